@@ -1,0 +1,13 @@
+// The ordered, forward-only list of schema migrations. Each runs in one transaction together with its
+// version bump, so a crash mid-migration leaves the previous version intact.
+import * as m0001 from './0001_initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: m0001.up }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,16 @@
+import type { Db } from './open.js';
+import { auditRepo } from './repos/auditRepo.js';
+import { boardRepo } from './repos/boardRepo.js';
+import { checklistRepo } from './repos/checklistRepo.js';
+import { templateRepo } from './repos/templateRepo.js';
+
+/** Every repository over one connection, with statements prepared once. */
+export function repositories(db: Db) {
+  return {
+    board: boardRepo(db),
+    templates: templateRepo(db),
+    audits: auditRepo(db),
+    checklists: checklistRepo(db),
+  };
+}
+export type Repositories = ReturnType<typeof repositories>;

@@ -1,0 +1,39 @@
+// Opens a database and wires the services to it: the one start-up path shared by the Electron main
+// process, the browser host, the CLI and the tests.
+import { openDatabase, type Db } from '../db/open.js';
+import { createDispatch, type Dispatch, type DispatchOptions } from './rpc/dispatch.js';
+import { createContext, type ServiceContext } from './services/context.js';
+import { createHandlers } from './services/index.js';
+import { installBuiltinTemplates } from './services/templateService.js';
+import type { Handlers } from '../shared/contract.js';
+
+export interface CaseAuditApp {
+  db: Db;
+  ctx: ServiceContext;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  close(): void;
+}
+
+export interface AppOptions extends DispatchOptions {
+  key?: Buffer;
+  clock?: () => Date;
+  /** The Electron-ABI build of the SQLite module (see db/open.ts); the Node build when omitted. */
+  nativeBinding?: string;
+}
+
+export function openApp(databasePath: string, options: AppOptions = {}): CaseAuditApp {
+  const db = openDatabase(databasePath, {
+    ...(options.key ? { key: options.key } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    const ctx = createContext(db, databasePath, options.clock);
+    installBuiltinTemplates(ctx);
+    const handlers = createHandlers(ctx);
+    return { db, ctx, handlers, dispatch: createDispatch(handlers, options), close: () => db.close() };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,56 @@
+// The case-audit command line: one entry, a table of commands, exit 0 / 1 / 2.
+import { serve, serveHelp } from './commands/serve.js';
+import { UsageError } from './usage.js';
+import { APP_VERSION } from '../version.js';
+
+interface Command {
+  run: (argv: string[]) => Promise<number>;
+  help: string;
+}
+
+const COMMANDS: Record<string, Command> = {
+  serve: { run: serve, help: serveHelp },
+};
+
+export const HELP = `Case Audit ${APP_VERSION}: multi-agency case audits for safeguarding children partnerships.
+
+Usage: case-audit <command> [options]
+
+Commands:
+${Object.values(COMMANDS)
+  .map((c) => '  ' + c.help.split('\n').join('\n  '))
+  .join('\n\n')}
+
+Every command takes --db PATH; without it CASE_AUDIT_DB, then the user-data folder, is used.
+Exit codes: 0 success, 1 a check failed or something was refused, 2 usage error.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    console.log(APP_VERSION);
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(`case-audit: unknown command "${name}". Run case-audit --help for the list.`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`case-audit ${name}: ${e.message}\n\n${command.help}`);
+      return 2;
+    }
+    console.error(`case-audit ${name}: ${(e as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,37 @@
+// The one dispatch loop every transport uses: look the method up safely, parse the input with the
+// contract, call the handler, check the output, and turn every failure into {code, message}.
+import { contract, isMethod, type Handlers, type Method } from '../../shared/contract.js';
+import { AppError, type RpcResult } from '../../shared/errors.js';
+import { describeIssues } from '../../shared/validationPath.js';
+
+export type Dispatch = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
+
+export interface DispatchOptions {
+  /** Where internal errors (with their stacks) go; never to the caller. */
+  logError?: (method: string, error: unknown) => void;
+}
+
+export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+  const logError = options.logError ?? ((method, e) => console.error(`[case-audit] ${method} failed:`, e));
+  return async (method, input) => {
+    if (!isMethod(method)) return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown method "${method}".` } };
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: describeIssues(parsed.error.issues) } };
+    try {
+      const handler = handlers[method] as (i: unknown) => unknown;
+      const value = await handler(parsed.data);
+      // The output is checked too: a handler can never send more, or other, than the contract says.
+      const checked = (spec.output as (typeof contract)[Method]['output']).safeParse(value);
+      if (!checked.success) {
+        logError(method, new Error(`output does not match the contract: ${describeIssues(checked.error.issues)}`));
+        return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. The details are in the log.' } };
+      }
+      return { ok: true, value: checked.data };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message } };
+      logError(method, e);
+      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. The details are in the log.' } };
+    }
+  };
+}

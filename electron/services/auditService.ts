@@ -1,0 +1,80 @@
+import type { Answer } from '../../shared/answer.js';
+import { flagCaseReference } from '../../shared/caseReference.js';
+import type { Handlers } from '../../shared/contract.js';
+import { AppError } from '../../shared/errors.js';
+import type { ServiceContext } from './context.js';
+import { answerMap, summariseChecklist } from './checklistSummary.js';
+import { getTemplate } from './templateService.js';
+
+export function auditService(ctx: ServiceContext): Pick<Handlers, 'audits.list' | 'audits.create' | 'audits.get' | 'cases.add'> {
+  const { repos } = ctx;
+
+  function auditOrThrow(id: string) {
+    const audit = repos.audits.get(id);
+    if (!audit) throw new AppError('NOT_FOUND', 'No such audit.');
+    return audit;
+  }
+
+  return {
+    'audits.list': () => repos.audits.list(),
+
+    'audits.create': (input) =>
+      ctx.tx(() => {
+        const version = input.templateVersion ?? repos.templates.latestVersion(input.templateId);
+        if (version === null) throw new AppError('NOT_FOUND', `No template "${input.templateId}".`);
+        // Pinning: the audit keeps this exact version whatever is published later.
+        const template = getTemplate(ctx, input.templateId, version);
+        const id = ctx.newId();
+        repos.audits.insert({ id, title: input.title.trim(), theme: template.theme, templateId: template.id, templateVersion: version, now: ctx.now() });
+        return repos.audits.get(id)!;
+      }),
+
+    'audits.get': ({ auditId }) => {
+      const audit = auditOrThrow(auditId);
+      const template = getTemplate(ctx, audit.templateId, audit.templateVersion);
+      const byChecklist = new Map<string, Answer[]>();
+      for (const a of repos.checklists.answersForAudit(auditId)) {
+        const list = byChecklist.get(a.checklistId) ?? [];
+        list.push(a);
+        byChecklist.set(a.checklistId, list);
+      }
+      return {
+        audit,
+        cases: repos.audits.cases(auditId),
+        agencies: repos.board.agencies(),
+        checklists: repos.checklists
+          .forAudit(auditId)
+          .map((row) => summariseChecklist(row, template, answerMap(byChecklist.get(row.id) ?? []))),
+      };
+    },
+
+    'cases.add': (input) =>
+      ctx.tx(() => {
+        const audit = auditOrThrow(input.auditId);
+        if (audit.status !== 'in_progress') throw new AppError('LOCKED', 'This audit is signed; cases cannot be added.');
+        const reference = input.reference.trim();
+        const flags = flagCaseReference(reference);
+        if (flags.length > 0 && !input.confirmReference) {
+          throw new AppError(
+            'VALIDATION',
+            `reference: "${reference}" ${flags.map((f) => f.message).join(' and ')}. Use a pseudonymised reference, or confirm it is not a personal identifier.`,
+          );
+        }
+        if (repos.audits.caseReferenceTaken(audit.id, reference)) {
+          throw new AppError('CONFLICT', `reference: this audit already has a case "${reference}".`);
+        }
+        const agencyIds = [...new Set(input.agencyIds)];
+        agencyIds.forEach((agencyId, i) => {
+          const agency = repos.board.agency(agencyId);
+          if (!agency) throw new AppError('NOT_FOUND', `agencyIds[${i}]: no such agency`);
+          if (!agency.active) throw new AppError('VALIDATION', `agencyIds[${i}]: ${agency.name} is no longer active`);
+        });
+        const now = ctx.now();
+        const id = ctx.newId();
+        repos.audits.insertCase(id, audit.id, { ...input, reference }, flags.map((f) => f.code), now);
+        for (const agencyId of agencyIds) repos.checklists.insert(ctx.newId(), id, agencyId, now);
+        repos.audits.touch(audit.id, now);
+        return repos.audits.getCase(id)!;
+      }),
+  };
+}

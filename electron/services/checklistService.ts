@@ -1,0 +1,101 @@
+import { answerProblem, checklistProgress } from '../../shared/checklistRules.js';
+import type { Handlers } from '../../shared/contract.js';
+import { AppError } from '../../shared/errors.js';
+import { allQuestions } from '../../shared/template.js';
+import type { ServiceContext } from './context.js';
+import { answerMap, summariseChecklist } from './checklistSummary.js';
+import { getTemplate } from './templateService.js';
+
+export function checklistService(
+  ctx: ServiceContext,
+): Pick<Handlers, 'checklists.get' | 'checklists.complete' | 'checklists.reopen' | 'answers.save'> {
+  const { repos } = ctx;
+
+  function load(checklistId: string) {
+    const row = repos.checklists.get(checklistId);
+    if (!row) throw new AppError('NOT_FOUND', 'No such checklist.');
+    const audit = repos.audits.get(row.auditId)!;
+    const template = getTemplate(ctx, audit.templateId, audit.templateVersion);
+    return { row, audit, template };
+  }
+
+  function summary(checklistId: string) {
+    const { row, template } = load(checklistId);
+    return summariseChecklist(row, template, answerMap(repos.checklists.answers(checklistId)));
+  }
+
+  function assertEditable(status: string) {
+    if (status !== 'in_progress') throw new AppError('LOCKED', 'This audit is signed; its answers cannot change.');
+  }
+
+  return {
+    'checklists.get': ({ checklistId }) => {
+      const { row, audit, template } = load(checklistId);
+      const answers = repos.checklists.answers(checklistId);
+      return {
+        checklist: summariseChecklist(row, template, answerMap(answers)),
+        audit,
+        auditCase: repos.audits.getCase(row.caseId)!,
+        template,
+        answers,
+      };
+    },
+
+    'answers.save': (input) =>
+      ctx.tx(() => {
+        const { row, audit, template } = load(input.checklistId);
+        assertEditable(audit.status);
+        const question = allQuestions(template).find((q) => q.id === input.questionId);
+        if (!question) throw new AppError('VALIDATION', `questionId: "${input.questionId}" is not a question of this template`);
+        if (question.appliesTo.length > 0 && !question.appliesTo.includes(row.agencyKind)) {
+          throw new AppError('VALIDATION', `questionId: "${input.questionId}" does not apply to ${row.agencyName}`);
+        }
+        const problem = answerProblem(question, input.value);
+        if (problem) throw new AppError('VALIDATION', `value: ${problem}`);
+        const now = ctx.now();
+        const answer = {
+          checklistId: row.id,
+          questionId: question.id,
+          value: input.value,
+          notApplicableReason: input.value === 'na' ? input.notApplicableReason : '',
+          evidence: input.evidence,
+          updatedAt: now,
+        };
+        repos.checklists.saveAnswer(answer);
+        repos.checklists.touch(row.id, now);
+        repos.audits.touch(audit.id, now);
+        // A change can hide or reveal required questions: a completed checklist that is no longer
+        // complete goes back to in progress rather than claiming completeness it lacks.
+        const progress = checklistProgress(template, row.agencyKind, answerMap(repos.checklists.answers(row.id)));
+        if (row.completedAt && progress.missing.length > 0) repos.checklists.setCompleted(row.id, null, now);
+        return { answer, checklist: summary(row.id) };
+      }),
+
+    'checklists.complete': ({ checklistId }) =>
+      ctx.tx(() => {
+        const { row, audit, template } = load(checklistId);
+        assertEditable(audit.status);
+        const progress = checklistProgress(template, row.agencyKind, answerMap(repos.checklists.answers(checklistId)));
+        if (progress.missing.length > 0) {
+          const list = progress.missing.slice(0, 5).map((q) => `"${q.text}"`).join('; ');
+          throw new AppError(
+            'VALIDATION',
+            `${progress.missing.length} required question${progress.missing.length === 1 ? ' is' : 's are'} not answered: ${list}${progress.missing.length > 5 ? '; …' : ''}`,
+          );
+        }
+        const now = ctx.now();
+        repos.checklists.setCompleted(checklistId, now, now);
+        repos.audits.touch(audit.id, now);
+        return summary(checklistId);
+      }),
+
+    'checklists.reopen': ({ checklistId }) =>
+      ctx.tx(() => {
+        const { audit } = load(checklistId);
+        assertEditable(audit.status);
+        const now = ctx.now();
+        repos.checklists.setCompleted(checklistId, null, now);
+        return summary(checklistId);
+      }),
+  };
+}

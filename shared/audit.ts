@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { answerSchema } from './answer.js';
+import { auditCaseSchema } from './auditCase.js';
+import { agencySchema } from './board.js';
+import { idSchema, isoDateTime } from './ids.js';
+import { templateSchema } from './template.js';
+import { AGENCY_KINDS, AUDIT_THEMES } from './vocabulary.js';
+
+export const AUDIT_STATUSES = ['in_progress', 'signed'] as const;
+
+export const auditSummarySchema = z.strictObject({
+  id: idSchema,
+  title: z.string(),
+  theme: z.enum(AUDIT_THEMES),
+  templateId: z.string(),
+  templateVersion: z.number().int(),
+  templateTitle: z.string(),
+  status: z.enum(AUDIT_STATUSES),
+  caseCount: z.number().int(),
+  checklistCount: z.number().int(),
+  completeCount: z.number().int(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type AuditSummary = z.infer<typeof auditSummarySchema>;
+
+export const auditCreateSchema = z.strictObject({
+  title: z.string().trim().min(1, 'enter a title for the audit').max(200),
+  templateId: z.string().min(1, 'choose a template').max(80),
+  templateVersion: z.number().int().min(1).optional(),
+});
+export type AuditCreate = z.input<typeof auditCreateSchema>;
+
+export const checklistSummarySchema = z.strictObject({
+  id: idSchema,
+  caseId: idSchema,
+  caseReference: z.string(),
+  agencyId: idSchema,
+  agencyName: z.string(),
+  agencyKind: z.enum(AGENCY_KINDS),
+  status: z.enum(['not_started', 'in_progress', 'complete']),
+  answered: z.number().int(),
+  required: z.number().int(),
+  updatedAt: isoDateTime,
+  completedAt: isoDateTime.nullable(),
+});
+export type ChecklistSummary = z.infer<typeof checklistSummarySchema>;
+
+export const auditDetailSchema = z.strictObject({
+  audit: auditSummarySchema,
+  cases: z.array(auditCaseSchema),
+  agencies: z.array(agencySchema),
+  checklists: z.array(checklistSummarySchema),
+});
+export type AuditDetail = z.infer<typeof auditDetailSchema>;
+
+export const checklistDetailSchema = z.strictObject({
+  checklist: checklistSummarySchema,
+  audit: auditSummarySchema,
+  auditCase: auditCaseSchema,
+  template: templateSchema,
+  answers: z.array(answerSchema),
+});
+export type ChecklistDetail = z.infer<typeof checklistDetailSchema>;

@@ -1,0 +1,82 @@
+// The one API of Case Audit: method name → zod input and output schemas. The Electron IPC relay,
+// the browser host and the tests all dispatch through this map, and the services' handler map is
+// typed by it, so a missing or misspelt method is a compile error.
+import { z } from 'zod';
+import { answerSaveSchema, answerSchema } from './answer.js';
+import {
+  auditCreateSchema,
+  auditDetailSchema,
+  auditSummarySchema,
+  checklistDetailSchema,
+  checklistSummarySchema,
+} from './audit.js';
+import { auditCaseSchema, caseDescriptorSchema } from './auditCase.js';
+import { agencyDraftSchema, boardSchema, boardSetupSchema } from './board.js';
+import { idSchema } from './ids.js';
+import type { MethodName } from './methodNames.js';
+import { templateSchema } from './template.js';
+import { templateSummarySchema } from './templateSummary.js';
+
+const empty = z.strictObject({});
+
+export const contract = {
+  'app.info': {
+    input: empty,
+    output: z.strictObject({ version: z.string(), schemaVersion: z.number().int(), databasePath: z.string() }),
+  },
+  'board.get': { input: empty, output: boardSchema.nullable() },
+  'board.setup': { input: boardSetupSchema, output: boardSchema },
+  'agencies.save': {
+    input: z.strictObject({ agencies: z.array(agencyDraftSchema).min(1).max(100) }),
+    output: boardSchema,
+  },
+  'templates.list': { input: empty, output: z.array(templateSummarySchema) },
+  'templates.get': {
+    input: z.strictObject({ id: z.string().min(1).max(80), version: z.number().int().min(1) }),
+    output: templateSchema,
+  },
+  'audits.list': { input: empty, output: z.array(auditSummarySchema) },
+  'audits.create': { input: auditCreateSchema, output: auditSummarySchema },
+  'audits.get': { input: z.strictObject({ auditId: idSchema }), output: auditDetailSchema },
+  'cases.add': {
+    input: caseDescriptorSchema.extend({
+      auditId: idSchema,
+      // A reference that looks like a name or identifier is refused unless the auditor confirms it is not one.
+      confirmReference: z.boolean().default(false),
+    }),
+    output: auditCaseSchema,
+  },
+  'checklists.get': { input: z.strictObject({ checklistId: idSchema }), output: checklistDetailSchema },
+  'checklists.complete': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },
+  'checklists.reopen': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },
+  'answers.save': {
+    input: answerSaveSchema,
+    output: z.strictObject({ answer: answerSchema, checklist: checklistSummarySchema }),
+  },
+} as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
+
+// The reverse check: every key of the contract is a known method name.
+type Extra = Exclude<keyof typeof contract, MethodName>;
+const noExtraMethods: Extra extends never ? true : never = true;
+void noExtraMethods;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller sends (defaults may be omitted). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives, after parsing. */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export type Handlers = {
+  [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+};
+
+/** The typed client both transports implement for the renderer. */
+export type Api = {
+  [M in Method]: (input: Input<M>) => Promise<Output<M>>;
+};
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(contract, name);
+}
