@@ -2,6 +2,7 @@ import type { Db } from './open.js';
 import { auditRepo } from './repos/auditRepo.js';
 import { boardRepo } from './repos/boardRepo.js';
 import { checklistRepo } from './repos/checklistRepo.js';
+import { settingRepo } from './repos/settingRepo.js';
 import { templateRepo } from './repos/templateRepo.js';
 
 /** Every repository over one connection, with statements prepared once. */
@@ -11,6 +12,7 @@ export function repositories(db: Db) {
     templates: templateRepo(db),
     audits: auditRepo(db),
     checklists: checklistRepo(db),
+    settings: settingRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

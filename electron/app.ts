@@ -5,12 +5,12 @@ import { createDispatch, type Dispatch, type DispatchOptions } from './rpc/dispa
 import { createContext, type ServiceContext } from './services/context.js';
 import { createHandlers } from './services/index.js';
 import { installBuiltinTemplates } from './services/templateService.js';
-import type { Handlers } from '../shared/contract.js';
+import type { ServiceHandlers } from '../shared/contract.js';
 
 export interface CaseAuditApp {
   db: Db;
   ctx: ServiceContext;
-  handlers: Handlers;
+  handlers: ServiceHandlers;
   dispatch: Dispatch;
   close(): void;
 }

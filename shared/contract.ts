@@ -13,7 +13,8 @@ import {
 import { auditCaseSchema, caseDescriptorSchema } from './auditCase.js';
 import { agencyDraftSchema, boardSchema, boardSetupSchema } from './board.js';
 import { idSchema } from './ids.js';
-import type { MethodName } from './methodNames.js';
+import type { MethodName, SessionMethod } from './methodNames.js';
+import { idleLockMinutesSchema, newPassphraseSchema, sessionStatusSchema } from './settings.js';
 import { templateSchema } from './template.js';
 import { templateSummarySchema } from './templateSummary.js';
 
@@ -24,6 +25,14 @@ export const contract = {
     input: empty,
     output: z.strictObject({ version: z.string(), schemaVersion: z.number().int(), databasePath: z.string() }),
   },
+  'session.status': { input: empty, output: sessionStatusSchema },
+  'session.lock': { input: empty, output: sessionStatusSchema },
+  'session.unlock': {
+    input: z.strictObject({ passphrase: z.string().min(1, 'enter your passphrase').max(1024) }),
+    output: sessionStatusSchema,
+  },
+  'session.create': { input: newPassphraseSchema, output: sessionStatusSchema },
+  'settings.setIdleLock': { input: z.strictObject({ minutes: idleLockMinutesSchema }), output: sessionStatusSchema },
   'board.get': { input: empty, output: boardSchema.nullable() },
   'board.setup': { input: boardSetupSchema, output: boardSchema },
   'agencies.save': {
@@ -71,6 +80,8 @@ export type Output<M extends Method> = z.output<Contract[M]['output']>;
 export type Handlers = {
   [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 };
+/** What the services answer; the session answers the rest (see electron/session.ts). */
+export type ServiceHandlers = Omit<Handlers, SessionMethod>;
 
 /** The typed client both transports implement for the renderer. */
 export type Api = {

@@ -2,6 +2,11 @@
 // shared/contract.ts must define exactly these (the compiler checks both ways).
 export const METHOD_NAMES = [
   'app.info',
+  'session.status',
+  'session.lock',
+  'session.unlock',
+  'session.create',
+  'settings.setIdleLock',
   'board.get',
   'board.setup',
   'agencies.save',
@@ -17,3 +22,7 @@ export const METHOD_NAMES = [
   'answers.save',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
+
+/** Methods the session answers itself, locked or not; every other method needs an unlocked database. */
+export const SESSION_METHODS = ['session.status', 'session.lock', 'session.unlock', 'session.create'] as const;
+export type SessionMethod = (typeof SESSION_METHODS)[number];

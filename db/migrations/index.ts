@@ -1,6 +1,7 @@
 // The ordered, forward-only list of schema migrations. Each runs in one transaction together with its
 // version bump, so a crash mid-migration leaves the previous version intact.
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_settings.js';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: m0001.up },
+  { version: 2, name: 'settings', up: m0002.up },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

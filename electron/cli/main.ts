@@ -21,7 +21,10 @@ ${Object.values(COMMANDS)
   .map((c) => '  ' + c.help.split('\n').join('\n  '))
   .join('\n\n')}
 
-Every command takes --db PATH; without it CASE_AUDIT_DB, then the user-data folder, is used.
+Every command that opens a database takes --db PATH; without it CASE_AUDIT_DB, then the
+user-data folder, is used. The database is encrypted: the passphrase is asked for on a terminal,
+or read from the file named by --passphrase-file FILE or CASE_AUDIT_PASSPHRASE_FILE. It is never
+taken from the command line. A new database gets a new passphrase the same way.
 Exit codes: 0 success, 1 a check failed or something was refused, 2 usage error.`;
 
 export async function main(argv: string[]): Promise<number> {

@@ -11,7 +11,8 @@ export interface DispatchOptions {
   logError?: (method: string, error: unknown) => void;
 }
 
-export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+/** `handlers` may leave methods out (an app without a session has no session methods). */
+export function createDispatch(handlers: Partial<Handlers>, options: DispatchOptions = {}): Dispatch {
   const logError = options.logError ?? ((method, e) => console.error(`[case-audit] ${method} failed:`, e));
   return async (method, input) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown method "${method}".` } };
@@ -19,7 +20,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: describeIssues(parsed.error.issues) } };
     try {
-      const handler = handlers[method] as (i: unknown) => unknown;
+      const handler = handlers[method] as ((i: unknown) => unknown) | undefined;
+      if (!handler) return { ok: false, error: { code: 'NOT_FOUND', message: `"${method}" is not available here.` } };
       const value = await handler(parsed.data);
       // The output is checked too: a handler can never send more, or other, than the contract says.
       const checked = (spec.output as (typeof contract)[Method]['output']).safeParse(value);

@@ -21,7 +21,7 @@ export function boardService(ctx: ServiceContext): Pick<Handlers, 'board.get' | 
     drafts.forEach((d, i) => {
       if (d.id && !existing.has(d.id)) throw new AppError('NOT_FOUND', `agencies[${i}].id: no such agency`);
     });
-    for (const a of existing.values()) repos.board.updateAgency({ ...a, name: `\u0000${a.id}` }, 9999);
+    for (const a of existing.values()) repos.board.updateAgency({ ...a, name: `(renaming ${a.id})` }, 9999);
     drafts.forEach((d, sort) => {
       const agency = { id: d.id ?? ctx.newId(), name: d.name.trim(), kind: d.kind, active: d.active };
       if (d.id) repos.board.updateAgency(agency, sort);

@@ -1,19 +1,21 @@
-import type { Handlers } from '../../shared/contract.js';
+import type { ServiceHandlers } from '../../shared/contract.js';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { auditService } from './auditService.js';
 import { boardService } from './boardService.js';
 import { checklistService } from './checklistService.js';
 import type { ServiceContext } from './context.js';
+import { settingsService } from './settingsService.js';
 import { templateService } from './templateService.js';
 import { APP_VERSION } from '../version.js';
 
-/** The handler map both transports serve; typed by the contract, so a missing method does not compile. */
-export function createHandlers(ctx: ServiceContext): Handlers {
+/** The services' handler map, typed by the contract, so a missing method does not compile. */
+export function createHandlers(ctx: ServiceContext): ServiceHandlers {
   return {
     'app.info': () => ({ version: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION, databasePath: ctx.databasePath }),
     ...boardService(ctx),
     ...templateService(ctx),
     ...auditService(ctx),
     ...checklistService(ctx),
-  } satisfies Handlers;
+    ...settingsService(ctx),
+  } satisfies ServiceHandlers;
 }

@@ -27,7 +27,14 @@ export function getTemplate(ctx: ServiceContext, id: string, version: number): T
 
 export function templateService(ctx: ServiceContext): Pick<Handlers, 'templates.list' | 'templates.get'> {
   return {
-    'templates.list': () => ctx.repos.templates.list(),
+    // Built-in templates in the library's own order (MASH first), then the board's own by title.
+    'templates.list': () => {
+      const rank = (id: string) => {
+        const i = BUILTIN_TEMPLATES.findIndex((t) => t.id === id);
+        return i === -1 ? BUILTIN_TEMPLATES.length : i;
+      };
+      return ctx.repos.templates.list().sort((a, b) => rank(a.id) - rank(b.id));
+    },
     'templates.get': ({ id, version }) => getTemplate(ctx, id, version),
   };
 }

@@ -2,12 +2,13 @@
 import { join } from 'node:path';
 import { openApp, type CaseAuditApp } from '../../electron/app.js';
 import { DEFAULT_AGENCIES } from '../../shared/board.js';
-import type { Handlers, Output } from '../../shared/contract.js';
+import type { Api, Output } from '../../shared/contract.js';
+import { apiOver } from './client.js';
 import { tempDir } from './tmp.js';
 
 export interface Fixture {
   app: CaseAuditApp;
-  h: Handlers;
+  h: Api;
   dbPath: string;
   dir: string;
   cleanup: () => void;
@@ -19,7 +20,7 @@ export function freshApp(clock?: () => Date): Fixture {
   const app = openApp(dbPath, clock ? { clock } : {});
   return {
     app,
-    h: app.handlers,
+    h: apiOver(app.dispatch),
     dbPath,
     dir,
     cleanup: () => {
@@ -33,8 +34,8 @@ export function freshApp(clock?: () => Date): Fixture {
   };
 }
 
-export async function setUpBoard(h: Handlers): Promise<Output<'board.setup'>> {
-  return h['board.setup']({ name: 'Northshire Safeguarding Children Partnership', agencies: DEFAULT_AGENCIES.map((a) => ({ ...a, active: true })) });
+export async function setUpBoard(h: Api): Promise<Output<'board.setup'>> {
+  return h['board.setup']({ name: 'Northshire Safeguarding Children Partnership', agencies: DEFAULT_AGENCIES.map((a) => ({ ...a })) });
 }
 
 export function agencyId(board: Output<'board.setup'>, name: string): string {

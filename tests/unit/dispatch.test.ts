@@ -36,7 +36,7 @@ describe('the dispatch loop', () => {
     const missing = await f.app.dispatch('audits.get', { auditId: '00000000-0000-4000-8000-000000000000' });
     expect(missing).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such audit.' } });
     const logged: unknown[] = [];
-    const broken = { ...f.h, 'board.get': () => { throw new Error('secret stack detail'); } } as Handlers;
+    const broken: Partial<Handlers> = { ...f.app.handlers, 'board.get': () => { throw new Error('secret stack detail'); } };
     const dispatch = createDispatch(broken, { logError: (_m, e) => logged.push(e) });
     const r = await dispatch('board.get', {});
     expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. The details are in the log.' } });
@@ -45,7 +45,7 @@ describe('the dispatch loop', () => {
   });
 
   it('checks outputs against the contract', async () => {
-    const leaky = { ...f.h, 'board.get': () => ({ id: 'x', secret: true }) } as unknown as Handlers;
+    const leaky = { ...f.app.handlers, 'board.get': () => ({ id: 'x', secret: true }) } as unknown as Partial<Handlers>;
     const r = await createDispatch(leaky, { logError: () => {} })('board.get', {});
     expect(r.ok).toBe(false);
   });

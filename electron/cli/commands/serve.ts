@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { openApp } from '../../app.js';
 import { startHost } from '../../host/server.js';
-import { resolveDatabasePath } from '../../paths.js';
 import { projectRoot } from '../../version.js';
+import { DB_FLAGS, openSessionForCli } from '../openForCli.js';
 import { parseCommand } from '../usage.js';
 
-export const serveHelp = `case-audit serve [--db PATH] [--port N]
+export const serveHelp = `case-audit serve [--db PATH] [--port N] [--passphrase-file FILE]
   Serves the interface and the API on 127.0.0.1 for a browser on this machine.
   Prints the address to open, with its per-run token. Stop it with Ctrl+C.`;
 
 const schema = z.object({
   db: z.string().min(1).optional(),
+  'passphrase-file': z.string().min(1).optional(),
   port: z
     .string()
     .regex(/^\d+$/, 'must be a whole number')
@@ -22,11 +22,11 @@ const schema = z.object({
 });
 
 export async function serve(argv: string[]): Promise<number> {
-  const args = parseCommand(argv, { db: { type: 'string' }, port: { type: 'string' } }, schema);
-  const dbPath = resolveDatabasePath(args.db);
-  const app = openApp(dbPath);
+  const args = parseCommand(argv, { ...DB_FLAGS, port: { type: 'string' } }, schema);
+  const { session, dbPath } = await openSessionForCli(args);
+  const idleCheck = setInterval(() => session.checkIdle(), 15_000);
   const host = await startHost({
-    dispatch: app.dispatch,
+    dispatch: session.dispatch,
     staticDir: join(projectRoot(), 'dist', 'renderer'),
     ...(args.port !== undefined ? { port: args.port } : {}),
   });
@@ -37,7 +37,8 @@ export async function serve(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  clearInterval(idleCheck);
   await host.close();
-  app.close();
+  session.close();
   return 0;
 }

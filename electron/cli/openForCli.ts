@@ -1,0 +1,30 @@
+import { openApp, type CaseAuditApp } from '../app.js';
+import { resolveDatabasePath } from '../paths.js';
+import { createSession, type Session } from '../session.js';
+import { obtainDatabaseKey } from '../security/databaseKey.js';
+import { passphraseSource } from './passphrase.js';
+
+/** The flags every command that opens the database takes. */
+export const DB_FLAGS = {
+  db: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+} as const;
+
+/** Resolves the database path and its key (asking for the passphrase as the rules say), then opens it. */
+type DbArgs = { db?: string | undefined; 'passphrase-file'?: string | undefined };
+
+async function keyFor(args: DbArgs): Promise<{ dbPath: string; key: Buffer }> {
+  const dbPath = resolveDatabasePath(args.db);
+  return { dbPath, key: await obtainDatabaseKey(dbPath, passphraseSource(args['passphrase-file'])) };
+}
+
+export async function openForCli(args: DbArgs): Promise<CaseAuditApp> {
+  const { dbPath, key } = await keyFor(args);
+  return openApp(dbPath, { key });
+}
+
+/** For long-running hosts: a session that locks when idle. */
+export async function openSessionForCli(args: DbArgs): Promise<{ session: Session; dbPath: string }> {
+  const { dbPath, key } = await keyFor(args);
+  return { session: createSession(dbPath, { key }), dbPath };
+}

@@ -1,0 +1,193 @@
+// The Electron main process: one hardened window showing the interface from app://case-audit/, and one
+// IPC channel that checks the sender and hands every call to the same dispatch loop the browser host
+// uses. The decisions live in windowPolicy.ts (tested under Node); this file only wires them in.
+//
+// The services run in this process for now, so a long synchronous SQLite call can stall the window.
+// Moving them to a utilityProcess, with this file as a thin relay, is future work.
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  type IpcMainInvokeEvent,
+  type WebPreferences,
+} from 'electron';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RPC_CHANNEL } from '../shared/bridge.js';
+import type { RpcResult } from '../shared/errors.js';
+import { createSession, type Session } from './session.js';
+import { osWrapBlob, putOsWrap } from './security/keyFile.js';
+import { findElectronBinding } from './nativeBinding.js';
+import { resolveDatabasePath, userDataDir } from './paths.js';
+import { projectRoot } from './version.js';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  APP_START_URL,
+  appResponseHeaders,
+  databaseFlag,
+  isAllowedNavigation,
+  isTrustedSender,
+  resolveAppPath,
+  secureWebPreferences,
+  unauthorised,
+} from './windowPolicy.js';
+
+const root = projectRoot();
+const rendererRoot = join(root, 'dist', 'renderer');
+const preloadPath = join(root, 'dist', 'preload', 'preload.cjs');
+
+// Must happen before 'ready'.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+// The same folder the CLI and the browser host use (paths.ts), whatever name Electron derives.
+app.setPath('userData', userDataDir());
+
+let mainWindow: BrowserWindow | null = null;
+let caseAudit: Session | null = null;
+
+// The key is kept in the OS keychain (safeStorage) as well as under the passphrase, so the app opens
+// without a prompt at launch; after an idle or sleep lock the passphrase is asked for again.
+function keyFromKeychain(databasePath: string): Buffer | undefined {
+  const blob = osWrapBlob(databasePath);
+  if (!blob || !safeStorage.isEncryptionAvailable()) return undefined;
+  try {
+    return Buffer.from(safeStorage.decryptString(Buffer.from(blob, 'base64')), 'hex');
+  } catch {
+    return undefined; // another user's or machine's keychain: fall back to the passphrase
+  }
+}
+
+function keepInKeychain(databasePath: string, key: Buffer): void {
+  if (!safeStorage.isEncryptionAvailable() || osWrapBlob(databasePath)) return;
+  putOsWrap(databasePath, safeStorage.encryptString(key.toString('hex')).toString('base64'));
+}
+
+function isOurSender(event: IpcMainInvokeEvent): boolean {
+  if (!mainWindow || mainWindow.isDestroyed() || event.sender.id !== mainWindow.webContents.id) return false;
+  const frame = event.senderFrame; // null once the frame has navigated away or gone
+  return frame !== null && frame.parent === null && isTrustedSender(frame.url);
+}
+
+function serveInterface(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
+    const file = resolveAppPath(rendererRoot, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(new Uint8Array(body), { status: 200, headers: appResponseHeaders(file) });
+    } catch {
+      return new Response('The interface is not built: run `npm run build`.', { status: 500 });
+    }
+  });
+}
+
+function denyPermissions(): void {
+  // The interface needs no camera, notifications, clipboard reads, HID, serial or anything else.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
+}
+
+// Applied to every web contents ever created, not only ours, as Electron's checklist advises.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  // No new windows, and never shell.openExternal: an offline tool has nowhere to send the user.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+function createWindow(): BrowserWindow {
+  const webPreferences: WebPreferences = secureWebPreferences(preloadPath, { devTools: !app.isPackaged });
+  const win = new BrowserWindow({
+    title: 'Case Audit',
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 600,
+    show: false,
+    webPreferences,
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_START_URL);
+  return win;
+}
+
+function registerRpc(dispatchTo: Session): void {
+  ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<RpcResult<unknown>> => {
+    if (!isOurSender(event)) return unauthorised();
+    if (typeof method !== 'string')
+      return { ok: false, error: { code: 'VALIDATION', message: 'The method name must be a string.' } };
+    return dispatchTo.dispatch(method, input);
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const databasePath = resolveDatabasePath(databaseFlag(process.argv));
+  const nativeBinding = findElectronBinding(root, process.versions.electron);
+  try {
+    const key = keyFromKeychain(databasePath);
+    caseAudit = createSession(databasePath, {
+      ...(nativeBinding ? { nativeBinding } : {}),
+      ...(key ? { key } : {}),
+      onLock: () => mainWindow?.webContents.send('app.locked', null),
+      onUnlock: (unlocked) => keepInKeychain(databasePath, unlocked),
+    });
+  } catch (e) {
+    dialog.showErrorBox(
+      'Case Audit cannot start',
+      `The database at ${databasePath} could not be opened.\n\n${e instanceof Error ? e.message : String(e)}`,
+    );
+    app.exit(1);
+    return;
+  }
+  denyPermissions();
+  serveInterface();
+  registerRpc(caseAudit);
+  mainWindow = createWindow();
+  const session = caseAudit;
+  setInterval(() => session.checkIdle(), 15_000).unref();
+  // Lock when the laptop sleeps or its screen locks: a lid closed in a meeting is a lid left open.
+  powerMonitor.on('suspend', () => session.lock());
+  powerMonitor.on('lock-screen', () => session.lock());
+
+  app.on('activate', () => {
+    if (!mainWindow) mainWindow = createWindow();
+  });
+}
+
+// One instance per user: two processes writing the same database would fight over it.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // One window holds the database open; closing it ends the app on every platform.
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    ipcMain.removeHandler(RPC_CHANNEL);
+    caseAudit?.close();
+    caseAudit = null;
+  });
+  start().catch((e: unknown) => {
+    console.error('[case-audit] start-up failed:', e);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,18 @@
+import type { ServiceHandlers } from '../../shared/contract.js';
+import { IDLE_LOCK_DEFAULT_MINUTES, idleLockMinutesSchema } from '../../shared/settings.js';
+import type { ServiceContext } from './context.js';
+
+export function idleLockMinutes(ctx: ServiceContext): number {
+  const parsed = idleLockMinutesSchema.safeParse(ctx.repos.settings.get('idleLockMinutes'));
+  return parsed.success ? parsed.data : IDLE_LOCK_DEFAULT_MINUTES;
+}
+
+export function settingsService(ctx: ServiceContext): Pick<ServiceHandlers, 'settings.setIdleLock'> {
+  return {
+    'settings.setIdleLock': ({ minutes }) =>
+      ctx.tx(() => {
+        ctx.repos.settings.put('idleLockMinutes', minutes, ctx.now());
+        return { locked: false, databaseExists: true, idleLockMinutes: minutes };
+      }),
+  };
+}

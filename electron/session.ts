@@ -1,0 +1,118 @@
+// An unlocked database, or none: the session locks after the configured idle time (and when told
+// to, e.g. on system sleep), closing the database and forgetting its key; unlocking needs the
+// passphrase again. Every transport dispatches through the session.
+import type { Handlers, ServiceHandlers } from '../shared/contract.js';
+import { AppError } from '../shared/errors.js';
+import { METHOD_NAMES, SESSION_METHODS, type SessionMethod } from '../shared/methodNames.js';
+import { IDLE_LOCK_DEFAULT_MINUTES } from '../shared/settings.js';
+import { openApp, type AppOptions, type CaseAuditApp } from './app.js';
+import { createDispatch, type Dispatch } from './rpc/dispatch.js';
+import { databaseExists, obtainDatabaseKey } from './security/databaseKey.js';
+import { readKeyFile } from './security/keyFile.js';
+import { unwrapWithPassphrase, WrongPassphraseError } from './security/keyWrap.js';
+import { idleLockMinutes } from './services/settingsService.js';
+
+export interface Session {
+  dispatch: Dispatch;
+  /** The open app, or null while locked. */
+  current(): CaseAuditApp | null;
+  lock(): void;
+  /** Locks if nothing has been asked of the services for the idle time. */
+  checkIdle(): void;
+  close(): void;
+}
+
+export interface SessionOptions extends AppOptions {
+  /** The database key when it is already known (from the terminal, or the OS keychain); else start locked. */
+  key?: Buffer;
+  now?: () => number;
+  onLock?: () => void;
+  /** Called with the key after every unlock, e.g. to keep an OS-keychain copy of it. */
+  onUnlock?: (key: Buffer) => void;
+}
+
+const LOCKED_MESSAGE = 'Case Audit is locked. Enter your passphrase to continue.';
+
+export function createSession(dbPath: string, options: SessionOptions): Session {
+  const now = options.now ?? Date.now;
+  let app: CaseAuditApp | null = null;
+  let lastActivity = now();
+  let minutes = IDLE_LOCK_DEFAULT_MINUTES;
+
+  const open = (key: Buffer) => {
+    app = openApp(dbPath, { ...options, key });
+    minutes = idleLockMinutes(app.ctx);
+    lastActivity = now();
+    options.onUnlock?.(key);
+  };
+  if (options.key) open(options.key);
+
+  const status = () => ({
+    locked: app === null,
+    databaseExists: app !== null || readKeyFile(dbPath) !== null || databaseExists(dbPath),
+    idleLockMinutes: minutes,
+  });
+  const lock = () => {
+    if (!app) return;
+    app.close();
+    app = null;
+    options.onLock?.();
+  };
+
+  const sessionHandlers: Pick<Handlers, SessionMethod> = {
+    'session.status': () => status(),
+    'session.lock': () => {
+      lock();
+      return status();
+    },
+    'session.unlock': async ({ passphrase }) => {
+      if (app) return status();
+      const keyFile = readKeyFile(dbPath);
+      if (!keyFile) throw new AppError('NOT_FOUND', 'There is no database yet: choose a passphrase to create one.');
+      const wrap = keyFile.wraps.find((w) => w.kind === 'passphrase');
+      if (!wrap) throw new AppError('NOT_FOUND', 'This database has no passphrase to unlock it with.');
+      try {
+        open(await unwrapWithPassphrase(wrap, passphrase));
+      } catch (e) {
+        if (e instanceof WrongPassphraseError) throw new AppError('UNAUTHORISED', e.message);
+        throw e;
+      }
+      return status();
+    },
+    'session.create': async ({ passphrase }) => {
+      if (app || readKeyFile(dbPath) || databaseExists(dbPath)) {
+        throw new AppError('CONFLICT', 'A database already exists here: unlock it with its passphrase.');
+      }
+      open(await obtainDatabaseKey(dbPath, async () => passphrase));
+      return status();
+    },
+  };
+
+  // Every service method goes through the lock check and counts as activity.
+  const sessionNames: readonly string[] = SESSION_METHODS;
+  const guarded = Object.fromEntries(
+    METHOD_NAMES.filter((m) => !sessionNames.includes(m)).map((m) => [
+      m,
+      (input: unknown) => {
+        if (!app) throw new AppError('LOCKED', LOCKED_MESSAGE);
+        lastActivity = now();
+        const result = (app.handlers[m as keyof ServiceHandlers] as (i: unknown) => unknown)(input);
+        if (m === 'settings.setIdleLock') minutes = idleLockMinutes(app.ctx);
+        return result;
+      },
+    ]),
+  ) as Partial<Handlers>;
+
+  return {
+    dispatch: createDispatch({ ...guarded, ...sessionHandlers }, options),
+    current: () => app,
+    lock,
+    checkIdle: () => {
+      if (app && now() - lastActivity >= minutes * 60_000) lock();
+    },
+    close: () => {
+      app?.close();
+      app = null;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSession, type Session } from '../../electron/session.js';
+import { obtainDatabaseKey } from '../../electron/security/databaseKey.js';
+import { keyFilePath } from '../../electron/security/keyFile.js';
+import { DEFAULT_AGENCIES } from '../../shared/board.js';
+import { apiOver } from '../helpers/client.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const PASSPHRASE = 'correct horse battery staple';
+const FAST = { N: 2 ** 14, r: 8, p: 1 }; // the real KDF with small parameters, to keep tests quick
+let t: ReturnType<typeof tempDir>;
+let dbPath: string;
+let clock: number;
+let session: Session;
+
+beforeEach(async () => {
+  t = tempDir();
+  dbPath = join(t.dir, 'locked.db');
+  clock = 1_000_000;
+  const key = await obtainDatabaseKey(dbPath, async () => PASSPHRASE, FAST);
+  session = createSession(dbPath, { key, now: () => clock });
+});
+afterEach(() => {
+  session.close();
+  t.cleanup();
+});
+
+describe('the session', () => {
+  it('keeps no plaintext in the database file, and the key file holds only wrapped keys', async () => {
+    const api = apiOver(session.dispatch);
+    await api['board.setup']({ name: 'Plaintext Canary Partnership', agencies: DEFAULT_AGENCIES.map((a) => ({ ...a })) });
+    session.close();
+    for (const file of [dbPath, `${dbPath}-wal`]) {
+      let raw: Buffer;
+      try {
+        raw = readFileSync(file);
+      } catch {
+        continue;
+      }
+      expect(raw.includes('Plaintext Canary')).toBe(false);
+    }
+    expect(readFileSync(keyFilePath(dbPath), 'utf8')).not.toContain('Plaintext');
+  });
+
+  it('locks on request, refuses service calls while locked, and unlocks only with the passphrase', async () => {
+    const api = apiOver(session.dispatch);
+    expect(await api['session.lock']({})).toMatchObject({ locked: true });
+    await expect(api['board.get']({})).rejects.toMatchObject({ code: 'LOCKED' });
+    await expect(api['session.unlock']({ passphrase: 'wrong passphrase here' })).rejects.toMatchObject({
+      code: 'UNAUTHORISED',
+      message: expect.stringContaining('The passphrase is wrong'),
+    });
+    expect(await api['session.unlock']({ passphrase: PASSPHRASE })).toMatchObject({ locked: false });
+    expect(await api['board.get']({})).toBeNull();
+  });
+
+  it('locks after the configured idle time, counted from the last service call', async () => {
+    const api = apiOver(session.dispatch);
+    expect(await api['settings.setIdleLock']({ minutes: 5 })).toMatchObject({ idleLockMinutes: 5 });
+    clock += 4 * 60_000;
+    session.checkIdle();
+    await api['board.get']({}); // activity resets the clock
+    clock += 4 * 60_000;
+    session.checkIdle();
+    expect(session.current()).not.toBeNull();
+    clock += 60_000;
+    session.checkIdle();
+    expect(session.current()).toBeNull();
+    expect(await api['session.status']({})).toEqual({ locked: true, databaseExists: true, idleLockMinutes: 5 });
+  });
+
+  it('refuses an idle time out of range, naming the field', async () => {
+    const r = await session.dispatch('settings.setIdleLock', { minutes: 0 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('minutes') } });
+  });
+});
+
+describe('first run without a key', () => {
+  it('starts locked with no database, then creates one from a new passphrase', async () => {
+    const fresh = createSession(join(t.dir, 'new.db'), {});
+    const api = apiOver(fresh.dispatch);
+    expect(await api['session.status']({})).toMatchObject({ locked: true, databaseExists: false });
+    await expect(api['session.create']({ passphrase: 'short', confirm: 'short' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(api['session.create']({ passphrase: PASSPHRASE, confirm: 'different words here' })).rejects.toThrow(/confirm: the two passphrases do not match/);
+    expect(await api['session.create']({ passphrase: PASSPHRASE, confirm: PASSPHRASE })).toMatchObject({ locked: false, databaseExists: true });
+    await expect(api['session.create']({ passphrase: PASSPHRASE, confirm: PASSPHRASE })).rejects.toMatchObject({ code: 'CONFLICT' });
+    fresh.close();
+  });
+});
