@@ -3,7 +3,9 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrate.js';
+import { backupDatabase } from './backup.js';
+import { migrate, schemaVersion } from './migrate.js';
+import { LATEST_SCHEMA_VERSION } from './migrations/index.js';
 
 export type Db = Database.Database;
 
@@ -50,7 +52,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     // FULL: an acknowledged answer survives a power cut, not only a crash of the process.
     db.pragma('synchronous = FULL');
-    if (options.migrate !== false && !options.readonly) migrate(db);
+    if (options.migrate !== false && !options.readonly) {
+      const found = schemaVersion(db);
+      // Before changing the shape of existing data, keep a copy of it as it was.
+      if (found > 0 && found < LATEST_SCHEMA_VERSION) backupDatabase(db, path, 'pre-migration');
+      migrate(db);
+    }
     return db;
   } catch (e) {
     db.close();

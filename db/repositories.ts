@@ -1,6 +1,7 @@
 import type { Db } from './open.js';
 import { auditRepo } from './repos/auditRepo.js';
 import { boardRepo } from './repos/boardRepo.js';
+import { changeLogRepo } from './repos/changeLogRepo.js';
 import { checklistRepo } from './repos/checklistRepo.js';
 import { settingRepo } from './repos/settingRepo.js';
 import { templateRepo } from './repos/templateRepo.js';
@@ -13,6 +14,7 @@ export function repositories(db: Db) {
     audits: auditRepo(db),
     checklists: checklistRepo(db),
     settings: settingRepo(db),
+    changeLog: changeLogRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -1,5 +1,6 @@
 // Opens a database and wires the services to it: the one start-up path shared by the Electron main
 // process, the browser host, the CLI and the tests.
+import { backupDatabase, dailyBackupDue } from '../db/backup.js';
 import { openDatabase, type Db } from '../db/open.js';
 import { createDispatch, type Dispatch, type DispatchOptions } from './rpc/dispatch.js';
 import { createContext, type ServiceContext } from './services/context.js';
@@ -18,6 +19,9 @@ export interface CaseAuditApp {
 export interface AppOptions extends DispatchOptions {
   key?: Buffer;
   clock?: () => Date;
+  actor?: string;
+  /** Make the daily backup when one is due (on by default). */
+  dailyBackup?: boolean;
   /** The Electron-ABI build of the SQLite module (see db/open.ts); the Node build when omitted. */
   nativeBinding?: string;
 }
@@ -28,8 +32,9 @@ export function openApp(databasePath: string, options: AppOptions = {}): CaseAud
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    const ctx = createContext(db, databasePath, options.clock);
+    const ctx = createContext(db, databasePath, options.clock, options.actor);
     installBuiltinTemplates(ctx);
+    if (options.dailyBackup !== false && dailyBackupDue(databasePath)) backupDatabase(db, databasePath, 'daily');
     const handlers = createHandlers(ctx);
     return { db, ctx, handlers, dispatch: createDispatch(handlers, options), close: () => db.close() };
   } catch (e) {

@@ -2,6 +2,7 @@
 // version bump, so a crash mid-migration leaves the previous version intact.
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_settings.js';
+import * as m0003 from './0003_change_log.js';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m0001.up },
   { version: 2, name: 'settings', up: m0002.up },
+  { version: 3, name: 'change log', up: m0003.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,4 +1,5 @@
 // The case-audit command line: one entry, a table of commands, exit 0 / 1 / 2.
+import { backup, backupHelp, check, checkHelp, restore, restoreHelp } from './commands/maintenance.js';
 import { serve, serveHelp } from './commands/serve.js';
 import { UsageError } from './usage.js';
 import { APP_VERSION } from '../version.js';
@@ -10,6 +11,9 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   serve: { run: serve, help: serveHelp },
+  check: { run: check, help: checkHelp },
+  backup: { run: backup, help: backupHelp },
+  restore: { run: restore, help: restoreHelp },
 };
 
 export const HELP = `Case Audit ${APP_VERSION}: multi-agency case audits for safeguarding children partnerships.

@@ -26,7 +26,9 @@ export function auditService(ctx: ServiceContext): Pick<Handlers, 'audits.list' 
         const template = getTemplate(ctx, input.templateId, version);
         const id = ctx.newId();
         repos.audits.insert({ id, title: input.title.trim(), theme: template.theme, templateId: template.id, templateVersion: version, now: ctx.now() });
-        return repos.audits.get(id)!;
+        const created = repos.audits.get(id)!;
+        ctx.log('audit', id, 'create', null, { title: created.title, templateId: created.templateId, templateVersion: created.templateVersion });
+        return created;
       }),
 
     'audits.get': ({ auditId }) => {
@@ -74,7 +76,9 @@ export function auditService(ctx: ServiceContext): Pick<Handlers, 'audits.list' 
         repos.audits.insertCase(id, audit.id, { ...input, reference }, flags.map((f) => f.code), now);
         for (const agencyId of agencyIds) repos.checklists.insert(ctx.newId(), id, agencyId, now);
         repos.audits.touch(audit.id, now);
-        return repos.audits.getCase(id)!;
+        const created = repos.audits.getCase(id)!;
+        ctx.log('case', id, 'create', null, created);
+        return created;
       }),
   };
 }

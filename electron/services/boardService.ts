@@ -24,13 +24,18 @@ export function boardService(ctx: ServiceContext): Pick<Handlers, 'board.get' | 
     for (const a of existing.values()) repos.board.updateAgency({ ...a, name: `(renaming ${a.id})` }, 9999);
     drafts.forEach((d, sort) => {
       const agency = { id: d.id ?? ctx.newId(), name: d.name.trim(), kind: d.kind, active: d.active };
-      if (d.id) repos.board.updateAgency(agency, sort);
+      const before = d.id ? existing.get(d.id) : undefined;
+      if (before) repos.board.updateAgency(agency, sort);
       else repos.board.insertAgency(agency, sort);
+      if (!before) ctx.log('agency', agency.id, 'create', null, agency);
+      else if (JSON.stringify(before) !== JSON.stringify(agency)) ctx.log('agency', agency.id, 'update', before, agency);
     });
     // Agencies left out of the list stay, inactive, after the listed ones.
     let sort = drafts.length;
     for (const a of existing.values()) {
-      if (!drafts.some((d) => d.id === a.id)) repos.board.updateAgency({ ...a, active: false }, sort++);
+      if (drafts.some((d) => d.id === a.id)) continue;
+      repos.board.updateAgency({ ...a, active: false }, sort++);
+      if (a.active) ctx.log('agency', a.id, 'retire', a, { ...a, active: false });
     }
   }
 
@@ -39,7 +44,9 @@ export function boardService(ctx: ServiceContext): Pick<Handlers, 'board.get' | 
     'board.setup': (input) =>
       ctx.tx(() => {
         if (repos.board.get()) throw new AppError('CONFLICT', 'This database already has a board.');
-        repos.board.createBoard(ctx.newId(), input.name.trim(), ctx.now());
+        const id = ctx.newId();
+        repos.board.createBoard(id, input.name.trim(), ctx.now());
+        ctx.log('board', id, 'create', null, { name: input.name.trim() });
         saveAgencies(input.agencies);
         return repos.board.get()!;
       }),

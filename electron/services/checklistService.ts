@@ -61,13 +61,18 @@ export function checklistService(
           evidence: input.evidence,
           updatedAt: now,
         };
+        const before = repos.checklists.answers(row.id).find((a) => a.questionId === question.id) ?? null;
         repos.checklists.saveAnswer(answer);
+        ctx.log('answer', `${row.id}/${question.id}`, before ? 'update' : 'create', before, answer);
         repos.checklists.touch(row.id, now);
         repos.audits.touch(audit.id, now);
         // A change can hide or reveal required questions: a completed checklist that is no longer
         // complete goes back to in progress rather than claiming completeness it lacks.
         const progress = checklistProgress(template, row.agencyKind, answerMap(repos.checklists.answers(row.id)));
-        if (row.completedAt && progress.missing.length > 0) repos.checklists.setCompleted(row.id, null, now);
+        if (row.completedAt && progress.missing.length > 0) {
+          repos.checklists.setCompleted(row.id, null, now);
+          ctx.log('checklist', row.id, 'reopen', { completedAt: row.completedAt }, { completedAt: null });
+        }
         return { answer, checklist: summary(row.id) };
       }),
 
@@ -86,15 +91,17 @@ export function checklistService(
         const now = ctx.now();
         repos.checklists.setCompleted(checklistId, now, now);
         repos.audits.touch(audit.id, now);
+        ctx.log('checklist', checklistId, 'complete', { completedAt: row.completedAt }, { completedAt: now });
         return summary(checklistId);
       }),
 
     'checklists.reopen': ({ checklistId }) =>
       ctx.tx(() => {
-        const { audit } = load(checklistId);
+        const { row, audit } = load(checklistId);
         assertEditable(audit.status);
         const now = ctx.now();
         repos.checklists.setCompleted(checklistId, null, now);
+        ctx.log('checklist', checklistId, 'reopen', { completedAt: row.completedAt }, { completedAt: null });
         return summary(checklistId);
       }),
   };

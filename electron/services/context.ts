@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname, userInfo } from 'node:os';
 import type { Db } from '../../db/open.js';
 import { repositories, type Repositories } from '../../db/repositories.js';
 
@@ -11,15 +12,34 @@ export interface ServiceContext {
   newId: () => string;
   /** Runs `fn` as one IMMEDIATE transaction: one user action, all or nothing. */
   tx: <T>(fn: () => T) => T;
+  /** Who is acting, as recorded in the change log. */
+  actor: string;
+  /** Appends to the hash-chained change log; call inside the action's transaction. */
+  log: (entity: string, entityId: string, action: string, before: unknown, after: unknown) => void;
 }
 
-export function createContext(db: Db, databasePath: string, clock: () => Date = () => new Date()): ServiceContext {
+/** The person at this installation: the operating-system account on this computer. */
+export function defaultActor(): string {
+  return `${userInfo().username}@${hostname()}`;
+}
+
+export function createContext(
+  db: Db,
+  databasePath: string,
+  clock: () => Date = () => new Date(),
+  actor: string = defaultActor(),
+): ServiceContext {
+  const repos = repositories(db);
+  const now = () => clock().toISOString();
   return {
     db,
-    repos: repositories(db),
+    repos,
     databasePath,
-    now: () => clock().toISOString(),
+    now,
     newId: () => randomUUID(),
     tx: (fn) => db.transaction(fn).immediate(),
+    actor,
+    log: (entity, entityId, action, before, after) =>
+      repos.changeLog.append({ at: now(), actor, entity, entityId, action, before, after }),
   };
 }

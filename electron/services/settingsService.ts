@@ -11,7 +11,9 @@ export function settingsService(ctx: ServiceContext): Pick<ServiceHandlers, 'set
   return {
     'settings.setIdleLock': ({ minutes }) =>
       ctx.tx(() => {
+        const before = idleLockMinutes(ctx);
         ctx.repos.settings.put('idleLockMinutes', minutes, ctx.now());
+        ctx.log('setting', 'idleLockMinutes', 'update', before, minutes);
         return { locked: false, databaseExists: true, idleLockMinutes: minutes };
       }),
   };
