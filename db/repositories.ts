@@ -4,6 +4,7 @@ import { boardRepo } from './repos/boardRepo.js';
 import { changeLogRepo } from './repos/changeLogRepo.js';
 import { checklistRepo } from './repos/checklistRepo.js';
 import { settingRepo } from './repos/settingRepo.js';
+import { templateDraftRepo } from './repos/templateDraftRepo.js';
 import { templateRepo } from './repos/templateRepo.js';
 
 /** Every repository over one connection, with statements prepared once. */
@@ -11,6 +12,7 @@ export function repositories(db: Db) {
   return {
     board: boardRepo(db),
     templates: templateRepo(db),
+    templateDrafts: templateDraftRepo(db),
     audits: auditRepo(db),
     checklists: checklistRepo(db),
     settings: settingRepo(db),

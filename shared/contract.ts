@@ -17,6 +17,8 @@ import type { MethodName, SessionMethod } from './methodNames.js';
 import { idleLockMinutesSchema, newPassphraseSchema, sessionStatusSchema } from './settings.js';
 import { templateSchema } from './template.js';
 import { templateSummarySchema } from './templateSummary.js';
+import { draftCreateSchema, templateDraftSchema, templateDraftSummarySchema } from './templateDraft.js';
+import { MAX_TEMPLATE_FILE_BYTES } from './templateFile.js';
 
 const empty = z.strictObject({});
 
@@ -44,6 +46,24 @@ export const contract = {
     input: z.strictObject({ id: z.string().min(1).max(80), version: z.number().int().min(1) }),
     output: templateSchema,
   },
+  'templates.export': {
+    input: z.strictObject({ id: z.string().min(1).max(80), version: z.number().int().min(1) }),
+    output: z.strictObject({ fileName: z.string(), json: z.string() }),
+  },
+  'templates.import': {
+    // The file's text; its size and content are checked by the service with path-named errors.
+    input: z.strictObject({ json: z.string().max(MAX_TEMPLATE_FILE_BYTES * 2, 'a template file may be at most 1 MiB') }),
+    output: templateSummarySchema,
+  },
+  'templateDrafts.list': { input: empty, output: z.array(templateDraftSummarySchema) },
+  'templateDrafts.create': { input: draftCreateSchema, output: templateDraftSchema },
+  'templateDrafts.get': { input: z.strictObject({ draftId: idSchema }), output: templateDraftSchema },
+  'templateDrafts.save': {
+    input: z.strictObject({ draftId: idSchema, template: templateSchema }),
+    output: templateDraftSchema,
+  },
+  'templateDrafts.publish': { input: z.strictObject({ draftId: idSchema }), output: templateSummarySchema },
+  'templateDrafts.discard': { input: z.strictObject({ draftId: idSchema }), output: z.strictObject({ discarded: z.literal(true) }) },
   'audits.list': { input: empty, output: z.array(auditSummarySchema) },
   'audits.create': { input: auditCreateSchema, output: auditSummarySchema },
   'audits.get': { input: z.strictObject({ auditId: idSchema }), output: auditDetailSchema },

@@ -5,6 +5,7 @@ import { boardService } from './boardService.js';
 import { checklistService } from './checklistService.js';
 import type { ServiceContext } from './context.js';
 import { settingsService } from './settingsService.js';
+import { templateDraftService } from './templateDraftService.js';
 import { templateService } from './templateService.js';
 import { APP_VERSION } from '../version.js';
 
@@ -17,5 +18,6 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     ...auditService(ctx),
     ...checklistService(ctx),
     ...settingsService(ctx),
+    ...templateDraftService(ctx),
   } satisfies ServiceHandlers;
 }

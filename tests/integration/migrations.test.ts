@@ -26,9 +26,11 @@ const SEED_V1 = `
   INSERT INTO checklist (id, case_id, agency_id, completed_at, updated_at) VALUES ('k1', 'c1', 'a1', NULL, '2017-01-01T00:00:00.000Z');
   INSERT INTO answer (checklist_id, question_id, value, evidence, updated_at) VALUES ('k1', 'q1', '"yes"', 'Seen alone on 3 visits', '2017-01-01T00:00:00.000Z');
 `;
+const SEED_V2 = SEED_V1 + `INSERT INTO setting (key, value, updated_at) VALUES ('idleLockMinutes', '7', '2017-01-01T00:00:00.000Z');`;
 const SEED: Record<number, string> = {
   1: SEED_V1,
-  2: SEED_V1 + `INSERT INTO setting (key, value, updated_at) VALUES ('idleLockMinutes', '7', '2017-01-01T00:00:00.000Z');`,
+  2: SEED_V2,
+  3: SEED_V2, // version 3 added the (empty) change log
 };
 
 describe('migrating databases made by every earlier schema version', () => {

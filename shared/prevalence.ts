@@ -1,0 +1,234 @@
+// Findings by prevalence: "in many or most cases the following strengths were found", "in some cases
+// the following development areas were found", computed from every agency's answers for each sampled case.
+import { z } from 'zod';
+import { answerMeaning, isAssessable } from './answerMeaning.js';
+import { visibleQuestions, type AnswerMap } from './checklistRules.js';
+import type { Question, Template } from './template.js';
+import { LEARNING_THEME_LABELS, LEARNING_THEMES, type AgencyKind, type LearningTheme } from './vocabulary.js';
+
+const share = (label: string) =>
+  z
+    .number({ error: `the ${label} threshold must be a number` })
+    .gt(0, `the ${label} threshold must be more than 0`)
+    .lte(1, `the ${label} threshold must be at most 1 (100%)`);
+
+// Boards differ in where "some" becomes "many or most"; each audit may set its own cut-offs.
+export const prevalenceThresholdsSchema = z
+  .strictObject({
+    someThreshold: share('"some"').default(0.2),
+    manyThreshold: share('"many or most"').default(0.5),
+  })
+  .refine((t) => t.someThreshold < t.manyThreshold, {
+    message: 'the "some" threshold must be below the "many or most" threshold',
+    path: ['someThreshold'],
+  });
+export type PrevalenceThresholds = z.infer<typeof prevalenceThresholdsSchema>;
+export type PrevalenceThresholdsInput = z.input<typeof prevalenceThresholdsSchema>;
+export const DEFAULT_PREVALENCE_THRESHOLDS: PrevalenceThresholds = { someThreshold: 0.2, manyThreshold: 0.5 };
+
+export const PREVALENCE_BUCKETS = ['none', 'few', 'some', 'many_or_most'] as const;
+export type PrevalenceBucket = (typeof PREVALENCE_BUCKETS)[number];
+export const PREVALENCE_BUCKET_LABELS: Record<PrevalenceBucket, string> = {
+  none: 'In no cases',
+  few: 'In a few cases',
+  some: 'In some cases',
+  many_or_most: 'In many or most cases',
+};
+
+/**
+ * The board's word for `count` of `casesAssessed`. A share exactly at a threshold goes to the higher
+ * bucket (2 of 10 is "some" at 0.2; 5 of 10 is "many or most" at 0.5). The share is compared as
+ * count / casesAssessed, which is the same double as a decimal threshold when the two are equal.
+ */
+export function prevalenceBucket(
+  count: number,
+  casesAssessed: number,
+  thresholds: PrevalenceThresholds = DEFAULT_PREVALENCE_THRESHOLDS,
+): PrevalenceBucket {
+  if (count <= 0 || casesAssessed <= 0) return 'none';
+  const s = count / casesAssessed;
+  if (s >= thresholds.manyThreshold) return 'many_or_most';
+  if (s >= thresholds.someThreshold) return 'some';
+  return 'few';
+}
+
+/** One agency's checklist for a case: which kind of agency answered, and its answers. */
+export interface CaseChecklist {
+  agencyKind: AgencyKind;
+  answers: AnswerMap;
+}
+export interface SampledCase {
+  caseId: string;
+  checklists: readonly CaseChecklist[];
+}
+
+export interface PrevalenceCounts {
+  casesAssessed: number; // cases that were a strength or a development area
+  strengthCases: string[]; // case ids, in sample order
+  developmentCases: string[];
+  strengthBucket: PrevalenceBucket;
+  developmentBucket: PrevalenceBucket;
+}
+export interface QuestionPrevalence extends PrevalenceCounts {
+  questionId: string;
+  sectionId: string;
+  text: string;
+  themes: LearningTheme[];
+  assessable: boolean; // false for questions that only describe the case (always 0 assessed)
+}
+export interface ThemePrevalence extends PrevalenceCounts {
+  theme: LearningTheme;
+  questionIds: string[]; // the assessable questions tagged with the theme
+}
+export interface PrevalenceResult {
+  templateId: string;
+  templateVersion: number;
+  casesSampled: number;
+  thresholds: PrevalenceThresholds;
+  questions: QuestionPrevalence[];
+  themes: ThemePrevalence[];
+}
+
+type CaseVerdict = 'strength' | 'development' | null;
+
+// The multi-agency rule: a weakness anywhere in the response to a case makes that case a development
+// area, however well the other agencies did; a case is a strength only when at least one agency met
+// the standard and none fell short. Null: the case says nothing either way and leaves the denominator.
+function combine(verdicts: Iterable<CaseVerdict | 'neutral' | 'not_applicable' | 'unanswered'>): CaseVerdict {
+  let strength = false;
+  for (const v of verdicts) {
+    if (v === 'development') return 'development';
+    if (v === 'strength') strength = true;
+  }
+  return strength ? 'strength' : null;
+}
+
+function counts(
+  caseIds: readonly string[],
+  verdicts: readonly CaseVerdict[],
+  thresholds: PrevalenceThresholds,
+): PrevalenceCounts {
+  const strengthCases = caseIds.filter((_, i) => verdicts[i] === 'strength');
+  const developmentCases = caseIds.filter((_, i) => verdicts[i] === 'development');
+  const casesAssessed = strengthCases.length + developmentCases.length;
+  return {
+    casesAssessed,
+    strengthCases,
+    developmentCases,
+    strengthBucket: prevalenceBucket(strengthCases.length, casesAssessed, thresholds),
+    developmentBucket: prevalenceBucket(developmentCases.length, casesAssessed, thresholds),
+  };
+}
+
+/** Case-level verdict per question id, for one case. */
+function caseVerdicts(template: Template, questions: readonly Question[], c: SampledCase): Map<string, CaseVerdict> {
+  const meanings = new Map<string, ReturnType<typeof answerMeaning>[]>();
+  for (const cl of c.checklists) {
+    // Only what this agency was asked counts: not-applicable-to-agency and hidden questions drop out here.
+    for (const q of visibleQuestions(template, cl.agencyKind, cl.answers)) {
+      const list = meanings.get(q.id) ?? [];
+      list.push(answerMeaning(q, cl.answers.get(q.id)));
+      meanings.set(q.id, list);
+    }
+  }
+  return new Map(questions.map((q) => [q.id, combine(meanings.get(q.id) ?? [])]));
+}
+
+export function computePrevalence(
+  template: Template,
+  cases: readonly SampledCase[],
+  thresholdsInput: PrevalenceThresholdsInput = {},
+): PrevalenceResult {
+  const thresholds = prevalenceThresholdsSchema.parse(thresholdsInput);
+  const caseIds = cases.map((c) => c.caseId);
+  if (new Set(caseIds).size !== caseIds.length) throw new Error('a case appears twice in the sample');
+
+  const entries = template.sections.flatMap((s) => s.questions.map((q) => ({ q, sectionId: s.id })));
+  const questions = entries.map((e) => e.q);
+  const perCase = cases.map((c) => caseVerdicts(template, questions, c));
+  const verdictsFor = (questionId: string) => perCase.map((m) => m.get(questionId) ?? null);
+
+  const questionResults: QuestionPrevalence[] = entries.map(({ q, sectionId }) => ({
+    questionId: q.id,
+    sectionId,
+    text: q.text,
+    themes: [...q.themes],
+    assessable: isAssessable(q),
+    ...counts(caseIds, verdictsFor(q.id), thresholds),
+  }));
+
+  const themeResults: ThemePrevalence[] = [];
+  for (const theme of LEARNING_THEMES) {
+    const questionIds = questions.filter((q) => q.themes.includes(theme) && isAssessable(q)).map((q) => q.id);
+    if (questionIds.length === 0) continue;
+    // Same rule one level up: any development across the theme's questions makes the case a development.
+    const verdicts = perCase.map((m) => combine(questionIds.map((id) => m.get(id) ?? null)));
+    themeResults.push({ theme, questionIds, ...counts(caseIds, verdicts, thresholds) });
+  }
+
+  return {
+    templateId: template.id,
+    templateVersion: template.version,
+    casesSampled: cases.length,
+    thresholds,
+    questions: questionResults,
+    themes: themeResults,
+  };
+}
+
+export interface SuggestedFinding {
+  kind: 'strength' | 'development';
+  bucket: PrevalenceBucket;
+  count: number;
+  casesAssessed: number;
+  text: string;
+  caseIds: string[];
+  questionIds: string[];
+  theme: LearningTheme | null; // set for a theme-level suggestion
+}
+export interface SuggestionOptions {
+  includeThemes?: boolean; // add theme-level suggestions after the question-level ones (default false)
+}
+
+/** "In many or most cases (7 of 9)". */
+export function prevalencePhrase(bucket: PrevalenceBucket, count: number, casesAssessed: number): string {
+  return `${PREVALENCE_BUCKET_LABELS[bucket]} (${count} of ${casesAssessed})`;
+}
+
+// Plain and predictable rather than clever: the auditor rewrites the sentence as they see fit.
+const subject = (text: string) => text.trim().replace(/[\s?]+$/, '');
+
+/**
+ * Suggested findings in the form reports use: strengths found in many or most cases, development
+ * areas found in some cases or more. Strengths first, then development areas, each in template order.
+ */
+export function suggestions(result: PrevalenceResult, options: SuggestionOptions = {}): SuggestedFinding[] {
+  const sources = [
+    ...result.questions
+      .filter((q) => q.assessable)
+      .map((q) => ({ p: q, about: subject(q.text), questionIds: [q.questionId], theme: null })),
+    ...(options.includeThemes
+      ? result.themes.map((t) => ({ p: t, about: LEARNING_THEME_LABELS[t.theme], questionIds: t.questionIds, theme: t.theme }))
+      : []),
+  ];
+  const make = (kind: SuggestedFinding['kind'], s: (typeof sources)[number]): SuggestedFinding => {
+    const caseIds = kind === 'strength' ? s.p.strengthCases : s.p.developmentCases;
+    const bucket = kind === 'strength' ? s.p.strengthBucket : s.p.developmentBucket;
+    return {
+      kind,
+      bucket,
+      count: caseIds.length,
+      casesAssessed: s.p.casesAssessed,
+      text: `${prevalencePhrase(bucket, caseIds.length, s.p.casesAssessed)}: ${s.about}`,
+      caseIds: [...caseIds],
+      questionIds: [...s.questionIds],
+      theme: s.theme,
+    };
+  };
+  return [
+    ...sources.filter((s) => s.p.strengthBucket === 'many_or_most').map((s) => make('strength', s)),
+    ...sources
+      .filter((s) => s.p.developmentBucket === 'some' || s.p.developmentBucket === 'many_or_most')
+      .map((s) => make('development', s)),
+  ];
+}
