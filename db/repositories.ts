@@ -1,5 +1,7 @@
 import type { Db } from './open.js';
+import { actionRepo } from './repos/actionRepo.js';
 import { auditRepo } from './repos/auditRepo.js';
+import { reviewRepo } from './repos/reviewRepo.js';
 import { boardRepo } from './repos/boardRepo.js';
 import { changeLogRepo } from './repos/changeLogRepo.js';
 import { checklistRepo } from './repos/checklistRepo.js';
@@ -17,6 +19,8 @@ export function repositories(db: Db) {
     checklists: checklistRepo(db),
     settings: settingRepo(db),
     changeLog: changeLogRepo(db),
+    review: reviewRepo(db),
+    actions: actionRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

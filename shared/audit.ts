@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerSchema } from './answer.js';
+import { caseGradeSchema, discussionSchema } from './review.js';
 import { auditCaseSchema } from './auditCase.js';
 import { agencySchema } from './board.js';
 import { idSchema, isoDateTime } from './ids.js';
@@ -16,6 +17,10 @@ export const auditSummarySchema = z.strictObject({
   templateVersion: z.number().int(),
   templateTitle: z.string(),
   status: z.enum(AUDIT_STATUSES),
+  seriesId: idSchema,
+  round: z.number().int().min(1),
+  purpose: z.string(),
+  thresholds: z.strictObject({ someThreshold: z.number(), manyThreshold: z.number() }),
   caseCount: z.number().int(),
   checklistCount: z.number().int(),
   completeCount: z.number().int(),
@@ -51,6 +56,8 @@ export const auditDetailSchema = z.strictObject({
   cases: z.array(auditCaseSchema),
   agencies: z.array(agencySchema),
   checklists: z.array(checklistSummarySchema),
+  grades: z.array(caseGradeSchema),
+  discussions: z.array(discussionSchema),
 });
 export type AuditDetail = z.infer<typeof auditDetailSchema>;
 

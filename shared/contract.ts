@@ -16,6 +16,18 @@ import { idSchema } from './ids.js';
 import type { MethodName, SessionMethod } from './methodNames.js';
 import { idleLockMinutesSchema, newPassphraseSchema, sessionStatusSchema } from './settings.js';
 import { templateSchema } from './template.js';
+import { analysisSchema, auditSettingsSchema } from './analysis.js';
+import { actionFilterSchema, actionSaveSchema, actionSchema, actionUpdateInputSchema, actionVerifySchema } from './actionPlan.js';
+import {
+  caseGradeInputSchema,
+  caseGradeSchema,
+  discussionInputSchema,
+  discussionSchema,
+  findingInputSchema,
+  findingSchema,
+  recommendationInputSchema,
+  recommendationSchema,
+} from './review.js';
 import { templateSummarySchema } from './templateSummary.js';
 import { draftCreateSchema, templateDraftSchema, templateDraftSummarySchema } from './templateDraft.js';
 import { MAX_TEMPLATE_FILE_BYTES } from './templateFile.js';
@@ -75,6 +87,32 @@ export const contract = {
     }),
     output: auditCaseSchema,
   },
+  'audits.update': { input: auditSettingsSchema, output: auditSummarySchema },
+  'audits.startReaudit': {
+    input: z.strictObject({
+      auditId: idSchema,
+      title: z.string().trim().min(1, 'enter a title for the re-audit').max(200),
+      templateVersion: z.number().int().min(1).optional(),
+    }),
+    output: auditSummarySchema,
+  },
+  'audits.analysis': { input: z.strictObject({ auditId: idSchema }), output: analysisSchema },
+  'grades.set': { input: caseGradeInputSchema, output: caseGradeSchema },
+  'discussions.save': { input: discussionInputSchema, output: discussionSchema },
+  'findings.list': { input: z.strictObject({ auditId: idSchema }), output: z.array(findingSchema) },
+  'findings.save': { input: findingInputSchema, output: findingSchema },
+  'findings.remove': { input: z.strictObject({ findingId: idSchema }), output: z.strictObject({ removed: z.literal(true) }) },
+  'recommendations.list': { input: z.strictObject({ auditId: idSchema }), output: z.array(recommendationSchema) },
+  'recommendations.save': { input: recommendationInputSchema, output: recommendationSchema },
+  'recommendations.remove': {
+    input: z.strictObject({ recommendationId: idSchema }),
+    output: z.strictObject({ removed: z.literal(true) }),
+  },
+  'actions.list': { input: actionFilterSchema, output: z.array(actionSchema) },
+  'actions.get': { input: z.strictObject({ actionId: idSchema }), output: actionSchema },
+  'actions.save': { input: actionSaveSchema, output: actionSchema },
+  'actions.addUpdate': { input: actionUpdateInputSchema, output: actionSchema },
+  'actions.verify': { input: actionVerifySchema, output: actionSchema },
   'checklists.get': { input: z.strictObject({ checklistId: idSchema }), output: checklistDetailSchema },
   'checklists.complete': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },
   'checklists.reopen': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },

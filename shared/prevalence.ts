@@ -208,7 +208,12 @@ export function suggestions(result: PrevalenceResult, options: SuggestionOptions
       .filter((q) => q.assessable)
       .map((q) => ({ p: q, about: subject(q.text), questionIds: [q.questionId], theme: null })),
     ...(options.includeThemes
-      ? result.themes.map((t) => ({ p: t, about: LEARNING_THEME_LABELS[t.theme], questionIds: t.questionIds, theme: t.theme }))
+      ? result.themes.map((t) => ({
+          p: t,
+          about: LEARNING_THEME_LABELS[t.theme],
+          questionIds: t.questionIds,
+          theme: t.theme,
+        }))
       : []),
   ];
   const make = (kind: SuggestedFinding['kind'], s: (typeof sources)[number]): SuggestedFinding => {

@@ -4,6 +4,7 @@ import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_settings.js';
 import * as m0003 from './0003_change_log.js';
 import * as m0004 from './0004_template_drafts.js';
+import * as m0005 from './0005_findings_actions.js';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'settings', up: m0002.up },
   { version: 3, name: 'change log', up: m0003.up },
   { version: 4, name: 'template drafts', up: m0004.up },
+  { version: 5, name: 'findings and actions', up: m0005.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

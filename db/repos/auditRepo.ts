@@ -1,4 +1,5 @@
 import type { AuditSummary } from '../../shared/audit.js';
+import { prevalenceThresholdsSchema } from '../../shared/prevalence.js';
 import type { AuditCase, CaseDescriptor } from '../../shared/auditCase.js';
 import type { AuditTheme } from '../../shared/vocabulary.js';
 import type { Db } from '../open.js';
@@ -11,6 +12,10 @@ interface AuditRow {
   template_version: number;
   template_title: string;
   status: string;
+  series_id: string;
+  round: number;
+  purpose: string;
+  thresholds: string | null;
   created_at: string;
   updated_at: string;
   case_count: number;
@@ -34,7 +39,7 @@ interface CaseRow {
 
 const AUDIT_SELECT = `
   SELECT a.id, a.title, a.theme, a.template_id, a.template_version, t.title AS template_title, a.status,
-         a.created_at, a.updated_at,
+         a.series_id, a.round, a.purpose, a.thresholds, a.created_at, a.updated_at,
          (SELECT count(*) FROM audit_case c WHERE c.audit_id = a.id) AS case_count,
          (SELECT count(*) FROM checklist k JOIN audit_case c ON c.id = k.case_id WHERE c.audit_id = a.id) AS checklist_count,
          (SELECT count(*) FROM checklist k JOIN audit_case c ON c.id = k.case_id
@@ -54,6 +59,10 @@ export function auditRepo(db: Db) {
     templateVersion: r.template_version,
     templateTitle: r.template_title,
     status: r.status as AuditSummary['status'],
+    seriesId: r.series_id,
+    round: r.round,
+    purpose: r.purpose,
+    thresholds: prevalenceThresholdsSchema.parse(r.thresholds ? JSON.parse(r.thresholds) : {}),
     caseCount: r.case_count,
     checklistCount: r.checklist_count,
     completeCount: r.complete_count,
@@ -77,9 +86,11 @@ export function auditRepo(db: Db) {
   const list = db.prepare<[], AuditRow>(`${AUDIT_SELECT} ORDER BY a.updated_at DESC`);
   const one = db.prepare<[string], AuditRow>(`${AUDIT_SELECT} WHERE a.id = ?`);
   const insert = db.prepare(
-    `INSERT INTO audit (id, title, theme, template_id, template_version, status, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?)`,
+    `INSERT INTO audit (id, title, theme, template_id, template_version, status, series_id, round, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)`,
   );
+  const series = db.prepare<[string], AuditRow>(`${AUDIT_SELECT} WHERE a.series_id = ? ORDER BY a.round`);
+  const updateSettings = db.prepare('UPDATE audit SET purpose = ?, thresholds = ?, updated_at = ? WHERE id = ?');
   const touch = db.prepare('UPDATE audit SET updated_at = ? WHERE id = ?');
   const cases = db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.audit_id = ? ORDER BY c.created_at, c.reference`);
   const oneCase = db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.id = ?`);
@@ -97,8 +108,13 @@ export function auditRepo(db: Db) {
       const r = one.get(id);
       return r ? toAudit(r) : undefined;
     },
-    insert(a: { id: string; title: string; theme: string; templateId: string; templateVersion: number; now: string }) {
-      insert.run(a.id, a.title, a.theme, a.templateId, a.templateVersion, a.now, a.now);
+    insert(a: { id: string; title: string; theme: string; templateId: string; templateVersion: number; seriesId?: string; round?: number; now: string }) {
+      insert.run(a.id, a.title, a.theme, a.templateId, a.templateVersion, a.seriesId ?? a.id, a.round ?? 1, a.now, a.now);
+    },
+    /** Every round of the audit's series, first round first. */
+    series: (seriesId: string): AuditSummary[] => series.all(seriesId).map(toAudit),
+    updateSettings(id: string, purpose: string, thresholds: unknown, now: string): void {
+      updateSettings.run(purpose, JSON.stringify(thresholds), now, id);
     },
     touch(id: string, now: string): void {
       touch.run(now, id);

@@ -47,6 +47,8 @@ export function auditService(ctx: ServiceContext): Pick<Handlers, 'audits.list' 
         checklists: repos.checklists
           .forAudit(auditId)
           .map((row) => summariseChecklist(row, template, answerMap(byChecklist.get(row.id) ?? []))),
+        grades: repos.review.grades(auditId),
+        discussions: repos.review.discussions(auditId),
       };
     },
 

@@ -1,6 +1,8 @@
 import type { ServiceHandlers } from '../../shared/contract.js';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.js';
+import { actionService } from './actionService.js';
 import { auditService } from './auditService.js';
+import { reviewService } from './reviewService.js';
 import { boardService } from './boardService.js';
 import { checklistService } from './checklistService.js';
 import type { ServiceContext } from './context.js';
@@ -19,5 +21,7 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     ...checklistService(ctx),
     ...settingsService(ctx),
     ...templateDraftService(ctx),
+    ...reviewService(ctx),
+    ...actionService(ctx),
   } satisfies ServiceHandlers;
 }

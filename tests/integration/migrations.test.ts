@@ -31,6 +31,7 @@ const SEED: Record<number, string> = {
   1: SEED_V1,
   2: SEED_V2,
   3: SEED_V2, // version 3 added the (empty) change log
+  4: SEED_V2, // version 4 added (empty) template drafts
 };
 
 describe('migrating databases made by every earlier schema version', () => {
@@ -49,6 +50,8 @@ describe('migrating databases made by every earlier schema version', () => {
       expect(db.prepare('SELECT name FROM board').get()).toEqual({ name: 'Old Board' });
       expect(db.prepare('SELECT value, evidence FROM answer').get()).toEqual({ value: '"yes"', evidence: 'Seen alone on 3 visits' });
       if (version >= 2) expect(db.prepare("SELECT value FROM setting WHERE key = 'idleLockMinutes'").get()).toEqual({ value: '7' });
+      // Version 5 starts every existing audit as round 1 of its own series.
+      expect(db.prepare('SELECT series_id, round FROM audit').get()).toEqual({ series_id: 'au1', round: 1 });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
 

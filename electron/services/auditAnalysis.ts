@@ -1,0 +1,89 @@
+// Assembles the pure analyses (prevalence, suggestions, sample make-up, re-audit comparison) from
+// what the repositories hold for an audit and the earlier rounds of its series.
+import type { Analysis, SampleMakeup } from '../../shared/analysis.js';
+import type { Answer } from '../../shared/answer.js';
+import type { AuditSummary } from '../../shared/audit.js';
+import { computePrevalence, suggestions, type PrevalenceResult, type SampledCase } from '../../shared/prevalence.js';
+import { compareRounds } from '../../shared/reauditComparison.js';
+import {
+  AGE_BANDS,
+  DISABILITY,
+  DISABILITY_LABELS,
+  ETHNICITIES,
+  ETHNICITY_LABELS,
+  GENDERS,
+  GENDER_LABELS,
+  PLAN_TYPES,
+  PLAN_TYPE_LABELS,
+} from '../../shared/vocabulary.js';
+import type { ServiceContext } from './context.js';
+import { answerMap } from './checklistSummary.js';
+import { getTemplate } from './templateService.js';
+
+export function sampledCases(ctx: ServiceContext, auditId: string): SampledCase[] {
+  const byChecklist = new Map<string, Answer[]>();
+  for (const a of ctx.repos.checklists.answersForAudit(auditId)) {
+    const list = byChecklist.get(a.checklistId) ?? [];
+    list.push(a);
+    byChecklist.set(a.checklistId, list);
+  }
+  const checklists = ctx.repos.checklists.forAudit(auditId);
+  return ctx.repos.audits.cases(auditId).map((c) => ({
+    caseId: c.id,
+    checklists: checklists
+      .filter((k) => k.caseId === c.id)
+      .map((k) => ({ agencyKind: k.agencyKind, answers: answerMap(byChecklist.get(k.id) ?? []) })),
+  }));
+}
+
+export function prevalenceFor(ctx: ServiceContext, audit: AuditSummary): PrevalenceResult {
+  const template = getTemplate(ctx, audit.templateId, audit.templateVersion);
+  return computePrevalence(template, sampledCases(ctx, audit.id), audit.thresholds);
+}
+
+function tally<V extends string>(values: readonly V[], all: readonly V[], labels: Record<V, string> | ((v: V) => string)) {
+  const label = typeof labels === 'function' ? labels : (v: V) => labels[v];
+  return all.map((value) => ({ value, label: label(value), count: values.filter((v) => v === value).length })).filter((t) => t.count > 0);
+}
+
+export function sampleMakeup(ctx: ServiceContext, auditId: string): SampleMakeup {
+  const cases = ctx.repos.audits.cases(auditId);
+  const agencies = ctx.repos.board.agencies();
+  const involved = cases.flatMap((c) => c.agencyIds);
+  return {
+    cases: cases.length,
+    ageBands: tally(cases.map((c) => c.ageBand), AGE_BANDS, (v) => (v === 'unborn' ? 'Unborn' : `${v} years`)),
+    genders: tally(cases.map((c) => c.gender), GENDERS, GENDER_LABELS),
+    ethnicities: tally(cases.map((c) => c.ethnicity), ETHNICITIES, ETHNICITY_LABELS),
+    disability: tally(cases.map((c) => c.disability), DISABILITY, DISABILITY_LABELS),
+    planTypes: tally(cases.map((c) => c.planType), PLAN_TYPES, PLAN_TYPE_LABELS),
+    agencies: agencies
+      .map((a) => ({ value: a.id, label: a.name, count: involved.filter((id) => id === a.id).length }))
+      .filter((t) => t.count > 0),
+  };
+}
+
+/** This round and every earlier round of its series, compared question by question and theme by theme. */
+export function comparison(ctx: ServiceContext, audit: AuditSummary) {
+  const rounds = ctx.repos.audits
+    .series(audit.seriesId)
+    .filter((r) => r.round <= audit.round)
+    .map((r) => ({
+      auditId: r.id,
+      label: `Round ${r.round}: ${r.title}`,
+      template: getTemplate(ctx, r.templateId, r.templateVersion),
+      prevalence: r.id === audit.id ? prevalenceFor(ctx, audit) : prevalenceFor(ctx, r),
+    }));
+  return compareRounds(rounds);
+}
+
+export function analyse(ctx: ServiceContext, audit: AuditSummary): Analysis {
+  const prevalence = prevalenceFor(ctx, audit);
+  return {
+    auditId: audit.id,
+    prevalence,
+    suggestions: suggestions(prevalence, { includeThemes: true }),
+    sample: sampleMakeup(ctx, audit.id),
+    comparison: comparison(ctx, audit),
+  };
+}
