@@ -3,6 +3,9 @@ import { actionRepo } from './repos/actionRepo.js';
 import { auditRepo } from './repos/auditRepo.js';
 import { reviewRepo } from './repos/reviewRepo.js';
 import { boardRepo } from './repos/boardRepo.js';
+import { bundleRepo } from './repos/bundleRepo.js';
+import { identityRepo } from './repos/identityRepo.js';
+import { importRepo } from './repos/importRepo.js';
 import { changeLogRepo } from './repos/changeLogRepo.js';
 import { checklistRepo } from './repos/checklistRepo.js';
 import { settingRepo } from './repos/settingRepo.js';
@@ -21,6 +24,9 @@ export function repositories(db: Db) {
     changeLog: changeLogRepo(db),
     review: reviewRepo(db),
     actions: actionRepo(db),
+    identity: identityRepo(db),
+    bundles: bundleRepo(db),
+    imports: importRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

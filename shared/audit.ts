@@ -19,6 +19,8 @@ export const auditSummarySchema = z.strictObject({
   status: z.enum(AUDIT_STATUSES),
   seriesId: idSchema,
   round: z.number().int().min(1),
+  revision: z.number().int().min(0), // the latest signed revision; 0 before the first signature
+  origin: z.enum(['local', 'imported']),
   purpose: z.string(),
   thresholds: z.strictObject({ someThreshold: z.number(), manyThreshold: z.number() }),
   caseCount: z.number().int(),

@@ -17,6 +17,8 @@ import type { MethodName, SessionMethod } from './methodNames.js';
 import { idleLockMinutesSchema, newPassphraseSchema, sessionStatusSchema } from './settings.js';
 import { templateSchema } from './template.js';
 import { analysisSchema, auditSettingsSchema } from './analysis.js';
+import { importOutcomeSchema, MAX_BUNDLE_BYTES } from './bundle.js';
+import { fingerprintSchema, identityCardSchema, identitySchema, personSchema, trustedKeySchema } from './identity.js';
 import { actionFilterSchema, actionSaveSchema, actionSchema, actionUpdateInputSchema, actionVerifySchema } from './actionPlan.js';
 import {
   caseGradeInputSchema,
@@ -113,6 +115,52 @@ export const contract = {
   'actions.save': { input: actionSaveSchema, output: actionSchema },
   'actions.addUpdate': { input: actionUpdateInputSchema, output: actionSchema },
   'actions.verify': { input: actionVerifySchema, output: actionSchema },
+  'identity.get': { input: empty, output: identitySchema.nullable() },
+  'identity.create': { input: personSchema, output: identitySchema },
+  'identity.card': { input: empty, output: z.strictObject({ fileName: z.string(), json: z.string(), card: identityCardSchema }) },
+  'trust.list': { input: empty, output: z.array(trustedKeySchema) },
+  'trust.enrol': {
+    input: z.strictObject({ card: z.string().max(20000, 'an identity card is a small JSON file'), asRecipient: z.boolean().default(false) }),
+    output: trustedKeySchema,
+  },
+  'trust.revoke': {
+    input: z.strictObject({ fingerprint: fingerprintSchema, reason: z.string().trim().min(1, 'say why the key is revoked').max(1000) }),
+    output: trustedKeySchema,
+  },
+  'trust.setRecipient': { input: z.strictObject({ fingerprint: fingerprintSchema.nullable() }), output: z.array(trustedKeySchema) },
+  'audits.signingPreview': {
+    input: z.strictObject({ auditId: idSchema }),
+    output: z.strictObject({
+      auditId: idSchema,
+      revision: z.number().int(),
+      contentHash: z.string(),
+      counts: z.strictObject({ cases: z.number().int(), checklists: z.number().int(), answers: z.number().int(), findings: z.number().int(), recommendations: z.number().int(), actions: z.number().int() }),
+      blockers: z.array(z.string()),
+      signer: identitySchema.nullable(),
+    }),
+  },
+  'audits.sign': {
+    input: z.strictObject({ auditId: idSchema, contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'sign exactly what was previewed') }),
+    output: auditSummarySchema,
+  },
+  'audits.newRevision': { input: z.strictObject({ auditId: idSchema }), output: auditSummarySchema },
+  'bundles.export': {
+    input: z.strictObject({ auditId: idSchema, encrypt: z.boolean().optional() }),
+    output: z.strictObject({ fileName: z.string(), base64: z.string(), encrypted: z.boolean(), bundleId: idSchema }),
+  },
+  'bundles.import': {
+    input: z.strictObject({
+      fileName: z.string().min(1).max(255),
+      base64: z.string().max(Math.ceil((MAX_BUNDLE_BYTES * 4) / 3) + 8, 'the file is larger than a bundle may be'),
+    }),
+    output: importOutcomeSchema,
+  },
+  'quarantine.list': {
+    input: empty,
+    output: z.array(z.strictObject({ id: idSchema, fileName: z.string(), signerFingerprint: z.string(), signerName: z.string(), signerRole: z.string(), signerAgency: z.string(), auditTitle: z.string(), receivedAt: z.string() })),
+  },
+  'quarantine.accept': { input: z.strictObject({ quarantineId: idSchema }), output: importOutcomeSchema },
+  'quarantine.reject': { input: z.strictObject({ quarantineId: idSchema }), output: z.strictObject({ removed: z.literal(true) }) },
   'checklists.get': { input: z.strictObject({ checklistId: idSchema }), output: checklistDetailSchema },
   'checklists.complete': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },
   'checklists.reopen': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },

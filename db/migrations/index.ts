@@ -5,6 +5,7 @@ import * as m0002 from './0002_settings.js';
 import * as m0003 from './0003_change_log.js';
 import * as m0004 from './0004_template_drafts.js';
 import * as m0005 from './0005_findings_actions.js';
+import * as m0006 from './0006_signing.js';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'change log', up: m0003.up },
   { version: 4, name: 'template drafts', up: m0004.up },
   { version: 5, name: 'findings and actions', up: m0005.up },
+  { version: 6, name: 'signing and bundles', up: m0006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

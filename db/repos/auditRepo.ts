@@ -14,6 +14,8 @@ interface AuditRow {
   status: string;
   series_id: string;
   round: number;
+  revision: number;
+  origin: string;
   purpose: string;
   thresholds: string | null;
   created_at: string;
@@ -39,7 +41,7 @@ interface CaseRow {
 
 const AUDIT_SELECT = `
   SELECT a.id, a.title, a.theme, a.template_id, a.template_version, t.title AS template_title, a.status,
-         a.series_id, a.round, a.purpose, a.thresholds, a.created_at, a.updated_at,
+         a.series_id, a.round, a.revision, a.origin, a.purpose, a.thresholds, a.created_at, a.updated_at,
          (SELECT count(*) FROM audit_case c WHERE c.audit_id = a.id) AS case_count,
          (SELECT count(*) FROM checklist k JOIN audit_case c ON c.id = k.case_id WHERE c.audit_id = a.id) AS checklist_count,
          (SELECT count(*) FROM checklist k JOIN audit_case c ON c.id = k.case_id
@@ -61,6 +63,8 @@ export function auditRepo(db: Db) {
     status: r.status as AuditSummary['status'],
     seriesId: r.series_id,
     round: r.round,
+    revision: r.revision,
+    origin: r.origin as AuditSummary['origin'],
     purpose: r.purpose,
     thresholds: prevalenceThresholdsSchema.parse(r.thresholds ? JSON.parse(r.thresholds) : {}),
     caseCount: r.case_count,
@@ -92,6 +96,7 @@ export function auditRepo(db: Db) {
   const series = db.prepare<[string], AuditRow>(`${AUDIT_SELECT} WHERE a.series_id = ? ORDER BY a.round`);
   const updateSettings = db.prepare('UPDATE audit SET purpose = ?, thresholds = ?, updated_at = ? WHERE id = ?');
   const touch = db.prepare('UPDATE audit SET updated_at = ? WHERE id = ?');
+  const setStatus = db.prepare('UPDATE audit SET status = ?, revision = ?, updated_at = ? WHERE id = ?');
   const cases = db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.audit_id = ? ORDER BY c.created_at, c.reference`);
   const oneCase = db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.id = ?`);
   const caseByRef = db.prepare<[string, string], { id: string }>(
@@ -118,6 +123,9 @@ export function auditRepo(db: Db) {
     },
     touch(id: string, now: string): void {
       touch.run(now, id);
+    },
+    setStatus(id: string, status: AuditSummary['status'], revision: number, now: string): void {
+      setStatus.run(status, revision, now, id);
     },
     cases: (auditId: string): AuditCase[] => cases.all(auditId).map(toCase),
     getCase(id: string): AuditCase | undefined {

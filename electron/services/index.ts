@@ -2,6 +2,8 @@ import type { ServiceHandlers } from '../../shared/contract.js';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { actionService } from './actionService.js';
 import { auditService } from './auditService.js';
+import { bundleService } from './bundleService.js';
+import { identityService } from './identityService.js';
 import { reviewService } from './reviewService.js';
 import { boardService } from './boardService.js';
 import { checklistService } from './checklistService.js';
@@ -23,5 +25,7 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     ...templateDraftService(ctx),
     ...reviewService(ctx),
     ...actionService(ctx),
+    ...identityService(ctx),
+    ...bundleService(ctx),
   } satisfies ServiceHandlers;
 }

@@ -32,6 +32,10 @@ const SEED: Record<number, string> = {
   2: SEED_V2,
   3: SEED_V2, // version 3 added the (empty) change log
   4: SEED_V2, // version 4 added (empty) template drafts
+  5: SEED_V2 + // version 5 audits carry their series
+    `UPDATE audit SET series_id = 'au1';
+     INSERT INTO finding (id, audit_id, kind, text, origin, case_ids, question_ids, themes, sort, created_at, updated_at)
+       VALUES ('f1', 'au1', 'strength', 'Seen alone in most cases', 'own', '["c1"]', '["q1"]', '[]', 1, 'now', 'now');`,
 };
 
 describe('migrating databases made by every earlier schema version', () => {
@@ -52,6 +56,9 @@ describe('migrating databases made by every earlier schema version', () => {
       if (version >= 2) expect(db.prepare("SELECT value FROM setting WHERE key = 'idleLockMinutes'").get()).toEqual({ value: '7' });
       // Version 5 starts every existing audit as round 1 of its own series.
       expect(db.prepare('SELECT series_id, round FROM audit').get()).toEqual({ series_id: 'au1', round: 1 });
+      if (version >= 5) expect(db.prepare('SELECT text FROM finding').get()).toEqual({ text: 'Seen alone in most cases' });
+      // Version 6 marks existing audits as local and not yet signed.
+      expect(db.prepare('SELECT revision, origin FROM audit').get()).toEqual({ revision: 0, origin: 'local' });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
 

@@ -1,0 +1,130 @@
+// Import: verify everything first (verify.ts), then write in one transaction. The same bundle twice
+// changes nothing; a newer revision supersedes an older one (history kept); an older revision after
+// a newer one is recorded but does not overwrite; an unknown signer's valid bundle waits in quarantine.
+import type { ImportOutcome, RevisionContent } from '../../shared/bundle.js';
+import { AppError } from '../../shared/errors.js';
+import { serialiseTemplate } from '../../shared/templateFile.js';
+import { templateSchema } from '../../shared/template.js';
+import type { ServiceContext } from '../services/context.js';
+import { readBundle, type VerifiedBundle } from './verify.js';
+
+function mapAgencies(ctx: ServiceContext, content: RevisionContent): (id: string) => string {
+  const map = new Map<string, string>();
+  const existing = ctx.repos.board.agencies();
+  let sort = existing.length;
+  for (const a of content.agencies) {
+    const same = ctx.repos.board.agency(a.id) ?? existing.find((e) => e.name.toLowerCase() === a.name.toLowerCase());
+    if (same) map.set(a.id, same.id);
+    else {
+      ctx.repos.board.insertAgency({ ...a, active: true }, sort++);
+      ctx.log('agency', a.id, 'create', null, { ...a, from: 'import' });
+      map.set(a.id, a.id);
+    }
+  }
+  return (id) => {
+    const local = map.get(id);
+    if (!local) throw new AppError('INTEGRITY', 'content refers to an agency it does not list');
+    return local;
+  };
+}
+
+function write(ctx: ServiceContext, v: VerifiedBundle, reportPdf: Buffer): ImportOutcome {
+  const { repos } = ctx;
+  const { manifest, content } = v;
+  const base = { auditId: content.audit.id, auditTitle: content.audit.title, revision: content.revision };
+  if (repos.bundles.wasImported(manifest.bundleId)) return { outcome: 'skipped', ...base, message: 'already imported: nothing changed' };
+  if (!repos.board.get()) throw new AppError('CONFLICT', 'Set up the board on this installation before importing bundles.');
+
+  const current = repos.audits.get(content.audit.id);
+  if (current && current.origin === 'local') {
+    return { outcome: 'refused', check: 'conflict', message: 'this audit was created on this installation; it cannot be imported over itself' };
+  }
+  const known = repos.bundles.revision(content.audit.id, content.revision);
+  if (known) {
+    if (known.contentHash !== manifest.contentHash) {
+      return { outcome: 'refused', check: 'conflict', message: `a different revision ${content.revision} of this audit was imported before` };
+    }
+    repos.bundles.recordImport(manifest.bundleId, content.audit.id, content.revision, manifest.signer.fingerprint, v.fileSha256, 'recorded_older', ctx.now());
+    return { outcome: 'skipped', ...base, message: `revision ${content.revision} is already here: nothing changed` };
+  }
+
+  for (const t of v.templates) {
+    const here = repos.templates.get(t.id, t.version);
+    if (!here) repos.templates.insert(t, false, ctx.now());
+    else if (serialiseTemplate(templateSchema.parse(here)) !== serialiseTemplate(t)) {
+      return { outcome: 'refused', check: 'templates', message: `template ${t.id} version ${t.version} differs from the one here` };
+    }
+  }
+  const previous = repos.bundles.latestRevision(content.audit.id);
+  const revisionRow = {
+    auditId: content.audit.id,
+    revision: content.revision,
+    content: v.contentText,
+    contentHash: manifest.contentHash,
+    previousHash: manifest.previousRevisionHash,
+    signerFingerprint: manifest.signer.fingerprint,
+    signedAt: content.signedAt,
+    report: reportPdf,
+  };
+  if (current && previous && previous.revision > content.revision) {
+    repos.bundles.insertRevision(revisionRow);
+    repos.bundles.recordImport(manifest.bundleId, content.audit.id, content.revision, manifest.signer.fingerprint, v.fileSha256, 'recorded_older', ctx.now());
+    ctx.log('audit', content.audit.id, 'import_older', null, { revision: content.revision, current: previous.revision });
+    return { outcome: 'recorded_older', ...base, message: `revision ${content.revision} is older than revision ${previous.revision} already here: kept in the history, not shown` };
+  }
+  repos.imports.replaceAudit(content, mapAgencies(ctx, content), ctx.now());
+  repos.bundles.insertRevision(revisionRow);
+  repos.bundles.recordImport(manifest.bundleId, content.audit.id, content.revision, manifest.signer.fingerprint, v.fileSha256, 'added', ctx.now());
+  ctx.log('audit', content.audit.id, 'import', previous ? { revision: previous.revision } : null, { revision: content.revision, signer: manifest.signer.fingerprint, bundleId: manifest.bundleId });
+  return {
+    outcome: 'added',
+    ...base,
+    superseded: previous?.revision ?? null,
+    message: previous ? `revision ${content.revision} supersedes revision ${previous.revision}` : `added revision ${content.revision}`,
+  };
+}
+
+export async function importBundleBytes(ctx: ServiceContext, bytes: Uint8Array, fileName: string, options: { acceptUnknownSigner?: boolean } = {}): Promise<ImportOutcome> {
+  const own = ctx.repos.identity.own();
+  const reading = await readBundle(bytes, {
+    decryptionKeys: own ? [own.encryptionPrivate] : [],
+    trust: (fp) => ctx.repos.identity.trustedByFingerprint(fp),
+  });
+  if (!reading.ok) return { outcome: 'refused', check: reading.check, message: reading.message };
+  const { manifest } = reading;
+
+  if (!reading.signerKnown && !options.acceptUnknownSigner) {
+    return ctx.tx(() => {
+      const existing = ctx.repos.bundles.quarantinedBySha(reading.fileSha256);
+      const id = existing ?? ctx.newId();
+      if (!existing) {
+        ctx.repos.bundles.addToQuarantine({
+          id,
+          fileName,
+          bundle: Buffer.from(bytes),
+          fileSha256: reading.fileSha256,
+          signerFingerprint: manifest.signer.fingerprint,
+          signerName: manifest.signer.name,
+          signerRole: manifest.signer.role,
+          signerAgency: manifest.signer.agency,
+          auditTitle: manifest.auditTitle,
+          receivedAt: ctx.now(),
+        });
+        ctx.log('quarantine', id, 'add', null, { fileName, fingerprint: manifest.signer.fingerprint });
+      }
+      return {
+        outcome: 'quarantined' as const,
+        quarantineId: id,
+        fingerprint: manifest.signer.fingerprint,
+        signerName: manifest.signer.name,
+        message: `signed by ${manifest.signer.name} (${manifest.signer.agency}), whose key is not on the trusted list: it waits in quarantine until someone checks the fingerprint ${manifest.signer.fingerprint}`,
+      };
+    });
+  }
+  try {
+    return ctx.tx(() => write(ctx, reading, reading.reportPdf));
+  } catch (e) {
+    if (e instanceof AppError) return { outcome: 'refused', check: 'conflict', message: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,215 @@
+// Reading a bundle someone sent: every check in order, stopping at the first that fails and naming
+// it. Nothing here writes anything; importBundle.ts writes only what passed all of them.
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import {
+  MAX_BUNDLE_BYTES,
+  MAX_ENTRIES,
+  MAX_ENTRY_BYTES,
+  manifestSchema,
+  revisionContentSchema,
+  type BundleCheck,
+  type Manifest,
+  type RevisionContent,
+} from '../../shared/bundle.js';
+import { canonicalJson } from '../../shared/canonicalJson.js';
+import type { Template } from '../../shared/template.js';
+import { parseTemplateFile } from '../../shared/templateFile.js';
+import { describeIssues } from '../../shared/validationPath.js';
+import { decryptWith, fingerprintOf, publicPem, verifyBytes } from '../crypto/keys.js';
+import { sha256 } from './pack.js';
+
+export interface TrustInfo {
+  revokedAt: string | null;
+}
+
+export interface VerifyOptions {
+  /** PEM private keys this installation can decrypt with. */
+  decryptionKeys: readonly string[];
+  trust: (fingerprint: string) => TrustInfo | undefined;
+}
+
+export interface VerifiedBundle {
+  ok: true;
+  manifest: Manifest;
+  content: RevisionContent;
+  contentText: string;
+  templates: Template[];
+  reportPdf: Buffer;
+  fileSha256: string;
+  encrypted: boolean;
+  signerKnown: boolean;
+}
+export interface RefusedBundle {
+  ok: false;
+  check: BundleCheck;
+  message: string;
+}
+export type BundleReading = VerifiedBundle | RefusedBundle;
+
+const refuse = (check: BundleCheck, message: string): RefusedBundle => ({ ok: false, check, message });
+class Refusal extends Error {
+  constructor(readonly check: BundleCheck, message: string) {
+    super(message);
+  }
+}
+
+const FIXED = new Set(['manifest.json', 'manifest.sig', 'signer.pem', 'content.json', 'report.pdf']);
+const TEMPLATE_ENTRY = /^templates\/[a-z0-9][a-z0-9._-]*-v\d+\.json$/;
+const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
+const JWE_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+function isZip(b: Uint8Array): boolean {
+  return b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+}
+
+/** Unzips with limits checked before inflating: names, count, declared sizes, duplicates. */
+function safeUnzip(zip: Uint8Array): { files: Record<string, Uint8Array>; order: string[] } {
+  const seen = new Set<string>();
+  const order: string[] = [];
+  let declared = 0;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip, {
+      filter(file) {
+        const name = file.name;
+        if (name.includes('..') || name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name)) {
+          throw new Refusal('entries', `the entry "${name}" has a path that could write outside its folder`);
+        }
+        if (!FIXED.has(name) && !TEMPLATE_ENTRY.test(name)) throw new Refusal('entries', `the entry "${name}" is not one a bundle may hold`);
+        if (seen.has(name)) throw new Refusal('entries', `the entry "${name}" appears twice`);
+        seen.add(name);
+        order.push(name);
+        if (seen.size > MAX_ENTRIES) throw new Refusal('entries', `more than ${MAX_ENTRIES} entries`);
+        if (file.originalSize > MAX_ENTRY_BYTES) throw new Refusal('entries', `the entry "${name}" declares ${file.originalSize} bytes, over the limit`);
+        declared += file.originalSize;
+        if (declared > MAX_BUNDLE_BYTES) throw new Refusal('entries', 'the entries declare more data than a bundle may hold (a zip bomb?)');
+        return true;
+      },
+    });
+  } catch (e) {
+    if (e instanceof Refusal) throw e;
+    throw new Refusal('container', `the file is not a readable bundle (${(e as Error).message})`);
+  }
+  return { files, order };
+}
+
+/**
+ * Bundles are written deterministically, so the file must be exactly what packing its entries
+ * gives: any changed byte anywhere (even in zip fields no hash covers) is caught here.
+ */
+function checkCanonical(zip: Uint8Array, files: Record<string, Uint8Array>, order: string[]): void {
+  const again: Zippable = {};
+  for (const name of order) again[name] = [files[name]!, { mtime: ZIP_TIME, ...(name === 'manifest.sig' ? { level: 0 } : {}) }];
+  const rebuilt = zipSync(again, { level: 6 });
+  if (rebuilt.length !== zip.length || !Buffer.from(rebuilt).equals(Buffer.from(zip))) {
+    throw new Refusal('container', 'the file was altered: its structure is not what its own entries produce');
+  }
+}
+
+export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Promise<BundleReading> {
+  try {
+    if (bytes.length > MAX_BUNDLE_BYTES) return refuse('size', `the file is ${bytes.length} bytes; a bundle may be at most ${MAX_BUNDLE_BYTES}`);
+    const fileSha256 = sha256(bytes);
+    let zip = bytes;
+    let encrypted = false;
+    if (!isZip(bytes)) {
+      const text = Buffer.from(bytes).toString('latin1').trim();
+      if (!JWE_COMPACT.test(text)) return refuse('container', 'the file is not a Case Audit bundle (neither a signed zip nor an encrypted bundle)');
+      encrypted = true;
+      if (options.decryptionKeys.length === 0) return refuse('decryption', 'the bundle is encrypted, and this installation has no key to open it');
+      let opened: Uint8Array | null = null;
+      for (const key of options.decryptionKeys) {
+        try {
+          opened = await decryptWith(key, text);
+          break;
+        } catch {
+          /* try the next key */
+        }
+      }
+      if (!opened) return refuse('decryption', 'the bundle is encrypted for another recipient, or was altered on the way');
+      if (!isZip(opened)) return refuse('container', 'the decrypted bundle is not a zip');
+      zip = opened;
+    }
+
+    const { files, order } = safeUnzip(zip);
+    for (const [name, data] of Object.entries(files)) {
+      if (data.length > MAX_ENTRY_BYTES) return refuse('entries', `the entry "${name}" is larger than it declared`);
+    }
+    checkCanonical(zip, files, order);
+    for (const name of ['manifest.json', 'manifest.sig', 'signer.pem', 'content.json', 'report.pdf']) {
+      if (!files[name]) return refuse(name.startsWith('manifest') ? 'manifest' : 'entries', `the bundle has no ${name}`);
+    }
+
+    const manifestBytes = files['manifest.json']!;
+    let rawManifest: unknown;
+    try {
+      rawManifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8'));
+    } catch {
+      return refuse('manifest', 'manifest.json is not valid JSON');
+    }
+    const parsed = manifestSchema.safeParse(rawManifest);
+    if (!parsed.success) return refuse('manifest', `manifest.json is not valid: ${describeIssues(parsed.error.issues)}`);
+    const manifest = parsed.data;
+    if (canonicalJson(rawManifest) !== Buffer.from(manifestBytes).toString('utf8')) {
+      return refuse('manifest', 'manifest.json is not in canonical form');
+    }
+
+    if (fingerprintOf(manifest.signer.signingKey) !== manifest.signer.fingerprint) {
+      return refuse('signer', 'the signer fingerprint does not belong to the signer key in the manifest');
+    }
+    if (!verifyBytes(manifest.signer.signingKey, manifestBytes, files['manifest.sig']!)) {
+      return refuse('signature', 'the signature does not match the manifest: it was altered, or signed by another key');
+    }
+    if (Buffer.from(files['signer.pem']!).toString('utf8') !== publicPem(manifest.signer.signingKey)) {
+      return refuse('entries', 'signer.pem is not the key that signed the manifest');
+    }
+    const trusted = options.trust(manifest.signer.fingerprint);
+    if (trusted?.revokedAt) {
+      return refuse('revoked', `the signer's key (${manifest.signer.fingerprint}) was revoked on ${trusted.revokedAt.slice(0, 10)}`);
+    }
+
+    const listed = new Set(manifest.entries.map((e) => e.path));
+    const present = Object.keys(files).filter((n) => !['manifest.json', 'manifest.sig', 'signer.pem'].includes(n));
+    for (const name of present) if (!listed.has(name)) return refuse('entries', `the entry "${name}" is not in the manifest`);
+    for (const entry of manifest.entries) {
+      const data = files[entry.path];
+      if (!data) return refuse('entries', `the manifest lists "${entry.path}", which is missing`);
+      if (data.length !== entry.bytes || sha256(data) !== entry.sha256) {
+        return refuse('hashes', `the entry "${entry.path}" does not match its SHA-256 in the manifest`);
+      }
+    }
+
+    const contentText = Buffer.from(files['content.json']!).toString('utf8');
+    if (sha256(contentText) !== manifest.contentHash) return refuse('hashes', 'content.json does not match the content hash in the manifest');
+    let rawContent: unknown;
+    try {
+      rawContent = JSON.parse(contentText);
+    } catch {
+      return refuse('content', 'content.json is not valid JSON');
+    }
+    const content = revisionContentSchema.safeParse(rawContent);
+    if (!content.success) return refuse('content', `content.json is not valid: ${describeIssues(content.error.issues)}`);
+    const c = content.data;
+    if (c.audit.id !== manifest.auditId || c.revision !== manifest.revision || c.signer.fingerprint !== manifest.signer.fingerprint) {
+      return refuse('content', 'content.json does not belong to this manifest (audit, revision or signer differ)');
+    }
+
+    const templates: Template[] = [];
+    for (const t of manifest.templates) {
+      const path = `templates/${t.id}-v${t.version}.json`;
+      const data = files[path];
+      if (!data) return refuse('templates', `the template ${t.id} version ${t.version} is missing`);
+      const r = parseTemplateFile(Buffer.from(data).toString('utf8'), data.length);
+      if (!r.ok) return refuse('templates', `${path}: ${r.message}`);
+      if (r.template.id !== t.id || r.template.version !== t.version) return refuse('templates', `${path} holds another template`);
+      templates.push(r.template);
+    }
+    if (!templates.some((t) => t.id === c.audit.templateId && t.version === c.audit.templateVersion)) {
+      return refuse('templates', "the audit's template is not in the bundle");
+    }
+    return { ok: true, manifest, content: c, contentText, templates, reportPdf: Buffer.from(files['report.pdf']!), fileSha256, encrypted, signerKnown: trusted !== undefined };
+  } catch (e) {
+    if (e instanceof Refusal) return refuse(e.check, e.message);
+    return refuse('container', `the file could not be read as a bundle (${(e as Error).message})`);
+  }
+}

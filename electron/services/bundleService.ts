@@ -1,0 +1,172 @@
+// Signing an audit revision, and bundles out and in.
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/canonicalJson.js';
+import type { ServiceHandlers } from '../../shared/contract.js';
+import { AppError } from '../../shared/errors.js';
+import type { RevisionContent } from '../../shared/bundle.js';
+import { buildRevisionContent } from '../bundle/revisionContent.js';
+import { importBundleBytes } from '../bundle/importBundle.js';
+import { packBundle } from '../bundle/pack.js';
+import type { OkpJwk } from '../crypto/keys.js';
+import { buildReportModel } from '../report/reportModel.js';
+import { renderReportPdf } from '../report/reportPdf.js';
+import type { ServiceContext } from './context.js';
+import { ownIdentity, recipientKey } from './identityService.js';
+import { getTemplate } from './templateService.js';
+
+type Methods =
+  | 'audits.signingPreview'
+  | 'audits.sign'
+  | 'audits.newRevision'
+  | 'bundles.export'
+  | 'bundles.import'
+  | 'quarantine.list'
+  | 'quarantine.accept'
+  | 'quarantine.reject';
+
+const sha256 = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
+/** What the person signing saw: the content without the moment of signing. */
+const substanceHash = (c: RevisionContent) => sha256(canonicalJson({ ...c, signedAt: '' }));
+
+export function bundleService(ctx: ServiceContext): Pick<ServiceHandlers, Methods> {
+  const { repos } = ctx;
+
+  function preview(auditId: string) {
+    const audit = repos.audits.get(auditId);
+    if (!audit) throw new AppError('NOT_FOUND', 'No such audit.');
+    const own = repos.identity.own();
+    const signer = own ?? { name: '', role: '', agency: '', fingerprint: '0000 '.repeat(15) + '0000', createdAt: ctx.now() };
+    const revision = audit.revision + 1;
+    const content = buildRevisionContent(ctx, auditId, revision, signer, ctx.now());
+    const checklists = repos.checklists.forAudit(auditId);
+    const blockers = [
+      own ? null : 'create your identity first: it is what you sign with',
+      audit.origin === 'imported' ? 'an imported audit is signed by its auditor, not here' : null,
+      audit.status !== 'in_progress' ? `revision ${audit.revision} is already signed: start a new revision to change it` : null,
+      content.cases.length === 0 ? 'add the sampled cases first' : null,
+      checklists.some((k) => k.completedAt === null)
+        ? `${checklists.filter((k) => k.completedAt === null).length} checklists are not marked complete`
+        : null,
+    ].filter((b): b is string => b !== null);
+    return { audit, content, blockers, own };
+  }
+
+  return {
+    'audits.signingPreview': ({ auditId }) => {
+      const { audit, content, blockers, own } = preview(auditId);
+      return {
+        auditId,
+        revision: audit.revision + 1,
+        contentHash: substanceHash(content),
+        counts: {
+          cases: content.cases.length,
+          checklists: content.checklists.length,
+          answers: content.answers.length,
+          findings: content.findings.length,
+          recommendations: content.recommendations.length,
+          actions: content.actions.length,
+        },
+        blockers,
+        signer: own ? { name: own.name, role: own.role, agency: own.agency, fingerprint: own.fingerprint, createdAt: own.createdAt } : null,
+      };
+    },
+
+    'audits.sign': async ({ auditId, contentHash }) => {
+      const { audit, content, blockers } = preview(auditId);
+      if (blockers.length > 0) throw new AppError('VALIDATION', `Cannot sign yet: ${blockers.join('; ')}.`);
+      if (substanceHash(content) !== contentHash) throw new AppError('CONFLICT', 'The audit changed after you reviewed it: review what you are signing again.');
+      const own = ownIdentity(ctx);
+      const signedAt = content.signedAt;
+      const signature = { signer: `${own.name}, ${own.role}, ${own.agency}`, date: signedAt, fingerprint: own.fingerprint, revision: content.revision };
+      const pdf = await renderReportPdf(buildReportModel(ctx, audit, signature), new Date(signedAt));
+      return ctx.tx(() => {
+        // Nothing may have changed while the report was drawn.
+        const again = preview(auditId);
+        if (substanceHash(again.content) !== contentHash) throw new AppError('CONFLICT', 'The audit changed while it was being signed: try again.');
+        const text = canonicalJson(content);
+        const previous = repos.bundles.latestRevision(auditId);
+        repos.bundles.insertRevision({
+          auditId,
+          revision: content.revision,
+          content: text,
+          contentHash: sha256(text),
+          previousHash: previous?.contentHash ?? null,
+          signerFingerprint: own.fingerprint,
+          signedAt,
+          report: pdf,
+        });
+        repos.audits.setStatus(auditId, 'signed', content.revision, ctx.now());
+        ctx.log('audit', auditId, 'sign', { status: audit.status, revision: audit.revision }, { status: 'signed', revision: content.revision, contentHash: sha256(text) });
+        return repos.audits.get(auditId)!;
+      });
+    },
+
+    'audits.newRevision': ({ auditId }) =>
+      ctx.tx(() => {
+        const audit = repos.audits.get(auditId);
+        if (!audit) throw new AppError('NOT_FOUND', 'No such audit.');
+        if (audit.origin === 'imported') throw new AppError('LOCKED', 'An imported audit changes only when its auditor sends a new revision.');
+        if (audit.status !== 'signed') return audit;
+        repos.audits.setStatus(auditId, 'in_progress', audit.revision, ctx.now());
+        ctx.log('audit', auditId, 'new_revision', { status: 'signed' }, { status: 'in_progress', nextRevision: audit.revision + 1 });
+        return repos.audits.get(auditId)!;
+      }),
+
+    'bundles.export': async ({ auditId, encrypt }) => {
+      const audit = repos.audits.get(auditId);
+      if (!audit) throw new AppError('NOT_FOUND', 'No such audit.');
+      const latest = repos.bundles.latestRevision(auditId);
+      if (!latest) throw new AppError('VALIDATION', 'The audit has no signed revision to export yet: sign it first.');
+      const own = ownIdentity(ctx);
+      if (latest.signerFingerprint !== own.fingerprint) throw new AppError('VALIDATION', 'Only the auditor who signed a revision exports it.');
+      const recipient = recipientKey(ctx);
+      if (encrypt === true && !recipient) throw new AppError('VALIDATION', 'encrypt: enrol the QA sub-committee’s identity card as the recipient first.');
+      const content = JSON.parse(latest.content) as RevisionContent;
+      const { bytes, manifest, encrypted } = await packBundle({
+        auditId,
+        auditTitle: audit.title,
+        revision: latest.revision,
+        content: latest.content,
+        contentHash: latest.contentHash,
+        previousRevisionHash: latest.previousHash,
+        templates: [getTemplate(ctx, content.audit.templateId, content.audit.templateVersion)],
+        reportPdf: latest.report,
+        signer: { fingerprint: own.fingerprint, name: own.name, role: own.role, agency: own.agency, signingKey: JSON.parse(own.signingPublic) as OkpJwk, privatePem: own.signingPrivate },
+        recipient: encrypt === false ? undefined : recipient,
+        now: ctx.now(),
+      });
+      const slug = audit.title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'audit';
+      return { fileName: `${slug}-r${latest.revision}.caseaudit`, base64: Buffer.from(bytes).toString('base64'), encrypted, bundleId: manifest.bundleId };
+    },
+
+    'bundles.import': ({ fileName, base64 }) => importBundleBytes(ctx, Buffer.from(base64, 'base64'), fileName),
+
+    'quarantine.list': () => repos.bundles.quarantine().map(({ fileSha256: _sha, ...q }) => q),
+
+    'quarantine.accept': async ({ quarantineId }) => {
+      const q = repos.bundles.quarantined(quarantineId);
+      const bytes = repos.bundles.quarantineBytes(quarantineId);
+      if (!q || !bytes) throw new AppError('NOT_FOUND', 'No such bundle in quarantine.');
+      const outcome = await importBundleBytes(ctx, bytes, q.fileName, { acceptUnknownSigner: true });
+      if (outcome.outcome === 'refused') return outcome;
+      ctx.tx(() => {
+        if (!repos.identity.trustedByFingerprint(q.signerFingerprint)) {
+          // Accepting the bundle trusts its signer for later ones too; no encryption key is known from a bundle.
+          repos.identity.insertTrusted({ fingerprint: q.signerFingerprint, name: q.signerName, role: q.signerRole, agency: q.signerAgency, signingPublic: '', encryptionPublic: '', isRecipient: false, enrolledAt: ctx.now(), revokedAt: null, revokedReason: null });
+        }
+        repos.bundles.removeFromQuarantine(quarantineId);
+        ctx.log('quarantine', quarantineId, 'accept', null, { fingerprint: q.signerFingerprint });
+      });
+      return outcome;
+    },
+
+    'quarantine.reject': ({ quarantineId }) =>
+      ctx.tx(() => {
+        const q = repos.bundles.quarantined(quarantineId);
+        if (!q) throw new AppError('NOT_FOUND', 'No such bundle in quarantine.');
+        repos.bundles.removeFromQuarantine(quarantineId);
+        ctx.log('quarantine', quarantineId, 'reject', { fingerprint: q.signerFingerprint }, null);
+        return { removed: true as const };
+      }),
+  };
+}
