@@ -1,5 +1,7 @@
 // The case-audit command line: one entry, a table of commands, exit 0 / 1 / 2.
 import { backup, backupHelp, check, checkHelp, restore, restoreHelp } from './commands/maintenance.js';
+import { exportCommand, exportHelp, importCommand, importHelp, verify, verifyHelp } from './commands/bundles.js';
+import { demo, demoHelp } from './commands/demo.js';
 import { serve, serveHelp } from './commands/serve.js';
 import { UsageError } from './usage.js';
 import { APP_VERSION } from '../version.js';
@@ -11,6 +13,10 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   serve: { run: serve, help: serveHelp },
+  demo: { run: demo, help: demoHelp },
+  verify: { run: verify, help: verifyHelp },
+  import: { run: importCommand, help: importHelp },
+  export: { run: exportCommand, help: exportHelp },
   check: { run: check, help: checkHelp },
   backup: { run: backup, help: backupHelp },
   restore: { run: restore, help: restoreHelp },

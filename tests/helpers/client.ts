@@ -1,18 +1,1 @@
-import type { Dispatch } from '../../electron/rpc/dispatch.js';
-import type { Api } from '../../shared/contract.js';
-import { AppError } from '../../shared/errors.js';
-import { METHOD_NAMES } from '../../shared/methodNames.js';
-
-/** A typed client over a real dispatch loop: inputs are parsed and outputs checked, as in the app. */
-export function apiOver(dispatch: Dispatch): Api {
-  return Object.fromEntries(
-    METHOD_NAMES.map((m) => [
-      m,
-      async (input: unknown) => {
-        const r = await dispatch(m, input);
-        if (!r.ok) throw new AppError(r.error.code, r.error.message);
-        return r.value;
-      },
-    ]),
-  ) as unknown as Api;
-}
+export { apiOver } from '../../electron/rpc/apiClient.js';

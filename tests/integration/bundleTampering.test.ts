@@ -109,7 +109,7 @@ describe('damaged and tampered bundles', () => {
     const q = await qa.api['bundles.import']({ fileName: fromStranger.fileName, base64: fromStranger.base64 });
     const strangerFp = (await stranger.api['identity.get']({}))!.fingerprint;
     expect(q).toMatchObject({ outcome: 'quarantined', fingerprint: strangerFp });
-    expect(tableCounts(qa.app)).toMatchObject({ ...before, quarantine: before.quarantine + 1 });
+    expect(tableCounts(qa.app)).toMatchObject({ ...before, quarantine: before.quarantine! + 1 });
     expect(await qa.api['quarantine.list']({})).toHaveLength(1);
     const accepted = await qa.api['quarantine.accept']({ quarantineId: (q as { quarantineId: string }).quarantineId });
     expect(accepted).toMatchObject({ outcome: 'added', auditId: strangerAudit });

@@ -1,0 +1,151 @@
+// case-audit verify / import / export
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import type { ImportOutcome } from '../../../shared/bundle.js';
+import { MAX_BUNDLE_BYTES } from '../../../shared/bundle.js';
+import { idSchema } from '../../../shared/ids.js';
+import { readBundle } from '../../bundle/verify.js';
+import { importBundleBytes } from '../../bundle/importBundle.js';
+import { parseIdentityCard } from '../../services/identityService.js';
+import { DB_FLAGS, openForCli } from '../openForCli.js';
+import { parseCommand } from '../usage.js';
+
+const readFile = (path: string): Buffer => {
+  const size = statSync(path).size;
+  if (size > MAX_BUNDLE_BYTES) throw new Error(`${path} is ${size} bytes; a bundle may be at most ${MAX_BUNDLE_BYTES}`);
+  return readFileSync(path);
+};
+
+export const verifyHelp = `case-audit verify FILE... [--trust DIR] [--db PATH] [--json]
+  Checks each bundle without importing it: container, signature, every SHA-256, content, templates.
+  --trust DIR: a folder of identity cards (.json); the signer must be one of them.
+  --db PATH: use that installation's trusted keys and its key to open encrypted bundles.
+  Exit 0 when every file verifies, 1 when any does not; one line per file says which check failed.`;
+
+export async function verify(argv: string[]): Promise<number> {
+  const args = parseCommand(
+    argv,
+    { ...DB_FLAGS, trust: { type: 'string' }, json: { type: 'boolean' } },
+    z.object({ db: z.string().optional(), 'passphrase-file': z.string().optional(), trust: z.string().optional(), json: z.boolean().optional(), positionals: z.array(z.string()).min(1, 'name at least one bundle file') }),
+    true,
+  );
+  const cards = new Map<string, { revokedAt: string | null }>();
+  if (args.trust) {
+    for (const name of readdirSync(args.trust).filter((n) => n.endsWith('.json'))) {
+      try {
+        cards.set(parseIdentityCard(readFileSync(join(args.trust, name), 'utf8')).fingerprint, { revokedAt: null });
+      } catch (e) {
+        throw new Error(`${join(args.trust, name)}: ${(e as Error).message}`);
+      }
+    }
+  }
+  const app = args.db ? await openForCli(args) : null;
+  const own = app?.ctx.repos.identity.own();
+  let failed = 0;
+  const results = [];
+  try {
+    for (const file of args.positionals) {
+      let line: { file: string; ok: boolean; check?: string; message: string; fingerprint?: string };
+      try {
+        const r = await readBundle(readFile(file), {
+          decryptionKeys: own ? [own.encryptionPrivate] : [],
+          trust: (fp) => cards.get(fp) ?? app?.ctx.repos.identity.trustedByFingerprint(fp),
+        });
+        if (!r.ok) line = { file, ok: false, check: r.check, message: r.message };
+        else if ((args.trust || app) && !r.signerKnown) {
+          line = { file, ok: false, check: 'signer', message: `signed by ${r.manifest.signer.name}, whose key ${r.manifest.signer.fingerprint} is not trusted`, fingerprint: r.manifest.signer.fingerprint };
+        } else {
+          const who = `${r.manifest.signer.name} (${r.manifest.signer.fingerprint})`;
+          line = { file, ok: true, message: `"${r.manifest.auditTitle}" revision ${r.manifest.revision}, signed by ${who}${r.signerKnown ? '' : '; compare the fingerprint with the signer'}`, fingerprint: r.manifest.signer.fingerprint };
+        }
+      } catch (e) {
+        line = { file, ok: false, check: 'size', message: (e as Error).message };
+      }
+      if (!line.ok) failed++;
+      results.push(line);
+      if (!args.json) console.log(`${line.ok ? 'VERIFIED' : `REFUSED (${line.check})`}: ${basename(file)}: ${line.message}`);
+    }
+  } finally {
+    app?.close();
+  }
+  if (args.json) console.log(JSON.stringify(results));
+  return failed > 0 ? 1 : 0;
+}
+
+export const importHelp = `case-audit import FILE... [--db PATH] [--json]
+  Imports each bundle on its own (one bad file does not stop the others) and prints what was
+  added, superseded, skipped, quarantined or refused. Exit 1 if any was refused.`;
+
+const WORD: Record<ImportOutcome['outcome'], string> = {
+  added: 'ADDED',
+  skipped: 'SKIPPED',
+  recorded_older: 'KEPT OLDER',
+  quarantined: 'QUARANTINED',
+  refused: 'REFUSED',
+};
+
+export async function importCommand(argv: string[]): Promise<number> {
+  const args = parseCommand(
+    argv,
+    { ...DB_FLAGS, json: { type: 'boolean' } },
+    z.object({ db: z.string().optional(), 'passphrase-file': z.string().optional(), json: z.boolean().optional(), positionals: z.array(z.string()).min(1, 'name at least one bundle file') }),
+    true,
+  );
+  const app = await openForCli(args);
+  let refused = 0;
+  const results: ({ file: string } & ImportOutcome)[] = [];
+  try {
+    for (const file of args.positionals) {
+      let outcome: ImportOutcome;
+      try {
+        outcome = await importBundleBytes(app.ctx, readFile(file), basename(file));
+      } catch (e) {
+        outcome = { outcome: 'refused', check: 'size', message: (e as Error).message };
+      }
+      if (outcome.outcome === 'refused') refused++;
+      results.push({ file, ...outcome });
+      if (!args.json) {
+        const label = outcome.outcome === 'added' && outcome.superseded !== null ? 'SUPERSEDED' : WORD[outcome.outcome];
+        const check = outcome.outcome === 'refused' ? ` (${outcome.check})` : '';
+        console.log(`${label}${check}: ${basename(file)}: ${outcome.message}`);
+      }
+    }
+  } finally {
+    app.close();
+  }
+  if (args.json) console.log(JSON.stringify(results));
+  return refused > 0 ? 1 : 0;
+}
+
+export const exportHelp = `case-audit export --audit ID --out FILE [--db PATH] [--no-encrypt] [--json]
+  Writes the signed bundle of the audit's latest signed revision. It is encrypted to the QA
+  sub-committee's key when one is enrolled, unless --no-encrypt.`;
+
+export async function exportCommand(argv: string[]): Promise<number> {
+  const args = parseCommand(
+    argv,
+    { ...DB_FLAGS, audit: { type: 'string' }, out: { type: 'string' }, 'no-encrypt': { type: 'boolean' }, json: { type: 'boolean' } },
+    z.object({
+      db: z.string().optional(),
+      'passphrase-file': z.string().optional(),
+      audit: idSchema,
+      out: z.string().min(1, 'name the file to write with --out'),
+      'no-encrypt': z.boolean().optional(),
+      json: z.boolean().optional(),
+      positionals: z.array(z.string()).max(0),
+    }),
+  );
+  const app = await openForCli(args);
+  try {
+    const r = await app.dispatch('bundles.export', { auditId: args.audit, ...(args['no-encrypt'] ? { encrypt: false } : {}) });
+    if (!r.ok) throw new Error(r.error.message);
+    const value = r.value as { fileName: string; base64: string; encrypted: boolean; bundleId: string };
+    writeFileSync(args.out, Buffer.from(value.base64, 'base64'), { flag: 'wx', mode: 0o600 });
+    if (args.json) console.log(JSON.stringify({ out: args.out, encrypted: value.encrypted, bundleId: value.bundleId }));
+    else console.log(`Wrote ${args.out} (${value.encrypted ? 'encrypted to the QA sub-committee' : 'signed, not encrypted'}).`);
+    return 0;
+  } finally {
+    app.close();
+  }
+}
