@@ -9,6 +9,9 @@ import { openApp, type AppOptions, type CaseAuditApp } from './app.js';
 import { createDispatch, type Dispatch } from './rpc/dispatch.js';
 import { databaseExists, obtainDatabaseKey } from './security/databaseKey.js';
 import { readKeyFile } from './security/keyFile.js';
+import { backupDir, listBackups } from '../db/backup.js';
+import { restoreBackup } from './maintenance.js';
+import { join } from 'node:path';
 import { unwrapWithPassphrase, WrongPassphraseError } from './security/keyWrap.js';
 import { idleLockMinutes } from './services/settingsService.js';
 
@@ -78,6 +81,31 @@ export function createSession(dbPath: string, options: SessionOptions): Session 
         throw e;
       }
       return status();
+    },
+    'session.restore': async ({ name, passphrase }) => {
+      const backup = listBackups(dbPath).find((b) => b.name === name);
+      if (!backup) throw new AppError('NOT_FOUND', 'name: no backup of that name');
+      const keyFile = readKeyFile(dbPath);
+      const wrap = keyFile?.wraps.find((w) => w.kind === 'passphrase');
+      if (!wrap) throw new AppError('NOT_FOUND', 'This database has no passphrase.');
+      try {
+        await unwrapWithPassphrase(wrap, passphrase);
+      } catch (e) {
+        if (e instanceof WrongPassphraseError) throw new AppError('UNAUTHORISED', e.message);
+        throw e;
+      }
+      // The open database is closed for the swap, then reopened from the restored file.
+      lock();
+      let result;
+      try {
+        result = await restoreBackup(dbPath, join(backupDir(dbPath), backup.name), passphrase);
+      } catch (e) {
+        throw new AppError('INTEGRITY', (e as Error).message);
+      } finally {
+        const restoredWrap = readKeyFile(dbPath)?.wraps.find((w) => w.kind === 'passphrase');
+        if (restoredWrap) open(await unwrapWithPassphrase(restoredWrap, passphrase));
+      }
+      return { restored: backup.name, kept: result.kept?.name ?? null, status: status() };
     },
     'session.create': async ({ passphrase }) => {
       if (app || readKeyFile(dbPath) || databaseExists(dbPath)) {

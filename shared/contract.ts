@@ -14,7 +14,7 @@ import { auditCaseSchema, caseDescriptorSchema } from './auditCase.js';
 import { agencyDraftSchema, boardSchema, boardSetupSchema } from './board.js';
 import { idSchema } from './ids.js';
 import type { MethodName, SessionMethod } from './methodNames.js';
-import { idleLockMinutesSchema, newPassphraseSchema, sessionStatusSchema } from './settings.js';
+import { backupInfoSchema, idleLockMinutesSchema, newPassphraseSchema, sessionStatusSchema } from './settings.js';
 import { templateSchema } from './template.js';
 import { analysisSchema, auditSettingsSchema } from './analysis.js';
 import { importOutcomeSchema, MAX_BUNDLE_BYTES } from './bundle.js';
@@ -48,6 +48,13 @@ export const contract = {
     output: sessionStatusSchema,
   },
   'session.create': { input: newPassphraseSchema, output: sessionStatusSchema },
+  'backups.list': { input: empty, output: z.array(backupInfoSchema) },
+  'backups.create': { input: empty, output: backupInfoSchema },
+  'session.restore': {
+    // Restoring replaces the whole database, so it asks for the passphrase again.
+    input: z.strictObject({ name: z.string().regex(/^[^/\\]+\.db$/, 'choose a backup from the list'), passphrase: z.string().min(1, 'enter your passphrase').max(1024) }),
+    output: z.strictObject({ restored: z.string(), kept: z.string().nullable(), status: sessionStatusSchema }),
+  },
   'settings.setIdleLock': { input: z.strictObject({ minutes: idleLockMinutesSchema }), output: sessionStatusSchema },
   'board.get': { input: empty, output: boardSchema.nullable() },
   'board.setup': { input: boardSetupSchema, output: boardSchema },

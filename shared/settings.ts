@@ -18,3 +18,10 @@ export const newPassphraseSchema = z
     confirm: z.string().max(1024),
   })
   .refine((v) => v.passphrase === v.confirm, { path: ['confirm'], message: 'the two passphrases do not match' });
+
+export const backupInfoSchema = z.strictObject({
+  name: z.string(),
+  kind: z.enum(['daily', 'pre-migration', 'manual', 'pre-restore']),
+  createdAt: z.string(),
+  bytes: z.number().int(),
+});

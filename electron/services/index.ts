@@ -2,6 +2,7 @@ import type { ServiceHandlers } from '../../shared/contract.js';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { actionService } from './actionService.js';
 import { auditService } from './auditService.js';
+import { backupService } from './backupService.js';
 import { bundleService } from './bundleService.js';
 import { identityService } from './identityService.js';
 import { reviewService } from './reviewService.js';
@@ -27,5 +28,6 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     ...actionService(ctx),
     ...identityService(ctx),
     ...bundleService(ctx),
+    ...backupService(ctx),
   } satisfies ServiceHandlers;
 }

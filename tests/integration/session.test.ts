@@ -77,6 +77,27 @@ describe('the session', () => {
   });
 });
 
+describe('backups in the app', () => {
+  it('lists and makes backups, and restores one after asking for the passphrase again', async () => {
+    const api = apiOver(session.dispatch);
+    await api['board.setup']({ name: 'Before the backup', agencies: DEFAULT_AGENCIES.map((a) => ({ ...a })) });
+    const made = await api['backups.create']({});
+    expect(made.kind).toBe('manual');
+    expect((await api['backups.list']({})).map((b) => b.name)).toContain(made.name);
+    const [tpl] = await api['templates.list']({});
+    await api['audits.create']({ title: 'After the backup', templateId: tpl!.id });
+
+    await expect(api['session.restore']({ name: made.name, passphrase: 'not the passphrase at all' })).rejects.toMatchObject({ code: 'UNAUTHORISED' });
+    await expect(api['session.restore']({ name: 'nope.db', passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(api['session.restore']({ name: '../../etc/passwd.db', passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'VALIDATION' });
+    const restored = await api['session.restore']({ name: made.name, passphrase: PASSPHRASE });
+    expect(restored).toMatchObject({ restored: made.name, status: { locked: false } });
+    expect(restored.kept).toMatch(/pre-restore/);
+    expect(await api['audits.list']({})).toEqual([]);
+    expect((await api['board.get']({}))!.name).toBe('Before the backup');
+  });
+});
+
 describe('first run without a key', () => {
   it('starts locked with no database, then creates one from a new passphrase', async () => {
     const fresh = createSession(join(t.dir, 'new.db'), {});
