@@ -2,6 +2,7 @@ import type { Db } from './open.js';
 import { actionRepo } from './repos/actionRepo.js';
 import { auditRepo } from './repos/auditRepo.js';
 import { reviewRepo } from './repos/reviewRepo.js';
+import { searchRepo } from './repos/searchRepo.js';
 import { boardRepo } from './repos/boardRepo.js';
 import { bundleRepo } from './repos/bundleRepo.js';
 import { identityRepo } from './repos/identityRepo.js';
@@ -27,6 +28,7 @@ export function repositories(db: Db) {
     identity: identityRepo(db),
     bundles: bundleRepo(db),
     imports: importRepo(db),
+    search: searchRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

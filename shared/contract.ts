@@ -17,6 +17,7 @@ import type { MethodName, SessionMethod } from './methodNames.js';
 import { backupInfoSchema, idleLockMinutesSchema, newPassphraseSchema, sessionStatusSchema } from './settings.js';
 import { templateSchema } from './template.js';
 import { analysisSchema, auditSettingsSchema } from './analysis.js';
+import { dashboardSchema, searchHitSchema, searchInputSchema } from './dashboard.js';
 import { importOutcomeSchema, MAX_BUNDLE_BYTES } from './bundle.js';
 import { fingerprintSchema, identityCardSchema, identitySchema, personSchema, trustedKeySchema } from './identity.js';
 import { actionFilterSchema, actionSaveSchema, actionSchema, actionUpdateInputSchema, actionVerifySchema } from './actionPlan.js';
@@ -168,6 +169,8 @@ export const contract = {
   },
   'quarantine.accept': { input: z.strictObject({ quarantineId: idSchema }), output: importOutcomeSchema },
   'quarantine.reject': { input: z.strictObject({ quarantineId: idSchema }), output: z.strictObject({ removed: z.literal(true) }) },
+  'search.query': { input: searchInputSchema, output: z.array(searchHitSchema) },
+  'dashboard.get': { input: empty, output: dashboardSchema },
   'checklists.get': { input: z.strictObject({ checklistId: idSchema }), output: checklistDetailSchema },
   'checklists.complete': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },
   'checklists.reopen': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },

@@ -58,6 +58,8 @@ export const METHOD_NAMES = [
   'quarantine.list',
   'quarantine.accept',
   'quarantine.reject',
+  'search.query',
+  'dashboard.get',
   'checklists.get',
   'checklists.complete',
   'checklists.reopen',

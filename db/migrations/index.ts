@@ -6,6 +6,7 @@ import * as m0003 from './0003_change_log.js';
 import * as m0004 from './0004_template_drafts.js';
 import * as m0005 from './0005_findings_actions.js';
 import * as m0006 from './0006_signing.js';
+import * as m0007 from './0007_search_panels.js';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'template drafts', up: m0004.up },
   { version: 5, name: 'findings and actions', up: m0005.up },
   { version: 6, name: 'signing and bundles', up: m0006.up },
+  { version: 7, name: 'search and challenge panels', up: m0007.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -3,6 +3,7 @@ import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { actionService } from './actionService.js';
 import { auditService } from './auditService.js';
 import { backupService } from './backupService.js';
+import { dashboardService } from './dashboardService.js';
 import { bundleService } from './bundleService.js';
 import { identityService } from './identityService.js';
 import { reviewService } from './reviewService.js';
@@ -29,5 +30,6 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     ...identityService(ctx),
     ...bundleService(ctx),
     ...backupService(ctx),
+    ...dashboardService(ctx),
   } satisfies ServiceHandlers;
 }

@@ -27,15 +27,18 @@ const SEED_V1 = `
   INSERT INTO answer (checklist_id, question_id, value, evidence, updated_at) VALUES ('k1', 'q1', '"yes"', 'Seen alone on 3 visits', '2017-01-01T00:00:00.000Z');
 `;
 const SEED_V2 = SEED_V1 + `INSERT INTO setting (key, value, updated_at) VALUES ('idleLockMinutes', '7', '2017-01-01T00:00:00.000Z');`;
+const SEED_V5 =
+  SEED_V2 +
+  `UPDATE audit SET series_id = 'au1';
+   INSERT INTO finding (id, audit_id, kind, text, origin, case_ids, question_ids, themes, sort, created_at, updated_at)
+     VALUES ('f1', 'au1', 'strength', 'Seen alone in most cases', 'own', '["c1"]', '["q1"]', '[]', 1, 'now', 'now');`;
 const SEED: Record<number, string> = {
+  6: SEED_V5,
   1: SEED_V1,
   2: SEED_V2,
   3: SEED_V2, // version 3 added the (empty) change log
   4: SEED_V2, // version 4 added (empty) template drafts
-  5: SEED_V2 + // version 5 audits carry their series
-    `UPDATE audit SET series_id = 'au1';
-     INSERT INTO finding (id, audit_id, kind, text, origin, case_ids, question_ids, themes, sort, created_at, updated_at)
-       VALUES ('f1', 'au1', 'strength', 'Seen alone in most cases', 'own', '["c1"]', '["q1"]', '[]', 1, 'now', 'now');`,
+  5: SEED_V5,
 };
 
 describe('migrating databases made by every earlier schema version', () => {
@@ -59,6 +62,10 @@ describe('migrating databases made by every earlier schema version', () => {
       if (version >= 5) expect(db.prepare('SELECT text FROM finding').get()).toEqual({ text: 'Seen alone in most cases' });
       // Version 6 marks existing audits as local and not yet signed.
       expect(db.prepare('SELECT revision, origin FROM audit').get()).toEqual({ revision: 0, origin: 'local' });
+      // Version 7 indexes what was already there for search.
+      expect(db.prepare("SELECT kind FROM search_index WHERE search_index MATCH 'alone'").all()).toEqual(
+        version >= 5 ? [{ kind: 'finding' }, { kind: 'evidence' }] : [{ kind: 'evidence' }],
+      );
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
 

@@ -1,0 +1,141 @@
+// The QA sub-committee's overview: the audit programme, the action tracker's totals, grades by theme
+// and agency, the learning-theme heatmap across audits, re-audit trends; and full-text search.
+import { answerMeaning } from '../../shared/answerMeaning.js';
+import type { AnswerValue } from '../../shared/answer.js';
+import type { ServiceHandlers } from '../../shared/contract.js';
+import type { Dashboard } from '../../shared/dashboard.js';
+import { allQuestions, type Question } from '../../shared/template.js';
+import { londonDate } from '../../shared/today.js';
+import type { GRADES, LearningTheme } from '../../shared/vocabulary.js';
+import { prevalenceFor } from './auditAnalysis.js';
+import type { ServiceContext } from './context.js';
+import { getTemplate } from './templateService.js';
+
+/** Months after signing when a re-audit falls due if none has started (boards re-audit at about six). */
+export const REAUDIT_AFTER_MONTHS = 6;
+
+export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'dashboard.get' | 'search.query'> {
+  const { db, repos } = ctx;
+  const actionCounts = db.prepare<[string], { audit_id: string; open: number; overdue: number }>(`
+    SELECT audit_id, sum(status NOT IN ('complete', 'verified')) AS open,
+           sum(status NOT IN ('complete', 'verified') AND due_date < ?) AS overdue
+    FROM action GROUP BY audit_id`);
+  const actionTotals = db.prepare<[string], Dashboard['actions']>(`
+    SELECT coalesce(sum(status NOT IN ('complete', 'verified')), 0) AS open,
+           coalesce(sum(status NOT IN ('complete', 'verified') AND due_date < ?), 0) AS overdue,
+           coalesce(sum(status = 'complete'), 0) AS complete, coalesce(sum(status = 'verified'), 0) AS verified FROM action`);
+  const gradeRows = db.prepare<[], { theme: string; agency: string; grade: string; n: number }>(`
+    SELECT a.theme, g2.name AS agency, g.grade, count(*) AS n
+    FROM case_grade g JOIN audit_case c ON c.id = g.case_id JOIN audit a ON a.id = c.audit_id JOIN agency g2 ON g2.id = g.agency_id
+    GROUP BY a.theme, g2.name, g.grade ORDER BY a.theme, g2.name`);
+  const answers = db.prepare<[], { question_id: string; value: string; not_applicable_reason: string; agency_id: string; template_id: string; template_version: number }>(`
+    SELECT x.question_id, x.value, x.not_applicable_reason, k.agency_id, a.template_id, a.template_version
+    FROM answer x JOIN checklist k ON k.id = x.checklist_id JOIN audit_case c ON c.id = k.case_id JOIN audit a ON a.id = c.audit_id`);
+  const version = db.prepare<[], { seq: number | null; n: number }>('SELECT (SELECT max(seq) FROM change_log) AS seq, (SELECT count(*) FROM answer) AS n');
+  let heatmapCache: { key: string; value: Dashboard['heatmap'] } | null = null;
+
+  function heatmap(): Dashboard['heatmap'] {
+    const v = version.get()!;
+    const key = `${v.seq}:${v.n}`;
+    if (heatmapCache?.key === key) return heatmapCache.value;
+    const questions = new Map<string, Map<string, Question>>();
+    const questionsOf = (id: string, ver: number) => {
+      const k = `${id}@${ver}`;
+      let m = questions.get(k);
+      if (!m) {
+        m = new Map(allQuestions(getTemplate(ctx, id, ver)).map((q) => [q.id, q]));
+        questions.set(k, m);
+      }
+      return m;
+    };
+    const cells = new Map<string, { theme: LearningTheme; agencyId: string; assessed: number; development: number }>();
+    for (const r of answers.iterate()) {
+      const q = questionsOf(r.template_id, r.template_version).get(r.question_id);
+      if (!q || q.themes.length === 0) continue;
+      const meaning = answerMeaning(q, { value: JSON.parse(r.value) as AnswerValue, notApplicableReason: r.not_applicable_reason });
+      if (meaning !== 'strength' && meaning !== 'development') continue;
+      for (const theme of q.themes) {
+        const k = `${theme}|${r.agency_id}`;
+        const cell = cells.get(k) ?? { theme, agencyId: r.agency_id, assessed: 0, development: 0 };
+        cell.assessed++;
+        if (meaning === 'development') cell.development++;
+        cells.set(k, cell);
+      }
+    }
+    const value = { agencies: repos.board.agencies().map(({ id, name, kind }) => ({ id, name, kind })), cells: [...cells.values()] };
+    heatmapCache = { key, value };
+    return value;
+  }
+
+  return {
+    'dashboard.get': () => {
+      const today = londonDate(new Date(ctx.now()));
+      const dueBefore = new Date(ctx.now());
+      dueBefore.setMonth(dueBefore.getMonth() - REAUDIT_AFTER_MONTHS);
+      const counts = new Map(actionCounts.all(today).map((r) => [r.audit_id, r]));
+      const audits = repos.audits.list();
+      const latestRound = new Map<string, number>();
+      for (const a of audits) latestRound.set(a.seriesId, Math.max(latestRound.get(a.seriesId) ?? 0, a.round));
+      const programme = audits.map((a) => {
+        const finished = a.status === 'signed';
+        const stage: Dashboard['programme'][number]['stage'] =
+          finished && latestRound.get(a.seriesId) === a.round && a.updatedAt < dueBefore.toISOString()
+            ? 'reaudit_due'
+            : a.origin === 'imported'
+              ? 'imported'
+              : finished
+                ? 'signed'
+                : a.caseCount === 0
+                  ? 'planned'
+                  : 'in_progress';
+        const c = counts.get(a.id);
+        return { auditId: a.id, title: a.title, theme: a.theme, round: a.round, stage, cases: a.caseCount, openActions: c?.open ?? 0, overdueActions: c?.overdue ?? 0, updatedAt: a.updatedAt };
+      });
+      const grades = new Map<string, Dashboard['grades'][number]>();
+      for (const r of gradeRows.all()) {
+        const k = `${r.theme}|${r.agency}`;
+        const g = grades.get(k) ?? { theme: r.theme as Dashboard['grades'][number]['theme'], agencyName: r.agency, counts: {} as Record<(typeof GRADES)[number], number> };
+        g.counts[r.grade as (typeof GRADES)[number]] = r.n;
+        grades.set(k, g);
+      }
+      const series = new Map<string, typeof audits>();
+      for (const a of audits) series.set(a.seriesId, [...(series.get(a.seriesId) ?? []), a]);
+      const trends = [...series.values()]
+        .filter((rounds) => rounds.length > 1)
+        .map((rounds) => {
+          const sorted = [...rounds].sort((x, y) => x.round - y.round);
+          return {
+            seriesId: sorted[0]!.seriesId,
+            title: sorted[sorted.length - 1]!.title,
+            rounds: sorted.map((r) => {
+              const p = prevalenceFor(ctx, r);
+              const assessed = p.questions.reduce((n, q) => n + q.casesAssessed, 0);
+              const met = p.questions.reduce((n, q) => n + q.strengthCases.length, 0);
+              return { auditId: r.id, round: r.round, share: assessed ? met / assessed : null };
+            }),
+          };
+        });
+      return { programme, actions: actionTotals.get(today)!, grades: [...grades.values()], heatmap: heatmap(), trends };
+    },
+
+    'search.query': ({ q, kinds, limit }) =>
+      repos.search
+        .search(q, kinds ? Math.min(100, limit * 4) : limit)
+        .filter((r) => !kinds || kinds.includes(r.kind))
+        .slice(0, limit)
+        .map((r) => {
+          const [checklistId, questionId] = r.kind === 'evidence' ? r.refId.split('/') : [null, null];
+          return {
+            kind: r.kind,
+            auditId: r.auditId,
+            auditTitle: r.auditTitle,
+            snippet: r.snippet,
+            findingId: r.kind === 'finding' ? r.refId : null,
+            recommendationId: r.kind === 'recommendation' ? r.refId : null,
+            actionId: r.kind === 'action' ? r.refId : null,
+            checklistId: checklistId ?? null,
+            questionId: questionId ?? null,
+          };
+        }),
+  };
+}

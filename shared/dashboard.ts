@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { idSchema } from './ids.js';
+import { AGENCY_KINDS, AUDIT_THEMES, GRADES, LEARNING_THEMES } from './vocabulary.js';
+
+export const SEARCH_KINDS = ['finding', 'recommendation', 'action', 'evidence'] as const;
+export const searchInputSchema = z.strictObject({
+  q: z.string().trim().min(1, 'enter what to search for').max(200),
+  kinds: z.array(z.enum(SEARCH_KINDS)).max(4).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export const searchHitSchema = z.strictObject({
+  kind: z.enum(SEARCH_KINDS),
+  auditId: idSchema,
+  auditTitle: z.string(),
+  snippet: z.string(), // plain text; matched words between ⟦ and ⟧
+  // Where the result opens: the finding's audit, the action, or the checklist question.
+  findingId: idSchema.nullable(),
+  recommendationId: idSchema.nullable(),
+  actionId: idSchema.nullable(),
+  checklistId: idSchema.nullable(),
+  questionId: z.string().nullable(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const PROGRAMME_STAGES = ['planned', 'in_progress', 'signed', 'imported', 'reaudit_due'] as const;
+export const PROGRAMME_STAGE_LABELS: Record<(typeof PROGRAMME_STAGES)[number], string> = {
+  planned: 'Planned',
+  in_progress: 'In progress',
+  signed: 'Signed',
+  imported: 'Imported',
+  reaudit_due: 'Re-audit due',
+};
+
+const count = z.number().int();
+export const dashboardSchema = z.strictObject({
+  programme: z.array(
+    z.strictObject({
+      auditId: idSchema,
+      title: z.string(),
+      theme: z.enum(AUDIT_THEMES),
+      round: count,
+      stage: z.enum(PROGRAMME_STAGES),
+      cases: count,
+      openActions: count,
+      overdueActions: count,
+      updatedAt: z.string(),
+    }),
+  ),
+  actions: z.strictObject({ open: count, overdue: count, complete: count, verified: count }),
+  // Agency grades (per case) by audit theme: how each agency's practice was judged.
+  grades: z.array(z.strictObject({ theme: z.enum(AUDIT_THEMES), agencyName: z.string(), counts: z.record(z.enum(GRADES), count) })),
+  // Learning themes × agencies: the share of assessed answers that were development areas.
+  heatmap: z.strictObject({
+    agencies: z.array(z.strictObject({ id: idSchema, name: z.string(), kind: z.enum(AGENCY_KINDS) })),
+    cells: z.array(z.strictObject({ theme: z.enum(LEARNING_THEMES), agencyId: idSchema, assessed: count, development: count })),
+  }),
+  trends: z.array(
+    z.strictObject({ seriesId: idSchema, title: z.string(), rounds: z.array(z.strictObject({ auditId: idSchema, round: count, share: z.number().nullable() })) }),
+  ),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
