@@ -1,0 +1,63 @@
+import { paths } from '../router.js';
+import { Link } from './Link.js';
+import { Tag } from './Tag.js';
+
+export type SectionStatus = 'completed' | 'in_progress' | 'not_started';
+
+export interface SectionItem {
+  id: string;
+  title: string;
+  status: SectionStatus;
+  answered: number;
+  required: number;
+}
+
+function Status({ status }: { status: SectionStatus }) {
+  if (status === 'completed') return <>Completed</>;
+  if (status === 'in_progress') return <Tag colour="light-blue">In progress</Tag>;
+  return <Tag colour="blue">Not yet started</Tag>;
+}
+
+/** The checklist's sections as a GOV.UK task list: each links to its questions and shows its status. */
+export function SectionTaskList({
+  checklistId,
+  sections,
+  currentId,
+}: {
+  checklistId: string;
+  sections: SectionItem[];
+  currentId: string;
+}) {
+  return (
+    <ul className="govuk-task-list" aria-label="Sections">
+      {sections.map((s, i) => {
+        const statusId = `section-status-${i}`;
+        const hintId = `section-hint-${i}`;
+        const current = s.id === currentId;
+        return (
+          <li
+            key={s.id}
+            className={`govuk-task-list__item govuk-task-list__item--with-link${current ? ' govuk-task-list__item--current' : ''}`}
+          >
+            <div className="govuk-task-list__name-and-hint">
+              <Link
+                to={paths.checklist(checklistId, s.id)}
+                className="govuk-link govuk-task-list__link"
+                aria-describedby={`${hintId} ${statusId}`}
+                aria-current={current ? 'step' : undefined}
+              >
+                {i + 1}. {s.title}
+              </Link>
+              <div className="govuk-task-list__hint" id={hintId}>
+                {s.required > 0 ? `Answered ${s.answered} of ${s.required} required` : 'No required questions'}
+              </div>
+            </div>
+            <div className="govuk-task-list__status" id={statusId}>
+              <Status status={s.status} />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

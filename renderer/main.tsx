@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApi } from './api/client.js';
+import { ApiContext } from './api/context.js';
+import { captureToken } from './api/token.js';
+import { App } from './App.js';
+import './styles.css';
+
+captureToken();
+const api = createApi();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(
+  <StrictMode>
+    <ApiContext.Provider value={api}>
+      <App />
+    </ApiContext.Provider>
+  </StrictMode>,
+);

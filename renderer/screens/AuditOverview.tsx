@@ -1,0 +1,73 @@
+import { AUDIT_THEME_LABELS } from '../../shared/vocabulary.js';
+import { useApiQuery } from '../api/hooks.js';
+import { AuditStatusTag } from '../components/AuditStatusTag.js';
+import { ChecklistGrid } from '../components/ChecklistGrid.js';
+import { Loading } from '../components/Loading.js';
+import { LoadFailed } from '../components/LoadFailed.js';
+import { Page } from '../components/Page.js';
+import { plural } from '../lib/format.js';
+import { href, paths } from '../router.js';
+
+/** One audit: its template, and every case's checklists by agency. */
+export function AuditOverview({ auditId }: { auditId: string }) {
+  const detail = useApiQuery('audits.get', { auditId });
+  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.reload} />;
+  if (!detail.data) return <Loading what="Loading the audit" />;
+  const { audit, cases } = detail.data;
+  const editable = audit.status === 'in_progress';
+
+  return (
+    <Page title={audit.title} caption="Audit" breadcrumbs={[{ to: paths.home(), text: 'Audits' }]}>
+      <dl className="govuk-summary-list app-readable">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Template</dt>
+          <dd className="govuk-summary-list__value">
+            {audit.templateTitle}, version {audit.templateVersion}
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Theme</dt>
+          <dd className="govuk-summary-list__value">{AUDIT_THEME_LABELS[audit.theme]}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Cases</dt>
+          <dd className="govuk-summary-list__value">{audit.caseCount}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Checklists complete</dt>
+          <dd className="govuk-summary-list__value">
+            {audit.completeCount} of {audit.checklistCount}
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Status</dt>
+          <dd className="govuk-summary-list__value">
+            <AuditStatusTag status={audit.status} />
+          </dd>
+        </div>
+      </dl>
+
+      <h2 className="govuk-heading-m">Cases</h2>
+      {cases.length === 0 ? (
+        <p className="govuk-body">
+          No cases yet. Add each sampled case with a pseudonymised reference and the agencies involved: each agency then
+          has a checklist to answer for the case.
+        </p>
+      ) : (
+        <p className="govuk-body">
+          {plural(cases.length, 'case')}. Choose a checklist to answer it; answers are saved as you give them.
+        </p>
+      )}
+      {editable ? (
+        <a
+          href={href(paths.addCase(audit.id))}
+          className={cases.length === 0 ? 'govuk-button' : 'govuk-button govuk-button--secondary'}
+          draggable={false}
+        >
+          Add a case
+        </a>
+      ) : null}
+      {cases.length > 0 ? <ChecklistGrid detail={detail.data} /> : null}
+    </Page>
+  );
+}

@@ -1,0 +1,325 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ChecklistDetail, ChecklistSummary } from '../../shared/audit.js';
+import { checklistProgress, isAnswered, visibleQuestions, type AnswerMap } from '../../shared/checklistRules.js';
+import type { Output } from '../../shared/contract.js';
+import type { Question } from '../../shared/template.js';
+import { errorMessage } from '../api/client.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { CaseDetails } from '../components/CaseDetails.js';
+import { ChecklistStatusTag } from '../components/ChecklistStatusTag.js';
+import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.js';
+import { Link } from '../components/Link.js';
+import { Loading } from '../components/Loading.js';
+import { LoadFailed } from '../components/LoadFailed.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
+import { Page } from '../components/Page.js';
+import { QuestionField } from '../components/QuestionField.js';
+import { SectionTaskList, type SectionStatus } from '../components/SectionTaskList.js';
+import type { AnswerDraft } from '../lib/answerDraft.js';
+import { focusControl } from '../lib/focus.js';
+import { longDate } from '../lib/format.js';
+import { notApplicableReasonId, questionControlId } from '../lib/questionOptions.js';
+import { navigate, paths } from '../router.js';
+
+/** How many unanswered questions the error summary lists before "and N more". */
+const MISSING_LISTED = 20;
+
+export function Checklist({ checklistId, sectionId }: { checklistId: string; sectionId: string | undefined }) {
+  const detail = useApiQuery('checklists.get', { checklistId });
+  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.reload} />;
+  if (!detail.data) return <Loading what="Loading the checklist" />;
+  return <ChecklistView detail={detail.data} sectionId={sectionId} />;
+}
+
+type Notice =
+  { kind: 'missing'; items: ErrorSummaryItem[]; more: string | undefined } | { kind: 'failed'; message: string };
+
+function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; sectionId: string | undefined }) {
+  const { template, audit, auditCase } = detail;
+  const checklistId = detail.checklist.id;
+  const kind = detail.checklist.agencyKind;
+  const [summary, setSummary] = useState<ChecklistSummary>(detail.checklist);
+  const [answers, setAnswers] = useState<Map<string, AnswerDraft>>(
+    () =>
+      new Map(
+        detail.answers.map((a) => [
+          a.questionId,
+          { value: a.value, notApplicableReason: a.notApplicableReason, evidence: a.evidence },
+        ]),
+      ),
+  );
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [banner, setBanner] = useState<string | null>(null);
+  const complete = useApiMutation('checklists.complete');
+  const reopen = useApiMutation('checklists.reopen');
+
+  // Stable callbacks: question components are memoised and must not re-render when others change.
+  const onCommit = useCallback((questionId: string, draft: AnswerDraft) => {
+    setAnswers((prev) => new Map(prev).set(questionId, draft));
+  }, []);
+  const onSaved = useCallback((result: Output<'answers.save'>) => setSummary(result.checklist), []);
+
+  const numbers = useMemo(() => {
+    const map = new Map<string, string>();
+    template.sections.forEach((s, si) => s.questions.forEach((q, qi) => map.set(q.id, `${si + 1}.${qi + 1}`)));
+    return map;
+  }, [template]);
+  const sectionOf = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const s of template.sections) for (const q of s.questions) map.set(q.id, s.id);
+    return map;
+  }, [template]);
+
+  const answerMap = answers as AnswerMap;
+  const visible = useMemo(() => visibleQuestions(template, kind, answerMap), [template, kind, answerMap]);
+  const progress = useMemo(() => checklistProgress(template, kind, answerMap), [template, kind, answerMap]);
+
+  const sections = useMemo(() => {
+    const shown = new Set(visible.map((q) => q.id));
+    return template.sections
+      .map((section) => {
+        const questions = section.questions.filter((q) => shown.has(q.id));
+        const required = questions.filter((q) => q.required);
+        const answeredRequired = required.filter((q) => isAnswered(q, answers.get(q.id))).length;
+        const answeredAny = questions.some((q) => isAnswered(q, answers.get(q.id)));
+        const status: SectionStatus =
+          (required.length > 0 && answeredRequired === required.length) || (required.length === 0 && answeredAny)
+            ? 'completed'
+            : answeredAny
+              ? 'in_progress'
+              : 'not_started';
+        return {
+          section,
+          questions,
+          item: { id: section.id, title: section.title, status, answered: answeredRequired, required: required.length },
+        };
+      })
+      .filter((s) => s.questions.length > 0);
+  }, [template, visible, answers]);
+
+  const currentIndex = Math.max(
+    0,
+    sections.findIndex((s) => s.section.id === sectionId),
+  );
+  const current = sections[currentIndex];
+  const isComplete = summary.status === 'complete';
+  const locked = audit.status !== 'in_progress';
+  const title = `Case ${auditCase.reference}: ${summary.agencyName}`;
+
+  // Moving between sections puts focus on the section heading, or on the question a link asked for.
+  const sectionHeading = useRef<HTMLHeadingElement>(null);
+  const pendingFocus = useRef<string | null>(null);
+  const firstSection = useRef(true);
+  const currentId = current?.section.id;
+  useEffect(() => {
+    if (firstSection.current) {
+      firstSection.current = false;
+      return;
+    }
+    setBanner(null);
+    const target = pendingFocus.current;
+    pendingFocus.current = null;
+    if (target && focusControl(target)) return;
+    sectionHeading.current?.focus({ preventScroll: true });
+    sectionHeading.current?.scrollIntoView({ block: 'start' });
+  }, [currentId]);
+
+  const followMissing = (targetId: string): boolean => {
+    const questionId = targetId.replace(/^q-/, '').replace(/-na$/, '');
+    const target = sectionOf.get(questionId);
+    if (!target || target === currentId) return false;
+    pendingFocus.current = targetId;
+    navigate(paths.checklist(checklistId, target));
+    return true;
+  };
+
+  const missingItems = (missing: Question[]): Notice => {
+    const items = missing.slice(0, MISSING_LISTED).map((q) => {
+      const n = numbers.get(q.id) ?? '';
+      const a = answers.get(q.id);
+      return a?.value === 'na'
+        ? { targetId: notApplicableReasonId(q.id), text: `Give the reason question ${n} is not applicable: ${q.text}` }
+        : { targetId: questionControlId(q.id), text: `Answer question ${n}: ${q.text}` };
+    });
+    const rest = missing.length - items.length;
+    return {
+      kind: 'missing',
+      items,
+      more: rest > 0 ? `And ${rest} more required ${rest === 1 ? 'question' : 'questions'}.` : undefined,
+    };
+  };
+
+  const markComplete = async () => {
+    setBanner(null);
+    if (progress.missing.length > 0) {
+      setNotice(missingItems(progress.missing));
+      setAttempt((n) => n + 1);
+      return;
+    }
+    try {
+      setSummary(await complete.mutate({ checklistId }));
+      setNotice(null);
+      setBanner('Checklist marked as complete');
+    } catch (e) {
+      setNotice({ kind: 'failed', message: errorMessage(e) });
+      setAttempt((n) => n + 1);
+    }
+  };
+
+  const reopenChecklist = async () => {
+    setBanner(null);
+    try {
+      setSummary(await reopen.mutate({ checklistId }));
+      setNotice(null);
+      setBanner('Checklist reopened: you can change the answers again');
+    } catch (e) {
+      setNotice({ kind: 'failed', message: errorMessage(e) });
+      setAttempt((n) => n + 1);
+    }
+  };
+
+  const before =
+    notice?.kind === 'missing' ? (
+      <ErrorSummary
+        errors={notice.items}
+        more={notice.more}
+        focusKey={attempt}
+        title="You cannot mark this checklist as complete yet"
+        onFollow={followMissing}
+      />
+    ) : notice?.kind === 'failed' ? (
+      <ErrorSummary errors={[{ text: notice.message }]} focusKey={attempt} />
+    ) : banner ? (
+      <NotificationBanner kind="success" heading={banner} focus />
+    ) : null;
+
+  const previous = sections[currentIndex - 1];
+  const next = sections[currentIndex + 1];
+
+  return (
+    <Page
+      title={title}
+      caption={audit.title}
+      breadcrumbs={[
+        { to: paths.home(), text: 'Audits' },
+        { to: paths.audit(audit.id), text: audit.title },
+      ]}
+      hasErrors={notice !== null}
+      before={before}
+    >
+      <div className="app-progress">
+        <ChecklistStatusTag status={summary.status} />
+        <p className="govuk-body">
+          Answered {progress.answered} of {progress.required} required questions
+        </p>
+      </div>
+      <CaseDetails auditCase={auditCase} />
+      {locked ? (
+        <div className="govuk-inset-text">This audit is signed: its answers can no longer change.</div>
+      ) : isComplete ? (
+        <div className="govuk-inset-text">
+          This checklist is complete{summary.completedAt ? ` (${longDate(summary.completedAt)})` : ''}. To change an
+          answer, reopen it at the end of the page.
+        </div>
+      ) : null}
+
+      <nav aria-labelledby="sections-heading">
+        <h2 className="govuk-heading-m" id="sections-heading">
+          Sections
+        </h2>
+        <SectionTaskList checklistId={checklistId} sections={sections.map((s) => s.item)} currentId={currentId ?? ''} />
+      </nav>
+
+      {current ? (
+        <section aria-labelledby="section-heading" className="app-readable">
+          <span className="govuk-caption-m">
+            Section {currentIndex + 1} of {sections.length}
+          </span>
+          <h2 className="govuk-heading-l app-section-title" id="section-heading" tabIndex={-1} ref={sectionHeading}>
+            {current.section.title}
+          </h2>
+          {current.section.description ? (
+            <p className="govuk-body app-section-description">{current.section.description}</p>
+          ) : null}
+          {current.questions.map((q) => (
+            <QuestionField
+              key={q.id}
+              checklistId={checklistId}
+              question={q}
+              number={numbers.get(q.id) ?? ''}
+              initial={answers.get(q.id)}
+              disabled={isComplete || locked}
+              onCommit={onCommit}
+              onSaved={onSaved}
+            />
+          ))}
+        </section>
+      ) : (
+        <p className="govuk-body">No questions of this template apply to this agency.</p>
+      )}
+
+      {previous || next ? (
+        <nav className="govuk-pagination" aria-label="Sections: previous and next">
+          {previous ? (
+            <Link
+              to={paths.checklist(checklistId, previous.section.id)}
+              className="govuk-link govuk-pagination__link"
+              rel="prev"
+            >
+              Previous section<span className="govuk-visually-hidden">:</span>
+              <span className="govuk-pagination__link-label">{previous.section.title}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link
+              to={paths.checklist(checklistId, next.section.id)}
+              className="govuk-link govuk-pagination__link"
+              rel="next"
+            >
+              Next section<span className="govuk-visually-hidden">:</span>
+              <span className="govuk-pagination__link-label">{next.section.title}</span>
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+
+      {!locked ? (
+        <div className="app-complete-panel">
+          <h2 className="govuk-heading-m">{isComplete ? 'This checklist is complete' : 'Complete this checklist'}</h2>
+          {isComplete ? (
+            <>
+              <p className="govuk-body">
+                You marked it as complete{summary.completedAt ? ` on ${longDate(summary.completedAt)}` : ''}. Reopen it
+                to change an answer.
+              </p>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={reopenChecklist}
+                disabled={reopen.pending}
+              >
+                Reopen checklist
+              </button>
+            </>
+          ) : (
+            <>
+              <p className="govuk-body">
+                Answered {progress.answered} of {progress.required} required questions. Every required question needs an
+                answer before the checklist can be marked as complete.
+              </p>
+              <div className="govuk-button-group">
+                <button type="button" className="govuk-button" onClick={markComplete} disabled={complete.pending}>
+                  Mark as complete
+                </button>
+                <Link to={paths.audit(audit.id)}>Back to the audit</Link>
+              </div>
+            </>
+          )}
+        </div>
+      ) : null}
+    </Page>
+  );
+}
