@@ -1,6 +1,7 @@
 import type { Db } from './open.js';
 import { actionRepo } from './repos/actionRepo.js';
 import { auditRepo } from './repos/auditRepo.js';
+import { panelRepo } from './repos/panelRepo.js';
 import { reviewRepo } from './repos/reviewRepo.js';
 import { searchRepo } from './repos/searchRepo.js';
 import { boardRepo } from './repos/boardRepo.js';
@@ -29,6 +30,7 @@ export function repositories(db: Db) {
     bundles: bundleRepo(db),
     imports: importRepo(db),
     search: searchRepo(db),
+    panels: panelRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

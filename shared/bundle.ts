@@ -28,7 +28,7 @@ export const manifestSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
   bundleId: idSchema,
-  kind: z.enum(['audit']),
+  kind: z.enum(['audit', 'panel']),
   auditId: idSchema,
   auditTitle: z.string().max(200),
   revision: z.number().int().min(1),

@@ -18,6 +18,8 @@ import { backupInfoSchema, idleLockMinutesSchema, newPassphraseSchema, sessionSt
 import { templateSchema } from './template.js';
 import { analysisSchema, auditSettingsSchema } from './analysis.js';
 import { dashboardSchema, searchHitSchema, searchInputSchema } from './dashboard.js';
+import { panelCreateSchema, panelFollowUpSchema, panelItemSaveSchema, panelSchema } from './panel.js';
+import { attendeeSchema } from './review.js';
 import { importOutcomeSchema, MAX_BUNDLE_BYTES } from './bundle.js';
 import { fingerprintSchema, identityCardSchema, identitySchema, personSchema, trustedKeySchema } from './identity.js';
 import { actionFilterSchema, actionSaveSchema, actionSchema, actionUpdateInputSchema, actionVerifySchema } from './actionPlan.js';
@@ -169,6 +171,36 @@ export const contract = {
   },
   'quarantine.accept': { input: z.strictObject({ quarantineId: idSchema }), output: importOutcomeSchema },
   'quarantine.reject': { input: z.strictObject({ quarantineId: idSchema }), output: z.strictObject({ removed: z.literal(true) }) },
+  'panels.list': { input: z.strictObject({ auditId: idSchema.optional() }), output: z.array(panelSchema) },
+  'panels.create': { input: panelCreateSchema, output: panelSchema },
+  'panels.get': { input: z.strictObject({ panelId: idSchema }), output: panelSchema },
+  'panels.update': {
+    input: z.strictObject({
+      panelId: idSchema,
+      title: z.string().trim().min(1, 'enter a title for the panel').max(200),
+      heldOn: z.iso.date(),
+      attendees: z.array(attendeeSchema).max(50),
+    }),
+    output: panelSchema,
+  },
+  'panels.addItem': {
+    input: z.strictObject({ panelId: idSchema, subject: z.string().trim().min(1, 'say what is being challenged').max(2000) }),
+    output: panelSchema,
+  },
+  'panels.saveItem': { input: panelItemSaveSchema, output: panelSchema },
+  'panels.addFollowUp': { input: panelFollowUpSchema, output: panelSchema },
+  'panels.signingPreview': {
+    input: z.strictObject({ panelId: idSchema }),
+    output: z.strictObject({ contentHash: z.string(), blockers: z.array(z.string()), items: z.number().int(), outcomes: z.record(z.string(), z.number().int()) }),
+  },
+  'panels.sign': {
+    input: z.strictObject({ panelId: idSchema, contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'sign exactly what was previewed') }),
+    output: panelSchema,
+  },
+  'panels.export': {
+    input: z.strictObject({ panelId: idSchema, encrypt: z.boolean().optional() }),
+    output: z.strictObject({ fileName: z.string(), base64: z.string(), encrypted: z.boolean(), bundleId: idSchema }),
+  },
   'search.query': { input: searchInputSchema, output: z.array(searchHitSchema) },
   'dashboard.get': { input: empty, output: dashboardSchema },
   'checklists.get': { input: z.strictObject({ checklistId: idSchema }), output: checklistDetailSchema },

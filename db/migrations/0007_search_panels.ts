@@ -73,6 +73,7 @@ CREATE TABLE panel (
   status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'signed')),
   content TEXT,                               -- canonical JSON signed, once signed
   content_hash TEXT,
+  signature TEXT,                             -- Ed25519 over the content bytes, base64url
   signer_fingerprint TEXT,
   signed_at TEXT,
   created_at TEXT NOT NULL,

@@ -2,13 +2,14 @@
 // changes nothing; a newer revision supersedes an older one (history kept); an older revision after
 // a newer one is recorded but does not overwrite; an unknown signer's valid bundle waits in quarantine.
 import type { ImportOutcome, RevisionContent } from '../../shared/bundle.js';
+import type { PanelContent } from '../../shared/panel.js';
 import { AppError } from '../../shared/errors.js';
 import { serialiseTemplate } from '../../shared/templateFile.js';
 import { templateSchema } from '../../shared/template.js';
 import type { ServiceContext } from '../services/context.js';
 import { readBundle, type VerifiedBundle } from './verify.js';
 
-function mapAgencies(ctx: ServiceContext, content: RevisionContent): (id: string) => string {
+function mapAgencies(ctx: ServiceContext, content: Pick<RevisionContent, 'agencies'> | { agencies: { id: string; name: string; kind: RevisionContent['agencies'][number]['kind'] }[] }): (id: string) => string {
   const map = new Map<string, string>();
   const existing = ctx.repos.board.agencies();
   let sort = existing.length;
@@ -28,9 +29,9 @@ function mapAgencies(ctx: ServiceContext, content: RevisionContent): (id: string
   };
 }
 
-function write(ctx: ServiceContext, v: VerifiedBundle, reportPdf: Buffer): ImportOutcome {
+function write(ctx: ServiceContext, v: VerifiedBundle, content: RevisionContent, reportPdf: Buffer): ImportOutcome {
   const { repos } = ctx;
-  const { manifest, content } = v;
+  const { manifest } = v;
   const base = { auditId: content.audit.id, auditTitle: content.audit.title, revision: content.revision };
   if (repos.bundles.wasImported(manifest.bundleId)) return { outcome: 'skipped', ...base, message: 'already imported: nothing changed' };
   if (!repos.board.get()) throw new AppError('CONFLICT', 'Set up the board on this installation before importing bundles.');
@@ -84,6 +85,30 @@ function write(ctx: ServiceContext, v: VerifiedBundle, reportPdf: Buffer): Impor
   };
 }
 
+function writePanel(ctx: ServiceContext, v: VerifiedBundle, record: PanelContent): ImportOutcome {
+  const { repos } = ctx;
+  const p = record.panel;
+  const base = { auditId: p.auditId, auditTitle: p.auditTitle, revision: 1 };
+  if (repos.bundles.wasImported(v.manifest.bundleId) || repos.panels.get(p.id)) {
+    return { outcome: 'skipped', ...base, message: 'this panel record is already here: nothing changed' };
+  }
+  if (!repos.audits.get(p.auditId)) {
+    return { outcome: 'refused', check: 'conflict', message: `the panel is about the audit "${p.auditTitle}", which is not on this installation: import the audit first` };
+  }
+  const agency = mapAgencies(ctx, record);
+  const now = ctx.now();
+  repos.panels.insert({ id: p.id, auditId: p.auditId, agencyId: p.agencyId ? agency(p.agencyId) : null, title: p.title, heldOn: p.heldOn, now });
+  repos.panels.update(p.id, p.title, p.heldOn, p.attendees.map((a) => ({ ...a, agencyId: agency(a.agencyId) })), now);
+  for (const item of p.items) {
+    repos.panels.addItem(p.id, item.id, item.subject, item.findingId && repos.review.finding(item.findingId) ? item.findingId : null, now);
+    repos.panels.saveItem({ itemId: item.id, challenge: item.challenge, response: item.response, outcome: item.outcome, escalation: item.escalation, followUp: item.followUp, now });
+  }
+  repos.panels.sign({ id: p.id, content: v.contentText, contentHash: v.manifest.contentHash, signature: '', fingerprint: v.manifest.signer.fingerprint, signedAt: record.signedAt });
+  repos.bundles.recordImport(v.manifest.bundleId, p.auditId, 1, v.manifest.signer.fingerprint, v.fileSha256, 'added', now);
+  ctx.log('panel', p.id, 'import', null, { signer: v.manifest.signer.fingerprint, bundleId: v.manifest.bundleId });
+  return { outcome: 'added', ...base, superseded: null, message: `added the signed record of the panel "${p.title}"` };
+}
+
 export async function importBundleBytes(ctx: ServiceContext, bytes: Uint8Array, fileName: string, options: { acceptUnknownSigner?: boolean } = {}): Promise<ImportOutcome> {
   const own = ctx.repos.identity.own();
   const reading = await readBundle(bytes, {
@@ -122,7 +147,7 @@ export async function importBundleBytes(ctx: ServiceContext, bytes: Uint8Array, 
     });
   }
   try {
-    return ctx.tx(() => write(ctx, reading, reading.reportPdf));
+    return ctx.tx(() => (reading.panel ? writePanel(ctx, reading, reading.panel) : write(ctx, reading, reading.content!, reading.reportPdf)));
   } catch (e) {
     if (e instanceof AppError) return { outcome: 'refused', check: 'conflict', message: e.message };
     throw e;

@@ -12,6 +12,7 @@ import { encryptTo, publicPem, signBytes, type OkpJwk } from '../crypto/keys.js'
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 export interface PackInput {
+  kind?: 'audit' | 'panel';
   auditId: string;
   auditTitle: string;
   revision: number;
@@ -39,7 +40,7 @@ export async function packBundle(input: PackInput): Promise<{ bytes: Uint8Array;
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
     bundleId: randomUUID(),
-    kind: 'audit',
+    kind: input.kind ?? 'audit',
     auditId: input.auditId,
     auditTitle: input.auditTitle,
     revision: input.revision,

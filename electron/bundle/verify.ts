@@ -12,6 +12,7 @@ import {
   type RevisionContent,
 } from '../../shared/bundle.js';
 import { canonicalJson } from '../../shared/canonicalJson.js';
+import { panelContentSchema, type PanelContent } from '../../shared/panel.js';
 import type { Template } from '../../shared/template.js';
 import { parseTemplateFile } from '../../shared/templateFile.js';
 import { describeIssues } from '../../shared/validationPath.js';
@@ -31,7 +32,9 @@ export interface VerifyOptions {
 export interface VerifiedBundle {
   ok: true;
   manifest: Manifest;
-  content: RevisionContent;
+  /** The audit revision (kind 'audit') or the panel record (kind 'panel'); the other is null. */
+  content: RevisionContent | null;
+  panel: PanelContent | null;
   contentText: string;
   templates: Template[];
   reportPdf: Buffer;
@@ -187,11 +190,22 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
     } catch {
       return refuse('content', 'content.json is not valid JSON');
     }
-    const content = revisionContentSchema.safeParse(rawContent);
-    if (!content.success) return refuse('content', `content.json is not valid: ${describeIssues(content.error.issues)}`);
-    const c = content.data;
-    if (c.audit.id !== manifest.auditId || c.revision !== manifest.revision || c.signer.fingerprint !== manifest.signer.fingerprint) {
-      return refuse('content', 'content.json does not belong to this manifest (audit, revision or signer differ)');
+    let c: RevisionContent | null = null;
+    let panel: PanelContent | null = null;
+    if (manifest.kind === 'audit') {
+      const content = revisionContentSchema.safeParse(rawContent);
+      if (!content.success) return refuse('content', `content.json is not valid: ${describeIssues(content.error.issues)}`);
+      c = content.data;
+      if (c.audit.id !== manifest.auditId || c.revision !== manifest.revision || c.signer.fingerprint !== manifest.signer.fingerprint) {
+        return refuse('content', 'content.json does not belong to this manifest (audit, revision or signer differ)');
+      }
+    } else {
+      const content = panelContentSchema.safeParse(rawContent);
+      if (!content.success) return refuse('content', `content.json is not a valid panel record: ${describeIssues(content.error.issues)}`);
+      panel = content.data;
+      if (panel.panel.auditId !== manifest.auditId || panel.signer.fingerprint !== manifest.signer.fingerprint) {
+        return refuse('content', 'content.json does not belong to this manifest (audit or signer differ)');
+      }
     }
 
     const templates: Template[] = [];
@@ -204,10 +218,10 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
       if (r.template.id !== t.id || r.template.version !== t.version) return refuse('templates', `${path} holds another template`);
       templates.push(r.template);
     }
-    if (!templates.some((t) => t.id === c.audit.templateId && t.version === c.audit.templateVersion)) {
+    if (c && !templates.some((t) => t.id === c.audit.templateId && t.version === c.audit.templateVersion)) {
       return refuse('templates', "the audit's template is not in the bundle");
     }
-    return { ok: true, manifest, content: c, contentText, templates, reportPdf: Buffer.from(files['report.pdf']!), fileSha256, encrypted, signerKnown: trusted !== undefined };
+    return { ok: true, manifest, content: c, panel, contentText, templates, reportPdf: Buffer.from(files['report.pdf']!), fileSha256, encrypted, signerKnown: trusted !== undefined };
   } catch (e) {
     if (e instanceof Refusal) return refuse(e.check, e.message);
     return refuse('container', `the file could not be read as a bundle (${(e as Error).message})`);

@@ -4,6 +4,7 @@ import { actionService } from './actionService.js';
 import { auditService } from './auditService.js';
 import { backupService } from './backupService.js';
 import { dashboardService } from './dashboardService.js';
+import { panelService } from './panelService.js';
 import { bundleService } from './bundleService.js';
 import { identityService } from './identityService.js';
 import { reviewService } from './reviewService.js';
@@ -31,5 +32,6 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     ...bundleService(ctx),
     ...backupService(ctx),
     ...dashboardService(ctx),
+    ...panelService(ctx),
   } satisfies ServiceHandlers;
 }
