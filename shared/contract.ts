@@ -201,6 +201,14 @@ export const contract = {
     input: z.strictObject({ panelId: idSchema, encrypt: z.boolean().optional() }),
     output: z.strictObject({ fileName: z.string(), base64: z.string(), encrypted: z.boolean(), bundleId: idSchema }),
   },
+  'reports.audit': {
+    input: z.strictObject({ auditId: idSchema, format: z.enum(['pdf', 'docx']) }),
+    output: z.strictObject({ fileName: z.string(), base64: z.string() }),
+  },
+  'reports.consolidated': {
+    input: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+    output: z.strictObject({ fileName: z.string(), base64: z.string() }),
+  },
   'search.query': { input: searchInputSchema, output: z.array(searchHitSchema) },
   'dashboard.get': { input: empty, output: dashboardSchema },
   'checklists.get': { input: z.strictObject({ checklistId: idSchema }), output: checklistDetailSchema },

@@ -68,6 +68,8 @@ export const METHOD_NAMES = [
   'panels.signingPreview',
   'panels.sign',
   'panels.export',
+  'reports.audit',
+  'reports.consolidated',
   'search.query',
   'dashboard.get',
   'checklists.get',

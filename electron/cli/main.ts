@@ -2,6 +2,7 @@
 import { backup, backupHelp, check, checkHelp, restore, restoreHelp } from './commands/maintenance.js';
 import { exportCommand, exportHelp, importCommand, importHelp, verify, verifyHelp } from './commands/bundles.js';
 import { demo, demoHelp } from './commands/demo.js';
+import { report, reportHelp } from './commands/report.js';
 import { serve, serveHelp } from './commands/serve.js';
 import { UsageError } from './usage.js';
 import { APP_VERSION } from '../version.js';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   verify: { run: verify, help: verifyHelp },
   import: { run: importCommand, help: importHelp },
   export: { run: exportCommand, help: exportHelp },
+  report: { run: report, help: reportHelp },
   check: { run: check, help: checkHelp },
   backup: { run: backup, help: backupHelp },
   restore: { run: restore, help: restoreHelp },

@@ -5,6 +5,7 @@ import { auditService } from './auditService.js';
 import { backupService } from './backupService.js';
 import { dashboardService } from './dashboardService.js';
 import { panelService } from './panelService.js';
+import { reportService } from './reportService.js';
 import { bundleService } from './bundleService.js';
 import { identityService } from './identityService.js';
 import { reviewService } from './reviewService.js';
@@ -33,5 +34,6 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     ...backupService(ctx),
     ...dashboardService(ctx),
     ...panelService(ctx),
+    ...reportService(ctx),
   } satisfies ServiceHandlers;
 }

@@ -1,0 +1,57 @@
+// case-audit report: the board report of one audit (PDF or Word), or the consolidated QA report.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { idSchema } from '../../../shared/ids.js';
+import { buildConsolidated, renderConsolidatedPdf } from '../../report/consolidated.js';
+import { auditReport } from '../../services/reportService.js';
+import { DB_FLAGS, openForCli } from '../openForCli.js';
+import { parseCommand, UsageError } from '../usage.js';
+
+export const reportHelp = `case-audit report --audit ID --out FILE.pdf|FILE.docx [--db PATH] [--json]
+case-audit report --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--db PATH] [--json]
+  The board report of one audit, as PDF or Word (by the file's extension); or the QA
+  sub-committee's consolidated report of the audits active in a period. Made without a browser.`;
+
+/** Writes beside the target, then renames: an interrupted run never leaves half a report. */
+function writeAtomically(path: string, bytes: Buffer): void {
+  const tmp = `${path}.partial`;
+  try {
+    writeFileSync(tmp, bytes, { mode: 0o600 });
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function report(argv: string[]): Promise<number> {
+  const args = parseCommand(
+    argv,
+    { ...DB_FLAGS, audit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    z.object({
+      db: z.string().optional(),
+      'passphrase-file': z.string().optional(),
+      audit: idSchema.optional(),
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+      out: z.string().regex(/\.(pdf|docx)$/i, 'name a .pdf or .docx file to write'),
+      json: z.boolean().optional(),
+      positionals: z.array(z.string()).max(0),
+    }),
+  );
+  const format = args.out.toLowerCase().endsWith('.docx') ? 'docx' : 'pdf';
+  if (!args.audit && !(args.from && args.to)) throw new UsageError('give --audit ID, or --from and --to for the consolidated report');
+  if (!args.audit && format === 'docx') throw new UsageError('out: the consolidated report is written as PDF');
+  const app = await openForCli(args);
+  try {
+    let bytes: Buffer;
+    if (args.audit) bytes = (await auditReport(app.ctx, args.audit, format)).bytes;
+    else bytes = await renderConsolidatedPdf(buildConsolidated(app.ctx, args.from!, args.to!));
+    writeAtomically(args.out, bytes);
+    if (args.json) console.log(JSON.stringify({ out: args.out, format, bytes: bytes.length }));
+    else console.log(`Wrote ${args.out} (${bytes.length} bytes).`);
+    return 0;
+  } finally {
+    app.close();
+  }
+}

@@ -1,0 +1,53 @@
+// The same board report as an editable Word document, for board papers.
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { ReportModel } from './reportModel.js';
+
+const p = (text: string) => new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } });
+const h = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 } });
+const bullets = (items: string[], empty: string) => (items.length ? items.map((t) => new Paragraph({ text: t, bullet: { level: 0 } })) : [p(empty)]);
+
+function table(header: string[], rows: string[][]): Table {
+  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ tableHeader: true, children: header.map((t) => cell(t, true)) }), ...rows.map((r) => new TableRow({ children: r.map((t) => cell(t)) }))],
+  });
+}
+
+export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
+  const children = [
+    new Paragraph({ children: [new TextRun({ text: m.boardName, color: '505A5F' })] }),
+    new Paragraph({ text: m.title, heading: HeadingLevel.TITLE }),
+    p(`${m.theme} · round ${m.round} · ${m.templateLine}`),
+    h('Why the audit'),
+    p(m.purpose || 'The purpose of the audit was not recorded.'),
+    h('The sample'),
+    ...m.sampleLines.map(p),
+    h('In many or most cases the following strengths were found'),
+    ...bullets(m.strengths, 'No strengths were recorded.'),
+    h('In some cases the following development areas were found'),
+    ...bullets(m.developments, 'No development areas were recorded.'),
+    h('Recommendations'),
+    ...bullets(m.recommendations, 'No recommendations were made.'),
+    h('Action plan'),
+    m.actions.length ? table(['Action', 'Lead agency', 'Owner', 'Due', 'Status'], m.actions.map((a) => [a.text, a.lead, a.owner, a.due, a.status])) : p('There are no actions.'),
+    h('Outcomes and impact: the trend against earlier rounds'),
+    p(m.trend.label),
+    ...(m.trend.rounds.length > 1 ? [table(['Question', ...m.trend.rounds], m.trend.rows.map((r) => [`${r.question}${r.changed ? ' (wording changed)' : ''}`, ...r.shares]))] : []),
+    h('Signature'),
+    ...(m.signature
+      ? [
+          p(`Signed by ${m.signature.signer} on ${m.signature.date.slice(0, 10)} (revision ${m.signature.revision}).`),
+          p(`Key fingerprint: ${m.signature.fingerprint}`),
+          p('To verify, check the bundle this report came in: see docs/bundle-format.md (openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in manifest.json -sigfile manifest.sig).'),
+        ]
+      : [p('This report is a draft: the audit has not been signed.')]),
+  ];
+  const doc = new Document({
+    creator: 'Case Audit',
+    title: m.title,
+    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(doc);
+}
