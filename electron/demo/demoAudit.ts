@@ -91,7 +91,9 @@ export async function buildDemoAudit(api: Api, o: DemoAuditOptions): Promise<str
   }
   const { suggestions } = await api['audits.analysis']({ auditId: audit.id });
   const findings = [];
-  for (const s of suggestions.filter((x) => x.theme === null).slice(0, 6)) {
+  const questionLevel = suggestions.filter((x) => x.theme === null);
+  const chosen = [...questionLevel.filter((x) => x.kind === 'strength').slice(0, 4), ...questionLevel.filter((x) => x.kind === 'development').slice(0, 3)];
+  for (const s of chosen) {
     findings.push(await api['findings.save']({ auditId: audit.id, kind: s.kind, text: s.text, origin: 'suggested', caseIds: s.caseIds, questionIds: s.questionIds, themes: [] }));
   }
   const development = findings.filter((f) => f.kind === 'development');
