@@ -10,7 +10,9 @@ import { migrate, schemaVersion } from '../../db/migrate.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations/index.js';
 import { openDatabase } from '../../db/open.js';
 import { openApp } from '../../electron/app.js';
+import { writeFileSync } from 'node:fs';
 import { apiOver } from '../helpers/client.js';
+import { completeAudit, installation, introduce, sign } from '../helpers/installations.js';
 import { agencyId, setUpBoard } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -115,4 +117,48 @@ describe('crash safety', () => {
       finished.close();
     }
   });
+
+  it('never leaves an import half-present when killed during it', async () => {
+    const auditor = await installation(t.dir, 'crash-auditor', { name: 'A', role: 'Auditor', agency: 'X' });
+    const qa = await installation(t.dir, 'crash-qa', { name: 'Q', role: 'QA', agency: 'Board' });
+    await introduce(auditor, qa);
+    const files: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const id = await completeAudit(auditor.api, `Crash import ${i}`, { cases: 4, seed: i });
+      await sign(auditor.api, id);
+      const file = join(t.dir, `b${i}.caseaudit`);
+      writeFileSync(file, Buffer.from((await auditor.api['bundles.export']({ auditId: id })).base64, 'base64'));
+      files.push(file);
+    }
+    auditor.app.close();
+    const key = Buffer.alloc(32, 'crash-qa'.length); // as tests/helpers/installations.ts makes it
+    const expected = new Map<string, { cases: number; answers: number }>();
+    qa.app.close();
+
+    const started = Date.now();
+    let runs = 0;
+    while (Date.now() - started < BUDGET_MS && runs < 8) {
+      runs++;
+      const acked: string[] = [];
+      await runAndKill([join(FIXTURES, 'importWorker.mjs'), qa.path, key.toString('hex'), ...files], 300 + Math.random() * 2500, (line) => {
+        const [, outcome, auditId] = line.split(' ');
+        if (outcome === 'added') acked.push(auditId!);
+      });
+      const db = openDatabase(qa.path, { key });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      // Every audit is all there or not there: its cases, checklists and answers match its signed content.
+      const audits = db.prepare("SELECT id FROM audit WHERE origin = 'imported'").all() as { id: string }[];
+      for (const { id } of audits) {
+        const content = JSON.parse((db.prepare('SELECT content FROM audit_revision WHERE audit_id = ? ORDER BY revision DESC').get(id) as { content: string }).content) as { cases: unknown[]; answers: unknown[] };
+        const cases = (db.prepare('SELECT count(*) AS n FROM audit_case WHERE audit_id = ?').get(id) as { n: number }).n;
+        const answers = (db.prepare('SELECT count(*) AS n FROM answer a JOIN checklist k ON k.id = a.checklist_id JOIN audit_case c ON c.id = k.case_id WHERE c.audit_id = ?').get(id) as { n: number }).n;
+        expect({ cases, answers }).toEqual({ cases: content.cases.length, answers: content.answers.length });
+        expected.set(id, { cases, answers });
+      }
+      for (const id of acked) expect(audits.map((a) => a.id)).toContain(id);
+      expect((db.prepare('SELECT count(*) AS n FROM imported_bundle').get() as { n: number }).n).toBe(audits.length);
+      db.close();
+    }
+    expect(expected.size).toBeGreaterThan(0);
+  }, 120_000);
 });
