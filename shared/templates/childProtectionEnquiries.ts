@@ -1,4 +1,5 @@
 import type { TemplateInput } from '../template.js';
+import { practiceNotes } from './practiceNotes.js';
 
 // Child protection enquiries (section 47, Children Act 1989): whether agency checks are made, made in
 // time for the strategy discussion, and actually used. Boards have re-audited this repeatedly because
@@ -346,24 +347,7 @@ export const childProtectionEnquiries: TemplateInput = {
             { value: 'unresolved', label: 'Left unresolved', meetsStandard: false },
           ],
         },
-        {
-          id: 'strengths',
-          text: 'Strengths in this agency’s practice on this case',
-          type: 'text',
-          guidance: 'What went well and what difference it made for the child.',
-          required: false,
-          appliesTo: [],
-          themes: [],
-        },
-        {
-          id: 'development',
-          text: 'Areas for development in this agency’s practice on this case',
-          type: 'text',
-          guidance: 'What should have happened differently; focus on systems and practice, not individuals.',
-          required: false,
-          appliesTo: [],
-          themes: [],
-        },
+        ...practiceNotes,
         {
           id: 'overall-grade',
           text: 'Overall grade for this agency’s part in the child protection enquiry',

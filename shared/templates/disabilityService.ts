@@ -1,4 +1,5 @@
 import type { TemplateInput } from '../template.js';
+import { practiceNotes } from './practiceNotes.js';
 
 // 0-25 disability service audit: disabled children and young people, including those in transition to
 // adulthood. Tests what independent audits of such services found lacking: children not seen alone,
@@ -318,24 +319,7 @@ export const disabilityService: TemplateInput = {
       id: 'overall',
       title: 'Overall judgement',
       questions: [
-        {
-          id: 'strengths',
-          text: 'Strengths in this agency’s practice on this case',
-          type: 'text',
-          guidance: 'What went well for the child or young person, and what difference it made.',
-          required: false,
-          appliesTo: [],
-          themes: [],
-        },
-        {
-          id: 'development',
-          text: 'Areas for development in this agency’s practice on this case',
-          type: 'text',
-          guidance: 'What should have happened differently; focus on systems and practice, not individuals.',
-          required: false,
-          appliesTo: [],
-          themes: [],
-        },
+        ...practiceNotes,
         {
           id: 'overall-grade',
           text: 'Overall grade for this agency’s practice with this child or young person',

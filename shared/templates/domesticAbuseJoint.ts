@@ -1,4 +1,5 @@
 import type { TemplateInput } from '../template.js';
+import { practiceNotes } from './practiceNotes.js';
 
 // Joint audit with the safeguarding adults board ("Think Whole Family"): cases where domestic abuse
 // affects a child. Tests the development areas earlier joint audits found: female perpetrators treated
@@ -369,24 +370,7 @@ export const domesticAbuseJoint: TemplateInput = {
             { value: 'too-early', label: 'Too early to tell' },
           ],
         },
-        {
-          id: 'strengths',
-          text: 'Strengths in this agency’s practice on this case',
-          type: 'text',
-          guidance: 'What went well for the child and the family, and what difference it made.',
-          required: false,
-          appliesTo: [],
-          themes: [],
-        },
-        {
-          id: 'development',
-          text: 'Areas for development in this agency’s practice on this case',
-          type: 'text',
-          guidance: 'What should have happened differently; focus on systems and practice, not individuals.',
-          required: false,
-          appliesTo: [],
-          themes: [],
-        },
+        ...practiceNotes,
         {
           id: 'overall-grade',
           text: 'Overall grade for this agency’s practice with this family',

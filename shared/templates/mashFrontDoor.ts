@@ -1,4 +1,5 @@
 import type { TemplateInput } from '../template.js';
+import { practiceNotes } from './practiceNotes.js';
 
 // Front-door / MASH audit: built around the weaknesses a board found in its MASH (gaps in information
 // from schools and GPs, parental consent not established, timescales missed, inconsistent risk
@@ -410,24 +411,7 @@ export const mashFrontDoor: TemplateInput = {
             { value: 'not-told', label: 'Was not told the decision', meetsStandard: false },
           ],
         },
-        {
-          id: 'strengths',
-          text: 'Strengths in this agency’s practice on this case',
-          type: 'text',
-          guidance: 'What went well, and what difference it made for the child. These feed the report’s strengths.',
-          required: false,
-          appliesTo: [],
-          themes: [],
-        },
-        {
-          id: 'development',
-          text: 'Areas for development in this agency’s practice on this case',
-          type: 'text',
-          guidance: 'What should have happened differently; focus on systems and practice, not individuals.',
-          required: false,
-          appliesTo: [],
-          themes: [],
-        },
+        ...practiceNotes,
         {
           id: 'overall-grade',
           text: 'Overall grade for this agency’s front-door practice on this case',

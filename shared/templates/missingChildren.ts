@@ -1,4 +1,5 @@
 import type { TemplateInput } from '../template.js';
+import { practiceNotes } from './practiceNotes.js';
 
 // Children missing from home or care: the return home interview (offered, held within 72 hours, by
 // someone independent, and its information shared and used), push and pull factors, the link with
@@ -248,24 +249,7 @@ export const missingChildren: TemplateInput = {
           appliesTo: [],
           themes: ['management_oversight'],
         },
-        {
-          id: 'strengths',
-          text: 'Strengths in this agency’s practice on this case',
-          type: 'text',
-          guidance: 'What went well for the child, and what difference it made.',
-          required: false,
-          appliesTo: [],
-          themes: [],
-        },
-        {
-          id: 'development',
-          text: 'Areas for development in this agency’s practice on this case',
-          type: 'text',
-          guidance: 'What should have happened differently; focus on systems and practice, not individuals.',
-          required: false,
-          appliesTo: [],
-          themes: [],
-        },
+        ...practiceNotes,
         {
           id: 'overall-grade',
           text: 'Overall grade for this agency’s response to the child going missing',
