@@ -49,7 +49,8 @@ describe('case-audit demo, export, verify and import', () => {
 
     const tampered = join(t.dir, 'tampered.caseaudit');
     const bytes = readFileSync(out);
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0xff;
     writeFileSync(tampered, bytes);
     const both = run('verify', out, tampered, '--json');
     expect(both.status).toBe(1);
