@@ -5,7 +5,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = { group: ['node:*'], message: 'shared/ and renderer/ are pure: no Node modules.' };
-const electron = { group: ['electron'], message: 'Only electron/main.ts, electron/preload.ts and the adapter import electron.' };
+const electron = {
+  group: ['electron'],
+  message: 'Only electron/main.ts, electron/preload.ts and the adapter import electron.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
@@ -28,7 +31,10 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             electron,
-            { group: ['react', 'react-dom', '**/db/**', '**/electron/**', '**/renderer/**'], message: 'shared/ imports only zod and shared/.' },
+            {
+              group: ['react', 'react-dom', '**/db/**', '**/electron/**', '**/renderer/**'],
+              message: 'shared/ imports only zod and shared/.',
+            },
           ],
         },
       ],
@@ -39,7 +45,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [electron, { group: ['**/electron/**', '**/renderer/**', 'react'], message: 'db/ imports only shared/.' }] },
+        {
+          patterns: [
+            electron,
+            { group: ['**/electron/**', '**/renderer/**', 'react'], message: 'db/ imports only shared/.' },
+          ],
+        },
       ],
     },
   },
@@ -49,7 +60,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [electron, { group: ['**/renderer/**', 'react'], message: 'Services do not import the interface.' }] },
+        {
+          patterns: [
+            electron,
+            { group: ['**/renderer/**', 'react'], message: 'Services do not import the interface.' },
+          ],
+        },
       ],
     },
   },
@@ -65,7 +81,10 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             electron,
-            { group: ['**/db/**', '**/electron/**'], message: 'The renderer talks to services only through renderer/api/.' },
+            {
+              group: ['**/db/**', '**/electron/**'],
+              message: 'The renderer talks to services only through renderer/api/.',
+            },
           ],
         },
       ],

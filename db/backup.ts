@@ -24,7 +24,10 @@ export interface BackupInfo {
 export const backupDir = (dbPath: string) => join(dirname(dbPath), 'backups');
 
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:.]/g, '').replace(/(\d{6})(\d{3})Z$/, '$1$2Z');
+  return d
+    .toISOString()
+    .replace(/[-:.]/g, '')
+    .replace(/(\d{6})(\d{3})Z$/, '$1$2Z');
 }
 
 export function listBackups(dbPath: string): BackupInfo[] {
@@ -43,7 +46,13 @@ export function listBackups(dbPath: string): BackupInfo[] {
 }
 
 /** Writes a backup of the open database (plus its key file) and prunes old ones of the same kind. */
-export function backupDatabase(db: Db, dbPath: string, kind: BackupKind, now: Date = new Date(), keyFile = `${dbPath}.keys`): BackupInfo {
+export function backupDatabase(
+  db: Db,
+  dbPath: string,
+  kind: BackupKind,
+  now: Date = new Date(),
+  keyFile = `${dbPath}.keys`,
+): BackupInfo {
   const dir = backupDir(dbPath);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const name = `${basename(dbPath)}-${stamp(now)}-${kind}.db`;
@@ -54,7 +63,9 @@ export function backupDatabase(db: Db, dbPath: string, kind: BackupKind, now: Da
   db.prepare('VACUUM INTO ?').run(partial);
   if (existsSync(keyFile)) copyFileSync(keyFile, `${file}.keys`);
   renameSync(partial, file); // a half-written backup never carries a backup's name
-  for (const old of listBackups(dbPath).filter((b) => b.kind === kind).slice(KEEP[kind])) {
+  for (const old of listBackups(dbPath)
+    .filter((b) => b.kind === kind)
+    .slice(KEEP[kind])) {
     rmSync(old.file, { force: true });
     rmSync(`${old.file}.keys`, { force: true });
   }

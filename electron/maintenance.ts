@@ -16,7 +16,8 @@ export interface CheckReport {
 export function checkDatabase(db: Db): CheckReport {
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
   const foreignKeys = (db.pragma('foreign_key_check') as unknown[]).length;
-  const hasLog = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").get() !== undefined;
+  const hasLog =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").get() !== undefined;
   const changeLog = hasLog ? changeLogRepo(db).verify() : null;
   return {
     ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeys === 0 && (changeLog?.ok ?? true),
@@ -56,7 +57,11 @@ export function backupNow(dbPath: string, key: Buffer): BackupInfo {
  * Restores a backup over the database: the backup must open with the passphrase and pass every
  * check first; the current database is kept as a 'pre-restore' backup before it is replaced.
  */
-export async function restoreBackup(dbPath: string, backupFile: string, passphrase: string): Promise<{ report: CheckReport; kept: BackupInfo | null }> {
+export async function restoreBackup(
+  dbPath: string,
+  backupFile: string,
+  passphrase: string,
+): Promise<{ report: CheckReport; kept: BackupInfo | null }> {
   if (!existsSync(backupFile)) throw new Error(`There is no backup at ${backupFile}.`);
   const backupKey = await keyForFile(backupFile, passphrase);
   const report = checkFile(backupFile, backupKey);
@@ -76,7 +81,9 @@ export async function restoreBackup(dbPath: string, backupFile: string, passphra
 
 export function describeReport(r: CheckReport): string {
   const parts = [
-    r.integrity.length === 1 && r.integrity[0] === 'ok' ? 'integrity ok' : `integrity: ${r.integrity.slice(0, 3).join('; ')}`,
+    r.integrity.length === 1 && r.integrity[0] === 'ok'
+      ? 'integrity ok'
+      : `integrity: ${r.integrity.slice(0, 3).join('; ')}`,
     r.foreignKeys === 0 ? 'references ok' : `${r.foreignKeys} broken references`,
     r.changeLog === null
       ? 'no change log yet'

@@ -28,6 +28,33 @@ export type Route =
   | { name: 'actionVerify'; actionId: string }
   | { name: 'auditSummary'; auditId: string }
   | { name: 'reaudit'; auditId: string }
+  // Identity, trusted keys, signing, bundles, settings and backups (issues 5 and 7)
+  | { name: 'identity' }
+  | { name: 'trust' }
+  | { name: 'trustRevoke'; fingerprint: string }
+  | { name: 'signAudit'; auditId: string }
+  | { name: 'exportAudit'; auditId: string }
+  | { name: 'importBundles' }
+  | { name: 'quarantine' }
+  | { name: 'settings' }
+  | { name: 'backups' }
+  | { name: 'restoreBackup'; backupName: string }
+  // Dashboard, search, challenge panels and presentation (issue 6)
+  | { name: 'dashboard' }
+  | { name: 'search' }
+  | { name: 'panels'; auditId: string | undefined }
+  | { name: 'panelNew'; auditId: string | undefined }
+  | { name: 'panel'; panelId: string }
+  | { name: 'panelAttendance'; panelId: string }
+  | { name: 'panelItem'; panelId: string; itemId: string }
+  | { name: 'panelFollowUp'; panelId: string; itemId: string }
+  | { name: 'panelSign'; panelId: string }
+  | { name: 'panelPresent'; panelId: string }
+  // Audit templates: the library, previews and the editor (issue 3)
+  | { name: 'templates' }
+  | { name: 'templateVersion'; templateId: string; version: number }
+  | { name: 'templateDraft'; draftId: string }
+  | { name: 'templateDraftPreview'; draftId: string }
   | { name: 'notFound'; path: string };
 
 export const paths = {
@@ -62,6 +89,37 @@ export const paths = {
   actionVerify: (actionId: string) => `/actions/${encodeURIComponent(actionId)}/verify`,
   auditSummary: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/summary`,
   reaudit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/reaudit`,
+  // Identity, trusted keys, signing, bundles, settings and backups (issues 5 and 7)
+  identity: () => '/identity',
+  trust: () => '/trust',
+  trustRevoke: (fingerprint: string) => `/trust/${encodeURIComponent(fingerprint.replace(/ /g, ''))}/revoke`,
+  signAudit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/sign`,
+  exportAudit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/export`,
+  importBundles: () => '/import',
+  quarantine: () => '/quarantine',
+  settings: () => '/settings',
+  backups: () => '/backups',
+  restoreBackup: (backupName: string) => `/backups/${encodeURIComponent(backupName)}/restore`,
+  // Dashboard, search, challenge panels and presentation (issue 6)
+  dashboard: () => '/dashboard',
+  search: () => '/search',
+  panels: (auditId?: string) => (auditId === undefined ? '/panels' : `/audits/${encodeURIComponent(auditId)}/panels`),
+  panelNew: (auditId?: string) =>
+    auditId === undefined ? '/panels/new' : `/audits/${encodeURIComponent(auditId)}/panels/new`,
+  panel: (panelId: string) => `/panels/${encodeURIComponent(panelId)}`,
+  panelAttendance: (panelId: string) => `/panels/${encodeURIComponent(panelId)}/attendance`,
+  panelItem: (panelId: string, itemId: string) =>
+    `/panels/${encodeURIComponent(panelId)}/items/${encodeURIComponent(itemId)}`,
+  panelFollowUp: (panelId: string, itemId: string) =>
+    `/panels/${encodeURIComponent(panelId)}/items/${encodeURIComponent(itemId)}/follow-up`,
+  panelSign: (panelId: string) => `/panels/${encodeURIComponent(panelId)}/sign`,
+  panelPresent: (panelId: string) => `/panels/${encodeURIComponent(panelId)}/present`,
+  // Audit templates (issue 3)
+  templates: () => '/templates',
+  templateVersion: (templateId: string, version: number) =>
+    `/templates/${encodeURIComponent(templateId)}/versions/${version}`,
+  templateDraft: (draftId: string) => `/templates/drafts/${encodeURIComponent(draftId)}`,
+  templateDraftPreview: (draftId: string) => `/templates/drafts/${encodeURIComponent(draftId)}/preview`,
 };
 
 /** The href for a path, as used in links. */
@@ -106,7 +164,8 @@ export function parseRoute(path: string): Route {
     return d === 'new'
       ? { name: 'recommendationNew', auditId: b }
       : { name: 'recommendationEdit', auditId: b, recommendationId: d };
-  if (a === 'audits' && b && c === 'actions' && d === 'new' && parts.length === 4) return { name: 'actionNew', auditId: b };
+  if (a === 'audits' && b && c === 'actions' && d === 'new' && parts.length === 4)
+    return { name: 'actionNew', auditId: b };
   if (a === 'actions' && parts.length === 1) return { name: 'actions' };
   if (a === 'actions' && b && parts.length === 2) return { name: 'action', actionId: b };
   if (a === 'actions' && b && parts.length === 3) {
@@ -114,6 +173,42 @@ export function parseRoute(path: string): Route {
     if (c === 'progress') return { name: 'actionProgress', actionId: b };
     if (c === 'verify') return { name: 'actionVerify', actionId: b };
   }
+  // Identity, trusted keys, signing, bundles, settings and backups (issues 5 and 7)
+  if (parts.length === 1 && a === 'identity') return { name: 'identity' };
+  if (parts.length === 1 && a === 'trust') return { name: 'trust' };
+  if (parts.length === 3 && a === 'trust' && b && c === 'revoke') return { name: 'trustRevoke', fingerprint: b };
+  if (parts.length === 3 && a === 'audits' && b && c === 'sign') return { name: 'signAudit', auditId: b };
+  if (parts.length === 3 && a === 'audits' && b && c === 'export') return { name: 'exportAudit', auditId: b };
+  if (parts.length === 1 && a === 'import') return { name: 'importBundles' };
+  if (parts.length === 1 && a === 'quarantine') return { name: 'quarantine' };
+  if (parts.length === 1 && a === 'settings') return { name: 'settings' };
+  if (parts.length === 1 && a === 'backups') return { name: 'backups' };
+  if (parts.length === 3 && a === 'backups' && b && c === 'restore') return { name: 'restoreBackup', backupName: b };
+  // Dashboard, search, challenge panels and presentation (issue 6)
+  if (parts.length === 1 && a === 'dashboard') return { name: 'dashboard' };
+  if (parts.length === 1 && a === 'search') return { name: 'search' };
+  if (parts.length === 1 && a === 'panels') return { name: 'panels', auditId: undefined };
+  if (parts.length === 2 && a === 'panels' && b === 'new') return { name: 'panelNew', auditId: undefined };
+  if (parts.length === 2 && a === 'panels' && b) return { name: 'panel', panelId: b };
+  if (parts.length === 3 && a === 'panels' && b) {
+    if (c === 'attendance') return { name: 'panelAttendance', panelId: b };
+    if (c === 'sign') return { name: 'panelSign', panelId: b };
+    if (c === 'present') return { name: 'panelPresent', panelId: b };
+  }
+  if (parts.length === 4 && a === 'panels' && b && c === 'items' && d)
+    return { name: 'panelItem', panelId: b, itemId: d };
+  if (parts.length === 5 && a === 'panels' && b && c === 'items' && d && parts[4] === 'follow-up')
+    return { name: 'panelFollowUp', panelId: b, itemId: d };
+  if (parts.length === 3 && a === 'audits' && b && c === 'panels') return { name: 'panels', auditId: b };
+  if (parts.length === 4 && a === 'audits' && b && c === 'panels' && d === 'new')
+    return { name: 'panelNew', auditId: b };
+  // Audit templates (issue 3)
+  if (parts.length === 1 && a === 'templates') return { name: 'templates' };
+  if (parts.length === 3 && a === 'templates' && b === 'drafts' && c) return { name: 'templateDraft', draftId: c };
+  if (parts.length === 4 && a === 'templates' && b === 'drafts' && c && d === 'preview')
+    return { name: 'templateDraftPreview', draftId: c };
+  if (parts.length === 4 && a === 'templates' && b && c === 'versions' && d && /^[1-9][0-9]{0,5}$/.test(d))
+    return { name: 'templateVersion', templateId: b, version: Number(d) };
   return { name: 'notFound', path };
 }
 
@@ -125,6 +220,13 @@ export function screenKey(route: Route): string {
       return `${route.name}:${route.auditId}`;
     case 'checklist':
       return `checklist:${route.checklistId}`;
+    case 'signAudit':
+    case 'exportAudit':
+      return `${route.name}:${route.auditId}`;
+    case 'trustRevoke':
+      return `trustRevoke:${route.fingerprint}`;
+    case 'restoreBackup':
+      return `restoreBackup:${route.backupName}`;
     case 'notFound':
       return `notFound:${route.path}`;
     default:

@@ -64,7 +64,14 @@ const roundShare = {
   share: z.number().nullable(),
 };
 export const reauditComparisonSchema = z.strictObject({
-  rounds: z.array(z.strictObject({ auditId: z.string(), label: z.string(), templateId: z.string(), templateVersion: z.number().int() })),
+  rounds: z.array(
+    z.strictObject({
+      auditId: z.string(),
+      label: z.string(),
+      templateId: z.string(),
+      templateVersion: z.number().int(),
+    }),
+  ),
   questions: z.array(
     z.strictObject({
       questionId: z.string(),

@@ -3,11 +3,7 @@ import { idSchema, isoDateTime } from './ids.js';
 import { AGE_BANDS, DISABILITY, ETHNICITIES, GENDERS, PLAN_TYPES } from './vocabulary.js';
 
 export const caseDescriptorSchema = z.strictObject({
-  reference: z
-    .string()
-    .trim()
-    .min(1, 'enter a case reference')
-    .max(40, 'a case reference has at most 40 characters'),
+  reference: z.string().trim().min(1, 'enter a case reference').max(40, 'a case reference has at most 40 characters'),
   ageBand: z.enum(AGE_BANDS, { message: 'choose an age band' }),
   gender: z.enum(GENDERS, { message: 'choose a gender' }),
   ethnicity: z.enum(ETHNICITIES, { message: 'choose an ethnic group' }),

@@ -22,7 +22,10 @@ export const entryPathSchema = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^(content\.json|report\.pdf|templates\/[a-z0-9][a-z0-9._-]*-v\d+\.json)$/, 'is not an entry a bundle may hold');
+  .regex(
+    /^(content\.json|report\.pdf|templates\/[a-z0-9][a-z0-9._-]*-v\d+\.json)$/,
+    'is not an entry a bundle may hold',
+  );
 
 export const manifestSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
@@ -34,8 +37,16 @@ export const manifestSchema = z.strictObject({
   revision: z.number().int().min(1),
   signer: z.strictObject({ fingerprint: fingerprintSchema, ...personSchema.shape, signingKey: ed25519JwkSchema }),
   createdAt: isoDateTime,
-  templates: z.array(z.strictObject({ id: z.string().max(80), version: z.number().int().min(1) })).min(1).max(20),
-  entries: z.array(z.strictObject({ path: entryPathSchema, sha256: sha256Hex, bytes: z.number().int().min(0).max(MAX_ENTRY_BYTES) })).min(1).max(MAX_ENTRIES),
+  templates: z
+    .array(z.strictObject({ id: z.string().max(80), version: z.number().int().min(1) }))
+    .min(1)
+    .max(20),
+  entries: z
+    .array(
+      z.strictObject({ path: entryPathSchema, sha256: sha256Hex, bytes: z.number().int().min(0).max(MAX_ENTRY_BYTES) }),
+    )
+    .min(1)
+    .max(MAX_ENTRIES),
   contentHash: sha256Hex,
   previousRevisionHash: sha256Hex.nullable(),
 });
@@ -102,10 +113,35 @@ export const BUNDLE_CHECKS = [
 export type BundleCheck = (typeof BUNDLE_CHECKS)[number];
 
 export const importOutcomeSchema = z.discriminatedUnion('outcome', [
-  z.strictObject({ outcome: z.literal('added'), auditId: idSchema, auditTitle: z.string(), revision: z.number().int(), superseded: z.number().int().nullable(), message: z.string() }),
-  z.strictObject({ outcome: z.literal('skipped'), auditId: idSchema, auditTitle: z.string(), revision: z.number().int(), message: z.string() }),
-  z.strictObject({ outcome: z.literal('recorded_older'), auditId: idSchema, auditTitle: z.string(), revision: z.number().int(), message: z.string() }),
-  z.strictObject({ outcome: z.literal('quarantined'), quarantineId: idSchema, fingerprint: fingerprintSchema, signerName: z.string(), message: z.string() }),
+  z.strictObject({
+    outcome: z.literal('added'),
+    auditId: idSchema,
+    auditTitle: z.string(),
+    revision: z.number().int(),
+    superseded: z.number().int().nullable(),
+    message: z.string(),
+  }),
+  z.strictObject({
+    outcome: z.literal('skipped'),
+    auditId: idSchema,
+    auditTitle: z.string(),
+    revision: z.number().int(),
+    message: z.string(),
+  }),
+  z.strictObject({
+    outcome: z.literal('recorded_older'),
+    auditId: idSchema,
+    auditTitle: z.string(),
+    revision: z.number().int(),
+    message: z.string(),
+  }),
+  z.strictObject({
+    outcome: z.literal('quarantined'),
+    quarantineId: idSchema,
+    fingerprint: fingerprintSchema,
+    signerName: z.string(),
+    message: z.string(),
+  }),
   z.strictObject({ outcome: z.literal('refused'), check: z.enum(BUNDLE_CHECKS), message: z.string() }),
 ]);
 export type ImportOutcome = z.infer<typeof importOutcomeSchema>;

@@ -38,7 +38,9 @@ const CHECKS: ReadonlyArray<{ code: ReferenceFlag['code']; test: (s: string) => 
   {
     code: 'looks_like_name',
     // Two or more capitalised words of letters only ("Jane Smith", "Mohammed Ali Khan").
-    test: (s) => /^\s*(?:[A-Z][a-z]*(?:['’-][A-Za-z][a-z]*)*\s+)+[A-Z][a-z]*(?:['’-][A-Za-z][a-z]*)*\s*$/.test(s) && /[a-z]/.test(s),
+    test: (s) =>
+      /^\s*(?:[A-Z][a-z]*(?:['’-][A-Za-z][a-z]*)*\s+)+[A-Z][a-z]*(?:['’-][A-Za-z][a-z]*)*\s*$/.test(s) &&
+      /[a-z]/.test(s),
     message: 'looks like a personal name',
   },
 ];

@@ -81,7 +81,11 @@ export interface ChecklistProgress {
   missing: Question[]; // visible required questions without an answer
 }
 
-export function checklistProgress(t: Pick<Template, 'sections'>, kind: AgencyKind, answers: AnswerMap): ChecklistProgress {
+export function checklistProgress(
+  t: Pick<Template, 'sections'>,
+  kind: AgencyKind,
+  answers: AnswerMap,
+): ChecklistProgress {
   const visible = visibleQuestions(t, kind, answers);
   const required = visible.filter((q) => q.required);
   const missing = required.filter((q) => !isAnswered(q, answers.get(q.id)));

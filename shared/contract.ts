@@ -22,7 +22,13 @@ import { panelCreateSchema, panelFollowUpSchema, panelItemSaveSchema, panelSchem
 import { attendeeSchema } from './review.js';
 import { importOutcomeSchema, MAX_BUNDLE_BYTES } from './bundle.js';
 import { fingerprintSchema, identityCardSchema, identitySchema, personSchema, trustedKeySchema } from './identity.js';
-import { actionFilterSchema, actionSaveSchema, actionSchema, actionUpdateInputSchema, actionVerifySchema } from './actionPlan.js';
+import {
+  actionFilterSchema,
+  actionSaveSchema,
+  actionSchema,
+  actionUpdateInputSchema,
+  actionVerifySchema,
+} from './actionPlan.js';
 import {
   caseGradeInputSchema,
   caseGradeSchema,
@@ -55,7 +61,10 @@ export const contract = {
   'backups.create': { input: empty, output: backupInfoSchema },
   'session.restore': {
     // Restoring replaces the whole database, so it asks for the passphrase again.
-    input: z.strictObject({ name: z.string().regex(/^[^/\\]+\.db$/, 'choose a backup from the list'), passphrase: z.string().min(1, 'enter your passphrase').max(1024) }),
+    input: z.strictObject({
+      name: z.string().regex(/^[^/\\]+\.db$/, 'choose a backup from the list'),
+      passphrase: z.string().min(1, 'enter your passphrase').max(1024),
+    }),
     output: z.strictObject({ restored: z.string(), kept: z.string().nullable(), status: sessionStatusSchema }),
   },
   'settings.setIdleLock': { input: z.strictObject({ minutes: idleLockMinutesSchema }), output: sessionStatusSchema },
@@ -76,7 +85,9 @@ export const contract = {
   },
   'templates.import': {
     // The file's text; its size and content are checked by the service with path-named errors.
-    input: z.strictObject({ json: z.string().max(MAX_TEMPLATE_FILE_BYTES * 2, 'a template file may be at most 1 MiB') }),
+    input: z.strictObject({
+      json: z.string().max(MAX_TEMPLATE_FILE_BYTES * 2, 'a template file may be at most 1 MiB'),
+    }),
     output: templateSummarySchema,
   },
   'templateDrafts.list': { input: empty, output: z.array(templateDraftSummarySchema) },
@@ -87,7 +98,10 @@ export const contract = {
     output: templateDraftSchema,
   },
   'templateDrafts.publish': { input: z.strictObject({ draftId: idSchema }), output: templateSummarySchema },
-  'templateDrafts.discard': { input: z.strictObject({ draftId: idSchema }), output: z.strictObject({ discarded: z.literal(true) }) },
+  'templateDrafts.discard': {
+    input: z.strictObject({ draftId: idSchema }),
+    output: z.strictObject({ discarded: z.literal(true) }),
+  },
   'audits.list': { input: empty, output: z.array(auditSummarySchema) },
   'audits.create': { input: auditCreateSchema, output: auditSummarySchema },
   'audits.get': { input: z.strictObject({ auditId: idSchema }), output: auditDetailSchema },
@@ -113,7 +127,10 @@ export const contract = {
   'discussions.save': { input: discussionInputSchema, output: discussionSchema },
   'findings.list': { input: z.strictObject({ auditId: idSchema }), output: z.array(findingSchema) },
   'findings.save': { input: findingInputSchema, output: findingSchema },
-  'findings.remove': { input: z.strictObject({ findingId: idSchema }), output: z.strictObject({ removed: z.literal(true) }) },
+  'findings.remove': {
+    input: z.strictObject({ findingId: idSchema }),
+    output: z.strictObject({ removed: z.literal(true) }),
+  },
   'recommendations.list': { input: z.strictObject({ auditId: idSchema }), output: z.array(recommendationSchema) },
   'recommendations.save': { input: recommendationInputSchema, output: recommendationSchema },
   'recommendations.remove': {
@@ -127,30 +144,52 @@ export const contract = {
   'actions.verify': { input: actionVerifySchema, output: actionSchema },
   'identity.get': { input: empty, output: identitySchema.nullable() },
   'identity.create': { input: personSchema, output: identitySchema },
-  'identity.card': { input: empty, output: z.strictObject({ fileName: z.string(), json: z.string(), card: identityCardSchema }) },
+  'identity.card': {
+    input: empty,
+    output: z.strictObject({ fileName: z.string(), json: z.string(), card: identityCardSchema }),
+  },
   'trust.list': { input: empty, output: z.array(trustedKeySchema) },
   'trust.enrol': {
-    input: z.strictObject({ card: z.string().max(20000, 'an identity card is a small JSON file'), asRecipient: z.boolean().default(false) }),
+    input: z.strictObject({
+      card: z.string().max(20000, 'an identity card is a small JSON file'),
+      asRecipient: z.boolean().default(false),
+    }),
     output: trustedKeySchema,
   },
   'trust.revoke': {
-    input: z.strictObject({ fingerprint: fingerprintSchema, reason: z.string().trim().min(1, 'say why the key is revoked').max(1000) }),
+    input: z.strictObject({
+      fingerprint: fingerprintSchema,
+      reason: z.string().trim().min(1, 'say why the key is revoked').max(1000),
+    }),
     output: trustedKeySchema,
   },
-  'trust.setRecipient': { input: z.strictObject({ fingerprint: fingerprintSchema.nullable() }), output: z.array(trustedKeySchema) },
+  'trust.setRecipient': {
+    input: z.strictObject({ fingerprint: fingerprintSchema.nullable() }),
+    output: z.array(trustedKeySchema),
+  },
   'audits.signingPreview': {
     input: z.strictObject({ auditId: idSchema }),
     output: z.strictObject({
       auditId: idSchema,
       revision: z.number().int(),
       contentHash: z.string(),
-      counts: z.strictObject({ cases: z.number().int(), checklists: z.number().int(), answers: z.number().int(), findings: z.number().int(), recommendations: z.number().int(), actions: z.number().int() }),
+      counts: z.strictObject({
+        cases: z.number().int(),
+        checklists: z.number().int(),
+        answers: z.number().int(),
+        findings: z.number().int(),
+        recommendations: z.number().int(),
+        actions: z.number().int(),
+      }),
       blockers: z.array(z.string()),
       signer: identitySchema.nullable(),
     }),
   },
   'audits.sign': {
-    input: z.strictObject({ auditId: idSchema, contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'sign exactly what was previewed') }),
+    input: z.strictObject({
+      auditId: idSchema,
+      contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'sign exactly what was previewed'),
+    }),
     output: auditSummarySchema,
   },
   'audits.newRevision': { input: z.strictObject({ auditId: idSchema }), output: auditSummarySchema },
@@ -167,10 +206,24 @@ export const contract = {
   },
   'quarantine.list': {
     input: empty,
-    output: z.array(z.strictObject({ id: idSchema, fileName: z.string(), signerFingerprint: z.string(), signerName: z.string(), signerRole: z.string(), signerAgency: z.string(), auditTitle: z.string(), receivedAt: z.string() })),
+    output: z.array(
+      z.strictObject({
+        id: idSchema,
+        fileName: z.string(),
+        signerFingerprint: z.string(),
+        signerName: z.string(),
+        signerRole: z.string(),
+        signerAgency: z.string(),
+        auditTitle: z.string(),
+        receivedAt: z.string(),
+      }),
+    ),
   },
   'quarantine.accept': { input: z.strictObject({ quarantineId: idSchema }), output: importOutcomeSchema },
-  'quarantine.reject': { input: z.strictObject({ quarantineId: idSchema }), output: z.strictObject({ removed: z.literal(true) }) },
+  'quarantine.reject': {
+    input: z.strictObject({ quarantineId: idSchema }),
+    output: z.strictObject({ removed: z.literal(true) }),
+  },
   'panels.list': { input: z.strictObject({ auditId: idSchema.optional() }), output: z.array(panelSchema) },
   'panels.create': { input: panelCreateSchema, output: panelSchema },
   'panels.get': { input: z.strictObject({ panelId: idSchema }), output: panelSchema },
@@ -184,17 +237,28 @@ export const contract = {
     output: panelSchema,
   },
   'panels.addItem': {
-    input: z.strictObject({ panelId: idSchema, subject: z.string().trim().min(1, 'say what is being challenged').max(2000) }),
+    input: z.strictObject({
+      panelId: idSchema,
+      subject: z.string().trim().min(1, 'say what is being challenged').max(2000),
+    }),
     output: panelSchema,
   },
   'panels.saveItem': { input: panelItemSaveSchema, output: panelSchema },
   'panels.addFollowUp': { input: panelFollowUpSchema, output: panelSchema },
   'panels.signingPreview': {
     input: z.strictObject({ panelId: idSchema }),
-    output: z.strictObject({ contentHash: z.string(), blockers: z.array(z.string()), items: z.number().int(), outcomes: z.record(z.string(), z.number().int()) }),
+    output: z.strictObject({
+      contentHash: z.string(),
+      blockers: z.array(z.string()),
+      items: z.number().int(),
+      outcomes: z.record(z.string(), z.number().int()),
+    }),
   },
   'panels.sign': {
-    input: z.strictObject({ panelId: idSchema, contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'sign exactly what was previewed') }),
+    input: z.strictObject({
+      panelId: idSchema,
+      contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'sign exactly what was previewed'),
+    }),
     output: panelSchema,
   },
   'panels.export': {

@@ -48,14 +48,22 @@ export const dashboardSchema = z.strictObject({
   ),
   actions: z.strictObject({ open: count, overdue: count, complete: count, verified: count }),
   // Agency grades (per case) by audit theme: how each agency's practice was judged.
-  grades: z.array(z.strictObject({ theme: z.enum(AUDIT_THEMES), agencyName: z.string(), counts: z.record(z.enum(GRADES), count) })),
+  grades: z.array(
+    z.strictObject({ theme: z.enum(AUDIT_THEMES), agencyName: z.string(), counts: z.record(z.enum(GRADES), count) }),
+  ),
   // Learning themes × agencies: the share of assessed answers that were development areas.
   heatmap: z.strictObject({
     agencies: z.array(z.strictObject({ id: idSchema, name: z.string(), kind: z.enum(AGENCY_KINDS) })),
-    cells: z.array(z.strictObject({ theme: z.enum(LEARNING_THEMES), agencyId: idSchema, assessed: count, development: count })),
+    cells: z.array(
+      z.strictObject({ theme: z.enum(LEARNING_THEMES), agencyId: idSchema, assessed: count, development: count }),
+    ),
   }),
   trends: z.array(
-    z.strictObject({ seriesId: idSchema, title: z.string(), rounds: z.array(z.strictObject({ auditId: idSchema, round: count, share: z.number().nullable() })) }),
+    z.strictObject({
+      seriesId: idSchema,
+      title: z.string(),
+      rounds: z.array(z.strictObject({ auditId: idSchema, round: count, share: z.number().nullable() })),
+    }),
   ),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

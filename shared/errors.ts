@@ -1,5 +1,13 @@
 // A closed set of error codes that cross every boundary as {code, message}.
-export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'LOCKED', 'INTEGRITY', 'UNAUTHORISED', 'INTERNAL'] as const;
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LOCKED',
+  'INTEGRITY',
+  'UNAUTHORISED',
+  'INTERNAL',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface RpcError {

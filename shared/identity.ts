@@ -4,11 +4,21 @@ import { z } from 'zod';
 import { isoDateTime } from './ids.js';
 
 const b64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
-export const ed25519JwkSchema = z.strictObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: b64url.length(43) });
-export const x25519JwkSchema = z.strictObject({ kty: z.literal('OKP'), crv: z.literal('X25519'), x: b64url.length(43) });
+export const ed25519JwkSchema = z.strictObject({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: b64url.length(43),
+});
+export const x25519JwkSchema = z.strictObject({
+  kty: z.literal('OKP'),
+  crv: z.literal('X25519'),
+  x: b64url.length(43),
+});
 
 /** SHA-256 of the raw Ed25519 public key, hex, in groups of four for reading aloud. */
-export const fingerprintSchema = z.string().regex(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/, 'must be a key fingerprint (16 groups of 4 hex digits)');
+export const fingerprintSchema = z
+  .string()
+  .regex(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/, 'must be a key fingerprint (16 groups of 4 hex digits)');
 
 export const personSchema = z.strictObject({
   name: z.string().trim().min(1, 'enter your name').max(200),

@@ -80,5 +80,11 @@ export const METHOD_NAMES = [
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 /** Methods the session answers itself, locked or not; every other method needs an unlocked database. */
-export const SESSION_METHODS = ['session.status', 'session.lock', 'session.unlock', 'session.create', 'session.restore'] as const;
+export const SESSION_METHODS = [
+  'session.status',
+  'session.lock',
+  'session.unlock',
+  'session.create',
+  'session.restore',
+] as const;
 export type SessionMethod = (typeof SESSION_METHODS)[number];

@@ -14,7 +14,13 @@ export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 export const MIN_PASSPHRASE_LENGTH = 12;
 export const newPassphraseSchema = z
   .strictObject({
-    passphrase: z.string().min(MIN_PASSPHRASE_LENGTH, `use at least ${MIN_PASSPHRASE_LENGTH} characters; three random words make a good passphrase`).max(1024),
+    passphrase: z
+      .string()
+      .min(
+        MIN_PASSPHRASE_LENGTH,
+        `use at least ${MIN_PASSPHRASE_LENGTH} characters; three random words make a good passphrase`,
+      )
+      .max(1024),
     confirm: z.string().max(1024),
   })
   .refine((v) => v.passphrase === v.confirm, { path: ['confirm'], message: 'the two passphrases do not match' });

@@ -87,12 +87,20 @@ export const templateSchema = templateShape.superRefine((t, ctx) => {
       const choice = q.type === 'single_choice' || q.type === 'multiple_choice';
       if (choice) {
         if (!q.options || q.options.length < 2) {
-          ctx.addIssue({ code: 'custom', path: at('options'), message: 'a choice question needs at least two options' });
+          ctx.addIssue({
+            code: 'custom',
+            path: at('options'),
+            message: 'a choice question needs at least two options',
+          });
         } else {
           const values = new Set<string>();
           q.options.forEach((o, oi) => {
             if (values.has(o.value)) {
-              ctx.addIssue({ code: 'custom', path: at('options', oi, 'value'), message: `duplicate option "${o.value}"` });
+              ctx.addIssue({
+                code: 'custom',
+                path: at('options', oi, 'value'),
+                message: `duplicate option "${o.value}"`,
+              });
             }
             values.add(o.value);
           });

@@ -9,7 +9,10 @@ export type TemplateFileResult = { ok: true; template: Template } | { ok: false;
 
 export function parseTemplateFile(text: string, byteLength: number): TemplateFileResult {
   if (byteLength > MAX_TEMPLATE_FILE_BYTES) {
-    return { ok: false, message: `The file is ${byteLength} bytes; a template file may be at most ${MAX_TEMPLATE_FILE_BYTES} bytes.` };
+    return {
+      ok: false,
+      message: `The file is ${byteLength} bytes; a template file may be at most ${MAX_TEMPLATE_FILE_BYTES} bytes.`,
+    };
   }
   let raw: unknown;
   try {
@@ -18,7 +21,8 @@ export function parseTemplateFile(text: string, byteLength: number): TemplateFil
     return { ok: false, message: `The file is not valid JSON: ${(e as Error).message}` };
   }
   const parsed = templateSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: `The template is not valid: ${describeIssues(parsed.error.issues, 10)}` };
+  if (!parsed.success)
+    return { ok: false, message: `The template is not valid: ${describeIssues(parsed.error.issues, 10)}` };
   return { ok: true, template: parsed.data };
 }
 

@@ -108,14 +108,7 @@ export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = {
   not_recorded: 'Not recorded',
 };
 // The 2021 census high-level ethnic groups, as boards report them.
-export const ETHNICITIES = [
-  'asian',
-  'black',
-  'mixed',
-  'white',
-  'other',
-  'not_recorded',
-] as const;
+export const ETHNICITIES = ['asian', 'black', 'mixed', 'white', 'other', 'not_recorded'] as const;
 export const ETHNICITY_LABELS: Record<(typeof ETHNICITIES)[number], string> = {
   asian: 'Asian or Asian British',
   black: 'Black, Black British, Caribbean or African',

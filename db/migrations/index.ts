@@ -7,6 +7,7 @@ import * as m0004 from './0004_template_drafts.js';
 import * as m0005 from './0005_findings_actions.js';
 import * as m0006 from './0006_signing.js';
 import * as m0007 from './0007_search_panels.js';
+import * as m0008 from './0008_search_rowids.js';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'findings and actions', up: m0005.up },
   { version: 6, name: 'signing and bundles', up: m0006.up },
   { version: 7, name: 'search and challenge panels', up: m0007.up },
+  { version: 8, name: 'search entries by rowid', up: m0008.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

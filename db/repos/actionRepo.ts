@@ -39,16 +39,24 @@ const SELECT = `
 
 export function actionRepo(db: Db) {
   const one = db.prepare<[string], ActionRow>(`${SELECT} WHERE x.id = ?`);
-  const insert = db.prepare(`INSERT INTO action (id, audit_id, recommendation_id, text, lead_agency_id, owner_role, due_date,
+  const insert =
+    db.prepare(`INSERT INTO action (id, audit_id, recommendation_id, text, lead_agency_id, owner_role, due_date,
       success_measure, status, created_at, updated_at)
     VALUES (@id, @auditId, @recommendationId, @text, @leadAgencyId, @ownerRole, @dueDate, @successMeasure, @status, @createdAt, @updatedAt)`);
-  const update = db.prepare(`UPDATE action SET recommendation_id = @recommendationId, text = @text, lead_agency_id = @leadAgencyId,
+  const update =
+    db.prepare(`UPDATE action SET recommendation_id = @recommendationId, text = @text, lead_agency_id = @leadAgencyId,
       owner_role = @ownerRole, due_date = @dueDate, success_measure = @successMeasure, updated_at = @updatedAt WHERE id = @id`);
   const setStatus = db.prepare('UPDATE action SET status = ?, updated_at = ? WHERE id = ?');
   const verify = db.prepare(
     "UPDATE action SET status = 'verified', impact_evidence = ?, verified_by_audit_id = ?, verified_at = ?, updated_at = ? WHERE id = ?",
   );
-  const updates = db.prepare<[string], ActionUpdate>('SELECT id, at, author, note, status, evidence FROM action_update WHERE action_id = ? ORDER BY at, rowid');
+  const updates = db.prepare<[string], ActionUpdate>(
+    'SELECT id, at, author, note, status, evidence FROM action_update WHERE action_id = ? ORDER BY at, rowid',
+  );
+  const updatesOfMany = db.prepare<[string], ActionUpdate & { actionId: string }>(
+    `SELECT action_id AS actionId, id, at, author, note, status, evidence FROM action_update
+     WHERE action_id IN (SELECT value FROM json_each(?)) ORDER BY action_id, at, rowid`,
+  );
   const insertUpdate = db.prepare(
     'INSERT INTO action_update (id, action_id, at, author, note, status, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -81,16 +89,35 @@ export function actionRepo(db: Db) {
         ORDER BY (x.status NOT IN ('complete', 'verified') AND x.due_date < @today) DESC, x.due_date, x.created_at`;
       return db.prepare<Record<string, string>, ActionRow>(sql).all(params);
     },
-    insert(a: Omit<ActionRow, 'auditTitle' | 'leadAgencyName' | 'impactEvidence' | 'verifiedByAuditId' | 'verifiedAt'>): void {
+    insert(
+      a: Omit<ActionRow, 'auditTitle' | 'leadAgencyName' | 'impactEvidence' | 'verifiedByAuditId' | 'verifiedAt'>,
+    ): void {
       insert.run(a);
     },
-    update(a: Pick<ActionRow, 'id' | 'recommendationId' | 'text' | 'leadAgencyId' | 'ownerRole' | 'dueDate' | 'successMeasure' | 'updatedAt'>): void {
+    update(
+      a: Pick<
+        ActionRow,
+        'id' | 'recommendationId' | 'text' | 'leadAgencyId' | 'ownerRole' | 'dueDate' | 'successMeasure' | 'updatedAt'
+      >,
+    ): void {
       update.run(a);
     },
     setStatus: (id: string, status: ActionStatus, now: string) => setStatus.run(status, now, id),
-    verify: (id: string, evidence: string, auditId: string | null, now: string) => verify.run(evidence, auditId, now, now, id),
+    verify: (id: string, evidence: string, auditId: string | null, now: string) =>
+      verify.run(evidence, auditId, now, now, id),
     updates: (actionId: string): ActionUpdate[] => updates.all(actionId),
-    addUpdate: (actionId: string, u: ActionUpdate) => insertUpdate.run(u.id, actionId, u.at, u.author, u.note, u.status, u.evidence),
+    /** The progress history of each of these actions, in one query (a list shows many actions). */
+    updatesOf(actionIds: readonly string[]): Map<string, ActionUpdate[]> {
+      const byAction = new Map<string, ActionUpdate[]>();
+      for (const { actionId, ...u } of updatesOfMany.all(JSON.stringify(actionIds))) {
+        const list = byAction.get(actionId);
+        if (list) list.push(u);
+        else byAction.set(actionId, [u]);
+      }
+      return byAction;
+    },
+    addUpdate: (actionId: string, u: ActionUpdate) =>
+      insertUpdate.run(u.id, actionId, u.at, u.author, u.note, u.status, u.evidence),
   };
 }
 export type ActionRepo = ReturnType<typeof actionRepo>;

@@ -113,8 +113,27 @@ export function auditRepo(db: Db) {
       const r = one.get(id);
       return r ? toAudit(r) : undefined;
     },
-    insert(a: { id: string; title: string; theme: string; templateId: string; templateVersion: number; seriesId?: string; round?: number; now: string }) {
-      insert.run(a.id, a.title, a.theme, a.templateId, a.templateVersion, a.seriesId ?? a.id, a.round ?? 1, a.now, a.now);
+    insert(a: {
+      id: string;
+      title: string;
+      theme: string;
+      templateId: string;
+      templateVersion: number;
+      seriesId?: string;
+      round?: number;
+      now: string;
+    }) {
+      insert.run(
+        a.id,
+        a.title,
+        a.theme,
+        a.templateId,
+        a.templateVersion,
+        a.seriesId ?? a.id,
+        a.round ?? 1,
+        a.now,
+        a.now,
+      );
     },
     /** Every round of the audit's series, first round first. */
     series: (seriesId: string): AuditSummary[] => series.all(seriesId).map(toAudit),
@@ -132,9 +151,21 @@ export function auditRepo(db: Db) {
       const r = oneCase.get(id);
       return r ? toCase(r) : undefined;
     },
-    caseReferenceTaken: (auditId: string, reference: string): boolean => caseByRef.get(auditId, reference) !== undefined,
+    caseReferenceTaken: (auditId: string, reference: string): boolean =>
+      caseByRef.get(auditId, reference) !== undefined,
     insertCase(id: string, auditId: string, c: Omit<CaseDescriptor, 'agencyIds'>, flags: string[], now: string) {
-      insertCase.run(id, auditId, c.reference, c.ageBand, c.gender, c.ethnicity, c.disability, c.planType, JSON.stringify(flags), now);
+      insertCase.run(
+        id,
+        auditId,
+        c.reference,
+        c.ageBand,
+        c.gender,
+        c.ethnicity,
+        c.disability,
+        c.planType,
+        JSON.stringify(flags),
+        now,
+      );
     },
   };
 }

@@ -28,10 +28,17 @@ export function bundleRepo(db: Db) {
     signer_fingerprint AS signerFingerprint, signed_at AS signedAt, report FROM audit_revision`;
   const latest = db.prepare<[string], RevisionRow>(`${revSelect} WHERE audit_id = ? ORDER BY revision DESC LIMIT 1`);
   const one = db.prepare<[string, number], RevisionRow>(`${revSelect} WHERE audit_id = ? AND revision = ?`);
-  const insertRevision = db.prepare(`INSERT INTO audit_revision (audit_id, revision, content, content_hash, previous_hash,
+  const latestHash = db.prepare<[string], { revision: number; contentHash: string }>(
+    'SELECT revision, content_hash AS contentHash FROM audit_revision WHERE audit_id = ? ORDER BY revision DESC LIMIT 1',
+  );
+  const insertRevision =
+    db.prepare(`INSERT INTO audit_revision (audit_id, revision, content, content_hash, previous_hash,
     signer_fingerprint, signed_at, report) VALUES (@auditId, @revision, @content, @contentHash, @previousHash, @signerFingerprint, @signedAt, @report)`);
-  const imported = db.prepare<[string], { bundleId: string }>('SELECT bundle_id AS bundleId FROM imported_bundle WHERE bundle_id = ?');
-  const insertImported = db.prepare(`INSERT INTO imported_bundle (bundle_id, audit_id, revision, signer_fingerprint, file_sha256,
+  const imported = db.prepare<[string], { bundleId: string }>(
+    'SELECT bundle_id AS bundleId FROM imported_bundle WHERE bundle_id = ?',
+  );
+  const insertImported =
+    db.prepare(`INSERT INTO imported_bundle (bundle_id, audit_id, revision, signer_fingerprint, file_sha256,
     outcome, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const qSelect = `SELECT id, file_name AS fileName, file_sha256 AS fileSha256, signer_fingerprint AS signerFingerprint,
     signer_name AS signerName, signer_role AS signerRole, signer_agency AS signerAgency, audit_title AS auditTitle,
@@ -40,7 +47,8 @@ export function bundleRepo(db: Db) {
   const quarantined = db.prepare<[string], QuarantineRow>(`${qSelect} WHERE id = ?`);
   const quarantinedBySha = db.prepare<[string], { id: string }>('SELECT id FROM quarantine WHERE file_sha256 = ?');
   const quarantineBytes = db.prepare<[string], { bundle: Buffer }>('SELECT bundle FROM quarantine WHERE id = ?');
-  const insertQuarantine = db.prepare(`INSERT INTO quarantine (id, file_name, bundle, file_sha256, signer_fingerprint, signer_name,
+  const insertQuarantine =
+    db.prepare(`INSERT INTO quarantine (id, file_name, bundle, file_sha256, signer_fingerprint, signer_name,
     signer_role, signer_agency, audit_title, received_at) VALUES (@id, @fileName, @bundle, @fileSha256, @signerFingerprint,
     @signerName, @signerRole, @signerAgency, @auditTitle, @receivedAt)`);
   const removeQuarantine = db.prepare('DELETE FROM quarantine WHERE id = ?');
@@ -48,10 +56,20 @@ export function bundleRepo(db: Db) {
   return {
     latestRevision: (auditId: string): RevisionRow | undefined => latest.get(auditId),
     revision: (auditId: string, revision: number): RevisionRow | undefined => one.get(auditId, revision),
+    /** The latest revision's number and hash, without its content and report (megabytes). */
+    latestRevisionHash: (auditId: string): { revision: number; contentHash: string } | undefined =>
+      latestHash.get(auditId),
     insertRevision: (r: RevisionRow) => insertRevision.run(r),
     wasImported: (bundleId: string) => imported.get(bundleId) !== undefined,
-    recordImport: (bundleId: string, auditId: string, revision: number, fp: string, sha: string, outcome: string, at: string) =>
-      insertImported.run(bundleId, auditId, revision, fp, sha, outcome, at),
+    recordImport: (
+      bundleId: string,
+      auditId: string,
+      revision: number,
+      fp: string,
+      sha: string,
+      outcome: string,
+      at: string,
+    ) => insertImported.run(bundleId, auditId, revision, fp, sha, outcome, at),
     quarantine: (): QuarantineRow[] => quarantine.all(),
     quarantined: (id: string): QuarantineRow | undefined => quarantined.get(id),
     quarantinedBySha: (sha: string): string | undefined => quarantinedBySha.get(sha)?.id,

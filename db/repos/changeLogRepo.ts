@@ -37,13 +37,17 @@ export function recordHash(r: ChangeRecord): string {
 export type ChainCheck = { ok: true; records: number } | { ok: false; records: number; seq: number; reason: string };
 
 export function changeLogRepo(db: Db) {
-  const last = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM change_log ORDER BY seq DESC LIMIT 1');
+  const last = db.prepare<[], { seq: number; hash: string }>(
+    'SELECT seq, hash FROM change_log ORDER BY seq DESC LIMIT 1',
+  );
   const insert = db.prepare(
     `INSERT INTO change_log (seq, at, actor, entity, entity_id, action, before, after, prev_hash, hash)
      VALUES (@seq, @at, @actor, @entity, @entityId, @action, @before, @after, @prevHash, @hash)`,
   );
   const all = db.prepare<[], Row>('SELECT * FROM change_log ORDER BY seq');
-  const forEntity = db.prepare<[string, string], Row>('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY seq');
+  const forEntity = db.prepare<[string, string], Row>(
+    'SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY seq',
+  );
 
   const toRecord = (r: Row): ChangeRecord => ({
     seq: r.seq,
@@ -89,9 +93,17 @@ export function changeLogRepo(db: Db) {
         } catch {
           return { ok: false, records, seq: row.seq, reason: 'the record is not valid JSON' };
         }
-        if (row.seq !== expectedSeq) return { ok: false, records, seq: row.seq, reason: `expected record ${expectedSeq} here: a record is missing` };
-        if (row.prev_hash !== prevHash) return { ok: false, records, seq: row.seq, reason: 'it does not link to the record before it' };
-        if (recordHash(record) !== row.hash) return { ok: false, records, seq: row.seq, reason: 'its content does not match its hash: it was altered' };
+        if (row.seq !== expectedSeq)
+          return {
+            ok: false,
+            records,
+            seq: row.seq,
+            reason: `expected record ${expectedSeq} here: a record is missing`,
+          };
+        if (row.prev_hash !== prevHash)
+          return { ok: false, records, seq: row.seq, reason: 'it does not link to the record before it' };
+        if (recordHash(record) !== row.hash)
+          return { ok: false, records, seq: row.seq, reason: 'its content does not match its hash: it was altered' };
         prevHash = row.hash;
         expectedSeq++;
       }

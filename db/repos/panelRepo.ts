@@ -23,25 +23,41 @@ export function panelRepo(db: Db) {
   const one = db.prepare<[string], PanelRow>(`${SELECT} WHERE p.id = ?`);
   const all = db.prepare<[], PanelRow>(`${SELECT} ORDER BY p.held_on DESC`);
   const forAudit = db.prepare<[string], PanelRow>(`${SELECT} WHERE p.audit_id = ? ORDER BY p.held_on DESC`);
-  const items = db.prepare<[string], PanelItem>(`SELECT id, subject, finding_id AS findingId, challenge, response, outcome, escalation,
+  const items = db.prepare<
+    [string],
+    PanelItem
+  >(`SELECT id, subject, finding_id AS findingId, challenge, response, outcome, escalation,
     follow_up AS followUp, action_id AS actionId FROM panel_item WHERE panel_id = ? ORDER BY sort`);
-  const item = db.prepare<[string], PanelItem & { panelId: string }>(`SELECT id, panel_id AS panelId, subject, finding_id AS findingId, challenge,
+  const item = db.prepare<
+    [string],
+    PanelItem & { panelId: string }
+  >(`SELECT id, panel_id AS panelId, subject, finding_id AS findingId, challenge,
     response, outcome, escalation, follow_up AS followUp, action_id AS actionId FROM panel_item WHERE id = ?`);
-  const insert = db.prepare(`INSERT INTO panel (id, audit_id, agency_id, title, held_on, attendees, created_at, updated_at)
+  const insert =
+    db.prepare(`INSERT INTO panel (id, audit_id, agency_id, title, held_on, attendees, created_at, updated_at)
     VALUES (@id, @auditId, @agencyId, @title, @heldOn, '[]', @now, @now)`);
   const update = db.prepare('UPDATE panel SET title = ?, held_on = ?, attendees = ?, updated_at = ? WHERE id = ?');
-  const nextSort = db.prepare<[string], { n: number }>('SELECT coalesce(max(sort), 0) + 1 AS n FROM panel_item WHERE panel_id = ?');
-  const insertItem = db.prepare(`INSERT INTO panel_item (id, panel_id, sort, subject, finding_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const nextSort = db.prepare<[string], { n: number }>(
+    'SELECT coalesce(max(sort), 0) + 1 AS n FROM panel_item WHERE panel_id = ?',
+  );
+  const insertItem = db.prepare(
+    `INSERT INTO panel_item (id, panel_id, sort, subject, finding_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   const saveItem = db.prepare(`UPDATE panel_item SET challenge = @challenge, response = @response, outcome = @outcome,
     escalation = @escalation, follow_up = @followUp, updated_at = @now WHERE id = @itemId`);
   const linkAction = db.prepare('UPDATE panel_item SET action_id = ?, updated_at = ? WHERE id = ?');
-  const sign = db.prepare(`UPDATE panel SET status = 'signed', content = @content, content_hash = @contentHash, signature = @signature,
+  const sign =
+    db.prepare(`UPDATE panel SET status = 'signed', content = @content, content_hash = @contentHash, signature = @signature,
     signer_fingerprint = @fingerprint, signed_at = @signedAt, updated_at = @signedAt WHERE id = @id`);
 
   const signed = db.prepare<[string], { content: string; contentHash: string; signerFingerprint: string }>(
     `SELECT content, content_hash AS contentHash, signer_fingerprint AS signerFingerprint FROM panel WHERE id = ? AND status = 'signed'`,
   );
-  const toPanel = (r: PanelRow): Panel => ({ ...r, attendees: JSON.parse(r.attendees) as Panel['attendees'], items: items.all(r.id) });
+  const toPanel = (r: PanelRow): Panel => ({
+    ...r,
+    attendees: JSON.parse(r.attendees) as Panel['attendees'],
+    items: items.all(r.id),
+  });
   return {
     get(id: string): Panel | undefined {
       const r = one.get(id);
@@ -51,13 +67,30 @@ export function panelRepo(db: Db) {
     item: (id: string) => item.get(id),
     /** The signed record as stored: the canonical JSON, its hash and the signer. */
     signedRecord: (id: string) => signed.get(id),
-    insert: (p: { id: string; auditId: string; agencyId: string | null; title: string; heldOn: string; now: string }) => insert.run(p),
-    update: (id: string, title: string, heldOn: string, attendees: unknown, now: string) => update.run(title, heldOn, JSON.stringify(attendees), now, id),
+    insert: (p: { id: string; auditId: string; agencyId: string | null; title: string; heldOn: string; now: string }) =>
+      insert.run(p),
+    update: (id: string, title: string, heldOn: string, attendees: unknown, now: string) =>
+      update.run(title, heldOn, JSON.stringify(attendees), now, id),
     addItem(panelId: string, id: string, subject: string, findingId: string | null, now: string): void {
       insertItem.run(id, panelId, nextSort.get(panelId)!.n, subject, findingId, now);
     },
-    saveItem: (v: { itemId: string; challenge: string; response: string; outcome: string | null; escalation: string; followUp: string; now: string }) => saveItem.run(v),
+    saveItem: (v: {
+      itemId: string;
+      challenge: string;
+      response: string;
+      outcome: string | null;
+      escalation: string;
+      followUp: string;
+      now: string;
+    }) => saveItem.run(v),
     linkAction: (itemId: string, actionId: string, now: string) => linkAction.run(actionId, now, itemId),
-    sign: (v: { id: string; content: string; contentHash: string; signature: string; fingerprint: string; signedAt: string }) => sign.run(v),
+    sign: (v: {
+      id: string;
+      content: string;
+      contentHash: string;
+      signature: string;
+      fingerprint: string;
+      signedAt: string;
+    }) => sign.run(v),
   };
 }

@@ -5,12 +5,22 @@ type Json = string;
 const parse = <T>(s: Json): T => JSON.parse(s) as T;
 
 export function reviewRepo(db: Db) {
-  const gradesForAudit = db.prepare<[string], { case_id: string; agency_id: string | null; grade: string; rationale: string; updated_at: string }>(
+  const gradesForAudit = db.prepare<
+    [string],
+    { case_id: string; agency_id: string | null; grade: string; rationale: string; updated_at: string }
+  >(
     'SELECT g.* FROM case_grade g JOIN audit_case c ON c.id = g.case_id WHERE c.audit_id = ? ORDER BY c.created_at, g.agency_id IS NOT NULL',
   );
-  const deleteGrade = db.prepare("DELETE FROM case_grade WHERE case_id = ? AND coalesce(agency_id, '') = coalesce(?, '')");
-  const insertGrade = db.prepare('INSERT INTO case_grade (case_id, agency_id, grade, rationale, updated_at) VALUES (?, ?, ?, ?, ?)');
-  const discussionsForAudit = db.prepare<[string], { case_id: string; held_on: string; attendees: Json; agreed: string; disagreements: string; updated_at: string }>(
+  const deleteGrade = db.prepare(
+    "DELETE FROM case_grade WHERE case_id = ? AND coalesce(agency_id, '') = coalesce(?, '')",
+  );
+  const insertGrade = db.prepare(
+    'INSERT INTO case_grade (case_id, agency_id, grade, rationale, updated_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const discussionsForAudit = db.prepare<
+    [string],
+    { case_id: string; held_on: string; attendees: Json; agreed: string; disagreements: string; updated_at: string }
+  >(
     'SELECT d.* FROM case_discussion d JOIN audit_case c ON c.id = d.case_id WHERE c.audit_id = ? ORDER BY c.created_at',
   );
   const upsertDiscussion = db.prepare(`
@@ -18,21 +28,34 @@ export function reviewRepo(db: Db) {
     ON CONFLICT (case_id) DO UPDATE SET held_on = excluded.held_on, attendees = excluded.attendees,
       agreed = excluded.agreed, disagreements = excluded.disagreements, updated_at = excluded.updated_at`);
 
-  const findings = db.prepare<[string], Record<string, string>>('SELECT * FROM finding WHERE audit_id = ? ORDER BY sort, created_at');
+  const findings = db.prepare<[string], Record<string, string>>(
+    'SELECT * FROM finding WHERE audit_id = ? ORDER BY sort, created_at',
+  );
   const finding = db.prepare<[string], Record<string, string>>('SELECT * FROM finding WHERE id = ?');
-  const nextFindingSort = db.prepare<[string], { n: number }>('SELECT coalesce(max(sort), 0) + 1 AS n FROM finding WHERE audit_id = ?');
-  const insertFinding = db.prepare(`INSERT INTO finding (id, audit_id, kind, text, origin, case_ids, question_ids, themes, sort, created_at, updated_at)
+  const nextFindingSort = db.prepare<[string], { n: number }>(
+    'SELECT coalesce(max(sort), 0) + 1 AS n FROM finding WHERE audit_id = ?',
+  );
+  const insertFinding =
+    db.prepare(`INSERT INTO finding (id, audit_id, kind, text, origin, case_ids, question_ids, themes, sort, created_at, updated_at)
     VALUES (@id, @auditId, @kind, @text, @origin, @caseIds, @questionIds, @themes, @sort, @createdAt, @updatedAt)`);
-  const updateFinding = db.prepare(`UPDATE finding SET kind = @kind, text = @text, case_ids = @caseIds, question_ids = @questionIds,
+  const updateFinding =
+    db.prepare(`UPDATE finding SET kind = @kind, text = @text, case_ids = @caseIds, question_ids = @questionIds,
     themes = @themes, updated_at = @updatedAt WHERE id = @id`);
   const deleteFinding = db.prepare('DELETE FROM finding WHERE id = ?');
 
-  const recommendations = db.prepare<[string], Record<string, string>>('SELECT * FROM recommendation WHERE audit_id = ? ORDER BY sort, created_at');
+  const recommendations = db.prepare<[string], Record<string, string>>(
+    'SELECT * FROM recommendation WHERE audit_id = ? ORDER BY sort, created_at',
+  );
   const recommendation = db.prepare<[string], Record<string, string>>('SELECT * FROM recommendation WHERE id = ?');
-  const nextRecSort = db.prepare<[string], { n: number }>('SELECT coalesce(max(sort), 0) + 1 AS n FROM recommendation WHERE audit_id = ?');
-  const insertRec = db.prepare(`INSERT INTO recommendation (id, audit_id, text, finding_ids, sort, created_at, updated_at)
+  const nextRecSort = db.prepare<[string], { n: number }>(
+    'SELECT coalesce(max(sort), 0) + 1 AS n FROM recommendation WHERE audit_id = ?',
+  );
+  const insertRec =
+    db.prepare(`INSERT INTO recommendation (id, audit_id, text, finding_ids, sort, created_at, updated_at)
     VALUES (@id, @auditId, @text, @findingIds, @sort, @createdAt, @updatedAt)`);
-  const updateRec = db.prepare('UPDATE recommendation SET text = @text, finding_ids = @findingIds, updated_at = @updatedAt WHERE id = @id');
+  const updateRec = db.prepare(
+    'UPDATE recommendation SET text = @text, finding_ids = @findingIds, updated_at = @updatedAt WHERE id = @id',
+  );
   const deleteRec = db.prepare('DELETE FROM recommendation WHERE id = ?');
 
   const toFinding = (r: Record<string, string>): Finding => ({
@@ -88,10 +111,21 @@ export function reviewRepo(db: Db) {
     },
     insertFinding(f: Finding): void {
       const sort = nextFindingSort.get(f.auditId)!.n;
-      insertFinding.run({ ...f, caseIds: JSON.stringify(f.caseIds), questionIds: JSON.stringify(f.questionIds), themes: JSON.stringify(f.themes), sort });
+      insertFinding.run({
+        ...f,
+        caseIds: JSON.stringify(f.caseIds),
+        questionIds: JSON.stringify(f.questionIds),
+        themes: JSON.stringify(f.themes),
+        sort,
+      });
     },
     updateFinding(f: Finding): void {
-      updateFinding.run({ ...f, caseIds: JSON.stringify(f.caseIds), questionIds: JSON.stringify(f.questionIds), themes: JSON.stringify(f.themes) });
+      updateFinding.run({
+        ...f,
+        caseIds: JSON.stringify(f.caseIds),
+        questionIds: JSON.stringify(f.questionIds),
+        themes: JSON.stringify(f.themes),
+      });
     },
     deleteFinding: (id: string) => deleteFinding.run(id),
     recommendations: (auditId: string): Recommendation[] => recommendations.all(auditId).map(toRec),

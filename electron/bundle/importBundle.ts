@@ -9,7 +9,12 @@ import { templateSchema } from '../../shared/template.js';
 import type { ServiceContext } from '../services/context.js';
 import { readBundle, type VerifiedBundle } from './verify.js';
 
-function mapAgencies(ctx: ServiceContext, content: Pick<RevisionContent, 'agencies'> | { agencies: { id: string; name: string; kind: RevisionContent['agencies'][number]['kind'] }[] }): (id: string) => string {
+function mapAgencies(
+  ctx: ServiceContext,
+  content:
+    | Pick<RevisionContent, 'agencies'>
+    | { agencies: { id: string; name: string; kind: RevisionContent['agencies'][number]['kind'] }[] },
+): (id: string) => string {
   const map = new Map<string, string>();
   const existing = ctx.repos.board.agencies();
   let sort = existing.length;
@@ -33,19 +38,37 @@ function write(ctx: ServiceContext, v: VerifiedBundle, content: RevisionContent,
   const { repos } = ctx;
   const { manifest } = v;
   const base = { auditId: content.audit.id, auditTitle: content.audit.title, revision: content.revision };
-  if (repos.bundles.wasImported(manifest.bundleId)) return { outcome: 'skipped', ...base, message: 'already imported: nothing changed' };
-  if (!repos.board.get()) throw new AppError('CONFLICT', 'Set up the board on this installation before importing bundles.');
+  if (repos.bundles.wasImported(manifest.bundleId))
+    return { outcome: 'skipped', ...base, message: 'already imported: nothing changed' };
+  if (!repos.board.get())
+    throw new AppError('CONFLICT', 'Set up the board on this installation before importing bundles.');
 
   const current = repos.audits.get(content.audit.id);
   if (current && current.origin === 'local') {
-    return { outcome: 'refused', check: 'conflict', message: 'this audit was created on this installation; it cannot be imported over itself' };
+    return {
+      outcome: 'refused',
+      check: 'conflict',
+      message: 'this audit was created on this installation; it cannot be imported over itself',
+    };
   }
   const known = repos.bundles.revision(content.audit.id, content.revision);
   if (known) {
     if (known.contentHash !== manifest.contentHash) {
-      return { outcome: 'refused', check: 'conflict', message: `a different revision ${content.revision} of this audit was imported before` };
+      return {
+        outcome: 'refused',
+        check: 'conflict',
+        message: `a different revision ${content.revision} of this audit was imported before`,
+      };
     }
-    repos.bundles.recordImport(manifest.bundleId, content.audit.id, content.revision, manifest.signer.fingerprint, v.fileSha256, 'recorded_older', ctx.now());
+    repos.bundles.recordImport(
+      manifest.bundleId,
+      content.audit.id,
+      content.revision,
+      manifest.signer.fingerprint,
+      v.fileSha256,
+      'recorded_older',
+      ctx.now(),
+    );
     return { outcome: 'skipped', ...base, message: `revision ${content.revision} is already here: nothing changed` };
   }
 
@@ -53,10 +76,14 @@ function write(ctx: ServiceContext, v: VerifiedBundle, content: RevisionContent,
     const here = repos.templates.get(t.id, t.version);
     if (!here) repos.templates.insert(t, false, ctx.now());
     else if (serialiseTemplate(templateSchema.parse(here)) !== serialiseTemplate(t)) {
-      return { outcome: 'refused', check: 'templates', message: `template ${t.id} version ${t.version} differs from the one here` };
+      return {
+        outcome: 'refused',
+        check: 'templates',
+        message: `template ${t.id} version ${t.version} differs from the one here`,
+      };
     }
   }
-  const previous = repos.bundles.latestRevision(content.audit.id);
+  const previous = repos.bundles.latestRevisionHash(content.audit.id);
   const revisionRow = {
     auditId: content.audit.id,
     revision: content.revision,
@@ -69,19 +96,48 @@ function write(ctx: ServiceContext, v: VerifiedBundle, content: RevisionContent,
   };
   if (current && previous && previous.revision > content.revision) {
     repos.bundles.insertRevision(revisionRow);
-    repos.bundles.recordImport(manifest.bundleId, content.audit.id, content.revision, manifest.signer.fingerprint, v.fileSha256, 'recorded_older', ctx.now());
-    ctx.log('audit', content.audit.id, 'import_older', null, { revision: content.revision, current: previous.revision });
-    return { outcome: 'recorded_older', ...base, message: `revision ${content.revision} is older than revision ${previous.revision} already here: kept in the history, not shown` };
+    repos.bundles.recordImport(
+      manifest.bundleId,
+      content.audit.id,
+      content.revision,
+      manifest.signer.fingerprint,
+      v.fileSha256,
+      'recorded_older',
+      ctx.now(),
+    );
+    ctx.log('audit', content.audit.id, 'import_older', null, {
+      revision: content.revision,
+      current: previous.revision,
+    });
+    return {
+      outcome: 'recorded_older',
+      ...base,
+      message: `revision ${content.revision} is older than revision ${previous.revision} already here: kept in the history, not shown`,
+    };
   }
   repos.imports.replaceAudit(content, mapAgencies(ctx, content), ctx.now());
   repos.bundles.insertRevision(revisionRow);
-  repos.bundles.recordImport(manifest.bundleId, content.audit.id, content.revision, manifest.signer.fingerprint, v.fileSha256, 'added', ctx.now());
-  ctx.log('audit', content.audit.id, 'import', previous ? { revision: previous.revision } : null, { revision: content.revision, signer: manifest.signer.fingerprint, bundleId: manifest.bundleId });
+  repos.bundles.recordImport(
+    manifest.bundleId,
+    content.audit.id,
+    content.revision,
+    manifest.signer.fingerprint,
+    v.fileSha256,
+    'added',
+    ctx.now(),
+  );
+  ctx.log('audit', content.audit.id, 'import', previous ? { revision: previous.revision } : null, {
+    revision: content.revision,
+    signer: manifest.signer.fingerprint,
+    bundleId: manifest.bundleId,
+  });
   return {
     outcome: 'added',
     ...base,
     superseded: previous?.revision ?? null,
-    message: previous ? `revision ${content.revision} supersedes revision ${previous.revision}` : `added revision ${content.revision}`,
+    message: previous
+      ? `revision ${content.revision} supersedes revision ${previous.revision}`
+      : `added revision ${content.revision}`,
   };
 }
 
@@ -93,23 +149,74 @@ function writePanel(ctx: ServiceContext, v: VerifiedBundle, record: PanelContent
     return { outcome: 'skipped', ...base, message: 'this panel record is already here: nothing changed' };
   }
   if (!repos.audits.get(p.auditId)) {
-    return { outcome: 'refused', check: 'conflict', message: `the panel is about the audit "${p.auditTitle}", which is not on this installation: import the audit first` };
+    return {
+      outcome: 'refused',
+      check: 'conflict',
+      message: `the panel is about the audit "${p.auditTitle}", which is not on this installation: import the audit first`,
+    };
   }
   const agency = mapAgencies(ctx, record);
   const now = ctx.now();
-  repos.panels.insert({ id: p.id, auditId: p.auditId, agencyId: p.agencyId ? agency(p.agencyId) : null, title: p.title, heldOn: p.heldOn, now });
-  repos.panels.update(p.id, p.title, p.heldOn, p.attendees.map((a) => ({ ...a, agencyId: agency(a.agencyId) })), now);
+  repos.panels.insert({
+    id: p.id,
+    auditId: p.auditId,
+    agencyId: p.agencyId ? agency(p.agencyId) : null,
+    title: p.title,
+    heldOn: p.heldOn,
+    now,
+  });
+  repos.panels.update(
+    p.id,
+    p.title,
+    p.heldOn,
+    p.attendees.map((a) => ({ ...a, agencyId: agency(a.agencyId) })),
+    now,
+  );
   for (const item of p.items) {
-    repos.panels.addItem(p.id, item.id, item.subject, item.findingId && repos.review.finding(item.findingId) ? item.findingId : null, now);
-    repos.panels.saveItem({ itemId: item.id, challenge: item.challenge, response: item.response, outcome: item.outcome, escalation: item.escalation, followUp: item.followUp, now });
+    repos.panels.addItem(
+      p.id,
+      item.id,
+      item.subject,
+      item.findingId && repos.review.finding(item.findingId) ? item.findingId : null,
+      now,
+    );
+    repos.panels.saveItem({
+      itemId: item.id,
+      challenge: item.challenge,
+      response: item.response,
+      outcome: item.outcome,
+      escalation: item.escalation,
+      followUp: item.followUp,
+      now,
+    });
   }
-  repos.panels.sign({ id: p.id, content: v.contentText, contentHash: v.manifest.contentHash, signature: '', fingerprint: v.manifest.signer.fingerprint, signedAt: record.signedAt });
-  repos.bundles.recordImport(v.manifest.bundleId, p.auditId, 1, v.manifest.signer.fingerprint, v.fileSha256, 'added', now);
+  repos.panels.sign({
+    id: p.id,
+    content: v.contentText,
+    contentHash: v.manifest.contentHash,
+    signature: '',
+    fingerprint: v.manifest.signer.fingerprint,
+    signedAt: record.signedAt,
+  });
+  repos.bundles.recordImport(
+    v.manifest.bundleId,
+    p.auditId,
+    1,
+    v.manifest.signer.fingerprint,
+    v.fileSha256,
+    'added',
+    now,
+  );
   ctx.log('panel', p.id, 'import', null, { signer: v.manifest.signer.fingerprint, bundleId: v.manifest.bundleId });
   return { outcome: 'added', ...base, superseded: null, message: `added the signed record of the panel "${p.title}"` };
 }
 
-export async function importBundleBytes(ctx: ServiceContext, bytes: Uint8Array, fileName: string, options: { acceptUnknownSigner?: boolean } = {}): Promise<ImportOutcome> {
+export async function importBundleBytes(
+  ctx: ServiceContext,
+  bytes: Uint8Array,
+  fileName: string,
+  options: { acceptUnknownSigner?: boolean } = {},
+): Promise<ImportOutcome> {
   const own = ctx.repos.identity.own();
   const reading = await readBundle(bytes, {
     decryptionKeys: own ? [own.encryptionPrivate] : [],
@@ -147,7 +254,11 @@ export async function importBundleBytes(ctx: ServiceContext, bytes: Uint8Array, 
     });
   }
   try {
-    return ctx.tx(() => (reading.panel ? writePanel(ctx, reading, reading.panel) : write(ctx, reading, reading.content!, reading.reportPdf)));
+    return ctx.tx(() =>
+      reading.panel
+        ? writePanel(ctx, reading, reading.panel)
+        : write(ctx, reading, reading.content!, reading.reportPdf),
+    );
   } catch (e) {
     if (e instanceof AppError) return { outcome: 'refused', check: 'conflict', message: e.message };
     throw e;

@@ -9,7 +9,11 @@ import type { Template } from '../../shared/template.js';
 import { serialiseTemplate } from '../../shared/templateFile.js';
 import { encryptTo, publicPem, signBytes, type OkpJwk } from '../crypto/keys.js';
 
-export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+// Strings are hashed as their UTF-8 bytes: the same digest, several times faster than update(string).
+export const sha256 = (data: Uint8Array | string) =>
+  createHash('sha256')
+    .update(typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
+    .digest('hex');
 
 export interface PackInput {
   kind?: 'audit' | 'panel';
@@ -29,7 +33,9 @@ export interface PackInput {
 // A fixed timestamp inside the zip: the bundle's own createdAt is in the signed manifest.
 const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 
-export async function packBundle(input: PackInput): Promise<{ bytes: Uint8Array; manifest: Manifest; encrypted: boolean }> {
+export async function packBundle(
+  input: PackInput,
+): Promise<{ bytes: Uint8Array; manifest: Manifest; encrypted: boolean }> {
   const entries: Record<string, Uint8Array> = {
     'content.json': Buffer.from(input.content),
     'report.pdf': input.reportPdf,

@@ -4,7 +4,13 @@ import type { RevisionContent } from '../../shared/bundle.js';
 import type { Identity } from '../../shared/identity.js';
 import type { ServiceContext } from '../services/context.js';
 
-export function buildRevisionContent(ctx: ServiceContext, auditId: string, revision: number, signer: Identity, signedAt: string): RevisionContent {
+export function buildRevisionContent(
+  ctx: ServiceContext,
+  auditId: string,
+  revision: number,
+  signer: Identity,
+  signedAt: string,
+): RevisionContent {
   const { repos } = ctx;
   const audit = repos.audits.get(auditId)!;
   const cases = repos.audits.cases(auditId);
@@ -32,8 +38,12 @@ export function buildRevisionContent(ctx: ServiceContext, auditId: string, revis
     board: { name: repos.board.get()?.name ?? '' },
     agencies: repos.board.agencies().filter((a) => referenced.has(a.id)),
     cases,
-    checklists: repos.checklists.forAudit(auditId).map((k) => ({ id: k.id, caseId: k.caseId, agencyId: k.agencyId, completedAt: k.completedAt })),
-    answers: repos.checklists.answersForAudit(auditId).sort((a, b) => (a.checklistId + a.questionId < b.checklistId + b.questionId ? -1 : 1)),
+    checklists: repos.checklists
+      .forAudit(auditId)
+      .map((k) => ({ id: k.id, caseId: k.caseId, agencyId: k.agencyId, completedAt: k.completedAt })),
+    answers: repos.checklists
+      .answersForAudit(auditId)
+      .sort((a, b) => (a.checklistId + a.questionId < b.checklistId + b.questionId ? -1 : 1)),
     grades: repos.review.grades(auditId),
     discussions,
     findings: repos.review.findings(auditId),

@@ -51,7 +51,10 @@ export type BundleReading = VerifiedBundle | RefusedBundle;
 
 const refuse = (check: BundleCheck, message: string): RefusedBundle => ({ ok: false, check, message });
 class Refusal extends Error {
-  constructor(readonly check: BundleCheck, message: string) {
+  constructor(
+    readonly check: BundleCheck,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -78,14 +81,17 @@ function safeUnzip(zip: Uint8Array): { files: Record<string, Uint8Array>; order:
         if (name.includes('..') || name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name)) {
           throw new Refusal('entries', `the entry "${name}" has a path that could write outside its folder`);
         }
-        if (!FIXED.has(name) && !TEMPLATE_ENTRY.test(name)) throw new Refusal('entries', `the entry "${name}" is not one a bundle may hold`);
+        if (!FIXED.has(name) && !TEMPLATE_ENTRY.test(name))
+          throw new Refusal('entries', `the entry "${name}" is not one a bundle may hold`);
         if (seen.has(name)) throw new Refusal('entries', `the entry "${name}" appears twice`);
         seen.add(name);
         order.push(name);
         if (seen.size > MAX_ENTRIES) throw new Refusal('entries', `more than ${MAX_ENTRIES} entries`);
-        if (file.originalSize > MAX_ENTRY_BYTES) throw new Refusal('entries', `the entry "${name}" declares ${file.originalSize} bytes, over the limit`);
+        if (file.originalSize > MAX_ENTRY_BYTES)
+          throw new Refusal('entries', `the entry "${name}" declares ${file.originalSize} bytes, over the limit`);
         declared += file.originalSize;
-        if (declared > MAX_BUNDLE_BYTES) throw new Refusal('entries', 'the entries declare more data than a bundle may hold (a zip bomb?)');
+        if (declared > MAX_BUNDLE_BYTES)
+          throw new Refusal('entries', 'the entries declare more data than a bundle may hold (a zip bomb?)');
         return true;
       },
     });
@@ -102,7 +108,8 @@ function safeUnzip(zip: Uint8Array): { files: Record<string, Uint8Array>; order:
  */
 function checkCanonical(zip: Uint8Array, files: Record<string, Uint8Array>, order: string[]): void {
   const again: Zippable = {};
-  for (const name of order) again[name] = [files[name]!, { mtime: ZIP_TIME, ...(name === 'manifest.sig' ? { level: 0 } : {}) }];
+  for (const name of order)
+    again[name] = [files[name]!, { mtime: ZIP_TIME, ...(name === 'manifest.sig' ? { level: 0 } : {}) }];
   const rebuilt = zipSync(again, { level: 6 });
   if (rebuilt.length !== zip.length || !Buffer.from(rebuilt).equals(Buffer.from(zip))) {
     throw new Refusal('container', 'the file was altered: its structure is not what its own entries produce');
@@ -111,15 +118,21 @@ function checkCanonical(zip: Uint8Array, files: Record<string, Uint8Array>, orde
 
 export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Promise<BundleReading> {
   try {
-    if (bytes.length > MAX_BUNDLE_BYTES) return refuse('size', `the file is ${bytes.length} bytes; a bundle may be at most ${MAX_BUNDLE_BYTES}`);
+    if (bytes.length > MAX_BUNDLE_BYTES)
+      return refuse('size', `the file is ${bytes.length} bytes; a bundle may be at most ${MAX_BUNDLE_BYTES}`);
     const fileSha256 = sha256(bytes);
     let zip = bytes;
     let encrypted = false;
     if (!isZip(bytes)) {
       const text = Buffer.from(bytes).toString('latin1').trim();
-      if (!JWE_COMPACT.test(text)) return refuse('container', 'the file is not a Case Audit bundle (neither a signed zip nor an encrypted bundle)');
+      if (!JWE_COMPACT.test(text))
+        return refuse(
+          'container',
+          'the file is not a Case Audit bundle (neither a signed zip nor an encrypted bundle)',
+        );
       encrypted = true;
-      if (options.decryptionKeys.length === 0) return refuse('decryption', 'the bundle is encrypted, and this installation has no key to open it');
+      if (options.decryptionKeys.length === 0)
+        return refuse('decryption', 'the bundle is encrypted, and this installation has no key to open it');
       let opened: Uint8Array | null = null;
       for (const key of options.decryptionKeys) {
         try {
@@ -129,7 +142,8 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
           /* try the next key */
         }
       }
-      if (!opened) return refuse('decryption', 'the bundle is encrypted for another recipient, or was altered on the way');
+      if (!opened)
+        return refuse('decryption', 'the bundle is encrypted for another recipient, or was altered on the way');
       if (!isZip(opened)) return refuse('container', 'the decrypted bundle is not a zip');
       zip = opened;
     }
@@ -140,7 +154,8 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
     }
     checkCanonical(zip, files, order);
     for (const name of ['manifest.json', 'manifest.sig', 'signer.pem', 'content.json', 'report.pdf']) {
-      if (!files[name]) return refuse(name.startsWith('manifest') ? 'manifest' : 'entries', `the bundle has no ${name}`);
+      if (!files[name])
+        return refuse(name.startsWith('manifest') ? 'manifest' : 'entries', `the bundle has no ${name}`);
     }
 
     const manifestBytes = files['manifest.json']!;
@@ -151,7 +166,8 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
       return refuse('manifest', 'manifest.json is not valid JSON');
     }
     const parsed = manifestSchema.safeParse(rawManifest);
-    if (!parsed.success) return refuse('manifest', `manifest.json is not valid: ${describeIssues(parsed.error.issues)}`);
+    if (!parsed.success)
+      return refuse('manifest', `manifest.json is not valid: ${describeIssues(parsed.error.issues)}`);
     const manifest = parsed.data;
     if (canonicalJson(rawManifest) !== Buffer.from(manifestBytes).toString('utf8')) {
       return refuse('manifest', 'manifest.json is not in canonical form');
@@ -168,12 +184,16 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
     }
     const trusted = options.trust(manifest.signer.fingerprint);
     if (trusted?.revokedAt) {
-      return refuse('revoked', `the signer's key (${manifest.signer.fingerprint}) was revoked on ${trusted.revokedAt.slice(0, 10)}`);
+      return refuse(
+        'revoked',
+        `the signer's key (${manifest.signer.fingerprint}) was revoked on ${trusted.revokedAt.slice(0, 10)}`,
+      );
     }
 
     const listed = new Set(manifest.entries.map((e) => e.path));
     const present = Object.keys(files).filter((n) => !['manifest.json', 'manifest.sig', 'signer.pem'].includes(n));
-    for (const name of present) if (!listed.has(name)) return refuse('entries', `the entry "${name}" is not in the manifest`);
+    for (const name of present)
+      if (!listed.has(name)) return refuse('entries', `the entry "${name}" is not in the manifest`);
     for (const entry of manifest.entries) {
       const data = files[entry.path];
       if (!data) return refuse('entries', `the manifest lists "${entry.path}", which is missing`);
@@ -183,7 +203,8 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
     }
 
     const contentText = Buffer.from(files['content.json']!).toString('utf8');
-    if (sha256(contentText) !== manifest.contentHash) return refuse('hashes', 'content.json does not match the content hash in the manifest');
+    if (sha256(contentText) !== manifest.contentHash)
+      return refuse('hashes', 'content.json does not match the content hash in the manifest');
     let rawContent: unknown;
     try {
       rawContent = JSON.parse(contentText);
@@ -194,14 +215,20 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
     let panel: PanelContent | null = null;
     if (manifest.kind === 'audit') {
       const content = revisionContentSchema.safeParse(rawContent);
-      if (!content.success) return refuse('content', `content.json is not valid: ${describeIssues(content.error.issues)}`);
+      if (!content.success)
+        return refuse('content', `content.json is not valid: ${describeIssues(content.error.issues)}`);
       c = content.data;
-      if (c.audit.id !== manifest.auditId || c.revision !== manifest.revision || c.signer.fingerprint !== manifest.signer.fingerprint) {
+      if (
+        c.audit.id !== manifest.auditId ||
+        c.revision !== manifest.revision ||
+        c.signer.fingerprint !== manifest.signer.fingerprint
+      ) {
         return refuse('content', 'content.json does not belong to this manifest (audit, revision or signer differ)');
       }
     } else {
       const content = panelContentSchema.safeParse(rawContent);
-      if (!content.success) return refuse('content', `content.json is not a valid panel record: ${describeIssues(content.error.issues)}`);
+      if (!content.success)
+        return refuse('content', `content.json is not a valid panel record: ${describeIssues(content.error.issues)}`);
       panel = content.data;
       if (panel.panel.auditId !== manifest.auditId || panel.signer.fingerprint !== manifest.signer.fingerprint) {
         return refuse('content', 'content.json does not belong to this manifest (audit or signer differ)');
@@ -215,13 +242,25 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
       if (!data) return refuse('templates', `the template ${t.id} version ${t.version} is missing`);
       const r = parseTemplateFile(Buffer.from(data).toString('utf8'), data.length);
       if (!r.ok) return refuse('templates', `${path}: ${r.message}`);
-      if (r.template.id !== t.id || r.template.version !== t.version) return refuse('templates', `${path} holds another template`);
+      if (r.template.id !== t.id || r.template.version !== t.version)
+        return refuse('templates', `${path} holds another template`);
       templates.push(r.template);
     }
     if (c && !templates.some((t) => t.id === c.audit.templateId && t.version === c.audit.templateVersion)) {
       return refuse('templates', "the audit's template is not in the bundle");
     }
-    return { ok: true, manifest, content: c, panel, contentText, templates, reportPdf: Buffer.from(files['report.pdf']!), fileSha256, encrypted, signerKnown: trusted !== undefined };
+    return {
+      ok: true,
+      manifest,
+      content: c,
+      panel,
+      contentText,
+      templates,
+      reportPdf: Buffer.from(files['report.pdf']!),
+      fileSha256,
+      encrypted,
+      signerKnown: trusted !== undefined,
+    };
   } catch (e) {
     if (e instanceof Refusal) return refuse(e.check, e.message);
     return refuse('container', `the file could not be read as a bundle (${(e as Error).message})`);

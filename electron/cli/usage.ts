@@ -24,6 +24,7 @@ export function parseCommand<S extends z.ZodType>(
     throw new UsageError((e as Error).message);
   }
   const result = schema.safeParse({ ...parsed.values, positionals: parsed.positionals });
-  if (!result.success) throw new UsageError(describeIssues(result.error.issues).replace(/(^|; )positionals/g, '$1files'));
+  if (!result.success)
+    throw new UsageError(describeIssues(result.error.issues).replace(/(^|; )positionals/g, '$1files'));
   return result.data;
 }

@@ -1,5 +1,13 @@
 // Key pairs, fingerprints, signatures and encryption, on Node's crypto and jose (for JWE).
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { CompactEncrypt, compactDecrypt } from 'jose';
 import { canonicalJson } from '../../shared/canonicalJson.js';
 

@@ -31,7 +31,14 @@ export function demoValue(q: Question, r: () => number): AnswerValue {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   switch (q.type) {
     case 'grade':
-      return pick(['outstanding', 'good', 'good', 'requires_improvement', 'requires_improvement', 'inadequate'] as const);
+      return pick([
+        'outstanding',
+        'good',
+        'good',
+        'requires_improvement',
+        'requires_improvement',
+        'inadequate',
+      ] as const);
     case 'rag':
       return pick(['green', 'green', 'amber', 'red'] as const);
     case 'yes_partly_no':
@@ -60,7 +67,11 @@ export interface DemoAuditOptions {
 export async function buildDemoAudit(api: Api, o: DemoAuditOptions): Promise<string> {
   const r = seededRandom(o.seed ?? 1);
   const audit = await api['audits.create']({ title: o.title, templateId: o.templateId ?? 'mash-front-door' });
-  await api['audits.update']({ auditId: audit.id, purpose: 'To test whether decisions at the front door are timely, consistent and informed by the views of the child and every agency involved. (Fictional demonstration data.)' });
+  await api['audits.update']({
+    auditId: audit.id,
+    purpose:
+      'To test whether decisions at the front door are timely, consistent and informed by the views of the child and every agency involved. (Fictional demonstration data.)',
+  });
   for (let i = 0; i < (o.cases ?? 6); i++) {
     const involved = o.agencyIds.filter((_, j) => j === 0 || r() < 0.6);
     await api['cases.add']({
@@ -83,7 +94,12 @@ export async function buildDemoAudit(api: Api, o: DemoAuditOptions): Promise<str
       if (missing.length === 0) break;
       for (const q of missing) {
         const value = demoValue(q, r);
-        await api['answers.save']({ checklistId: k.id, questionId: q.id, value, evidence: EVIDENCE[Math.floor(r() * EVIDENCE.length)]! });
+        await api['answers.save']({
+          checklistId: k.id,
+          questionId: q.id,
+          value,
+          evidence: EVIDENCE[Math.floor(r() * EVIDENCE.length)]!,
+        });
         given.set(q.id, { value, notApplicableReason: '' });
       }
     }
@@ -92,9 +108,22 @@ export async function buildDemoAudit(api: Api, o: DemoAuditOptions): Promise<str
   const { suggestions } = await api['audits.analysis']({ auditId: audit.id });
   const findings = [];
   const questionLevel = suggestions.filter((x) => x.theme === null);
-  const chosen = [...questionLevel.filter((x) => x.kind === 'strength').slice(0, 4), ...questionLevel.filter((x) => x.kind === 'development').slice(0, 3)];
+  const chosen = [
+    ...questionLevel.filter((x) => x.kind === 'strength').slice(0, 4),
+    ...questionLevel.filter((x) => x.kind === 'development').slice(0, 3),
+  ];
   for (const s of chosen) {
-    findings.push(await api['findings.save']({ auditId: audit.id, kind: s.kind, text: s.text, origin: 'suggested', caseIds: s.caseIds, questionIds: s.questionIds, themes: [] }));
+    findings.push(
+      await api['findings.save']({
+        auditId: audit.id,
+        kind: s.kind,
+        text: s.text,
+        origin: 'suggested',
+        caseIds: s.caseIds,
+        questionIds: s.questionIds,
+        themes: [],
+      }),
+    );
   }
   const development = findings.filter((f) => f.kind === 'development');
   const rec = await api['recommendations.save']({
@@ -102,7 +131,23 @@ export async function buildDemoAudit(api: Api, o: DemoAuditOptions): Promise<str
     text: 'Partners make sure every referral decision records the child’s views and the information each agency holds.',
     findingIds: (development.length ? development : findings).slice(0, 3).map((f) => f.id),
   });
-  await api['actions.save']({ auditId: audit.id, recommendationId: rec.id, text: 'Add the child’s views to the MASH decision template and brief all MASH staff by the end of March.', leadAgencyId: o.agencyIds[0]!, ownerRole: 'MASH service manager', dueDate: '2027-03-31', successMeasure: 'Dip sample of 20 decisions shows the child’s views recorded in 90%' });
-  await api['actions.save']({ auditId: audit.id, recommendationId: rec.id, text: 'Re-audit the front door in six months with the same tool.', leadAgencyId: o.agencyIds[0]!, ownerRole: 'QA sub-committee chair', dueDate: '2027-06-30', successMeasure: 'Re-audit completed and reported to the board' });
+  await api['actions.save']({
+    auditId: audit.id,
+    recommendationId: rec.id,
+    text: 'Add the child’s views to the MASH decision template and brief all MASH staff by the end of March.',
+    leadAgencyId: o.agencyIds[0]!,
+    ownerRole: 'MASH service manager',
+    dueDate: '2027-03-31',
+    successMeasure: 'Dip sample of 20 decisions shows the child’s views recorded in 90%',
+  });
+  await api['actions.save']({
+    auditId: audit.id,
+    recommendationId: rec.id,
+    text: 'Re-audit the front door in six months with the same tool.',
+    leadAgencyId: o.agencyIds[0]!,
+    ownerRole: 'QA sub-committee chair',
+    dueDate: '2027-06-30',
+    successMeasure: 'Re-audit completed and reported to the board',
+  });
   return audit.id;
 }

@@ -19,7 +19,8 @@ export function requestProblem(req: IncomingMessage, port: number): string | nul
   const hosts = allowedHosts(port);
   if (!req.headers.host || !hosts.has(req.headers.host)) return 'unexpected Host header';
   const origin = req.headers.origin;
-  if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, '')) ) return 'requests from other sites are refused';
+  if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, '')))
+    return 'requests from other sites are refused';
   if (origin !== undefined && !origin.startsWith('http://')) return 'requests from other sites are refused';
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'requests from other sites are refused';

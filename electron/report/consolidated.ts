@@ -10,7 +10,16 @@ export interface ConsolidatedModel {
   boardName: string;
   from: string;
   to: string;
-  audits: { title: string; theme: string; round: number; status: string; cases: number; strengths: string[]; developments: string[]; actions: Record<string, number> }[];
+  audits: {
+    title: string;
+    theme: string;
+    round: number;
+    status: string;
+    cases: number;
+    strengths: string[];
+    developments: string[];
+    actions: Record<string, number>;
+  }[];
   totals: Record<string, number>;
 }
 
@@ -44,27 +53,46 @@ export function buildConsolidated(ctx: ServiceContext, from: string, to: string)
 }
 
 export function renderConsolidatedPdf(m: ConsolidatedModel): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Quality assurance report ${m.from} to ${m.to}` } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: `Quality assurance report ${m.from} to ${m.to}` },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   const width = doc.page.width - 112;
   doc.font('Helvetica').fontSize(10).fillColor('#505a5f').text(m.boardName);
-  doc.font('Helvetica-Bold').fontSize(20).fillColor('#0b0c0c').text(`Quality assurance report, ${m.from} to ${m.to}`, { width });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(20)
+    .fillColor('#0b0c0c')
+    .text(`Quality assurance report, ${m.from} to ${m.to}`, { width });
   doc.moveDown().font('Helvetica-Bold').fontSize(13).text('Actions across all audits');
   const totals = Object.entries(m.totals);
-  doc.font('Helvetica').fontSize(10).text(totals.length ? totals.map(([k, v]) => `${k}: ${v}`).join('   ') : 'No actions.', { width });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(totals.length ? totals.map(([k, v]) => `${k}: ${v}`).join('   ') : 'No actions.', { width });
   for (const a of m.audits) {
     if (doc.y > doc.page.height - 180) doc.addPage();
-    doc.moveDown().font('Helvetica-Bold').fontSize(13).text(`${a.title} (${a.theme}, round ${a.round}, ${a.status.toLowerCase()}, ${a.cases} cases)`, { width });
+    doc
+      .moveDown()
+      .font('Helvetica-Bold')
+      .fontSize(13)
+      .text(`${a.title} (${a.theme}, round ${a.round}, ${a.status.toLowerCase()}, ${a.cases} cases)`, { width });
     doc.font('Helvetica-Bold').fontSize(10).text('Strengths');
     for (const s of a.strengths.slice(0, 8)) doc.font('Helvetica').fontSize(10).text(`•  ${s}`, { width });
     doc.font('Helvetica-Bold').fontSize(10).text('Development areas');
     for (const s of a.developments.slice(0, 8)) doc.font('Helvetica').fontSize(10).text(`•  ${s}`, { width });
     const acts = Object.entries(a.actions);
-    doc.font('Helvetica').fontSize(10).text(`Actions: ${acts.length ? acts.map(([k, v]) => `${k} ${v}`).join(', ') : 'none'}`, { width });
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(`Actions: ${acts.length ? acts.map(([k, v]) => `${k} ${v}`).join(', ') : 'none'}`, { width });
   }
-  if (m.audits.length === 0) doc.moveDown().font('Helvetica').fontSize(11).text('No audits were active in this period.');
+  if (m.audits.length === 0)
+    doc.moveDown().font('Helvetica').fontSize(11).text('No audits were active in this period.');
   doc.end();
   return done;
 }

@@ -3,14 +3,20 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, 
 import type { ReportModel } from './reportModel.js';
 
 const p = (text: string) => new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } });
-const h = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 } });
-const bullets = (items: string[], empty: string) => (items.length ? items.map((t) => new Paragraph({ text: t, bullet: { level: 0 } })) : [p(empty)]);
+const h = (text: string) =>
+  new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 } });
+const bullets = (items: string[], empty: string) =>
+  items.length ? items.map((t) => new Paragraph({ text: t, bullet: { level: 0 } })) : [p(empty)];
 
 function table(header: string[], rows: string[][]): Table {
-  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: header.map((t) => cell(t, true)) }), ...rows.map((r) => new TableRow({ children: r.map((t) => cell(t)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((t) => cell(t, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((t) => cell(t)) })),
+    ],
   });
 }
 
@@ -30,16 +36,30 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     h('Recommendations'),
     ...bullets(m.recommendations, 'No recommendations were made.'),
     h('Action plan'),
-    m.actions.length ? table(['Action', 'Lead agency', 'Owner', 'Due', 'Status'], m.actions.map((a) => [a.text, a.lead, a.owner, a.due, a.status])) : p('There are no actions.'),
+    m.actions.length
+      ? table(
+          ['Action', 'Lead agency', 'Owner', 'Due', 'Status'],
+          m.actions.map((a) => [a.text, a.lead, a.owner, a.due, a.status]),
+        )
+      : p('There are no actions.'),
     h('Outcomes and impact: the trend against earlier rounds'),
     p(m.trend.label),
-    ...(m.trend.rounds.length > 1 ? [table(['Question', ...m.trend.rounds], m.trend.rows.map((r) => [`${r.question}${r.changed ? ' (wording changed)' : ''}`, ...r.shares]))] : []),
+    ...(m.trend.rounds.length > 1
+      ? [
+          table(
+            ['Question', ...m.trend.rounds],
+            m.trend.rows.map((r) => [`${r.question}${r.changed ? ' (wording changed)' : ''}`, ...r.shares]),
+          ),
+        ]
+      : []),
     h('Signature'),
     ...(m.signature
       ? [
           p(`Signed by ${m.signature.signer} on ${m.signature.date.slice(0, 10)} (revision ${m.signature.revision}).`),
           p(`Key fingerprint: ${m.signature.fingerprint}`),
-          p('To verify, check the bundle this report came in: see docs/bundle-format.md (openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in manifest.json -sigfile manifest.sig).'),
+          p(
+            'To verify, check the bundle this report came in: see docs/bundle-format.md (openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in manifest.json -sigfile manifest.sig).',
+          ),
         ]
       : [p('This report is a draft: the audit has not been signed.')]),
   ];

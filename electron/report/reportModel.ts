@@ -21,12 +21,21 @@ export interface ReportModel {
   developments: string[];
   recommendations: string[];
   actions: { text: string; lead: string; owner: string; due: string; status: string }[];
-  trend: { label: string; rows: { question: string; shares: string[]; changed: boolean }[]; rounds: string[]; series: { label: string; values: (number | null)[] }[] };
+  trend: {
+    label: string;
+    rows: { question: string; shares: string[]; changed: boolean }[];
+    rounds: string[];
+    series: { label: string; values: (number | null)[] }[];
+  };
   signature: { signer: string; date: string; fingerprint: string; revision: number } | null;
   analysis: Analysis;
 }
 
-export function buildReportModel(ctx: ServiceContext, audit: AuditSummary, signature: ReportModel['signature']): ReportModel {
+export function buildReportModel(
+  ctx: ServiceContext,
+  audit: AuditSummary,
+  signature: ReportModel['signature'],
+): ReportModel {
   const analysis = analyse(ctx, audit);
   const findings = ctx.repos.review.findings(audit.id);
   const s = analysis.sample;
@@ -58,12 +67,22 @@ export function buildReportModel(ctx: ServiceContext, audit: AuditSummary, signa
       lead: a.leadAgencyName,
       owner: a.ownerRole,
       due: a.dueDate,
-      status: ACTION_STATUS_LABELS[a.status !== 'complete' && a.status !== 'verified' && a.dueDate < today ? 'overdue' : a.status],
+      status:
+        ACTION_STATUS_LABELS[
+          a.status !== 'complete' && a.status !== 'verified' && a.dueDate < today ? 'overdue' : a.status
+        ],
     })),
     trend: {
-      label: rounds.length > 1 ? `Share of cases meeting the standard, by round (${PREVALENCE_BUCKET_LABELS.many_or_most.toLowerCase()} is ${Math.round(audit.thresholds.manyThreshold * 100)}% or more)` : 'This is the first round of this audit.',
+      label:
+        rounds.length > 1
+          ? `Share of cases meeting the standard, by round (${PREVALENCE_BUCKET_LABELS.many_or_most.toLowerCase()} is ${Math.round(audit.thresholds.manyThreshold * 100)}% or more)`
+          : 'This is the first round of this audit.',
       rounds,
-      rows: changedOrAsked.map((q) => ({ question: q.text, shares: q.rounds.map((r) => formatShare(r.share)), changed: q.wordingChanged })),
+      rows: changedOrAsked.map((q) => ({
+        question: q.text,
+        shares: q.rounds.map((r) => formatShare(r.share)),
+        changed: q.wordingChanged,
+      })),
       series: analysis.comparison.themes
         .filter((t) => t.rounds.some((r) => r.share !== null))
         .map((t) => ({ label: t.theme, values: t.rounds.map((r) => r.share) })),

@@ -10,7 +10,12 @@ const GREY = '#505a5f';
 const BLUE = '#1d70b8';
 
 export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: m.title, Author: m.boardName, Subject: `${m.theme} audit`, CreationDate: createdAt }, compress: true });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: m.title, Author: m.boardName, Subject: `${m.theme} audit`, CreationDate: createdAt },
+    compress: true,
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -21,15 +26,21 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
     doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).fillColor(INK).text(text, { width });
     doc.moveDown(0.3).font('Helvetica').fontSize(11);
   };
-  const para = (text: string) => doc.font('Helvetica').fontSize(11).fillColor(INK).text(text, { width, paragraphGap: 4 });
+  const para = (text: string) =>
+    doc.font('Helvetica').fontSize(11).fillColor(INK).text(text, { width, paragraphGap: 4 });
   const bullets = (items: string[], empty: string) => {
     if (items.length === 0) return para(empty);
-    for (const item of items) doc.font('Helvetica').fontSize(11).fillColor(INK).text(`•  ${item}`, { width, indent: 0, paragraphGap: 3 });
+    for (const item of items)
+      doc.font('Helvetica').fontSize(11).fillColor(INK).text(`•  ${item}`, { width, indent: 0, paragraphGap: 3 });
   };
 
   doc.font('Helvetica').fontSize(10).fillColor(GREY).text(m.boardName, { width });
   doc.font('Helvetica-Bold').fontSize(22).fillColor(INK).text(m.title, { width });
-  doc.font('Helvetica').fontSize(11).fillColor(GREY).text(`${m.theme} · round ${m.round} · ${m.templateLine}`, { width });
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .fillColor(GREY)
+    .text(`${m.theme} · round ${m.round} · ${m.templateLine}`, { width });
 
   heading('Why the audit');
   para(m.purpose || 'The purpose of the audit was not recorded.');
@@ -52,11 +63,20 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
       let x = 56;
       let bottom = top;
       cells.forEach((cell, i) => {
-        doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9).fillColor(INK).text(cell, x, top, { width: cols[i]! - 6 });
+        doc
+          .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+          .fontSize(9)
+          .fillColor(INK)
+          .text(cell, x, top, { width: cols[i]! - 6 });
         bottom = Math.max(bottom, doc.y);
         x += cols[i]!;
       });
-      doc.moveTo(56, bottom + 3).lineTo(56 + width, bottom + 3).strokeColor('#b1b4b6').lineWidth(0.5).stroke();
+      doc
+        .moveTo(56, bottom + 3)
+        .lineTo(56 + width, bottom + 3)
+        .strokeColor('#b1b4b6')
+        .lineWidth(0.5)
+        .stroke();
       doc.y = bottom + 6;
       doc.x = 56;
     };
@@ -68,14 +88,17 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
   para(m.trend.label);
   if (m.trend.rounds.length > 1 && m.trend.series.length > 0) drawChart(doc, m, width);
   if (m.trend.rounds.length > 1) {
-    for (const r of m.trend.rows.slice(0, 30)) para(`${r.question}${r.changed ? ' (wording changed)' : ''}: ${r.shares.join(' → ')}`);
+    for (const r of m.trend.rows.slice(0, 30))
+      para(`${r.question}${r.changed ? ' (wording changed)' : ''}: ${r.shares.join(' → ')}`);
   }
 
   heading('Signature');
   if (m.signature) {
     para(`Signed by ${m.signature.signer} on ${m.signature.date.slice(0, 10)} (revision ${m.signature.revision}).`);
     para(`Key fingerprint: ${m.signature.fingerprint}`);
-    para('To verify: the bundle this report came in holds manifest.json, manifest.sig and signer.pem. Check the fingerprint with the signer, then run: openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in manifest.json -sigfile manifest.sig. The manifest lists the SHA-256 of this report and of every other entry.');
+    para(
+      'To verify: the bundle this report came in holds manifest.json, manifest.sig and signer.pem. Check the fingerprint with the signer, then run: openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in manifest.json -sigfile manifest.sig. The manifest lists the SHA-256 of this report and of every other entry.',
+    );
   } else para('This report is a draft: the audit has not been signed.');
   doc.end();
   return done;
@@ -92,14 +115,37 @@ function drawChart(doc: PDFKit.PDFDocument, m: ReportModel, width: number): void
   doc.lineWidth(0.5).strokeColor('#b1b4b6');
   for (const pct of [0, 50, 100]) {
     const y = top + h - (pct / 100) * h;
-    doc.moveTo(left, y).lineTo(left + w, y).stroke();
-    doc.font('Helvetica').fontSize(8).fillColor(GREY).text(`${pct}%`, left - 34, y - 4, { width: 30, align: 'right' });
+    doc
+      .moveTo(left, y)
+      .lineTo(left + w, y)
+      .stroke();
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(`${pct}%`, left - 34, y - 4, { width: 30, align: 'right' });
   }
   m.trend.rounds.forEach((label, i) => {
     const x = left + (n === 1 ? 0 : (i / (n - 1)) * w);
-    doc.font('Helvetica').fontSize(7).fillColor(GREY).text(label.split(':')[0]!, x - 25, top + h + 4, { width: 50, align: 'center' });
+    doc
+      .font('Helvetica')
+      .fontSize(7)
+      .fillColor(GREY)
+      .text(label.split(':')[0]!, x - 25, top + h + 4, { width: 50, align: 'center' });
   });
-  const palette = [BLUE, '#d4351c', '#00703c', '#f47738', '#4c2c92', '#28a197', '#912b88', '#85994b', '#5694ca', '#b58840', '#505a5f'];
+  const palette = [
+    BLUE,
+    '#d4351c',
+    '#00703c',
+    '#f47738',
+    '#4c2c92',
+    '#28a197',
+    '#912b88',
+    '#85994b',
+    '#5694ca',
+    '#b58840',
+    '#505a5f',
+  ];
   m.trend.series.forEach((s, si) => {
     const colour = palette[si % palette.length]!;
     doc.strokeColor(colour).lineWidth(1.5);
@@ -114,7 +160,11 @@ function drawChart(doc: PDFKit.PDFDocument, m: ReportModel, width: number): void
     });
     doc.stroke();
     doc.rect(left + w + 12, top + si * 12, 8, 8).fill(colour);
-    doc.font('Helvetica').fontSize(7).fillColor(INK).text(LEARNING_THEME_LABELS[s.label as LearningTheme] ?? s.label, left + w + 24, top + si * 12, { width: 120 });
+    doc
+      .font('Helvetica')
+      .fontSize(7)
+      .fillColor(INK)
+      .text(LEARNING_THEME_LABELS[s.label as LearningTheme] ?? s.label, left + w + 24, top + si * 12, { width: 120 });
   });
   doc.x = 56;
   doc.y = top + h + 24;

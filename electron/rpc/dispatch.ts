@@ -18,7 +18,8 @@ export function createDispatch(handlers: Partial<Handlers>, options: DispatchOpt
     if (!isMethod(method)) return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown method "${method}".` } };
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: describeIssues(parsed.error.issues) } };
+    if (!parsed.success)
+      return { ok: false, error: { code: 'VALIDATION', message: describeIssues(parsed.error.issues) } };
     try {
       const handler = handlers[method] as ((i: unknown) => unknown) | undefined;
       if (!handler) return { ok: false, error: { code: 'NOT_FOUND', message: `"${method}" is not available here.` } };

@@ -23,7 +23,11 @@ export function databaseExists(dbPath: string): boolean {
 }
 
 /** The key of an existing database, or a new key (with its key file) for a database not yet made. */
-export async function obtainDatabaseKey(dbPath: string, source: PassphraseSource, scrypt?: ScryptParams): Promise<Buffer> {
+export async function obtainDatabaseKey(
+  dbPath: string,
+  source: PassphraseSource,
+  scrypt?: ScryptParams,
+): Promise<Buffer> {
   const keyFile = readKeyFile(dbPath);
   if (keyFile) {
     const wrap = keyFile.wraps.find((w) => w.kind === 'passphrase');

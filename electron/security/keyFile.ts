@@ -4,12 +4,19 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import { z } from 'zod';
 import { describeIssues } from '../../shared/validationPath.js';
 
-const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(4096);
+const b64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  .max(4096);
 
 export const passphraseWrapSchema = z.strictObject({
   kind: z.literal('passphrase'),
   kdf: z.literal('scrypt'),
-  N: z.number().int().min(2 ** 14).max(2 ** 22),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 14)
+    .max(2 ** 22),
   r: z.number().int().min(1).max(32),
   p: z.number().int().min(1).max(16),
   salt: b64,
@@ -24,7 +31,10 @@ export const keyFileSchema = z.strictObject({
   format: z.literal(1),
   cipher: z.literal('sqlcipher-4'),
   createdAt: z.string(),
-  wraps: z.array(z.discriminatedUnion('kind', [passphraseWrapSchema, osWrapSchema])).min(1).max(8),
+  wraps: z
+    .array(z.discriminatedUnion('kind', [passphraseWrapSchema, osWrapSchema]))
+    .min(1)
+    .max(8),
 });
 export type KeyFile = z.infer<typeof keyFileSchema>;
 

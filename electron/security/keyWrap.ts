@@ -33,13 +33,21 @@ export class WrongPassphraseError extends Error {
 
 function deriveKek(passphrase: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(passphrase.normalize('NFC'), salt, 32, { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      passphrase.normalize('NFC'),
+      salt,
+      32,
+      { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
 }
 
-export async function wrapWithPassphrase(key: Buffer, passphrase: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<PassphraseWrap> {
+export async function wrapWithPassphrase(
+  key: Buffer,
+  passphrase: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+): Promise<PassphraseWrap> {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const kek = await deriveKek(passphrase, salt, params);

@@ -28,7 +28,9 @@ export function actionService(ctx: ServiceContext): Pick<ServiceHandlers, Method
   return {
     'actions.list': (filter) => {
       const day = today();
-      return repos.actions.query({ ...filter, today: day }).map((r) => toAction(r, day));
+      const rows = repos.actions.query({ ...filter, today: day });
+      const updates = repos.actions.updatesOf(rows.map((r) => r.id));
+      return rows.map((r) => ({ ...r, effectiveStatus: effectiveStatus(r, day), updates: updates.get(r.id) ?? [] }));
     },
 
     'actions.get': ({ actionId }) => toAction(rowOrThrow(actionId)),
@@ -37,12 +39,14 @@ export function actionService(ctx: ServiceContext): Pick<ServiceHandlers, Method
       ctx.tx(() => {
         const audit = repos.audits.get(input.auditId);
         if (!audit) throw new AppError('NOT_FOUND', 'No such audit.');
-        if (audit.status !== 'in_progress') throw new AppError('LOCKED', 'This audit is signed; its action plan changes in a new revision.');
+        if (audit.status !== 'in_progress')
+          throw new AppError('LOCKED', 'This audit is signed; its action plan changes in a new revision.');
         const lead = repos.board.agency(input.leadAgencyId);
         if (!lead) throw new AppError('VALIDATION', 'leadAgencyId: no such agency');
         if (input.recommendationId) {
           const rec = repos.review.recommendation(input.recommendationId);
-          if (!rec || rec.auditId !== audit.id) throw new AppError('VALIDATION', 'recommendationId: not a recommendation of this audit');
+          if (!rec || rec.auditId !== audit.id)
+            throw new AppError('VALIDATION', 'recommendationId: not a recommendation of this audit');
         }
         const now = ctx.now();
         const fields = {
@@ -61,7 +65,14 @@ export function actionService(ctx: ServiceContext): Pick<ServiceHandlers, Method
           return toAction(rowOrThrow(before.id));
         }
         const id = ctx.newId();
-        repos.actions.insert({ id, auditId: audit.id, ...fields, status: 'not_started', createdAt: now, updatedAt: now });
+        repos.actions.insert({
+          id,
+          auditId: audit.id,
+          ...fields,
+          status: 'not_started',
+          createdAt: now,
+          updatedAt: now,
+        });
         ctx.log('action', id, 'create', null, fields);
         return toAction(rowOrThrow(id));
       }),
@@ -93,8 +104,21 @@ export function actionService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         const now = ctx.now();
         repos.actions.verify(actionId, impactEvidence.trim(), reauditId, now);
         const note = reauditId ? 'Verified by re-audit' : 'Verified with evidence of impact';
-        repos.actions.addUpdate(actionId, { id: ctx.newId(), at: now, author: ctx.actor, note, status: 'verified', evidence: impactEvidence.trim() });
-        ctx.log('action', actionId, 'verify', { status: row.status }, { status: 'verified', impactEvidence, reauditId });
+        repos.actions.addUpdate(actionId, {
+          id: ctx.newId(),
+          at: now,
+          author: ctx.actor,
+          note,
+          status: 'verified',
+          evidence: impactEvidence.trim(),
+        });
+        ctx.log(
+          'action',
+          actionId,
+          'verify',
+          { status: row.status },
+          { status: 'verified', impactEvidence, reauditId },
+        );
         return toAction(rowOrThrow(actionId));
       }),
   };

@@ -17,33 +17,72 @@ import {
   PLAN_TYPE_LABELS,
 } from '../../shared/vocabulary.js';
 import type { ServiceContext } from './context.js';
-import { answerMap } from './checklistSummary.js';
 import { getTemplate } from './templateService.js';
 
 export function sampledCases(ctx: ServiceContext, auditId: string): SampledCase[] {
-  const byChecklist = new Map<string, Answer[]>();
-  for (const a of ctx.repos.checklists.answersForAudit(auditId)) {
-    const list = byChecklist.get(a.checklistId) ?? [];
-    list.push(a);
-    byChecklist.set(a.checklistId, list);
+  // Prevalence counts values: the evidence notes (most of the bytes) are not read.
+  const byChecklist = new Map<string, Map<string, Pick<Answer, 'value' | 'notApplicableReason'>>>();
+  for (const a of ctx.repos.checklists.answerValuesForAudit(auditId)) {
+    let answers = byChecklist.get(a.checklistId);
+    if (!answers) byChecklist.set(a.checklistId, (answers = new Map()));
+    answers.set(a.questionId, a);
   }
   const checklists = ctx.repos.checklists.forAudit(auditId);
   return ctx.repos.audits.cases(auditId).map((c) => ({
     caseId: c.id,
     checklists: checklists
       .filter((k) => k.caseId === c.id)
-      .map((k) => ({ agencyKind: k.agencyKind, answers: answerMap(byChecklist.get(k.id) ?? []) })),
+      .map((k) => ({ agencyKind: k.agencyKind, answers: byChecklist.get(k.id) ?? new Map() })),
   }));
 }
 
-export function prevalenceFor(ctx: ServiceContext, audit: AuditSummary): PrevalenceResult {
-  const template = getTemplate(ctx, audit.templateId, audit.templateVersion);
-  return computePrevalence(template, sampledCases(ctx, audit.id), audit.thresholds);
+// A signed revision cannot change (its rows are locked by triggers; a newer imported revision has a
+// new number), so its prevalence is worked out once per open database and kept: the earlier rounds a
+// comparison needs and the dashboard's trends are read over and over. The agencies' kinds are part of
+// the key because they decide which questions each agency was asked.
+const signedPrevalence = new WeakMap<ServiceContext, Map<string, PrevalenceResult>>();
+const KEEP_SIGNED = 500;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
-function tally<V extends string>(values: readonly V[], all: readonly V[], labels: Record<V, string> | ((v: V) => string)) {
+export function prevalenceFor(ctx: ServiceContext, audit: AuditSummary): PrevalenceResult {
+  const compute = () =>
+    computePrevalence(
+      getTemplate(ctx, audit.templateId, audit.templateVersion),
+      sampledCases(ctx, audit.id),
+      audit.thresholds,
+    );
+  if (audit.status !== 'signed') return compute();
+  let kept = signedPrevalence.get(ctx);
+  if (!kept) signedPrevalence.set(ctx, (kept = new Map()));
+  const kinds = ctx.repos.board
+    .agencies()
+    .map((a) => `${a.id}:${a.kind}`)
+    .join(',');
+  const key = `${audit.id}|${audit.revision}|${JSON.stringify(audit.thresholds)}|${kinds}`;
+  const known = kept.get(key);
+  if (known) return known;
+  const result = deepFreeze(compute());
+  if (kept.size >= KEEP_SIGNED) kept.delete(kept.keys().next().value!);
+  kept.set(key, result);
+  return result;
+}
+
+function tally<V extends string>(
+  values: readonly V[],
+  all: readonly V[],
+  labels: Record<V, string> | ((v: V) => string),
+) {
   const label = typeof labels === 'function' ? labels : (v: V) => labels[v];
-  return all.map((value) => ({ value, label: label(value), count: values.filter((v) => v === value).length })).filter((t) => t.count > 0);
+  return all
+    .map((value) => ({ value, label: label(value), count: values.filter((v) => v === value).length }))
+    .filter((t) => t.count > 0);
 }
 
 export function sampleMakeup(ctx: ServiceContext, auditId: string): SampleMakeup {
@@ -52,11 +91,31 @@ export function sampleMakeup(ctx: ServiceContext, auditId: string): SampleMakeup
   const involved = cases.flatMap((c) => c.agencyIds);
   return {
     cases: cases.length,
-    ageBands: tally(cases.map((c) => c.ageBand), AGE_BANDS, (v) => (v === 'unborn' ? 'Unborn' : `${v} years`)),
-    genders: tally(cases.map((c) => c.gender), GENDERS, GENDER_LABELS),
-    ethnicities: tally(cases.map((c) => c.ethnicity), ETHNICITIES, ETHNICITY_LABELS),
-    disability: tally(cases.map((c) => c.disability), DISABILITY, DISABILITY_LABELS),
-    planTypes: tally(cases.map((c) => c.planType), PLAN_TYPES, PLAN_TYPE_LABELS),
+    ageBands: tally(
+      cases.map((c) => c.ageBand),
+      AGE_BANDS,
+      (v) => (v === 'unborn' ? 'Unborn' : `${v} years`),
+    ),
+    genders: tally(
+      cases.map((c) => c.gender),
+      GENDERS,
+      GENDER_LABELS,
+    ),
+    ethnicities: tally(
+      cases.map((c) => c.ethnicity),
+      ETHNICITIES,
+      ETHNICITY_LABELS,
+    ),
+    disability: tally(
+      cases.map((c) => c.disability),
+      DISABILITY,
+      DISABILITY_LABELS,
+    ),
+    planTypes: tally(
+      cases.map((c) => c.planType),
+      PLAN_TYPES,
+      PLAN_TYPE_LABELS,
+    ),
     agencies: agencies
       .map((a) => ({ value: a.id, label: a.name, count: involved.filter((id) => id === a.id).length }))
       .filter((t) => t.count > 0),
@@ -64,7 +123,11 @@ export function sampleMakeup(ctx: ServiceContext, auditId: string): SampleMakeup
 }
 
 /** This round and every earlier round of its series, compared question by question and theme by theme. */
-export function comparison(ctx: ServiceContext, audit: AuditSummary) {
+export function comparison(
+  ctx: ServiceContext,
+  audit: AuditSummary,
+  current: PrevalenceResult = prevalenceFor(ctx, audit),
+) {
   const rounds = ctx.repos.audits
     .series(audit.seriesId)
     .filter((r) => r.round <= audit.round)
@@ -72,7 +135,7 @@ export function comparison(ctx: ServiceContext, audit: AuditSummary) {
       auditId: r.id,
       label: `Round ${r.round}: ${r.title}`,
       template: getTemplate(ctx, r.templateId, r.templateVersion),
-      prevalence: r.id === audit.id ? prevalenceFor(ctx, audit) : prevalenceFor(ctx, r),
+      prevalence: r.id === audit.id ? current : prevalenceFor(ctx, r),
     }));
   return compareRounds(rounds);
 }
@@ -84,6 +147,6 @@ export function analyse(ctx: ServiceContext, audit: AuditSummary): Analysis {
     prevalence,
     suggestions: suggestions(prevalence, { includeThemes: true }),
     sample: sampleMakeup(ctx, audit.id),
-    comparison: comparison(ctx, audit),
+    comparison: comparison(ctx, audit, prevalence),
   };
 }

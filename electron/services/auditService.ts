@@ -6,7 +6,9 @@ import type { ServiceContext } from './context.js';
 import { answerMap, summariseChecklist } from './checklistSummary.js';
 import { getTemplate } from './templateService.js';
 
-export function auditService(ctx: ServiceContext): Pick<Handlers, 'audits.list' | 'audits.create' | 'audits.get' | 'cases.add'> {
+export function auditService(
+  ctx: ServiceContext,
+): Pick<Handlers, 'audits.list' | 'audits.create' | 'audits.get' | 'cases.add'> {
   const { repos } = ctx;
 
   function auditOrThrow(id: string) {
@@ -25,9 +27,20 @@ export function auditService(ctx: ServiceContext): Pick<Handlers, 'audits.list' 
         // Pinning: the audit keeps this exact version whatever is published later.
         const template = getTemplate(ctx, input.templateId, version);
         const id = ctx.newId();
-        repos.audits.insert({ id, title: input.title.trim(), theme: template.theme, templateId: template.id, templateVersion: version, now: ctx.now() });
+        repos.audits.insert({
+          id,
+          title: input.title.trim(),
+          theme: template.theme,
+          templateId: template.id,
+          templateVersion: version,
+          now: ctx.now(),
+        });
         const created = repos.audits.get(id)!;
-        ctx.log('audit', id, 'create', null, { title: created.title, templateId: created.templateId, templateVersion: created.templateVersion });
+        ctx.log('audit', id, 'create', null, {
+          title: created.title,
+          templateId: created.templateId,
+          templateVersion: created.templateVersion,
+        });
         return created;
       }),
 
@@ -55,7 +68,8 @@ export function auditService(ctx: ServiceContext): Pick<Handlers, 'audits.list' 
     'cases.add': (input) =>
       ctx.tx(() => {
         const audit = auditOrThrow(input.auditId);
-        if (audit.status !== 'in_progress') throw new AppError('LOCKED', 'This audit is signed; cases cannot be added.');
+        if (audit.status !== 'in_progress')
+          throw new AppError('LOCKED', 'This audit is signed; cases cannot be added.');
         const reference = input.reference.trim();
         const flags = flagCaseReference(reference);
         if (flags.length > 0 && !input.confirmReference) {
@@ -75,7 +89,13 @@ export function auditService(ctx: ServiceContext): Pick<Handlers, 'audits.list' 
         });
         const now = ctx.now();
         const id = ctx.newId();
-        repos.audits.insertCase(id, audit.id, { ...input, reference }, flags.map((f) => f.code), now);
+        repos.audits.insertCase(
+          id,
+          audit.id,
+          { ...input, reference },
+          flags.map((f) => f.code),
+          now,
+        );
         for (const agencyId of agencyIds) repos.checklists.insert(ctx.newId(), id, agencyId, now);
         repos.audits.touch(audit.id, now);
         const created = repos.audits.getCase(id)!;

@@ -28,7 +28,8 @@ export function boardService(ctx: ServiceContext): Pick<Handlers, 'board.get' | 
       if (before) repos.board.updateAgency(agency, sort);
       else repos.board.insertAgency(agency, sort);
       if (!before) ctx.log('agency', agency.id, 'create', null, agency);
-      else if (JSON.stringify(before) !== JSON.stringify(agency)) ctx.log('agency', agency.id, 'update', before, agency);
+      else if (JSON.stringify(before) !== JSON.stringify(agency))
+        ctx.log('agency', agency.id, 'update', before, agency);
     });
     // Agencies left out of the list stay, inactive, after the listed ones.
     let sort = drafts.length;

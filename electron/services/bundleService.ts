@@ -24,7 +24,12 @@ type Methods =
   | 'quarantine.accept'
   | 'quarantine.reject';
 
-const sha256 = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
+// Strings are hashed as their UTF-8 bytes: the same digest, several times faster than update(string)
+// for the megabytes of a signed revision.
+const sha256 = (s: string | Uint8Array) =>
+  createHash('sha256')
+    .update(typeof s === 'string' ? Buffer.from(s, 'utf8') : s)
+    .digest('hex');
 /** What the person signing saw: the content without the moment of signing. */
 const substanceHash = (c: RevisionContent) => sha256(canonicalJson({ ...c, signedAt: '' }));
 
@@ -35,14 +40,22 @@ export function bundleService(ctx: ServiceContext): Pick<ServiceHandlers, Method
     const audit = repos.audits.get(auditId);
     if (!audit) throw new AppError('NOT_FOUND', 'No such audit.');
     const own = repos.identity.own();
-    const signer = own ?? { name: '', role: '', agency: '', fingerprint: '0000 '.repeat(15) + '0000', createdAt: ctx.now() };
+    const signer = own ?? {
+      name: '',
+      role: '',
+      agency: '',
+      fingerprint: '0000 '.repeat(15) + '0000',
+      createdAt: ctx.now(),
+    };
     const revision = audit.revision + 1;
     const content = buildRevisionContent(ctx, auditId, revision, signer, ctx.now());
     const checklists = repos.checklists.forAudit(auditId);
     const blockers = [
       own ? null : 'create your identity first: it is what you sign with',
       audit.origin === 'imported' ? 'an imported audit is signed by its auditor, not here' : null,
-      audit.status !== 'in_progress' ? `revision ${audit.revision} is already signed: start a new revision to change it` : null,
+      audit.status !== 'in_progress'
+        ? `revision ${audit.revision} is already signed: start a new revision to change it`
+        : null,
       content.cases.length === 0 ? 'add the sampled cases first' : null,
       checklists.some((k) => k.completedAt === null)
         ? `${checklists.filter((k) => k.completedAt === null).length} checklists are not marked complete`
@@ -67,36 +80,58 @@ export function bundleService(ctx: ServiceContext): Pick<ServiceHandlers, Method
           actions: content.actions.length,
         },
         blockers,
-        signer: own ? { name: own.name, role: own.role, agency: own.agency, fingerprint: own.fingerprint, createdAt: own.createdAt } : null,
+        signer: own
+          ? {
+              name: own.name,
+              role: own.role,
+              agency: own.agency,
+              fingerprint: own.fingerprint,
+              createdAt: own.createdAt,
+            }
+          : null,
       };
     },
 
     'audits.sign': async ({ auditId, contentHash }) => {
       const { audit, content, blockers } = preview(auditId);
       if (blockers.length > 0) throw new AppError('VALIDATION', `Cannot sign yet: ${blockers.join('; ')}.`);
-      if (substanceHash(content) !== contentHash) throw new AppError('CONFLICT', 'The audit changed after you reviewed it: review what you are signing again.');
+      if (substanceHash(content) !== contentHash)
+        throw new AppError('CONFLICT', 'The audit changed after you reviewed it: review what you are signing again.');
       const own = ownIdentity(ctx);
       const signedAt = content.signedAt;
-      const signature = { signer: `${own.name}, ${own.role}, ${own.agency}`, date: signedAt, fingerprint: own.fingerprint, revision: content.revision };
+      const signature = {
+        signer: `${own.name}, ${own.role}, ${own.agency}`,
+        date: signedAt,
+        fingerprint: own.fingerprint,
+        revision: content.revision,
+      };
       const pdf = await renderReportPdf(buildReportModel(ctx, audit, signature), new Date(signedAt));
       return ctx.tx(() => {
         // Nothing may have changed while the report was drawn.
         const again = preview(auditId);
-        if (substanceHash(again.content) !== contentHash) throw new AppError('CONFLICT', 'The audit changed while it was being signed: try again.');
+        if (substanceHash(again.content) !== contentHash)
+          throw new AppError('CONFLICT', 'The audit changed while it was being signed: try again.');
         const text = canonicalJson(content);
-        const previous = repos.bundles.latestRevision(auditId);
+        const textHash = sha256(text);
+        const previous = repos.bundles.latestRevisionHash(auditId);
         repos.bundles.insertRevision({
           auditId,
           revision: content.revision,
           content: text,
-          contentHash: sha256(text),
+          contentHash: textHash,
           previousHash: previous?.contentHash ?? null,
           signerFingerprint: own.fingerprint,
           signedAt,
           report: pdf,
         });
         repos.audits.setStatus(auditId, 'signed', content.revision, ctx.now());
-        ctx.log('audit', auditId, 'sign', { status: audit.status, revision: audit.revision }, { status: 'signed', revision: content.revision, contentHash: sha256(text) });
+        ctx.log(
+          'audit',
+          auditId,
+          'sign',
+          { status: audit.status, revision: audit.revision },
+          { status: 'signed', revision: content.revision, contentHash: textHash },
+        );
         return repos.audits.get(auditId)!;
       });
     },
@@ -105,10 +140,17 @@ export function bundleService(ctx: ServiceContext): Pick<ServiceHandlers, Method
       ctx.tx(() => {
         const audit = repos.audits.get(auditId);
         if (!audit) throw new AppError('NOT_FOUND', 'No such audit.');
-        if (audit.origin === 'imported') throw new AppError('LOCKED', 'An imported audit changes only when its auditor sends a new revision.');
+        if (audit.origin === 'imported')
+          throw new AppError('LOCKED', 'An imported audit changes only when its auditor sends a new revision.');
         if (audit.status !== 'signed') return audit;
         repos.audits.setStatus(auditId, 'in_progress', audit.revision, ctx.now());
-        ctx.log('audit', auditId, 'new_revision', { status: 'signed' }, { status: 'in_progress', nextRevision: audit.revision + 1 });
+        ctx.log(
+          'audit',
+          auditId,
+          'new_revision',
+          { status: 'signed' },
+          { status: 'in_progress', nextRevision: audit.revision + 1 },
+        );
         return repos.audits.get(auditId)!;
       }),
 
@@ -118,9 +160,11 @@ export function bundleService(ctx: ServiceContext): Pick<ServiceHandlers, Method
       const latest = repos.bundles.latestRevision(auditId);
       if (!latest) throw new AppError('VALIDATION', 'The audit has no signed revision to export yet: sign it first.');
       const own = ownIdentity(ctx);
-      if (latest.signerFingerprint !== own.fingerprint) throw new AppError('VALIDATION', 'Only the auditor who signed a revision exports it.');
+      if (latest.signerFingerprint !== own.fingerprint)
+        throw new AppError('VALIDATION', 'Only the auditor who signed a revision exports it.');
       const recipient = recipientKey(ctx);
-      if (encrypt === true && !recipient) throw new AppError('VALIDATION', 'encrypt: enrol the QA sub-committee’s identity card as the recipient first.');
+      if (encrypt === true && !recipient)
+        throw new AppError('VALIDATION', 'encrypt: enrol the QA sub-committee’s identity card as the recipient first.');
       const content = JSON.parse(latest.content) as RevisionContent;
       const { bytes, manifest, encrypted } = await packBundle({
         auditId,
@@ -131,12 +175,29 @@ export function bundleService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         previousRevisionHash: latest.previousHash,
         templates: [getTemplate(ctx, content.audit.templateId, content.audit.templateVersion)],
         reportPdf: latest.report,
-        signer: { fingerprint: own.fingerprint, name: own.name, role: own.role, agency: own.agency, signingKey: JSON.parse(own.signingPublic) as OkpJwk, privatePem: own.signingPrivate },
+        signer: {
+          fingerprint: own.fingerprint,
+          name: own.name,
+          role: own.role,
+          agency: own.agency,
+          signingKey: JSON.parse(own.signingPublic) as OkpJwk,
+          privatePem: own.signingPrivate,
+        },
         recipient: encrypt === false ? undefined : recipient,
         now: ctx.now(),
       });
-      const slug = audit.title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'audit';
-      return { fileName: `${slug}-r${latest.revision}.caseaudit`, base64: Buffer.from(bytes).toString('base64'), encrypted, bundleId: manifest.bundleId };
+      const slug =
+        audit.title
+          .replace(/[^A-Za-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')
+          .toLowerCase()
+          .slice(0, 60) || 'audit';
+      return {
+        fileName: `${slug}-r${latest.revision}.caseaudit`,
+        base64: Buffer.from(bytes).toString('base64'),
+        encrypted,
+        bundleId: manifest.bundleId,
+      };
     },
 
     'bundles.import': ({ fileName, base64 }) => importBundleBytes(ctx, Buffer.from(base64, 'base64'), fileName),
@@ -152,7 +213,18 @@ export function bundleService(ctx: ServiceContext): Pick<ServiceHandlers, Method
       ctx.tx(() => {
         if (!repos.identity.trustedByFingerprint(q.signerFingerprint)) {
           // Accepting the bundle trusts its signer for later ones too; no encryption key is known from a bundle.
-          repos.identity.insertTrusted({ fingerprint: q.signerFingerprint, name: q.signerName, role: q.signerRole, agency: q.signerAgency, signingPublic: '', encryptionPublic: '', isRecipient: false, enrolledAt: ctx.now(), revokedAt: null, revokedReason: null });
+          repos.identity.insertTrusted({
+            fingerprint: q.signerFingerprint,
+            name: q.signerName,
+            role: q.signerRole,
+            agency: q.signerAgency,
+            signingPublic: '',
+            encryptionPublic: '',
+            isRecipient: false,
+            enrolledAt: ctx.now(),
+            revokedAt: null,
+            revokedReason: null,
+          });
         }
         repos.bundles.removeFromQuarantine(quarantineId);
         ctx.log('quarantine', quarantineId, 'accept', null, { fingerprint: q.signerFingerprint });

@@ -46,7 +46,8 @@ export function checklistService(
         const { row, audit, template } = load(input.checklistId);
         assertEditable(audit.status);
         const question = allQuestions(template).find((q) => q.id === input.questionId);
-        if (!question) throw new AppError('VALIDATION', `questionId: "${input.questionId}" is not a question of this template`);
+        if (!question)
+          throw new AppError('VALIDATION', `questionId: "${input.questionId}" is not a question of this template`);
         if (question.appliesTo.length > 0 && !question.appliesTo.includes(row.agencyKind)) {
           throw new AppError('VALIDATION', `questionId: "${input.questionId}" does not apply to ${row.agencyName}`);
         }
@@ -61,19 +62,26 @@ export function checklistService(
           evidence: input.evidence,
           updatedAt: now,
         };
-        const before = repos.checklists.answers(row.id).find((a) => a.questionId === question.id) ?? null;
+        // The checklist's answers are read once, without their evidence notes: what changes is known,
+        // so the progress and the summary are worked out from them rather than read back (autosave
+        // runs on every answer). Only the answer being replaced is read whole, for the change log.
+        const answers = repos.checklists.answerValues(row.id);
+        const before = repos.checklists.answer(row.id, question.id) ?? null;
         repos.checklists.saveAnswer(answer);
         ctx.log('answer', `${row.id}/${question.id}`, before ? 'update' : 'create', before, answer);
         repos.checklists.touch(row.id, now);
         repos.audits.touch(audit.id, now);
+        const after = new Map(answers).set(question.id, answer);
         // A change can hide or reveal required questions: a completed checklist that is no longer
         // complete goes back to in progress rather than claiming completeness it lacks.
-        const progress = checklistProgress(template, row.agencyKind, answerMap(repos.checklists.answers(row.id)));
+        const progress = checklistProgress(template, row.agencyKind, after);
+        let completedAt = row.completedAt;
         if (row.completedAt && progress.missing.length > 0) {
           repos.checklists.setCompleted(row.id, null, now);
           ctx.log('checklist', row.id, 'reopen', { completedAt: row.completedAt }, { completedAt: null });
+          completedAt = null;
         }
-        return { answer, checklist: summary(row.id) };
+        return { answer, checklist: summariseChecklist({ ...row, completedAt, updatedAt: now }, template, after) };
       }),
 
     'checklists.complete': ({ checklistId }) =>
@@ -82,7 +90,10 @@ export function checklistService(
         assertEditable(audit.status);
         const progress = checklistProgress(template, row.agencyKind, answerMap(repos.checklists.answers(checklistId)));
         if (progress.missing.length > 0) {
-          const list = progress.missing.slice(0, 5).map((q) => `"${q.text}"`).join('; ');
+          const list = progress.missing
+            .slice(0, 5)
+            .map((q) => `"${q.text}"`)
+            .join('; ');
           throw new AppError(
             'VALIDATION',
             `${progress.missing.length} required question${progress.missing.length === 1 ? ' is' : 's are'} not answered: ${list}${progress.missing.length > 5 ? '; …' : ''}`,

@@ -1,12 +1,12 @@
 // The QA sub-committee's overview: the audit programme, the action tracker's totals, grades by theme
 // and agency, the learning-theme heatmap across audits, re-audit trends; and full-text search.
 import { answerMeaning } from '../../shared/answerMeaning.js';
-import type { AnswerValue } from '../../shared/answer.js';
 import type { ServiceHandlers } from '../../shared/contract.js';
+import type { AuditSummary } from '../../shared/audit.js';
 import type { Dashboard } from '../../shared/dashboard.js';
 import { allQuestions, type Question } from '../../shared/template.js';
 import { londonDate } from '../../shared/today.js';
-import type { GRADES, LearningTheme } from '../../shared/vocabulary.js';
+import { GRADES, type LearningTheme } from '../../shared/vocabulary.js';
 import { prevalenceFor } from './auditAnalysis.js';
 import type { ServiceContext } from './context.js';
 import { getTemplate } from './templateService.js';
@@ -28,43 +28,58 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
     SELECT a.theme, g2.name AS agency, g.grade, count(*) AS n
     FROM case_grade g JOIN audit_case c ON c.id = g.case_id JOIN audit a ON a.id = c.audit_id JOIN agency g2 ON g2.id = g.agency_id
     GROUP BY a.theme, g2.name, g.grade ORDER BY a.theme, g2.name`);
-  const answers = db.prepare<[], { question_id: string; value: string; not_applicable_reason: string; agency_id: string; template_id: string; template_version: number }>(`
-    SELECT x.question_id, x.value, x.not_applicable_reason, k.agency_id, a.template_id, a.template_version
-    FROM answer x JOIN checklist k ON k.id = x.checklist_id JOIN audit_case c ON c.id = k.case_id JOIN audit a ON a.id = c.audit_id`);
-  const version = db.prepare<[], { seq: number | null; n: number }>('SELECT (SELECT max(seq) FROM change_log) AS seq, (SELECT count(*) FROM answer) AS n');
-  let heatmapCache: { key: string; value: Dashboard['heatmap'] } | null = null;
+  // The heatmap is counted audit by audit. A signed revision cannot change, so its counts are kept
+  // (by audit and revision); only audits in progress are counted again on each call. Counting every
+  // answer of a board's ten years on every call took seconds (docs/performance.md).
+  type Cell = { theme: LearningTheme; agencyId: string; assessed: number; development: number };
+  const signedCells = new Map<string, { revision: number; cells: Cell[] }>();
 
-  function heatmap(): Dashboard['heatmap'] {
-    const v = version.get()!;
-    const key = `${v.seq}:${v.n}`;
-    if (heatmapCache?.key === key) return heatmapCache.value;
-    const questions = new Map<string, Map<string, Question>>();
-    const questionsOf = (id: string, ver: number) => {
-      const k = `${id}@${ver}`;
-      let m = questions.get(k);
-      if (!m) {
-        m = new Map(allQuestions(getTemplate(ctx, id, ver)).map((q) => [q.id, q]));
-        questions.set(k, m);
-      }
-      return m;
-    };
-    const cells = new Map<string, { theme: LearningTheme; agencyId: string; assessed: number; development: number }>();
-    for (const r of answers.iterate()) {
-      const q = questionsOf(r.template_id, r.template_version).get(r.question_id);
-      if (!q || q.themes.length === 0) continue;
-      const meaning = answerMeaning(q, { value: JSON.parse(r.value) as AnswerValue, notApplicableReason: r.not_applicable_reason });
+  function auditCells(audit: AuditSummary): Cell[] {
+    const questions = new Map(
+      allQuestions(getTemplate(ctx, audit.templateId, audit.templateVersion)).map((q) => [q.id, q]),
+    );
+    const agencyOf = new Map(repos.checklists.forAudit(audit.id).map((k) => [k.id, k.agencyId]));
+    const cells = new Map<string, Cell>();
+    for (const a of repos.checklists.answerValuesForAudit(audit.id)) {
+      const q: Question | undefined = questions.get(a.questionId);
+      const agencyId = agencyOf.get(a.checklistId);
+      if (!q || q.themes.length === 0 || !agencyId) continue;
+      const meaning = answerMeaning(q, a);
       if (meaning !== 'strength' && meaning !== 'development') continue;
       for (const theme of q.themes) {
-        const k = `${theme}|${r.agency_id}`;
-        const cell = cells.get(k) ?? { theme, agencyId: r.agency_id, assessed: 0, development: 0 };
+        const k = `${theme}|${agencyId}`;
+        const cell = cells.get(k) ?? { theme, agencyId, assessed: 0, development: 0 };
         cell.assessed++;
         if (meaning === 'development') cell.development++;
         cells.set(k, cell);
       }
     }
-    const value = { agencies: repos.board.agencies().map(({ id, name, kind }) => ({ id, name, kind })), cells: [...cells.values()] };
-    heatmapCache = { key, value };
-    return value;
+    return [...cells.values()];
+  }
+
+  function heatmap(audits: readonly AuditSummary[]): Dashboard['heatmap'] {
+    const cells = new Map<string, Cell>();
+    for (const audit of audits) {
+      let counted: Cell[];
+      const kept = signedCells.get(audit.id);
+      if (kept && audit.status === 'signed' && kept.revision === audit.revision) counted = kept.cells;
+      else {
+        counted = auditCells(audit);
+        if (audit.status === 'signed') signedCells.set(audit.id, { revision: audit.revision, cells: counted });
+      }
+      for (const c of counted) {
+        const k = `${c.theme}|${c.agencyId}`;
+        const cell = cells.get(k);
+        if (cell) {
+          cell.assessed += c.assessed;
+          cell.development += c.development;
+        } else cells.set(k, { ...c });
+      }
+    }
+    return {
+      agencies: repos.board.agencies().map(({ id, name, kind }) => ({ id, name, kind })),
+      cells: [...cells.values()],
+    };
   }
 
   return {
@@ -89,12 +104,26 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
                   ? 'planned'
                   : 'in_progress';
         const c = counts.get(a.id);
-        return { auditId: a.id, title: a.title, theme: a.theme, round: a.round, stage, cases: a.caseCount, openActions: c?.open ?? 0, overdueActions: c?.overdue ?? 0, updatedAt: a.updatedAt };
+        return {
+          auditId: a.id,
+          title: a.title,
+          theme: a.theme,
+          round: a.round,
+          stage,
+          cases: a.caseCount,
+          openActions: c?.open ?? 0,
+          overdueActions: c?.overdue ?? 0,
+          updatedAt: a.updatedAt,
+        };
       });
       const grades = new Map<string, Dashboard['grades'][number]>();
       for (const r of gradeRows.all()) {
         const k = `${r.theme}|${r.agency}`;
-        const g = grades.get(k) ?? { theme: r.theme as Dashboard['grades'][number]['theme'], agencyName: r.agency, counts: {} as Record<(typeof GRADES)[number], number> };
+        const g = grades.get(k) ?? {
+          theme: r.theme as Dashboard['grades'][number]['theme'],
+          agencyName: r.agency,
+          counts: Object.fromEntries(GRADES.map((grade) => [grade, 0])) as Record<(typeof GRADES)[number], number>,
+        };
         g.counts[r.grade as (typeof GRADES)[number]] = r.n;
         grades.set(k, g);
       }
@@ -115,7 +144,13 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
             }),
           };
         });
-      return { programme, actions: actionTotals.get(today)!, grades: [...grades.values()], heatmap: heatmap(), trends };
+      return {
+        programme,
+        actions: actionTotals.get(today)!,
+        grades: [...grades.values()],
+        heatmap: heatmap(audits),
+        trends,
+      };
     },
 
     'search.query': ({ q, kinds, limit }) =>

@@ -6,12 +6,32 @@ import { identityCardSchema, type Identity, type IdentityCard, type TrustedKey }
 import { canonicalJson } from '../../shared/canonicalJson.js';
 import { describeIssues } from '../../shared/validationPath.js';
 import type { IdentityRow, TrustedRow } from '../../db/repos/identityRepo.js';
-import { fingerprintOf, newEncryptionKeys, newSigningKeys, signCanonical, verifyBytes, type OkpJwk } from '../crypto/keys.js';
+import {
+  fingerprintOf,
+  newEncryptionKeys,
+  newSigningKeys,
+  signCanonical,
+  verifyBytes,
+  type OkpJwk,
+} from '../crypto/keys.js';
 import type { ServiceContext } from './context.js';
 
-type Methods = 'identity.get' | 'identity.create' | 'identity.card' | 'trust.list' | 'trust.enrol' | 'trust.revoke' | 'trust.setRecipient';
+type Methods =
+  | 'identity.get'
+  | 'identity.create'
+  | 'identity.card'
+  | 'trust.list'
+  | 'trust.enrol'
+  | 'trust.revoke'
+  | 'trust.setRecipient';
 
-const publicIdentity = (r: IdentityRow): Identity => ({ name: r.name, role: r.role, agency: r.agency, fingerprint: r.fingerprint, createdAt: r.createdAt });
+const publicIdentity = (r: IdentityRow): Identity => ({
+  name: r.name,
+  role: r.role,
+  agency: r.agency,
+  fingerprint: r.fingerprint,
+  createdAt: r.createdAt,
+});
 const publicTrusted = (r: TrustedRow): TrustedKey => ({
   name: r.name,
   role: r.role,
@@ -25,7 +45,11 @@ const publicTrusted = (r: TrustedRow): TrustedKey => ({
 
 export function ownIdentity(ctx: ServiceContext): IdentityRow {
   const own = ctx.repos.identity.own();
-  if (!own) throw new AppError('NOT_FOUND', 'Create your identity first (name, role and organisation): it is what you sign with.');
+  if (!own)
+    throw new AppError(
+      'NOT_FOUND',
+      'Create your identity first (name, role and organisation): it is what you sign with.',
+    );
   return own;
 }
 
@@ -53,12 +77,17 @@ export function parseIdentityCard(text: string): IdentityCard {
     throw new AppError('VALIDATION', 'The identity card is not valid JSON.');
   }
   const parsed = identityCardSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('VALIDATION', `The identity card is not valid: ${describeIssues(parsed.error.issues)}`);
+  if (!parsed.success)
+    throw new AppError('VALIDATION', `The identity card is not valid: ${describeIssues(parsed.error.issues)}`);
   const card = parsed.data;
-  if (fingerprintOf(card.signingKey) !== card.fingerprint) throw new AppError('INTEGRITY', 'The identity card’s fingerprint does not match its key.');
+  if (fingerprintOf(card.signingKey) !== card.fingerprint)
+    throw new AppError('INTEGRITY', 'The identity card’s fingerprint does not match its key.');
   const { selfSignature, ...unsigned } = card;
   if (!verifyBytes(card.signingKey, Buffer.from(canonicalJson(unsigned)), Buffer.from(selfSignature, 'base64url'))) {
-    throw new AppError('INTEGRITY', 'The identity card was altered after it was made (its self-signature does not match).');
+    throw new AppError(
+      'INTEGRITY',
+      'The identity card was altered after it was made (its self-signature does not match).',
+    );
   }
   return card;
 }
@@ -91,15 +120,31 @@ export function identityService(ctx: ServiceContext): Pick<ServiceHandlers, Meth
       }),
     'identity.card': () => {
       const card = identityCard(ownIdentity(ctx));
-      return { fileName: `${card.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}-identity.json`, json: JSON.stringify(card, null, 2) + '\n', card };
+      return {
+        fileName: `${card.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}-identity.json`,
+        json: JSON.stringify(card, null, 2) + '\n',
+        card,
+      };
     },
     'trust.list': () => repos.identity.trusted().map(publicTrusted),
     'trust.enrol': ({ card: text, asRecipient }) =>
       ctx.tx(() => {
         const card = parseIdentityCard(text);
-        if (repos.identity.own()?.fingerprint === card.fingerprint) throw new AppError('CONFLICT', 'That is this installation’s own identity.');
+        if (repos.identity.own()?.fingerprint === card.fingerprint)
+          throw new AppError('CONFLICT', 'That is this installation’s own identity.');
         const existing = repos.identity.trustedByFingerprint(card.fingerprint);
-        if (existing?.revokedAt) throw new AppError('CONFLICT', `That key was revoked on ${existing.revokedAt.slice(0, 10)}; a revoked key is not enrolled again.`);
+        if (existing?.revokedAt)
+          throw new AppError(
+            'CONFLICT',
+            `That key was revoked on ${existing.revokedAt.slice(0, 10)}; a revoked key is not enrolled again.`,
+          );
+        if (existing && existing.encryptionPublic === '') {
+          repos.identity.fillKeys(
+            card.fingerprint,
+            JSON.stringify(card.signingKey),
+            JSON.stringify(card.encryptionKey),
+          );
+        }
         if (!existing) {
           const row: TrustedRow = {
             fingerprint: card.fingerprint,

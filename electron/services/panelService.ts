@@ -48,7 +48,10 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
     const ids = new Set([...(p.agencyId ? [p.agencyId] : []), ...p.attendees.map((a) => a.agencyId)]);
     return {
       panel: record,
-      agencies: repos.board.agencies().filter((a) => ids.has(a.id)).map(({ id, name, kind }) => ({ id, name, kind })),
+      agencies: repos.board
+        .agencies()
+        .filter((a) => ids.has(a.id))
+        .map(({ id, name, kind }) => ({ id, name, kind })),
       signedAt,
       signer: { fingerprint: own.fingerprint, name: own.name, role: own.role, agency: own.agency },
     };
@@ -60,7 +63,11 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
       p.attendees.length === 0 ? 'record who attended' : null,
       p.items.length === 0 ? 'add at least one item' : null,
       ...p.items.map((i, n) => (i.outcome === null ? `item ${n + 1} has no outcome` : null)),
-      ...p.items.map((i, n) => (i.outcome === 'not_assured' && i.escalation.trim() === '' ? `item ${n + 1} is not assured: record the escalation` : null)),
+      ...p.items.map((i, n) =>
+        i.outcome === 'not_assured' && i.escalation.trim() === ''
+          ? `item ${n + 1} is not assured: record the escalation`
+          : null,
+      ),
     ].filter((b): b is string => b !== null);
 
   return {
@@ -75,7 +82,9 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
         const now = ctx.now();
         repos.panels.insert({ id, auditId, agencyId, title, heldOn, now });
         // The findings in question start the agenda: development areas first.
-        const findings = repos.review.findings(auditId).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'development' ? -1 : 1));
+        const findings = repos.review
+          .findings(auditId)
+          .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'development' ? -1 : 1));
         for (const f of findings) repos.panels.addItem(id, ctx.newId(), f.text, f.id, now);
         ctx.log('panel', id, 'create', null, { auditId, agencyId, title, heldOn });
         return panel(id);
@@ -87,10 +96,17 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
       ctx.tx(() => {
         const before = openPanel(panelId);
         attendees.forEach((a, i) => {
-          if (!repos.board.agency(a.agencyId)) throw new AppError('VALIDATION', `attendees[${i}].agencyId: no such agency`);
+          if (!repos.board.agency(a.agencyId))
+            throw new AppError('VALIDATION', `attendees[${i}].agencyId: no such agency`);
         });
         repos.panels.update(panelId, title, heldOn, attendees, ctx.now());
-        ctx.log('panel', panelId, 'update', { title: before.title, heldOn: before.heldOn, attendees: before.attendees }, { title, heldOn, attendees });
+        ctx.log(
+          'panel',
+          panelId,
+          'update',
+          { title: before.title, heldOn: before.heldOn, attendees: before.attendees },
+          { title, heldOn, attendees },
+        );
         return panel(panelId);
       }),
 
@@ -123,7 +139,15 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
         // Follow-up joins the audit's action plan even when the audit is signed: the plan is tracked, not signed again.
         const id = ctx.newId();
         const now = ctx.now();
-        repos.actions.insert({ id, auditId: p.auditId, recommendationId: null, ...draft, status: 'not_started', createdAt: now, updatedAt: now });
+        repos.actions.insert({
+          id,
+          auditId: p.auditId,
+          recommendationId: null,
+          ...draft,
+          status: 'not_started',
+          createdAt: now,
+          updatedAt: now,
+        });
         repos.panels.linkAction(itemId, id, now);
         ctx.log('action', id, 'create', null, { ...draft, fromPanel: p.id });
         return panel(p.id);
@@ -135,11 +159,13 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
       const row = repos.panels.signedRecord(panelId);
       if (p.status !== 'signed' || !row) throw new AppError('VALIDATION', 'Sign the panel record before exporting it.');
       const own = ownIdentity(ctx);
-      if (row.signerFingerprint !== own.fingerprint) throw new AppError('VALIDATION', 'Only the chair who signed the record exports it.');
+      if (row.signerFingerprint !== own.fingerprint)
+        throw new AppError('VALIDATION', 'Only the chair who signed the record exports it.');
       const record = JSON.parse(row.content) as SignedPanel;
       const audit = repos.audits.get(p.auditId)!;
       const recipient = recipientKey(ctx);
-      if (encrypt === true && !recipient) throw new AppError('VALIDATION', 'encrypt: enrol a recipient’s identity card first.');
+      if (encrypt === true && !recipient)
+        throw new AppError('VALIDATION', 'encrypt: enrol a recipient’s identity card first.');
       const { bytes, manifest, encrypted } = await packBundle({
         kind: 'panel',
         auditId: p.auditId,
@@ -150,11 +176,23 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
         previousRevisionHash: null,
         templates: [getTemplate(ctx, audit.templateId, audit.templateVersion)],
         reportPdf: await renderPanelPdf(record),
-        signer: { fingerprint: own.fingerprint, name: own.name, role: own.role, agency: own.agency, signingKey: JSON.parse(own.signingPublic) as OkpJwk, privatePem: own.signingPrivate },
+        signer: {
+          fingerprint: own.fingerprint,
+          name: own.name,
+          role: own.role,
+          agency: own.agency,
+          signingKey: JSON.parse(own.signingPublic) as OkpJwk,
+          privatePem: own.signingPrivate,
+        },
         recipient: encrypt === false ? undefined : recipient,
         now: ctx.now(),
       });
-      return { fileName: `panel-${p.heldOn}.caseaudit`, base64: Buffer.from(bytes).toString('base64'), encrypted, bundleId: manifest.bundleId };
+      return {
+        fileName: `panel-${p.heldOn}.caseaudit`,
+        base64: Buffer.from(bytes).toString('base64'),
+        encrypted,
+        bundleId: manifest.bundleId,
+      };
     },
 
     'panels.signingPreview': ({ panelId }) => {
@@ -162,7 +200,12 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
       const outcomes: Record<string, number> = {};
       for (const i of p.items) if (i.outcome) outcomes[i.outcome] = (outcomes[i.outcome] ?? 0) + 1;
       const b = blockers(p);
-      return { contentHash: b.length ? '' : sha256(canonicalJson({ ...content(p, ''), signedAt: '' })), blockers: b, items: p.items.length, outcomes };
+      return {
+        contentHash: b.length ? '' : sha256(canonicalJson({ ...content(p, ''), signedAt: '' })),
+        blockers: b,
+        items: p.items.length,
+        outcomes,
+      };
     },
 
     'panels.sign': ({ panelId, contentHash }) =>
@@ -176,7 +219,14 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
         const signed = content(p, ctx.now());
         const text = canonicalJson(signed);
         const own = ownIdentity(ctx);
-        repos.panels.sign({ id: panelId, content: text, contentHash: sha256(text), signature: signCanonical(own.signingPrivate, signed), fingerprint: own.fingerprint, signedAt: signed.signedAt });
+        repos.panels.sign({
+          id: panelId,
+          content: text,
+          contentHash: sha256(text),
+          signature: signCanonical(own.signingPrivate, signed),
+          fingerprint: own.fingerprint,
+          signedAt: signed.signedAt,
+        });
         ctx.log('panel', panelId, 'sign', { status: 'open' }, { status: 'signed', contentHash: sha256(text) });
         return panel(panelId);
       }),

@@ -9,14 +9,24 @@ import { buildReportModel, type ReportModel } from '../report/reportModel.js';
 import { renderReportPdf } from '../report/reportPdf.js';
 import type { ServiceContext } from './context.js';
 
-const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'report';
+const slug = (s: string) =>
+  s
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+    .slice(0, 60) || 'report';
 
 /** The signature block: from the latest signed revision, if the audit has one. */
 export function signatureOf(ctx: ServiceContext, audit: AuditSummary): ReportModel['signature'] {
   const latest = ctx.repos.bundles.latestRevision(audit.id);
   if (!latest) return null;
   const c = JSON.parse(latest.content) as RevisionContent;
-  return { signer: `${c.signer.name}, ${c.signer.role}, ${c.signer.agency}`, date: c.signedAt, fingerprint: c.signer.fingerprint, revision: c.revision };
+  return {
+    signer: `${c.signer.name}, ${c.signer.role}, ${c.signer.agency}`,
+    date: c.signedAt,
+    fingerprint: c.signer.fingerprint,
+    revision: c.revision,
+  };
 }
 
 export async function auditReport(ctx: ServiceContext, auditId: string, format: 'pdf' | 'docx') {

@@ -31,7 +31,8 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
   }
   function editableAudit(id: string): AuditSummary {
     const a = audit(id);
-    if (a.status !== 'in_progress') throw new AppError('LOCKED', 'This audit is signed; change it by starting a new revision.');
+    if (a.status !== 'in_progress')
+      throw new AppError('LOCKED', 'This audit is signed; change it by starting a new revision.');
     return a;
   }
   function caseOf(caseId: string) {
@@ -48,7 +49,8 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
     });
     const questions = new Set(allQuestions(getTemplate(ctx, a.templateId, a.templateVersion)).map((q) => q.id));
     questionIds.forEach((id, i) => {
-      if (!questions.has(id)) throw new AppError('VALIDATION', `questionIds[${i}]: "${id}" is not a question of this audit's template`);
+      if (!questions.has(id))
+        throw new AppError('VALIDATION', `questionIds[${i}]: "${id}" is not a question of this audit's template`);
     });
   }
 
@@ -58,7 +60,13 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         const before = editableAudit(auditId);
         repos.audits.updateSettings(auditId, purpose ?? before.purpose, thresholds ?? before.thresholds, ctx.now());
         const after = audit(auditId);
-        ctx.log('audit', auditId, 'update', { purpose: before.purpose, thresholds: before.thresholds }, { purpose: after.purpose, thresholds: after.thresholds });
+        ctx.log(
+          'audit',
+          auditId,
+          'update',
+          { purpose: before.purpose, thresholds: before.thresholds },
+          { purpose: after.purpose, thresholds: after.thresholds },
+        );
         return after;
       }),
 
@@ -69,14 +77,31 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         const last = rounds[rounds.length - 1]!;
         const version = templateVersion ?? repos.templates.latestVersion(previous.templateId)!;
         if (version < last.templateVersion) {
-          throw new AppError('VALIDATION', `templateVersion: a re-audit uses version ${last.templateVersion} or newer, so rounds stay comparable`);
+          throw new AppError(
+            'VALIDATION',
+            `templateVersion: a re-audit uses version ${last.templateVersion} or newer, so rounds stay comparable`,
+          );
         }
         const template = getTemplate(ctx, previous.templateId, version);
         const id = ctx.newId();
-        repos.audits.insert({ id, title, theme: template.theme, templateId: template.id, templateVersion: version, seriesId: previous.seriesId, round: last.round + 1, now: ctx.now() });
+        repos.audits.insert({
+          id,
+          title,
+          theme: template.theme,
+          templateId: template.id,
+          templateVersion: version,
+          seriesId: previous.seriesId,
+          round: last.round + 1,
+          now: ctx.now(),
+        });
         // The new round keeps the purpose and thresholds, so its findings are read the same way.
         repos.audits.updateSettings(id, previous.purpose, previous.thresholds, ctx.now());
-        ctx.log('audit', id, 'create', null, { title, seriesId: previous.seriesId, round: last.round + 1, templateVersion: version });
+        ctx.log('audit', id, 'create', null, {
+          title,
+          seriesId: previous.seriesId,
+          round: last.round + 1,
+          templateVersion: version,
+        });
         return audit(id);
       }),
 
@@ -88,7 +113,8 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         if (input.agencyId !== null && !c.agencyIds.includes(input.agencyId)) {
           throw new AppError('VALIDATION', 'agencyId: that agency is not involved in this case');
         }
-        const before = repos.review.grades(c.auditId).find((g) => g.caseId === c.id && g.agencyId === input.agencyId) ?? null;
+        const before =
+          repos.review.grades(c.auditId).find((g) => g.caseId === c.id && g.agencyId === input.agencyId) ?? null;
         const grade = { ...input, rationale: input.rationale.trim(), updatedAt: ctx.now() };
         repos.review.setGrade(grade);
         ctx.log('grade', `${c.id}/${input.agencyId ?? 'overall'}`, before ? 'update' : 'create', before, grade);
@@ -99,7 +125,8 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
       ctx.tx(() => {
         const c = caseOf(input.caseId);
         input.attendees.forEach((a, i) => {
-          if (!repos.board.agency(a.agencyId)) throw new AppError('VALIDATION', `attendees[${i}].agencyId: no such agency`);
+          if (!repos.board.agency(a.agencyId))
+            throw new AppError('VALIDATION', `attendees[${i}].agencyId: no such agency`);
         });
         const before = repos.review.discussions(c.auditId).find((d) => d.caseId === c.id) ?? null;
         const discussion = { ...input, updatedAt: ctx.now() };
@@ -135,7 +162,8 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         if (!f) throw new AppError('NOT_FOUND', 'No such finding.');
         editableAudit(f.auditId);
         const citing = repos.review.recommendations(f.auditId).filter((r) => r.findingIds.includes(findingId));
-        if (citing.length > 0) throw new AppError('CONFLICT', 'A recommendation rests on this finding: change the recommendation first.');
+        if (citing.length > 0)
+          throw new AppError('CONFLICT', 'A recommendation rests on this finding: change the recommendation first.');
         repos.review.deleteFinding(findingId);
         ctx.log('finding', findingId, 'remove', f, null);
         return { removed: true as const };
@@ -153,7 +181,8 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         const now = ctx.now();
         if (input.id) {
           const before = repos.review.recommendation(input.id);
-          if (!before || before.auditId !== a.id) throw new AppError('NOT_FOUND', 'No such recommendation in this audit.');
+          if (!before || before.auditId !== a.id)
+            throw new AppError('NOT_FOUND', 'No such recommendation in this audit.');
           const after = { ...before, text: input.text, findingIds: input.findingIds, updatedAt: now };
           repos.review.updateRecommendation(after);
           ctx.log('recommendation', after.id, 'update', before, after);

@@ -36,14 +36,16 @@ export function templateDraftService(ctx: ServiceContext): Pick<ServiceHandlers,
     if (!row) throw new AppError('NOT_FOUND', 'No such template draft.');
     return row;
   };
-  const summary = (id: string, version: number): TemplateSummary => repos.templates.list().find((t) => t.id === id && t.version === version)!;
+  const summary = (id: string, version: number): TemplateSummary =>
+    repos.templates.list().find((t) => t.id === id && t.version === version)!;
   const nextVersion = (id: string) => (repos.templates.latestVersion(id) ?? 0) + 1;
 
   function freeCopyId(base: string): string {
     const stem = `${base.slice(0, 70)}-copy`;
     for (let n = 1; ; n++) {
       const id = n === 1 ? stem : `${stem}-${n}`;
-      const taken = repos.templates.latestVersion(id) !== null || repos.templateDrafts.list().some((d) => d.templateId === id);
+      const taken =
+        repos.templates.latestVersion(id) !== null || repos.templateDrafts.list().some((d) => d.templateId === id);
       if (!taken) return id;
     }
   }
@@ -91,7 +93,13 @@ export function templateDraftService(ctx: ServiceContext): Pick<ServiceHandlers,
           title: as === 'copy' ? `Copy of ${source.title}`.slice(0, 200) : source.title,
         };
         const id = ctx.newId();
-        repos.templateDrafts.insert({ id, templateId, basedOnVersion: as === 'copy' ? null : fromVersion, body, createdAt: ctx.now() });
+        repos.templateDrafts.insert({
+          id,
+          templateId,
+          basedOnVersion: as === 'copy' ? null : fromVersion,
+          body,
+          createdAt: ctx.now(),
+        });
         ctx.log('template_draft', id, 'create', null, { templateId, from: `${fromId}@${fromVersion}` });
         return toDraft(draftOrThrow(id));
       }),
@@ -102,7 +110,10 @@ export function templateDraftService(ctx: ServiceContext): Pick<ServiceHandlers,
       ctx.tx(() => {
         const row = draftOrThrow(draftId);
         if (template.id !== row.templateId) {
-          throw new AppError('VALIDATION', `template.id: this draft publishes "${row.templateId}"; the id cannot change`);
+          throw new AppError(
+            'VALIDATION',
+            `template.id: this draft publishes "${row.templateId}"; the id cannot change`,
+          );
         }
         const body = { ...template, version: nextVersion(row.templateId) };
         repos.templateDrafts.update(draftId, body, ctx.now());
@@ -114,11 +125,15 @@ export function templateDraftService(ctx: ServiceContext): Pick<ServiceHandlers,
         const row = draftOrThrow(draftId);
         // Re-validated here: what is published must be a valid template, whatever was stored.
         const parsed = templateSchema.safeParse(row.body);
-        if (!parsed.success) throw new AppError('VALIDATION', 'The draft is not a valid template; open it and save it again.');
+        if (!parsed.success)
+          throw new AppError('VALIDATION', 'The draft is not a valid template; open it and save it again.');
         const t = { ...parsed.data, version: nextVersion(row.templateId) };
         repos.templates.insert(t, false, ctx.now());
         repos.templateDrafts.remove(draftId);
-        ctx.log('template', `${t.id}@${t.version}`, 'publish', null, { title: t.title, basedOnVersion: row.basedOnVersion });
+        ctx.log('template', `${t.id}@${t.version}`, 'publish', null, {
+          title: t.title,
+          basedOnVersion: row.basedOnVersion,
+        });
         return summary(t.id, t.version);
       }),
 

@@ -21,6 +21,14 @@ export function Layout({ boardName, version, onLock, children }: Props) {
   const route = parseRoute(useCurrentPath());
   const onAudits = route.name === 'home';
   const onAgencies = route.name === 'agencies';
+  // Presentation mode (issue 6): the panel item alone in the whole window, without header, menu or footer.
+  if (route.name === 'panelPresent') {
+    return (
+      <main className="app-present-main" id="main-content" tabIndex={-1}>
+        {children}
+      </main>
+    );
+  }
   return (
     <>
       <a href="#main-content" className="govuk-skip-link" onClick={skipToMain}>
@@ -56,6 +64,98 @@ export function Layout({ boardName, version, onLock, children }: Props) {
                           aria-current={onAgencies ? 'page' : undefined}
                         >
                           Partner agencies
+                        </a>
+                      </li>
+                      {/* The action tracker across all audits (issue 4) */}
+                      <li>
+                        <a
+                          href={href(paths.actions())}
+                          className="govuk-header__link"
+                          aria-current={
+                            route.name === 'actions'
+                              ? 'page'
+                              : ['action', 'actionEdit', 'actionProgress', 'actionVerify'].includes(route.name)
+                                ? 'true'
+                                : undefined
+                          }
+                        >
+                          Actions
+                        </a>
+                      </li>
+                      {/* Dashboard, search and challenge panels (issue 6) */}
+                      {(
+                        [
+                          [paths.dashboard(), 'Dashboard', ['dashboard']],
+                          [paths.search(), 'Search', ['search']],
+                          [
+                            paths.panels(),
+                            'Panels',
+                            [
+                              'panels',
+                              'panelNew',
+                              'panel',
+                              'panelAttendance',
+                              'panelItem',
+                              'panelFollowUp',
+                              'panelSign',
+                            ],
+                          ],
+                        ] as const
+                      ).map(([to, text, names]) => (
+                        <li key={to}>
+                          <a
+                            href={href(to)}
+                            className="govuk-header__link"
+                            aria-current={
+                              route.name === names[0] && !(route.name === 'panels' && route.auditId)
+                                ? 'page'
+                                : (names as readonly string[]).includes(route.name)
+                                  ? 'true'
+                                  : undefined
+                            }
+                          >
+                            {text}
+                          </a>
+                        </li>
+                      ))}
+                      {/* Identity, trusted keys, bundles and settings (issues 5 and 7) */}
+                      {(
+                        [
+                          [paths.importBundles(), 'Import bundles', ['importBundles', 'quarantine']],
+                          [paths.identity(), 'Keys', ['identity', 'trust', 'trustRevoke']],
+                          [paths.settings(), 'Settings', ['settings', 'backups', 'restoreBackup']],
+                        ] as const
+                      ).map(([to, text, names]) => (
+                        <li key={to}>
+                          <a
+                            href={href(to)}
+                            className="govuk-header__link"
+                            aria-current={
+                              route.name === names[0]
+                                ? 'page'
+                                : (names as readonly string[]).includes(route.name)
+                                  ? 'true'
+                                  : undefined
+                            }
+                          >
+                            {text}
+                          </a>
+                        </li>
+                      ))}
+                      {/* Audit templates (issue 3) */}
+                      <li>
+                        <a
+                          href={href(paths.templates())}
+                          className="govuk-header__link"
+                          aria-current={
+                            route.name === 'templates'
+                              ? 'page'
+                              : ['templateVersion', 'templateDraft', 'templateDraftPreview'].includes(route.name)
+                                ? 'true'
+                                : undefined
+                          }
+                        >
+                          Templates
                         </a>
                       </li>
                     </>

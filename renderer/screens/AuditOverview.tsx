@@ -2,6 +2,10 @@ import { AUDIT_THEME_LABELS } from '../../shared/vocabulary.js';
 import { useApiQuery } from '../api/hooks.js';
 import { AuditStatusTag } from '../components/AuditStatusTag.js';
 import { ChecklistGrid } from '../components/ChecklistGrid.js';
+import { ReviewNav } from '../components/review/ReviewNav.js';
+import { ReviewLinks } from '../components/review/ReviewLinks.js';
+import { SignAndSend } from '../components/bundles/SignAndSend.js';
+import { BoardReport } from '../components/dashboard/BoardReport.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
@@ -18,6 +22,7 @@ export function AuditOverview({ auditId }: { auditId: string }) {
 
   return (
     <Page title={audit.title} caption="Audit" breadcrumbs={[{ to: paths.home(), text: 'Audits' }]}>
+      <ReviewNav auditId={audit.id} current="audit" />
       <dl className="govuk-summary-list app-readable">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Template</dt>
@@ -68,6 +73,12 @@ export function AuditOverview({ auditId }: { auditId: string }) {
         </a>
       ) : null}
       {cases.length > 0 ? <ChecklistGrid detail={detail.data} /> : null}
+      {/* Grades, findings, the action plan and the summary (issue 4) */}
+      <ReviewLinks auditId={audit.id} />
+      {/* The board report (PDF, Word) and the audit's challenge panels (issue 6) */}
+      <BoardReport auditId={audit.id} />
+      {/* Signing and the bundle for the QA sub-committee (issue 5) */}
+      <SignAndSend audit={audit} />
     </Page>
   );
 }

@@ -20,7 +20,10 @@ test.afterEach(async () => {
 async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
   const url = new URL(host.url);
   const token = url.hash.replace('#token=', '');
-  const res = await page.request.post(`${url.origin}/rpc/${method}`, { data: input, headers: { authorization: `Bearer ${token}` } });
+  const res = await page.request.post(`${url.origin}/rpc/${method}`, {
+    data: input,
+    headers: { authorization: `Bearer ${token}` },
+  });
   const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.value;
@@ -53,10 +56,25 @@ const focused = (page: Page) =>
   });
 
 test('an auditor completes a full checklist from a built-in template with the keyboard alone', async ({ page }) => {
-  const board = await call<{ agencies: { id: string; name: string }[] }>(page, 'board.setup', { name: 'Keyboard Board', agencies: DEFAULT_AGENCIES });
-  const audit = await call<{ id: string }>(page, 'audits.create', { title: 'Missing children 2026', templateId: 'missing-children' });
+  const board = await call<{ agencies: { id: string; name: string }[] }>(page, 'board.setup', {
+    name: 'Keyboard Board',
+    agencies: DEFAULT_AGENCIES,
+  });
+  const audit = await call<{ id: string }>(page, 'audits.create', {
+    title: 'Missing children 2026',
+    templateId: 'missing-children',
+  });
   const csc = board.agencies.find((a) => a.name === "Children's social care")!.id;
-  await call(page, 'cases.add', { auditId: audit.id, reference: 'MC-01', ageBand: '14-15', gender: 'female', ethnicity: 'white', disability: 'no', planType: 'child_in_need', agencyIds: [csc] });
+  await call(page, 'cases.add', {
+    auditId: audit.id,
+    reference: 'MC-01',
+    ageBand: '14-15',
+    gender: 'female',
+    ethnicity: 'white',
+    disability: 'no',
+    planType: 'child_in_need',
+    agencyIds: [csc],
+  });
 
   await page.goto(host.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Audits' })).toBeVisible();
@@ -79,7 +97,11 @@ test('an auditor completes a full checklist from a built-in template with the ke
     const f = await focused(page);
     if (f.tag === 'input' && (f.type === 'radio' || f.type === 'checkbox') && !f.groupAnswered) {
       await page.keyboard.press('Space');
-    } else if (f.tag === 'input' && (f.type === 'number' || f.inputMode === 'numeric' || f.inputMode === 'decimal') && f.empty) {
+    } else if (
+      f.tag === 'input' &&
+      (f.type === 'number' || f.inputMode === 'numeric' || f.inputMode === 'decimal') &&
+      f.empty
+    ) {
       await page.keyboard.type('2');
     } else if (f.tag === 'input' && f.type === 'date' && f.empty) {
       await page.keyboard.type('03012017');
@@ -98,9 +120,15 @@ test('an auditor completes a full checklist from a built-in template with the ke
   }
   expect(done, 'reached "Mark as complete" with the keyboard').toBe(true);
   await expect(page.getByText(/complete/i).first()).toBeVisible();
-  const detail = await call<{ checklists: { status: string; answered: number; required: number }[] }>(page, 'audits.get', { auditId: audit.id });
+  const detail = await call<{ checklists: { status: string; answered: number; required: number }[] }>(
+    page,
+    'audits.get',
+    { auditId: audit.id },
+  );
   expect(detail.checklists[0]).toMatchObject({ status: 'complete' });
   expect(detail.checklists[0]!.answered).toBe(detail.checklists[0]!.required);
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   expect(violations.map((v) => v.id)).toEqual([]);
 });

@@ -35,7 +35,10 @@ export function freshApp(clock?: () => Date): Fixture {
 }
 
 export async function setUpBoard(h: Api): Promise<Output<'board.setup'>> {
-  return h['board.setup']({ name: 'Northshire Safeguarding Children Partnership', agencies: DEFAULT_AGENCIES.map((a) => ({ ...a })) });
+  return h['board.setup']({
+    name: 'Northshire Safeguarding Children Partnership',
+    agencies: DEFAULT_AGENCIES.map((a) => ({ ...a })),
+  });
 }
 
 export function agencyId(board: Output<'board.setup'>, name: string): string {

@@ -13,7 +13,11 @@ export interface Installation {
   path: string;
 }
 
-export async function installation(dir: string, name: string, person: { name: string; role: string; agency: string }): Promise<Installation> {
+export async function installation(
+  dir: string,
+  name: string,
+  person: { name: string; role: string; agency: string },
+): Promise<Installation> {
   const path = join(dir, `${name}.db`);
   const app = openApp(path, { key: Buffer.alloc(32, name.length), actor: name, dailyBackup: false });
   const api = apiOver(app.dispatch);
@@ -29,10 +33,20 @@ export async function introduce(auditor: Installation, qa: Installation): Promis
 }
 
 /** A complete audit built by the same code as `case-audit demo`. */
-export async function completeAudit(api: Api, title: string, options: { cases?: number; templateId?: string; seed?: number } = {}): Promise<string> {
+export async function completeAudit(
+  api: Api,
+  title: string,
+  options: { cases?: number; templateId?: string; seed?: number } = {},
+): Promise<string> {
   const board = (await api['board.get']({}))!;
   const agencyIds = [agencyId(board, "Children's social care"), agencyId(board, 'Police'), agencyId(board, 'Health')];
-  return buildDemoAudit(api, { title, agencyIds, cases: options.cases ?? 2, seed: options.seed ?? 7, ...(options.templateId ? { templateId: options.templateId } : {}) });
+  return buildDemoAudit(api, {
+    title,
+    agencyIds,
+    cases: options.cases ?? 2,
+    seed: options.seed ?? 7,
+    ...(options.templateId ? { templateId: options.templateId } : {}),
+  });
 }
 
 export async function sign(api: Api, auditId: string) {
@@ -43,8 +57,18 @@ export async function sign(api: Api, auditId: string) {
 
 export const tableCounts = (app: CaseAuditApp) =>
   Object.fromEntries(
-    ['audit', 'audit_case', 'checklist', 'answer', 'finding', 'recommendation', 'action', 'audit_revision', 'imported_bundle', 'quarantine', 'agency', 'template'].map((t) => [
-      t,
-      (app.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
-    ]),
+    [
+      'audit',
+      'audit_case',
+      'checklist',
+      'answer',
+      'finding',
+      'recommendation',
+      'action',
+      'audit_revision',
+      'imported_bundle',
+      'quarantine',
+      'agency',
+      'template',
+    ].map((t) => [t, (app.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
   );

@@ -7,7 +7,14 @@ import { readBundle } from '../../electron/bundle/verify.js';
 import { canonicalJson } from '../../shared/canonicalJson.js';
 import { fingerprintOf, newSigningKeys, publicPem, signBytes } from '../../electron/crypto/keys.js';
 import { checkDatabase } from '../../electron/maintenance.js';
-import { completeAudit, installation, introduce, sign, tableCounts, type Installation } from '../helpers/installations.js';
+import {
+  completeAudit,
+  installation,
+  introduce,
+  sign,
+  tableCounts,
+  type Installation,
+} from '../helpers/installations.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const t = tempDir();
@@ -19,7 +26,11 @@ let plain: Buffer; // an unencrypted bundle
 let sealed: Buffer; // the same, encrypted to QA
 
 beforeAll(async () => {
-  auditor = await installation(t.dir, 'auditor', { name: 'Sam Auditor', role: 'Independent auditor', agency: 'Independent' });
+  auditor = await installation(t.dir, 'auditor', {
+    name: 'Sam Auditor',
+    role: 'Independent auditor',
+    agency: 'Independent',
+  });
   stranger = await installation(t.dir, 'stranger', { name: 'Unknown Person', role: 'Auditor', agency: 'Elsewhere' });
   qa = await installation(t.dir, 'qa', { name: 'QA Chair', role: 'Chair', agency: 'Northshire SCP' });
   await introduce(auditor, qa);
@@ -35,9 +46,13 @@ afterAll(() => {
 
 const options = () => {
   const own = qa.app.ctx.repos.identity.own()!;
-  return { decryptionKeys: [own.encryptionPrivate], trust: (fp: string) => qa.app.ctx.repos.identity.trustedByFingerprint(fp) };
+  return {
+    decryptionKeys: [own.encryptionPrivate],
+    trust: (fp: string) => qa.app.ctx.repos.identity.trustedByFingerprint(fp),
+  };
 };
-const importBytes = (bytes: Uint8Array, fileName = 'x.caseaudit') => qa.api['bundles.import']({ fileName, base64: Buffer.from(bytes).toString('base64') });
+const importBytes = (bytes: Uint8Array, fileName = 'x.caseaudit') =>
+  qa.api['bundles.import']({ fileName, base64: Buffer.from(bytes).toString('base64') });
 
 describe('damaged and tampered bundles', () => {
   it('the untouched bundles verify', async () => {
@@ -77,28 +92,48 @@ describe('damaged and tampered bundles', () => {
   }, 120_000);
 
   it('refuses a bundle encrypted for someone else, and says which check failed', async () => {
-    const forStranger = { decryptionKeys: [stranger.app.ctx.repos.identity.own()!.encryptionPrivate], trust: () => undefined };
+    const forStranger = {
+      decryptionKeys: [stranger.app.ctx.repos.identity.own()!.encryptionPrivate],
+      trust: () => undefined,
+    };
     expect(await readBundle(sealed, forStranger)).toMatchObject({ ok: false, check: 'decryption' });
-    expect(await readBundle(Buffer.from('hello, not a bundle'), options())).toMatchObject({ ok: false, check: 'container' });
+    expect(await readBundle(Buffer.from('hello, not a bundle'), options())).toMatchObject({
+      ok: false,
+      check: 'container',
+    });
     expect(await readBundle(Buffer.alloc(60 * 1024 * 1024), options())).toMatchObject({ ok: false, check: 'size' });
   });
 
   it('quarantines a bundle re-signed by an unknown key, and refuses a revoked key', async () => {
     const files = unzipSync(plain);
-    const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString()) as Record<string, unknown> & { signer: Record<string, unknown> };
+    const manifest = JSON.parse(Buffer.from(files['manifest.json']!).toString()) as Record<string, unknown> & {
+      signer: Record<string, unknown>;
+    };
     const keys = newSigningKeys();
-    manifest.signer = { ...manifest.signer, name: 'Mallory', signingKey: keys.publicJwk, fingerprint: fingerprintOf(keys.publicJwk) };
+    manifest.signer = {
+      ...manifest.signer,
+      name: 'Mallory',
+      signingKey: keys.publicJwk,
+      fingerprint: fingerprintOf(keys.publicJwk),
+    };
     const manifestBytes = Buffer.from(canonicalJson(manifest));
     // Re-signing by another key changes the signer in content.json too, or the content check fails:
     const content = JSON.parse(Buffer.from(files['content.json']!).toString()) as { signer: { fingerprint: string } };
     expect(content.signer.fingerprint).not.toBe(manifest.signer.fingerprint);
     const fixed = new Date('2000-01-01T00:00:00Z');
-    const resigned = zipSync({
-      'manifest.json': [manifestBytes, { mtime: fixed }],
-      'manifest.sig': [signBytes(keys.privatePem, manifestBytes), { mtime: fixed, level: 0 }],
-      'signer.pem': [Buffer.from(publicPem(keys.publicJwk)), { mtime: fixed }],
-      ...Object.fromEntries(Object.entries(files).filter(([n]) => !['manifest.json', 'manifest.sig', 'signer.pem'].includes(n)).map(([n, d]) => [n, [d, { mtime: fixed }]])),
-    }, { level: 6 });
+    const resigned = zipSync(
+      {
+        'manifest.json': [manifestBytes, { mtime: fixed }],
+        'manifest.sig': [signBytes(keys.privatePem, manifestBytes), { mtime: fixed, level: 0 }],
+        'signer.pem': [Buffer.from(publicPem(keys.publicJwk)), { mtime: fixed }],
+        ...Object.fromEntries(
+          Object.entries(files)
+            .filter(([n]) => !['manifest.json', 'manifest.sig', 'signer.pem'].includes(n))
+            .map(([n, d]) => [n, [d, { mtime: fixed }]]),
+        ),
+      },
+      { level: 6 },
+    );
     expect(await importBytes(resigned)).toMatchObject({ outcome: 'refused', check: 'content' });
 
     // A genuine bundle from a signer QA has never met waits in quarantine, with the fingerprint shown.
@@ -115,20 +150,37 @@ describe('damaged and tampered bundles', () => {
     expect(accepted).toMatchObject({ outcome: 'added', auditId: strangerAudit });
     expect(await qa.api['quarantine.list']({})).toHaveLength(0);
 
+    // Enrolling the signer's card afterwards completes the key trusted from the quarantine.
+    expect(qa.app.ctx.repos.identity.trustedByFingerprint(strangerFp)!.encryptionPublic).toBe('');
+    await qa.api['trust.enrol']({ card: (await stranger.api['identity.card']({})).json });
+    expect(qa.app.ctx.repos.identity.trustedByFingerprint(strangerFp)!.encryptionPublic).toContain('X25519');
+
     // Revoked: later bundles from that key are refused.
     await qa.api['trust.revoke']({ fingerprint: strangerFp, reason: 'Laptop reported lost' });
     await stranger.api['audits.newRevision']({ auditId: strangerAudit });
     await sign(stranger.api, strangerAudit);
     const later = await stranger.api['bundles.export']({ auditId: strangerAudit });
-    expect(await qa.api['bundles.import']({ fileName: later.fileName, base64: later.base64 })).toMatchObject({ outcome: 'refused', check: 'revoked' });
+    expect(await qa.api['bundles.import']({ fileName: later.fileName, base64: later.base64 })).toMatchObject({
+      outcome: 'refused',
+      check: 'revoked',
+    });
   });
 
   it('refuses crafted zips: ../ paths, absolute paths, duplicate names, huge declared sizes', async () => {
     const files = unzipSync(plain);
     const craft = (extra: Record<string, Uint8Array>) => zipSync({ ...files, ...extra });
-    expect(await readBundle(craft({ '../evil.json': Buffer.from('x') }), options())).toMatchObject({ ok: false, check: 'entries' });
-    expect(await readBundle(craft({ '/etc/passwd': Buffer.from('x') }), options())).toMatchObject({ ok: false, check: 'entries' });
-    expect(await readBundle(craft({ 'templates/../../x-v1.json': Buffer.from('x') }), options())).toMatchObject({ ok: false, check: 'entries' });
+    expect(await readBundle(craft({ '../evil.json': Buffer.from('x') }), options())).toMatchObject({
+      ok: false,
+      check: 'entries',
+    });
+    expect(await readBundle(craft({ '/etc/passwd': Buffer.from('x') }), options())).toMatchObject({
+      ok: false,
+      check: 'entries',
+    });
+    expect(await readBundle(craft({ 'templates/../../x-v1.json': Buffer.from('x') }), options())).toMatchObject({
+      ok: false,
+      check: 'entries',
+    });
 
     const chunks: Uint8Array[] = [];
     const dup = new Zip((err, data) => {
@@ -140,16 +192,28 @@ describe('damaged and tampered bundles', () => {
       entry.push(data, true);
     }
     dup.end();
-    expect(await readBundle(Buffer.concat(chunks), options())).toMatchObject({ ok: false, check: 'entries', message: expect.stringContaining('twice') });
+    expect(await readBundle(Buffer.concat(chunks), options())).toMatchObject({
+      ok: false,
+      check: 'entries',
+      message: expect.stringContaining('twice'),
+    });
 
     // A zip bomb: the central directory declares a gigantic size for content.json.
     const bomb = Buffer.from(plain);
     const name = Buffer.from('content.json');
-    for (let at = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at !== -1; at = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+    for (
+      let at = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      at !== -1;
+      at = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)
+    ) {
       const nameLen = bomb.readUInt16LE(at + 28);
       if (bomb.subarray(at + 46, at + 46 + nameLen).equals(name)) bomb.writeUInt32LE(0xfffffff0, at + 24);
     }
-    expect(await readBundle(bomb, options())).toMatchObject({ ok: false, check: 'entries', message: expect.stringContaining('declares') });
+    expect(await readBundle(bomb, options())).toMatchObject({
+      ok: false,
+      check: 'entries',
+      message: expect.stringContaining('declares'),
+    });
   });
 
   it('handles replayed and out-of-order revisions', async () => {
@@ -160,14 +224,28 @@ describe('damaged and tampered bundles', () => {
     const checklistId = (await auditor.api['audits.get']({ auditId: id })).checklists[0]!.id;
     const detail = await auditor.api['checklists.get']({ checklistId });
     const first = detail.answers[0]!;
-    await auditor.api['answers.save']({ checklistId, questionId: first.questionId, value: first.value, notApplicableReason: first.notApplicableReason, evidence: 'Revised after the panel' });
+    await auditor.api['answers.save']({
+      checklistId,
+      questionId: first.questionId,
+      value: first.value,
+      notApplicableReason: first.notApplicableReason,
+      evidence: 'Revised after the panel',
+    });
     await sign(auditor.api, id);
     const r2 = await auditor.api['bundles.export']({ auditId: id });
 
-    expect(await qa.api['bundles.import']({ fileName: 'r2', base64: r2.base64 })).toMatchObject({ outcome: 'added', revision: 2 });
-    expect(await qa.api['bundles.import']({ fileName: 'r1', base64: r1.base64 })).toMatchObject({ outcome: 'recorded_older', revision: 1 });
+    expect(await qa.api['bundles.import']({ fileName: 'r2', base64: r2.base64 })).toMatchObject({
+      outcome: 'added',
+      revision: 2,
+    });
+    expect(await qa.api['bundles.import']({ fileName: 'r1', base64: r1.base64 })).toMatchObject({
+      outcome: 'recorded_older',
+      revision: 1,
+    });
     const shown = await qa.api['checklists.get']({ checklistId });
-    expect(shown.answers.find((a) => a.questionId === detail.answers[0]!.questionId)!.evidence).toBe('Revised after the panel');
+    expect(shown.answers.find((a) => a.questionId === detail.answers[0]!.questionId)!.evidence).toBe(
+      'Revised after the panel',
+    );
     expect((await qa.api['audits.get']({ auditId: id })).audit.revision).toBe(2);
     const before = tableCounts(qa.app);
     expect((await qa.api['bundles.import']({ fileName: 'r2', base64: r2.base64 })).outcome).toBe('skipped');
@@ -180,18 +258,26 @@ describe('the round-trip property', () => {
   it('any valid audit round-trips export → import unchanged', async () => {
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 50 }), fc.constantFrom('mash-front-door', 'missing-children', 'child-sexual-exploitation'), async (cases, seed, templateId) => {
-        const id = await completeAudit(auditor.api, `Property ${n++}`, { cases, seed, templateId });
-        await sign(auditor.api, id);
-        const b = await auditor.api['bundles.export']({ auditId: id });
-        expect((await qa.api['bundles.import']({ fileName: 'p', base64: b.base64 })).outcome).toBe('added');
-        const a = auditor.app.ctx.repos.bundles.latestRevision(id)!;
-        const q = qa.app.ctx.repos.bundles.latestRevision(id)!;
-        expect(q.content).toBe(a.content);
-        expect(q.contentHash).toBe(a.contentHash);
-        const answers = (inst: Installation) => inst.app.ctx.repos.checklists.answersForAudit(id).sort((x, y) => (x.checklistId + x.questionId < y.checklistId + y.questionId ? -1 : 1));
-        expect(answers(qa)).toEqual(answers(auditor));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 0, max: 50 }),
+        fc.constantFrom('mash-front-door', 'missing-children', 'child-sexual-exploitation'),
+        async (cases, seed, templateId) => {
+          const id = await completeAudit(auditor.api, `Property ${n++}`, { cases, seed, templateId });
+          await sign(auditor.api, id);
+          const b = await auditor.api['bundles.export']({ auditId: id });
+          expect((await qa.api['bundles.import']({ fileName: 'p', base64: b.base64 })).outcome).toBe('added');
+          const a = auditor.app.ctx.repos.bundles.latestRevision(id)!;
+          const q = qa.app.ctx.repos.bundles.latestRevision(id)!;
+          expect(q.content).toBe(a.content);
+          expect(q.contentHash).toBe(a.contentHash);
+          const answers = (inst: Installation) =>
+            inst.app.ctx.repos.checklists
+              .answersForAudit(id)
+              .sort((x, y) => (x.checklistId + x.questionId < y.checklistId + y.questionId ? -1 : 1));
+          expect(answers(qa)).toEqual(answers(auditor));
+        },
+      ),
       { numRuns: 6 },
     );
   }, 120_000);

@@ -12,10 +12,21 @@ async function someChanges() {
   const board = await setUpBoard(f.h);
   const [t] = await f.h['templates.list']({});
   const audit = await f.h['audits.create']({ title: 'Log test', templateId: t!.id });
-  await f.h['cases.add']({ auditId: audit.id, reference: 'C-1', ageBand: '5-9', gender: 'male', ethnicity: 'mixed', disability: 'no', planType: 'child_in_need', agencyIds: [agencyId(board, 'Police')] });
+  await f.h['cases.add']({
+    auditId: audit.id,
+    reference: 'C-1',
+    ageBand: '5-9',
+    gender: 'male',
+    ethnicity: 'mixed',
+    disability: 'no',
+    planType: 'child_in_need',
+    agencyIds: [agencyId(board, 'Police')],
+  });
   const checklistId = (await f.h['audits.get']({ auditId: audit.id })).checklists[0]!.id;
   const { template } = await f.h['checklists.get']({ checklistId });
-  const q = template.sections[0]!.questions.find((x) => x.type === 'yes_partly_no' && !x.showWhen && x.appliesTo.length === 0)!;
+  const q = template.sections[0]!.questions.find(
+    (x) => x.type === 'yes_partly_no' && !x.showWhen && x.appliesTo.length === 0,
+  )!;
   await f.h['answers.save']({ checklistId, questionId: q.id, value: 'no', evidence: 'first' });
   await f.h['answers.save']({ checklistId, questionId: q.id, value: 'yes', evidence: 'second' });
   return { checklistId, questionId: q.id };
@@ -42,9 +53,16 @@ describe('the change log', () => {
     await someChanges();
     const db = f.app.db;
     db.exec('DROP TRIGGER change_log_is_append_only_update');
-    db.prepare("UPDATE change_log SET after = replace(after, 'second', 'forged') WHERE seq = (SELECT max(seq) FROM change_log)").run();
+    db.prepare(
+      "UPDATE change_log SET after = replace(after, 'second', 'forged') WHERE seq = (SELECT max(seq) FROM change_log)",
+    ).run();
     const last = (db.prepare('SELECT max(seq) AS n FROM change_log').get() as { n: number }).n;
-    expect(checkDatabase(db).changeLog).toEqual({ ok: false, records: last, seq: last, reason: 'its content does not match its hash: it was altered' });
+    expect(checkDatabase(db).changeLog).toEqual({
+      ok: false,
+      records: last,
+      seq: last,
+      reason: 'its content does not match its hash: it was altered',
+    });
   });
 
   it('reports a removed record', async () => {
@@ -52,6 +70,10 @@ describe('the change log', () => {
     const db = f.app.db;
     db.exec('DROP TRIGGER change_log_is_append_only_delete');
     db.prepare('DELETE FROM change_log WHERE seq = 3').run();
-    expect(checkDatabase(db).changeLog).toMatchObject({ ok: false, seq: 4, reason: expect.stringContaining('missing') });
+    expect(checkDatabase(db).changeLog).toMatchObject({
+      ok: false,
+      seq: 4,
+      reason: expect.stringContaining('missing'),
+    });
   });
 });

@@ -28,7 +28,11 @@ describe('case-audit CLI', () => {
   });
 
   it('serve prints one line with the address and token, then serves the API until stopped', async () => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--db', join(tmp.dir, 'cli.db'), '--port', '0', '--passphrase-file', passFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'serve', '--db', join(tmp.dir, 'cli.db'), '--port', '0', '--passphrase-file', passFile],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (c: Buffer) => {
@@ -53,7 +57,10 @@ describe('case-audit CLI', () => {
 
   it('uses CASE_AUDIT_DB when --db is not given', async () => {
     const dbPath = join(tmp.dir, 'env.db');
-    const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...process.env, CASE_AUDIT_DB: dbPath, CASE_AUDIT_PASSPHRASE_FILE: passFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve'], {
+      env: { ...process.env, CASE_AUDIT_DB: dbPath, CASE_AUDIT_PASSPHRASE_FILE: passFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out = await new Promise<string>((resolve) => {
       let text = '';
       child.stdout.on('data', (c: Buffer) => {

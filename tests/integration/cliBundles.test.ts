@@ -13,7 +13,8 @@ const t = tempDir();
 const pass = join(t.dir, 'pass.txt');
 const demoDb = join(t.dir, 'demo.db');
 const qaDb = join(t.dir, 'qa.db');
-const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--passphrase-file', pass], { encoding: 'utf8', timeout: 120_000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args, '--passphrase-file', pass], { encoding: 'utf8', timeout: 120_000 });
 let auditId: string;
 
 beforeAll(async () => {
@@ -45,7 +46,9 @@ describe('case-audit demo, export, verify and import', () => {
 
     const v = run('verify', out);
     expect(v.status).toBe(0);
-    expect(v.stdout).toMatch(/^VERIFIED: demo\.caseaudit: "MASH repeat audit \(demo\)" revision 1, signed by Demo Auditor/);
+    expect(v.stdout).toMatch(
+      /^VERIFIED: demo\.caseaudit: "MASH repeat audit \(demo\)" revision 1, signed by Demo Auditor/,
+    );
 
     const tampered = join(t.dir, 'tampered.caseaudit');
     const bytes = readFileSync(out);

@@ -14,7 +14,11 @@ const t = tempDir();
 const dbPath = join(t.dir, 'board.db');
 const passFile = join(t.dir, 'pass.txt');
 let key: Buffer;
-const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--db', dbPath, '--passphrase-file', passFile], { encoding: 'utf8', timeout: 60_000 });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args, '--db', dbPath, '--passphrase-file', passFile], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 /** Every row of the tables that hold audit data, for comparing a restore with what was backed up. */
 function snapshot(): string {

@@ -48,10 +48,21 @@ describe('crash safety', () => {
     const board = await setUpBoard(api);
     const [tpl] = await api['templates.list']({});
     const audit = await api['audits.create']({ title: 'Crash test', templateId: tpl!.id });
-    await api['cases.add']({ auditId: audit.id, reference: 'K-1', ageBand: '10-13', gender: 'female', ethnicity: 'asian', disability: 'no', planType: 'child_protection', agencyIds: [agencyId(board, "Children's social care")] });
+    await api['cases.add']({
+      auditId: audit.id,
+      reference: 'K-1',
+      ageBand: '10-13',
+      gender: 'female',
+      ethnicity: 'asian',
+      disability: 'no',
+      planType: 'child_protection',
+      agencyIds: [agencyId(board, "Children's social care")],
+    });
     const checklistId = (await api['audits.get']({ auditId: audit.id })).checklists[0]!.id;
     const { template } = await api['checklists.get']({ checklistId });
-    const questionIds = template.sections[0]!.questions.filter((q) => q.appliesTo.length === 0).slice(0, 3).map((q) => q.id);
+    const questionIds = template.sections[0]!.questions.filter((q) => q.appliesTo.length === 0)
+      .slice(0, 3)
+      .map((q) => q.id);
     app.close();
 
     const started = Date.now();
@@ -59,14 +70,20 @@ describe('crash safety', () => {
     while (Date.now() - started < BUDGET_MS && runs < 12) {
       runs++;
       const acked = new Map<string, number>();
-      await runAndKill([join(FIXTURES, 'autosaveWorker.mjs'), dbPath, key.toString('hex'), checklistId, ...questionIds], 150 + Math.random() * 600, (line) => {
-        const [, q, n] = line.split(' ');
-        acked.set(q!, Number(n));
-      });
+      await runAndKill(
+        [join(FIXTURES, 'autosaveWorker.mjs'), dbPath, key.toString('hex'), checklistId, ...questionIds],
+        150 + Math.random() * 600,
+        (line) => {
+          const [, q, n] = line.split(' ');
+          acked.set(q!, Number(n));
+        },
+      );
       const db = openDatabase(dbPath, { key });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       for (const [questionId, n] of acked) {
-        const row = db.prepare('SELECT evidence FROM answer WHERE checklist_id = ? AND question_id = ?').get(checklistId, questionId) as { evidence: string };
+        const row = db
+          .prepare('SELECT evidence FROM answer WHERE checklist_id = ? AND question_id = ?')
+          .get(checklistId, questionId) as { evidence: string };
         // The stored save is the acknowledged one or a later one, never an earlier one.
         expect(Number(row.evidence.replace('save ', ''))).toBeGreaterThanOrEqual(n);
       }
@@ -86,11 +103,19 @@ describe('crash safety', () => {
       old.exec(`INSERT INTO board (id, name, created_at) VALUES ('b', 'Board', 'now');
                 INSERT INTO agency (id, name, kind, sort) VALUES ('a', 'Police', 'police', 0);`);
       // Enough rows that the pre-migration backup and the migration take measurable time.
-      old.exec("INSERT INTO template (id, version, title, theme, scope, body, created_at) VALUES ('t', 1, 'T', 'other', 'case', '{}', 'now')");
-      old.exec("INSERT INTO audit (id, title, theme, template_id, template_version, created_at, updated_at) VALUES ('au', 'A', 'other', 't', 1, 'now', 'now')");
-      old.exec("INSERT INTO audit_case (id, audit_id, reference, age_band, gender, ethnicity, disability, plan_type, created_at) VALUES ('c', 'au', 'R', '2-4', 'male', 'white', 'no', 'none', 'now')");
+      old.exec(
+        "INSERT INTO template (id, version, title, theme, scope, body, created_at) VALUES ('t', 1, 'T', 'other', 'case', '{}', 'now')",
+      );
+      old.exec(
+        "INSERT INTO audit (id, title, theme, template_id, template_version, created_at, updated_at) VALUES ('au', 'A', 'other', 't', 1, 'now', 'now')",
+      );
+      old.exec(
+        "INSERT INTO audit_case (id, audit_id, reference, age_band, gender, ethnicity, disability, plan_type, created_at) VALUES ('c', 'au', 'R', '2-4', 'male', 'white', 'no', 'none', 'now')",
+      );
       old.exec("INSERT INTO checklist (id, case_id, agency_id, updated_at) VALUES ('k', 'c', 'a', 'now')");
-      const insert = old.prepare("INSERT INTO answer (checklist_id, question_id, value, evidence, updated_at) VALUES ('k', ?, '\"yes\"', ?, 'now')");
+      const insert = old.prepare(
+        "INSERT INTO answer (checklist_id, question_id, value, evidence, updated_at) VALUES ('k', ?, '\"yes\"', ?, 'now')",
+      );
       old.transaction(() => {
         for (let i = 0; i < 20_000; i++) insert.run(`q${i}`, 'evidence text '.repeat(10));
       })();
@@ -100,7 +125,9 @@ describe('crash safety', () => {
       const db = new Database(dbPath);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const version = schemaVersion(db);
-      expect(version === 1 || version === LATEST_SCHEMA_VERSION || (version > 1 && version < LATEST_SCHEMA_VERSION)).toBe(true);
+      expect(
+        version === 1 || version === LATEST_SCHEMA_VERSION || (version > 1 && version < LATEST_SCHEMA_VERSION),
+      ).toBe(true);
       const recorded = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number };
       expect(recorded.v).toBe(version); // the version bump and the migration's record moved together
       expect(db.prepare('SELECT count(*) AS n FROM answer').get()).toEqual({ n: 20_000 });
@@ -140,18 +167,35 @@ describe('crash safety', () => {
     while (Date.now() - started < BUDGET_MS && runs < 8) {
       runs++;
       const acked: string[] = [];
-      await runAndKill([join(FIXTURES, 'importWorker.mjs'), qa.path, key.toString('hex'), ...files], 300 + Math.random() * 2500, (line) => {
-        const [, outcome, auditId] = line.split(' ');
-        if (outcome === 'added') acked.push(auditId!);
-      });
+      await runAndKill(
+        [join(FIXTURES, 'importWorker.mjs'), qa.path, key.toString('hex'), ...files],
+        300 + Math.random() * 2500,
+        (line) => {
+          const [, outcome, auditId] = line.split(' ');
+          if (outcome === 'added') acked.push(auditId!);
+        },
+      );
       const db = openDatabase(qa.path, { key });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       // Every audit is all there or not there: its cases, checklists and answers match its signed content.
       const audits = db.prepare("SELECT id FROM audit WHERE origin = 'imported'").all() as { id: string }[];
       for (const { id } of audits) {
-        const content = JSON.parse((db.prepare('SELECT content FROM audit_revision WHERE audit_id = ? ORDER BY revision DESC').get(id) as { content: string }).content) as { cases: unknown[]; answers: unknown[] };
-        const cases = (db.prepare('SELECT count(*) AS n FROM audit_case WHERE audit_id = ?').get(id) as { n: number }).n;
-        const answers = (db.prepare('SELECT count(*) AS n FROM answer a JOIN checklist k ON k.id = a.checklist_id JOIN audit_case c ON c.id = k.case_id WHERE c.audit_id = ?').get(id) as { n: number }).n;
+        const content = JSON.parse(
+          (
+            db.prepare('SELECT content FROM audit_revision WHERE audit_id = ? ORDER BY revision DESC').get(id) as {
+              content: string;
+            }
+          ).content,
+        ) as { cases: unknown[]; answers: unknown[] };
+        const cases = (db.prepare('SELECT count(*) AS n FROM audit_case WHERE audit_id = ?').get(id) as { n: number })
+          .n;
+        const answers = (
+          db
+            .prepare(
+              'SELECT count(*) AS n FROM answer a JOIN checklist k ON k.id = a.checklist_id JOIN audit_case c ON c.id = k.case_id WHERE c.audit_id = ?',
+            )
+            .get(id) as { n: number }
+        ).n;
         expect({ cases, answers }).toEqual({ cases: content.cases.length, answers: content.answers.length });
         expected.set(id, { cases, answers });
       }

@@ -15,7 +15,14 @@ beforeAll(async () => {
   await qa.api['audits.create']({ title: 'Planned neglect audit', templateId: 'mash-front-door' });
   // An overdue action: due in the past.
   const board = (await qa.api['board.get']({}))!;
-  await qa.api['actions.save']({ auditId: ids[1]!, text: 'Overdue thing to do', leadAgencyId: board.agencies[1]!.id, ownerRole: 'Lead', dueDate: '2020-01-01', successMeasure: 'Done' });
+  await qa.api['actions.save']({
+    auditId: ids[1]!,
+    text: 'Overdue thing to do',
+    leadAgencyId: board.agencies[1]!.id,
+    ownerRole: 'Lead',
+    dueDate: '2020-01-01',
+    successMeasure: 'Done',
+  });
 }, 120_000);
 afterAll(() => {
   qa.app.close();
@@ -28,11 +35,17 @@ describe('the QA dashboard', () => {
   it('counts match direct SQL counts', async () => {
     const d = await qa.api['dashboard.get']({});
     const today = new Date().toISOString().slice(0, 10);
-    expect(d.actions.open).toBe(sql<{ n: number }>("SELECT count(*) AS n FROM action WHERE status NOT IN ('complete','verified')").n);
-    expect(d.actions.overdue).toBe(sql<{ n: number }>(`SELECT count(*) AS n FROM action WHERE status NOT IN ('complete','verified') AND due_date < '${today}'`).n);
+    expect(d.actions.open).toBe(
+      sql<{ n: number }>("SELECT count(*) AS n FROM action WHERE status NOT IN ('complete','verified')").n,
+    );
+    expect(d.actions.overdue).toBe(
+      sql<{ n: number }>(
+        `SELECT count(*) AS n FROM action WHERE status NOT IN ('complete','verified') AND due_date < '${today}'`,
+      ).n,
+    );
     expect(d.actions.overdue).toBeGreaterThanOrEqual(1);
     expect(d.programme).toHaveLength(sql<{ n: number }>('SELECT count(*) AS n FROM audit').n);
-    expect(d.programme.map((p) => p.stage).sort()).toEqual(['in_progress', 'planned', 'planned', 'signed']) // the re-audit has no cases yet;
+    expect(d.programme.map((p) => p.stage).sort()).toEqual(['in_progress', 'planned', 'planned', 'signed']); // the re-audit has no cases yet;
     const gradeTotal = d.grades.reduce((n, g) => n + Object.values(g.counts).reduce((a, b) => a + b, 0), 0);
     expect(gradeTotal).toBe(sql<{ n: number }>('SELECT count(*) AS n FROM case_grade WHERE agency_id IS NOT NULL').n);
     const assessed = d.heatmap.cells.reduce((n, c) => n + c.assessed, 0);
@@ -57,9 +70,24 @@ describe('the QA dashboard', () => {
 
   it('keeps the index in step with changes', async () => {
     const board = (await qa.api['board.get']({}))!;
-    const a = await qa.api['actions.save']({ auditId: ids[1]!, text: 'Commission xylophone training', leadAgencyId: board.agencies[0]!.id, ownerRole: 'Lead', dueDate: '2027-01-01', successMeasure: 'Done' });
+    const a = await qa.api['actions.save']({
+      auditId: ids[1]!,
+      text: 'Commission xylophone training',
+      leadAgencyId: board.agencies[0]!.id,
+      ownerRole: 'Lead',
+      dueDate: '2027-01-01',
+      successMeasure: 'Done',
+    });
     expect((await qa.api['search.query']({ q: 'xylophone' })).map((h) => h.actionId)).toEqual([a.id]);
-    await qa.api['actions.save']({ id: a.id, auditId: ids[1]!, text: 'Commission marimba training', leadAgencyId: board.agencies[0]!.id, ownerRole: 'Lead', dueDate: '2027-01-01', successMeasure: 'Done' });
+    await qa.api['actions.save']({
+      id: a.id,
+      auditId: ids[1]!,
+      text: 'Commission marimba training',
+      leadAgencyId: board.agencies[0]!.id,
+      ownerRole: 'Lead',
+      dueDate: '2027-01-01',
+      successMeasure: 'Done',
+    });
     expect(await qa.api['search.query']({ q: 'xylophone' })).toEqual([]);
     expect(await qa.api['search.query']({ q: 'marimba' })).toHaveLength(1);
   });

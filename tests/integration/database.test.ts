@@ -61,7 +61,10 @@ describe('opening a database', () => {
 
   it('rolls back a failing migration together with its version bump', () => {
     const raw = new Database(':memory:');
-    const bad = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', up: 'CREATE TABLE ok (a INTEGER) STRICT; CREATE TABLE nope (' }];
+    const bad = [
+      ...MIGRATIONS,
+      { version: MIGRATIONS.length + 1, name: 'broken', up: 'CREATE TABLE ok (a INTEGER) STRICT; CREATE TABLE nope (' },
+    ];
     expect(() => migrate(raw, bad.length, bad)).toThrow();
     expect(schemaVersion(raw)).toBe(LATEST_SCHEMA_VERSION);
     expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'ok'").get()).toEqual({ n: 0 });
@@ -80,7 +83,9 @@ describe('opening a database', () => {
   it('enforces foreign keys', () => {
     const db = openDatabase(dbFile());
     expect(() =>
-      db.prepare("INSERT INTO checklist (id, case_id, agency_id, updated_at) VALUES ('k', 'missing', 'missing', 'now')").run(),
+      db
+        .prepare("INSERT INTO checklist (id, case_id, agency_id, updated_at) VALUES ('k', 'missing', 'missing', 'now')")
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     db.close();
   });

@@ -24,7 +24,13 @@ const seenAlone = (version: number, text: string) =>
         title: 'Practice',
         questions: [
           { id: 'seen-alone', text, type: 'yes_partly_no', themes: ['child_seen_alone', 'voice_of_child'] },
-          { id: 'police-check', text: 'Were police checks completed?', type: 'yes_partly_no', appliesTo: ['police'], themes: ['information_sharing_consent'] },
+          {
+            id: 'police-check',
+            text: 'Were police checks completed?',
+            type: 'yes_partly_no',
+            appliesTo: ['police'],
+            themes: ['information_sharing_consent'],
+          },
         ],
       },
     ],
@@ -32,7 +38,16 @@ const seenAlone = (version: number, text: string) =>
 
 async function round(h: Api, auditId: string, csc: string, strengths: number, total: number) {
   for (let i = 0; i < total; i++) {
-    const c = await h['cases.add']({ auditId, reference: `R-${i}`, ageBand: '5-9', gender: 'female', ethnicity: 'white', disability: 'no', planType: 'child_protection', agencyIds: [csc] });
+    const c = await h['cases.add']({
+      auditId,
+      reference: `R-${i}`,
+      ageBand: '5-9',
+      gender: 'female',
+      ethnicity: 'white',
+      disability: 'no',
+      planType: 'child_protection',
+      agencyIds: [csc],
+    });
     const checklistId = (await h['audits.get']({ auditId })).checklists.find((k) => k.caseId === c.id)!.id;
     await h['answers.save']({ checklistId, questionId: 'seen-alone', value: i < strengths ? 'yes' : 'no' });
   }
@@ -61,8 +76,12 @@ describe('findings, actions and re-audits through the services', () => {
     const theme = comparison.themes.find((t) => t.theme === 'child_seen_alone')!;
     expect(theme.rounds.map((r) => r.share)).toEqual([0.3, 0.35, 0.8]);
     // A police-only question asked of no police checklist is assessed in no case.
-    expect(comparison.questions.find((x) => x.questionId === 'police-check')!.rounds.every((r) => r.share === null)).toBe(true);
-    await expect(f.h['audits.startReaudit']({ auditId: third.id, title: 'Older', templateVersion: 1 })).rejects.toThrow(/version 2 or newer/);
+    expect(
+      comparison.questions.find((x) => x.questionId === 'police-check')!.rounds.every((r) => r.share === null),
+    ).toBe(true);
+    await expect(f.h['audits.startReaudit']({ auditId: third.id, title: 'Older', templateVersion: 1 })).rejects.toThrow(
+      /version 2 or newer/,
+    );
   });
 
   it('turns suggestions into findings, recommendations and tracked actions', async () => {
@@ -77,35 +96,110 @@ describe('findings, actions and re-audits through the services', () => {
     const dev = analysis.suggestions.find((s) => s.kind === 'development' && s.questionIds[0] === 'seen-alone')!;
     expect(dev).toMatchObject({ bucket: 'many_or_most', count: 3, casesAssessed: 4 });
 
-    const finding = await f.h['findings.save']({ auditId: audit.id, kind: 'development', text: dev.text, origin: 'suggested', caseIds: dev.caseIds, questionIds: dev.questionIds, themes: ['child_seen_alone'] });
+    const finding = await f.h['findings.save']({
+      auditId: audit.id,
+      kind: 'development',
+      text: dev.text,
+      origin: 'suggested',
+      caseIds: dev.caseIds,
+      questionIds: dev.questionIds,
+      themes: ['child_seen_alone'],
+    });
     const { createdAt: _c, updatedAt: _u, ...editable } = finding;
     const edited = await f.h['findings.save']({ ...editable, text: 'In most cases the child was not seen alone.' });
-    expect(edited).toMatchObject({ id: finding.id, origin: 'suggested', text: 'In most cases the child was not seen alone.' });
-    await expect(f.h['findings.save']({ auditId: audit.id, kind: 'strength', text: 'x', origin: 'own', caseIds: ['00000000-0000-4000-8000-000000000000'], questionIds: [], themes: [] })).rejects.toThrow(/caseIds\[0\]: not a case of this audit/);
-    const rec = await f.h['recommendations.save']({ auditId: audit.id, text: 'Children are seen alone at every visit.', findingIds: [finding.id] });
-    await expect(f.h['findings.remove']({ findingId: finding.id })).rejects.toThrow(/recommendation rests on this finding/);
+    expect(edited).toMatchObject({
+      id: finding.id,
+      origin: 'suggested',
+      text: 'In most cases the child was not seen alone.',
+    });
+    await expect(
+      f.h['findings.save']({
+        auditId: audit.id,
+        kind: 'strength',
+        text: 'x',
+        origin: 'own',
+        caseIds: ['00000000-0000-4000-8000-000000000000'],
+        questionIds: [],
+        themes: [],
+      }),
+    ).rejects.toThrow(/caseIds\[0\]: not a case of this audit/);
+    const rec = await f.h['recommendations.save']({
+      auditId: audit.id,
+      text: 'Children are seen alone at every visit.',
+      findingIds: [finding.id],
+    });
+    await expect(f.h['findings.remove']({ findingId: finding.id })).rejects.toThrow(
+      /recommendation rests on this finding/,
+    );
 
-    const action = await f.h['actions.save']({ auditId: audit.id, recommendationId: rec.id, text: 'Brief all social workers on seeing children alone by March.', leadAgencyId: police, ownerRole: 'Head of service', dueDate: '2026-11-27', successMeasure: 'Re-audit shows 80% seen alone' });
+    const action = await f.h['actions.save']({
+      auditId: audit.id,
+      recommendationId: rec.id,
+      text: 'Brief all social workers on seeing children alone by March.',
+      leadAgencyId: police,
+      ownerRole: 'Head of service',
+      dueDate: '2026-11-27',
+      successMeasure: 'Re-audit shows 80% seen alone',
+    });
     expect(action.effectiveStatus).toBe('overdue'); // due yesterday, not complete
-    const dueToday = await f.h['actions.save']({ id: action.id, auditId: audit.id, recommendationId: rec.id, text: action.text, leadAgencyId: police, ownerRole: action.ownerRole, dueDate: '2026-11-28', successMeasure: action.successMeasure });
+    const dueToday = await f.h['actions.save']({
+      id: action.id,
+      auditId: audit.id,
+      recommendationId: rec.id,
+      text: action.text,
+      leadAgencyId: police,
+      ownerRole: action.ownerRole,
+      dueDate: '2026-11-28',
+      successMeasure: action.successMeasure,
+    });
     expect(dueToday.effectiveStatus).toBe('not_started');
-    await expect(f.h['actions.save']({ auditId: audit.id, text: '', leadAgencyId: police, ownerRole: '', dueDate: 'soon', successMeasure: '' })).rejects.toThrow(/text: describe the action/);
+    await expect(
+      f.h['actions.save']({
+        auditId: audit.id,
+        text: '',
+        leadAgencyId: police,
+        ownerRole: '',
+        dueDate: 'soon',
+        successMeasure: '',
+      }),
+    ).rejects.toThrow(/text: describe the action/);
 
     await f.h['actions.addUpdate']({ actionId: action.id, note: 'Briefings booked', status: 'on_track' });
-    await expect(f.h['actions.verify']({ actionId: action.id, impactEvidence: 'Looks better' })).rejects.toThrow(/mark the action complete/);
-    await f.h['actions.addUpdate']({ actionId: action.id, note: 'All teams briefed', status: 'complete', evidence: 'Attendance lists' });
-    await expect(f.h['actions.verify']({ actionId: action.id, impactEvidence: '' })).rejects.toThrow(/evidence of impact/);
-    const verified = await f.h['actions.verify']({ actionId: action.id, impactEvidence: 'Dip sample of 20 cases: 17 seen alone.' });
+    await expect(f.h['actions.verify']({ actionId: action.id, impactEvidence: 'Looks better' })).rejects.toThrow(
+      /mark the action complete/,
+    );
+    await f.h['actions.addUpdate']({
+      actionId: action.id,
+      note: 'All teams briefed',
+      status: 'complete',
+      evidence: 'Attendance lists',
+    });
+    await expect(f.h['actions.verify']({ actionId: action.id, impactEvidence: '' })).rejects.toThrow(
+      /evidence of impact/,
+    );
+    const verified = await f.h['actions.verify']({
+      actionId: action.id,
+      impactEvidence: 'Dip sample of 20 cases: 17 seen alone.',
+    });
     expect(verified.status).toBe('verified');
     expect(verified.updates.map((u) => [u.note, u.status])).toEqual([
       ['Briefings booked', 'on_track'],
       ['All teams briefed', 'complete'],
       ['Verified with evidence of impact', 'verified'],
     ]);
-    await expect(f.h['actions.addUpdate']({ actionId: action.id, note: 'More', status: 'on_track' })).rejects.toThrow(/verified and closed/);
+    await expect(f.h['actions.addUpdate']({ actionId: action.id, note: 'More', status: 'on_track' })).rejects.toThrow(
+      /verified and closed/,
+    );
 
     // The tracker: overdue first, filtered by agency.
-    const late = await f.h['actions.save']({ auditId: audit.id, text: 'Audit supervision records quarterly.', leadAgencyId: csc, ownerRole: 'Principal social worker', dueDate: '2026-10-01', successMeasure: 'Four audits a year' });
+    const late = await f.h['actions.save']({
+      auditId: audit.id,
+      text: 'Audit supervision records quarterly.',
+      leadAgencyId: csc,
+      ownerRole: 'Principal social worker',
+      dueDate: '2026-10-01',
+      successMeasure: 'Four audits a year',
+    });
     const all = await f.h['actions.list']({});
     expect(all[0]!.id).toBe(late.id);
     expect((await f.h['actions.list']({ agencyId: csc, status: 'overdue' })).map((a) => a.id)).toEqual([late.id]);
@@ -117,11 +211,22 @@ describe('findings, actions and re-audits through the services', () => {
     const board = await setUpBoard(f.h);
     await f.h['templates.import']({ json: seenAlone(1, 'Was the child seen alone?') });
     const audit = await f.h['audits.create']({ title: 'A', templateId: 'seen-alone-audit' });
-    const action = await f.h['actions.save']({ auditId: audit.id, text: 'Do the thing well.', leadAgencyId: agencyId(board, 'Police'), ownerRole: 'Inspector', dueDate: '2027-01-01', successMeasure: 'Measured' });
+    const action = await f.h['actions.save']({
+      auditId: audit.id,
+      text: 'Do the thing well.',
+      leadAgencyId: agencyId(board, 'Police'),
+      ownerRole: 'Inspector',
+      dueDate: '2027-01-01',
+      successMeasure: 'Measured',
+    });
     await f.h['actions.addUpdate']({ actionId: action.id, note: 'Started', status: 'on_track' });
-    expect(() => f.app.db.prepare("UPDATE action_update SET note = 'rewritten'").run()).toThrow(/history and cannot be changed/);
+    expect(() => f.app.db.prepare("UPDATE action_update SET note = 'rewritten'").run()).toThrow(
+      /history and cannot be changed/,
+    );
     expect(() => f.app.db.prepare('DELETE FROM action_update').run()).toThrow(/cannot be removed/);
-    expect(() => f.app.db.prepare("UPDATE action SET status = 'verified' WHERE id = ?").run(action.id)).toThrow(/CHECK constraint/);
+    expect(() => f.app.db.prepare("UPDATE action SET status = 'verified' WHERE id = ?").run(action.id)).toThrow(
+      /CHECK constraint/,
+    );
   });
 
   it('records grades with rationale and the multi-agency discussion', async () => {
@@ -129,14 +234,39 @@ describe('findings, actions and re-audits through the services', () => {
     const csc = agencyId(board, "Children's social care");
     await f.h['templates.import']({ json: seenAlone(1, 'Was the child seen alone?') });
     const audit = await f.h['audits.create']({ title: 'Graded', templateId: 'seen-alone-audit' });
-    const c = await f.h['cases.add']({ auditId: audit.id, reference: 'G-1', ageBand: '14-15', gender: 'male', ethnicity: 'black', disability: 'yes', planType: 'child_in_need', agencyIds: [csc] });
-    await f.h['grades.set']({ caseId: c.id, agencyId: null, grade: 'requires_improvement', rationale: 'Drift after transfer.' });
+    const c = await f.h['cases.add']({
+      auditId: audit.id,
+      reference: 'G-1',
+      ageBand: '14-15',
+      gender: 'male',
+      ethnicity: 'black',
+      disability: 'yes',
+      planType: 'child_in_need',
+      agencyIds: [csc],
+    });
+    await f.h['grades.set']({
+      caseId: c.id,
+      agencyId: null,
+      grade: 'requires_improvement',
+      rationale: 'Drift after transfer.',
+    });
     await f.h['grades.set']({ caseId: c.id, agencyId: null, grade: 'good', rationale: 'Revised after discussion.' });
     await f.h['grades.set']({ caseId: c.id, agencyId: csc, grade: 'good', rationale: 'Timely visits.' });
-    await expect(f.h['grades.set']({ caseId: c.id, agencyId: agencyId(board, 'Police'), grade: 'good', rationale: 'x' })).rejects.toThrow(/not involved/);
-    await f.h['discussions.save']({ caseId: c.id, heldOn: '2026-11-20', attendees: [{ role: 'Social worker', agencyId: csc }], agreed: 'Plan was right.', disagreements: '' });
+    await expect(
+      f.h['grades.set']({ caseId: c.id, agencyId: agencyId(board, 'Police'), grade: 'good', rationale: 'x' }),
+    ).rejects.toThrow(/not involved/);
+    await f.h['discussions.save']({
+      caseId: c.id,
+      heldOn: '2026-11-20',
+      attendees: [{ role: 'Social worker', agencyId: csc }],
+      agreed: 'Plan was right.',
+      disagreements: '',
+    });
     const detail = await f.h['audits.get']({ auditId: audit.id });
-    expect(detail.grades.map((g) => [g.agencyId, g.grade])).toEqual([[null, 'good'], [csc, 'good']]);
+    expect(detail.grades.map((g) => [g.agencyId, g.grade])).toEqual([
+      [null, 'good'],
+      [csc, 'good'],
+    ]);
     expect(detail.discussions[0]).toMatchObject({ heldOn: '2026-11-20', agreed: 'Plan was right.' });
   });
 });

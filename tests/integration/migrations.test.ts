@@ -26,7 +26,8 @@ const SEED_V1 = `
   INSERT INTO checklist (id, case_id, agency_id, completed_at, updated_at) VALUES ('k1', 'c1', 'a1', NULL, '2017-01-01T00:00:00.000Z');
   INSERT INTO answer (checklist_id, question_id, value, evidence, updated_at) VALUES ('k1', 'q1', '"yes"', 'Seen alone on 3 visits', '2017-01-01T00:00:00.000Z');
 `;
-const SEED_V2 = SEED_V1 + `INSERT INTO setting (key, value, updated_at) VALUES ('idleLockMinutes', '7', '2017-01-01T00:00:00.000Z');`;
+const SEED_V2 =
+  SEED_V1 + `INSERT INTO setting (key, value, updated_at) VALUES ('idleLockMinutes', '7', '2017-01-01T00:00:00.000Z');`;
 const SEED_V5 =
   SEED_V2 +
   `UPDATE audit SET series_id = 'au1';
@@ -39,6 +40,7 @@ const SEED: Record<number, string> = {
   3: SEED_V2, // version 3 added the (empty) change log
   4: SEED_V2, // version 4 added (empty) template drafts
   5: SEED_V5,
+  7: SEED_V5, // version 8 changed how search entries are kept, not what is stored
 };
 
 describe('migrating databases made by every earlier schema version', () => {
@@ -55,17 +57,22 @@ describe('migrating databases made by every earlier schema version', () => {
       const db = openDatabase(path);
       expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
       expect(db.prepare('SELECT name FROM board').get()).toEqual({ name: 'Old Board' });
-      expect(db.prepare('SELECT value, evidence FROM answer').get()).toEqual({ value: '"yes"', evidence: 'Seen alone on 3 visits' });
-      if (version >= 2) expect(db.prepare("SELECT value FROM setting WHERE key = 'idleLockMinutes'").get()).toEqual({ value: '7' });
+      expect(db.prepare('SELECT value, evidence FROM answer').get()).toEqual({
+        value: '"yes"',
+        evidence: 'Seen alone on 3 visits',
+      });
+      if (version >= 2)
+        expect(db.prepare("SELECT value FROM setting WHERE key = 'idleLockMinutes'").get()).toEqual({ value: '7' });
       // Version 5 starts every existing audit as round 1 of its own series.
       expect(db.prepare('SELECT series_id, round FROM audit').get()).toEqual({ series_id: 'au1', round: 1 });
-      if (version >= 5) expect(db.prepare('SELECT text FROM finding').get()).toEqual({ text: 'Seen alone in most cases' });
+      if (version >= 5)
+        expect(db.prepare('SELECT text FROM finding').get()).toEqual({ text: 'Seen alone in most cases' });
       // Version 6 marks existing audits as local and not yet signed.
       expect(db.prepare('SELECT revision, origin FROM audit').get()).toEqual({ revision: 0, origin: 'local' });
       // Version 7 indexes what was already there for search.
-      expect(db.prepare("SELECT kind FROM search_index WHERE search_index MATCH 'alone'").all()).toEqual(
-        version >= 5 ? [{ kind: 'finding' }, { kind: 'evidence' }] : [{ kind: 'evidence' }],
-      );
+      expect(
+        db.prepare("SELECT kind FROM search_index WHERE search_index MATCH 'alone' ORDER BY kind DESC").all(),
+      ).toEqual(version >= 5 ? [{ kind: 'finding' }, { kind: 'evidence' }] : [{ kind: 'evidence' }]);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
 

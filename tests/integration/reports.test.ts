@@ -11,17 +11,49 @@ let inst: Installation;
 let auditId: string;
 let fingerprint: string;
 beforeAll(async () => {
-  inst = await installation(t.dir, 'reports', { name: 'Report Auditor', role: 'Independent auditor', agency: 'Independent' });
+  inst = await installation(t.dir, 'reports', {
+    name: 'Report Auditor',
+    role: 'Independent auditor',
+    agency: 'Independent',
+  });
   const first = await completeAudit(inst.api, 'Front door audit 2016', { cases: 3, seed: 3 });
   await sign(inst.api, first);
   const second = await inst.api['audits.startReaudit']({ auditId: first, title: 'Front door re-audit 2017' });
   const board = (await inst.api['board.get']({}))!;
   auditId = second.id;
   const agencies = board.agencies.slice(0, 2).map((a) => a.id);
-  await inst.api['cases.add']({ auditId, reference: 'R2-1', ageBand: '5-9', gender: 'male', ethnicity: 'white', disability: 'no', planType: 'child_in_need', agencyIds: agencies });
-  const f = await inst.api['findings.save']({ auditId, kind: 'development', text: 'In some cases chronologies were out of date.', origin: 'own', caseIds: [], questionIds: [], themes: ['chronology'] });
-  await inst.api['recommendations.save']({ auditId, text: 'Chronologies are updated at every review.', findingIds: [f.id] });
-  await inst.api['actions.save']({ auditId, text: 'Introduce a chronology check at supervision.', leadAgencyId: agencies[0]!, ownerRole: 'Team manager', dueDate: '2027-04-30', successMeasure: 'Audit of 10 cases shows current chronologies' });
+  await inst.api['cases.add']({
+    auditId,
+    reference: 'R2-1',
+    ageBand: '5-9',
+    gender: 'male',
+    ethnicity: 'white',
+    disability: 'no',
+    planType: 'child_in_need',
+    agencyIds: agencies,
+  });
+  const f = await inst.api['findings.save']({
+    auditId,
+    kind: 'development',
+    text: 'In some cases chronologies were out of date.',
+    origin: 'own',
+    caseIds: [],
+    questionIds: [],
+    themes: ['chronology'],
+  });
+  await inst.api['recommendations.save']({
+    auditId,
+    text: 'Chronologies are updated at every review.',
+    findingIds: [f.id],
+  });
+  await inst.api['actions.save']({
+    auditId,
+    text: 'Introduce a chronology check at supervision.',
+    leadAgencyId: agencies[0]!,
+    ownerRole: 'Team manager',
+    dueDate: '2027-04-30',
+    successMeasure: 'Audit of 10 cases shows current chronologies',
+  });
   fingerprint = (await inst.api['identity.get']({}))!.fingerprint;
 }, 120_000);
 afterAll(() => {
@@ -66,7 +98,9 @@ describe('the board report', () => {
     const text = await docxText(Buffer.from(doc.base64, 'base64'));
     for (const s of SECTIONS) expect(text).toContain(s);
     expect(text).toContain(fingerprint);
-    const draft = await docxText(Buffer.from((await inst.api['reports.audit']({ auditId, format: 'docx' })).base64, 'base64'));
+    const draft = await docxText(
+      Buffer.from((await inst.api['reports.audit']({ auditId, format: 'docx' })).base64, 'base64'),
+    );
     expect(draft).toContain('Introduce a chronology check at supervision.');
   });
 
@@ -77,7 +111,9 @@ describe('the board report', () => {
     expect(text).toContain('Front door audit 2016');
     expect(text).toContain('Front door re-audit 2017');
     expect(text).toContain('Actions across all audits');
-    await expect(inst.api['reports.consolidated']({ from: today, to: '2000-01-01' })).rejects.toThrow(/to: the end of the period is before its start/);
+    await expect(inst.api['reports.consolidated']({ from: today, to: '2000-01-01' })).rejects.toThrow(
+      /to: the end of the period is before its start/,
+    );
   });
 });
 
@@ -89,7 +125,8 @@ describe('case-audit report', () => {
     const pass = join(t.dir, 'cli-pass.txt');
     writeFileSync(pass, 'report command passphrase');
     const db = join(t.dir, 'cli.db');
-    const run = (...a: string[]) => spawnSync(process.execPath, [CLI, ...a, '--passphrase-file', pass], { encoding: 'utf8', timeout: 120_000 });
+    const run = (...a: string[]) =>
+      spawnSync(process.execPath, [CLI, ...a, '--passphrase-file', pass], { encoding: 'utf8', timeout: 120_000 });
     const demo = run('demo', '--db', db, '--json');
     expect(demo.status, demo.stderr).toBe(0);
     const id = (JSON.parse(demo.stdout) as { auditId: string }).auditId;
@@ -101,7 +138,9 @@ describe('case-audit report', () => {
     const docx = join(t.dir, 'board.docx');
     expect(run('report', '--db', db, '--audit', id, '--out', docx).status).toBe(0);
     expect(await docxText(readFileSync(docx))).toContain('Action plan');
-    expect(run('report', '--db', db, '--from', '2020-01-01', '--to', '2099-01-01', '--out', join(t.dir, 'qa.pdf')).status).toBe(0);
+    expect(
+      run('report', '--db', db, '--from', '2020-01-01', '--to', '2099-01-01', '--out', join(t.dir, 'qa.pdf')).status,
+    ).toBe(0);
     expect(run('report', '--db', db, '--out', join(t.dir, 'x.pdf')).status).toBe(2);
     expect(run('report', '--db', db, '--audit', id, '--out', join(t.dir, 'x.txt')).status).toBe(2);
     expect(existsSync(join(t.dir, 'x.pdf.partial'))).toBe(false);

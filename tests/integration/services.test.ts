@@ -100,10 +100,17 @@ describe('audits, cases and checklists', () => {
 
   it('refuses a case reference that looks like a name unless confirmed, and duplicates always', async () => {
     const { auditId, police } = await auditWithCases();
-    await expect(async () => f.h['cases.add'](sampleCase(auditId, [police], 'Jane Smith'))).rejects.toThrow(/looks like a personal name/);
-    const confirmed = await f.h['cases.add']({ ...sampleCase(auditId, [police], 'Amber Rose'), confirmReference: true });
+    await expect(async () => f.h['cases.add'](sampleCase(auditId, [police], 'Jane Smith'))).rejects.toThrow(
+      /looks like a personal name/,
+    );
+    const confirmed = await f.h['cases.add']({
+      ...sampleCase(auditId, [police], 'Amber Rose'),
+      confirmReference: true,
+    });
     expect(confirmed.referenceFlags).toEqual(['looks_like_name']);
-    await expect(async () => f.h['cases.add'](sampleCase(auditId, [police], 'c-001'))).rejects.toThrow(/already has a case/);
+    await expect(async () => f.h['cases.add'](sampleCase(auditId, [police], 'c-001'))).rejects.toThrow(
+      /already has a case/,
+    );
   });
 
   it('saves answers, refuses ones that do not fit, and completes only when every required answer is given', async () => {
@@ -115,10 +122,16 @@ describe('audits, cases and checklists', () => {
       (q) => !q.showWhen && (q.appliesTo.length === 0 || q.appliesTo.includes(checklist.agencyKind)),
     );
     const first = questions[0]!;
-    await expect(async () => f.h['answers.save']({ checklistId, questionId: first.id, value: ['nonsense-value-x'] })).rejects.toThrow(AppError);
-    await expect(async () => f.h['answers.save']({ checklistId, questionId: 'no-such-question', value: 'yes' })).rejects.toThrow(/not a question/);
+    await expect(async () =>
+      f.h['answers.save']({ checklistId, questionId: first.id, value: ['nonsense-value-x'] }),
+    ).rejects.toThrow(AppError);
+    await expect(async () =>
+      f.h['answers.save']({ checklistId, questionId: 'no-such-question', value: 'yes' }),
+    ).rejects.toThrow(/not a question/);
 
-    await expect(async () => f.h['checklists.complete']({ checklistId })).rejects.toThrow(/required questions? (is|are) not answered/);
+    await expect(async () => f.h['checklists.complete']({ checklistId })).rejects.toThrow(
+      /required questions? (is|are) not answered/,
+    );
     // Answer what is shown until nothing required is missing: answers can reveal follow-up questions.
     const given = new Map<string, { value: AnswerValue; notApplicableReason: string }>();
     for (let round = 0; round < 10; round++) {
@@ -126,7 +139,12 @@ describe('audits, cases and checklists', () => {
       if (missing.length === 0) break;
       for (const q of missing) {
         const value = firstChoiceValue(q);
-        const saved = await f.h['answers.save']({ checklistId, questionId: q.id, value, evidence: `Evidence for ${q.id}` });
+        const saved = await f.h['answers.save']({
+          checklistId,
+          questionId: q.id,
+          value,
+          evidence: `Evidence for ${q.id}`,
+        });
         expect(saved.answer.evidence).toBe(`Evidence for ${q.id}`);
         given.set(q.id, { value, notApplicableReason: '' });
       }
@@ -141,13 +159,23 @@ describe('audits, cases and checklists', () => {
     const checklistId = (await f.h['audits.get']({ auditId })).checklists[0]!.id;
     const { template } = await f.h['checklists.get']({ checklistId });
     const ynp = allQuestions(template).find((q) => q.type === 'yes_partly_no' && !q.showWhen)!;
-    await f.h['answers.save']({ checklistId, questionId: ynp.id, value: 'na', notApplicableReason: 'No school involved', evidence: 'Checked the file.' });
+    await f.h['answers.save']({
+      checklistId,
+      questionId: ynp.id,
+      value: 'na',
+      notApplicableReason: 'No school involved',
+      evidence: 'Checked the file.',
+    });
     const before = await f.h['checklists.get']({ checklistId });
     f.app.close();
     const reopened = openApp(f.dbPath);
     const after = await apiOver(reopened.dispatch)['checklists.get']({ checklistId });
     expect(after.answers).toEqual(before.answers);
-    expect(after.answers[0]).toMatchObject({ value: 'na', notApplicableReason: 'No school involved', evidence: 'Checked the file.' });
+    expect(after.answers[0]).toMatchObject({
+      value: 'na',
+      notApplicableReason: 'No school involved',
+      evidence: 'Checked the file.',
+    });
     reopened.close();
   });
 });

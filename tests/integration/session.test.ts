@@ -30,7 +30,10 @@ afterEach(() => {
 describe('the session', () => {
   it('keeps no plaintext in the database file, and the key file holds only wrapped keys', async () => {
     const api = apiOver(session.dispatch);
-    await api['board.setup']({ name: 'Plaintext Canary Partnership', agencies: DEFAULT_AGENCIES.map((a) => ({ ...a })) });
+    await api['board.setup']({
+      name: 'Plaintext Canary Partnership',
+      agencies: DEFAULT_AGENCIES.map((a) => ({ ...a })),
+    });
     session.close();
     for (const file of [dbPath, `${dbPath}-wal`]) {
       let raw: Buffer;
@@ -87,9 +90,15 @@ describe('backups in the app', () => {
     const [tpl] = await api['templates.list']({});
     await api['audits.create']({ title: 'After the backup', templateId: tpl!.id });
 
-    await expect(api['session.restore']({ name: made.name, passphrase: 'not the passphrase at all' })).rejects.toMatchObject({ code: 'UNAUTHORISED' });
-    await expect(api['session.restore']({ name: 'nope.db', passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(api['session.restore']({ name: '../../etc/passwd.db', passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      api['session.restore']({ name: made.name, passphrase: 'not the passphrase at all' }),
+    ).rejects.toMatchObject({ code: 'UNAUTHORISED' });
+    await expect(api['session.restore']({ name: 'nope.db', passphrase: PASSPHRASE })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(api['session.restore']({ name: '../../etc/passwd.db', passphrase: PASSPHRASE })).rejects.toMatchObject(
+      { code: 'VALIDATION' },
+    );
     const restored = await api['session.restore']({ name: made.name, passphrase: PASSPHRASE });
     expect(restored).toMatchObject({ restored: made.name, status: { locked: false } });
     expect(restored.kept).toMatch(/pre-restore/);
@@ -103,10 +112,19 @@ describe('first run without a key', () => {
     const fresh = createSession(join(t.dir, 'new.db'), {});
     const api = apiOver(fresh.dispatch);
     expect(await api['session.status']({})).toMatchObject({ locked: true, databaseExists: false });
-    await expect(api['session.create']({ passphrase: 'short', confirm: 'short' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(api['session.create']({ passphrase: PASSPHRASE, confirm: 'different words here' })).rejects.toThrow(/confirm: the two passphrases do not match/);
-    expect(await api['session.create']({ passphrase: PASSPHRASE, confirm: PASSPHRASE })).toMatchObject({ locked: false, databaseExists: true });
-    await expect(api['session.create']({ passphrase: PASSPHRASE, confirm: PASSPHRASE })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(api['session.create']({ passphrase: 'short', confirm: 'short' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(api['session.create']({ passphrase: PASSPHRASE, confirm: 'different words here' })).rejects.toThrow(
+      /confirm: the two passphrases do not match/,
+    );
+    expect(await api['session.create']({ passphrase: PASSPHRASE, confirm: PASSPHRASE })).toMatchObject({
+      locked: false,
+      databaseExists: true,
+    });
+    await expect(api['session.create']({ passphrase: PASSPHRASE, confirm: PASSPHRASE })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     fresh.close();
   });
 });

@@ -40,7 +40,11 @@ describe('template versions', () => {
 
   it('copies a template as a new one of the board’s own', async () => {
     const draft = await f.h['templateDrafts.create']({ fromId: 'missing-children', fromVersion: 1, as: 'copy' });
-    expect(draft.template).toMatchObject({ id: 'missing-children-copy', version: 1, title: 'Copy of ' + BUILTIN_TEMPLATES.find((t) => t.id === 'missing-children')!.title });
+    expect(draft.template).toMatchObject({
+      id: 'missing-children-copy',
+      version: 1,
+      title: 'Copy of ' + BUILTIN_TEMPLATES.find((t) => t.id === 'missing-children')!.title,
+    });
     const published = await f.h['templateDrafts.publish']({ draftId: draft.id });
     expect(published).toMatchObject({ id: 'missing-children-copy', version: 1 });
     const again = await f.h['templateDrafts.create']({ fromId: 'missing-children', fromVersion: 1, as: 'copy' });
@@ -51,14 +55,18 @@ describe('template versions', () => {
     const draft = await f.h['templateDrafts.create']({ fromId: 'mash-front-door', fromVersion: 1, as: 'new_version' });
     const bad = structuredClone(draft.template) as unknown as { sections: { questions: { type: string }[] }[] };
     bad.sections[1]!.questions[2]!.type = 'essay';
-    await expect(f.h['templateDrafts.save']({ draftId: draft.id, template: bad as never })).rejects.toThrow(/template\.sections\[1\]\.questions\[2\]\.type/);
+    await expect(f.h['templateDrafts.save']({ draftId: draft.id, template: bad as never })).rejects.toThrow(
+      /template\.sections\[1\]\.questions\[2\]\.type/,
+    );
     expect((await f.h['templateDrafts.get']({ draftId: draft.id })).template).toEqual(draft.template);
   });
 
   it('exports to JSON and imports it back identically; a bad file imports nothing', async () => {
     const exported = await f.h['templates.export']({ id: 'section-11-self-assessment', version: 1 });
     expect(exported.fileName).toBe('section-11-self-assessment-v1.json');
-    await expect(f.h['templates.import']({ json: exported.json })).rejects.toThrow(/already here; nothing was imported/);
+    await expect(f.h['templates.import']({ json: exported.json })).rejects.toThrow(
+      /already here; nothing was imported/,
+    );
 
     const moved = JSON.parse(exported.json) as { id: string };
     moved.id = 'imported-s11';
@@ -72,7 +80,9 @@ describe('template versions', () => {
     const broken = JSON.parse(exported.json) as { id: string; sections: { questions: { type: string }[] }[] };
     broken.id = 'broken';
     broken.sections[2]!.questions[4]!.type = 'hologram';
-    await expect(f.h['templates.import']({ json: JSON.stringify(broken) })).rejects.toThrow(/sections\[2\]\.questions\[4\]\.type/);
+    await expect(f.h['templates.import']({ json: JSON.stringify(broken) })).rejects.toThrow(
+      /sections\[2\]\.questions\[4\]\.type/,
+    );
     await expect(f.h['templates.import']({ json: '{ not json' })).rejects.toThrow(/not valid JSON/);
     expect(templateCount()).toBe(before);
   });

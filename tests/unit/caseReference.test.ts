@@ -4,9 +4,12 @@ import { flagCaseReference } from '../../shared/caseReference.js';
 const codes = (s: string) => flagCaseReference(s).map((f) => f.code);
 
 describe('flagCaseReference', () => {
-  it.each(['C-014', 'MASH-2017-03', 'Case 7', 'DA/12', 'CSE-A', 'D25-09'])('accepts the pseudonymised reference %s', (ref) => {
-    expect(flagCaseReference(ref)).toEqual([]);
-  });
+  it.each(['C-014', 'MASH-2017-03', 'Case 7', 'DA/12', 'CSE-A', 'D25-09'])(
+    'accepts the pseudonymised reference %s',
+    (ref) => {
+      expect(flagCaseReference(ref)).toEqual([]);
+    },
+  );
   it.each([
     ['Jane Smith', 'looks_like_name'],
     ['Mohammed Ali Khan', 'looks_like_name'],

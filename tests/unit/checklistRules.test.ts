@@ -15,8 +15,20 @@ const template = templateSchema.parse({
       title: 'One',
       questions: [
         { id: 'consent', text: 'Was consent sought?', type: 'yes_partly_no' },
-        { id: 'why', text: 'Was the reason recorded?', type: 'yes_partly_no', required: false, showWhen: { questionId: 'consent', anyOf: ['no'] } },
-        { id: 'why-agreed', text: 'Did a manager agree?', type: 'yes_partly_no', required: false, showWhen: { questionId: 'why', anyOf: ['yes'] } },
+        {
+          id: 'why',
+          text: 'Was the reason recorded?',
+          type: 'yes_partly_no',
+          required: false,
+          showWhen: { questionId: 'consent', anyOf: ['no'] },
+        },
+        {
+          id: 'why-agreed',
+          text: 'Did a manager agree?',
+          type: 'yes_partly_no',
+          required: false,
+          showWhen: { questionId: 'why', anyOf: ['yes'] },
+        },
         { id: 'police-only', text: 'Police checks?', type: 'rag', appliesTo: ['police'] },
         { id: 'optional', text: 'Notes', type: 'text', required: false },
         { id: 'count', text: 'Contacts', type: 'number', min: 0, max: 50 },
@@ -52,7 +64,9 @@ describe('visibleQuestions', () => {
     const ids = visibleQuestions(template, 'health', answers({ consent: 'yes', why: 'yes' })).map((x) => x.id);
     expect(ids).not.toContain('why');
     expect(ids).not.toContain('why-agreed');
-    expect(visibleQuestions(template, 'health', answers({ consent: 'no', why: 'yes' })).map((x) => x.id)).toContain('why-agreed');
+    expect(visibleQuestions(template, 'health', answers({ consent: 'no', why: 'yes' })).map((x) => x.id)).toContain(
+      'why-agreed',
+    );
   });
 });
 
@@ -79,13 +93,21 @@ describe('checklistProgress', () => {
     expect(p.required).toBe(4);
     expect(p.answered).toBe(1);
     expect(p.missing.map((x) => x.id)).toEqual(['consent', 'when', 'multi']);
-    const withReason = checklistProgress(template, 'health', answers({ consent: 'na', count: 2 }, { consent: 'No parents involved' }));
+    const withReason = checklistProgress(
+      template,
+      'health',
+      answers({ consent: 'na', count: 2 }, { consent: 'No parents involved' }),
+    );
     expect(withReason.answered).toBe(2);
   });
   it('derives the status', () => {
     const none = checklistProgress(template, 'health', new Map());
     expect(deriveStatus(none, false)).toBe('not_started');
-    const all = checklistProgress(template, 'health', answers({ consent: 'yes', count: 1, when: '2017-01-01', multi: ['a'] }));
+    const all = checklistProgress(
+      template,
+      'health',
+      answers({ consent: 'yes', count: 1, when: '2017-01-01', multi: ['a'] }),
+    );
     expect(all.missing).toEqual([]);
     expect(deriveStatus(all, false)).toBe('in_progress');
     expect(deriveStatus(all, true)).toBe('complete');

@@ -36,10 +36,18 @@ describe('the dispatch loop', () => {
     const missing = await f.app.dispatch('audits.get', { auditId: '00000000-0000-4000-8000-000000000000' });
     expect(missing).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such audit.' } });
     const logged: unknown[] = [];
-    const broken: Partial<Handlers> = { ...f.app.handlers, 'board.get': () => { throw new Error('secret stack detail'); } };
+    const broken: Partial<Handlers> = {
+      ...f.app.handlers,
+      'board.get': () => {
+        throw new Error('secret stack detail');
+      },
+    };
     const dispatch = createDispatch(broken, { logError: (_m, e) => logged.push(e) });
     const r = await dispatch('board.get', {});
-    expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. The details are in the log.' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Something went wrong. The details are in the log.' },
+    });
     expect(JSON.stringify(r)).not.toContain('secret');
     expect(logged).toHaveLength(1);
   });

@@ -23,7 +23,15 @@ const base = (): TemplateInput => ({
       title: 'Second',
       questions: [
         { id: 'grade', text: 'Overall grade', type: 'grade' },
-        { id: 'kind', text: 'Kind', type: 'single_choice', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+        {
+          id: 'kind',
+          text: 'Kind',
+          type: 'single_choice',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+          ],
+        },
       ],
     },
   ],
@@ -77,16 +85,27 @@ describe('template files', () => {
   it('refuses choice questions without enough options and options on other types', () => {
     const t = base();
     t.sections[1]!.questions[1]!.options = [{ value: 'a', label: 'A' }];
-    expect(messageOf(t)).toMatch(/sections\[1\]\.questions\[1\]\.options: a choice question needs at least two options/);
+    expect(messageOf(t)).toMatch(
+      /sections\[1\]\.questions\[1\]\.options: a choice question needs at least two options/,
+    );
     const u = base();
-    u.sections[1]!.questions[0]!.options = [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }];
+    u.sections[1]!.questions[0]!.options = [
+      { value: 'a', label: 'A' },
+      { value: 'b', label: 'B' },
+    ];
     expect(messageOf(u)).toMatch(/a grade question has no options/);
   });
 
   it('refuses unknown fields, invalid JSON and oversized files', () => {
     expect(messageOf({ ...base(), colour: 'red' })).toMatch(/colour/);
-    expect(parseTemplateFile('{"formatVersion": 1,', 20)).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
-    expect(parseTemplateFile('{}', MAX_TEMPLATE_FILE_BYTES + 1)).toMatchObject({ ok: false, message: expect.stringMatching(/at most/) });
+    expect(parseTemplateFile('{"formatVersion": 1,', 20)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not valid JSON/),
+    });
+    expect(parseTemplateFile('{}', MAX_TEMPLATE_FILE_BYTES + 1)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/at most/),
+    });
   });
 });
 
@@ -99,7 +118,12 @@ const questionArb = fc.record({
   guidance: fc.string({ maxLength: 40 }),
 });
 const validTemplate = fc
-  .record({ id: slug, version: fc.integer({ min: 1, max: 50 }), title: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''), sections: fc.array(fc.array(questionArb, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }) })
+  .record({
+    id: slug,
+    version: fc.integer({ min: 1, max: 50 }),
+    title: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''),
+    sections: fc.array(fc.array(questionArb, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }),
+  })
   .map(({ id, version, title, sections }) => {
     let n = 0;
     return {
@@ -115,7 +139,12 @@ const validTemplate = fc
           ...q,
           id: `q${n++}`,
           ...(q.type === 'single_choice' || q.type === 'multiple_choice'
-            ? { options: [{ value: 'one', label: 'One' }, { value: 'two', label: 'Two' }] }
+            ? {
+                options: [
+                  { value: 'one', label: 'One' },
+                  { value: 'two', label: 'Two' },
+                ],
+              }
             : {}),
         })),
       })),

@@ -27,7 +27,13 @@ export async function verify(argv: string[]): Promise<number> {
   const args = parseCommand(
     argv,
     { ...DB_FLAGS, trust: { type: 'string' }, json: { type: 'boolean' } },
-    z.object({ db: z.string().optional(), 'passphrase-file': z.string().optional(), trust: z.string().optional(), json: z.boolean().optional(), positionals: z.array(z.string()).min(1, 'name at least one bundle file') }),
+    z.object({
+      db: z.string().optional(),
+      'passphrase-file': z.string().optional(),
+      trust: z.string().optional(),
+      json: z.boolean().optional(),
+      positionals: z.array(z.string()).min(1, 'name at least one bundle file'),
+    }),
     true,
   );
   const cards = new Map<string, { revokedAt: string | null }>();
@@ -54,17 +60,29 @@ export async function verify(argv: string[]): Promise<number> {
         });
         if (!r.ok) line = { file, ok: false, check: r.check, message: r.message };
         else if ((args.trust || app) && !r.signerKnown) {
-          line = { file, ok: false, check: 'signer', message: `signed by ${r.manifest.signer.name}, whose key ${r.manifest.signer.fingerprint} is not trusted`, fingerprint: r.manifest.signer.fingerprint };
+          line = {
+            file,
+            ok: false,
+            check: 'signer',
+            message: `signed by ${r.manifest.signer.name}, whose key ${r.manifest.signer.fingerprint} is not trusted`,
+            fingerprint: r.manifest.signer.fingerprint,
+          };
         } else {
           const who = `${r.manifest.signer.name} (${r.manifest.signer.fingerprint})`;
-          line = { file, ok: true, message: `"${r.manifest.auditTitle}" revision ${r.manifest.revision}, signed by ${who}${r.signerKnown ? '' : '; compare the fingerprint with the signer'}`, fingerprint: r.manifest.signer.fingerprint };
+          line = {
+            file,
+            ok: true,
+            message: `"${r.manifest.auditTitle}" revision ${r.manifest.revision}, signed by ${who}${r.signerKnown ? '' : '; compare the fingerprint with the signer'}`,
+            fingerprint: r.manifest.signer.fingerprint,
+          };
         }
       } catch (e) {
         line = { file, ok: false, check: 'size', message: (e as Error).message };
       }
       if (!line.ok) failed++;
       results.push(line);
-      if (!args.json) console.log(`${line.ok ? 'VERIFIED' : `REFUSED (${line.check})`}: ${basename(file)}: ${line.message}`);
+      if (!args.json)
+        console.log(`${line.ok ? 'VERIFIED' : `REFUSED (${line.check})`}: ${basename(file)}: ${line.message}`);
     }
   } finally {
     app?.close();
@@ -89,7 +107,12 @@ export async function importCommand(argv: string[]): Promise<number> {
   const args = parseCommand(
     argv,
     { ...DB_FLAGS, json: { type: 'boolean' } },
-    z.object({ db: z.string().optional(), 'passphrase-file': z.string().optional(), json: z.boolean().optional(), positionals: z.array(z.string()).min(1, 'name at least one bundle file') }),
+    z.object({
+      db: z.string().optional(),
+      'passphrase-file': z.string().optional(),
+      json: z.boolean().optional(),
+      positionals: z.array(z.string()).min(1, 'name at least one bundle file'),
+    }),
     true,
   );
   const app = await openForCli(args);
@@ -125,7 +148,13 @@ export const exportHelp = `case-audit export --audit ID --out FILE [--db PATH] [
 export async function exportCommand(argv: string[]): Promise<number> {
   const args = parseCommand(
     argv,
-    { ...DB_FLAGS, audit: { type: 'string' }, out: { type: 'string' }, 'no-encrypt': { type: 'boolean' }, json: { type: 'boolean' } },
+    {
+      ...DB_FLAGS,
+      audit: { type: 'string' },
+      out: { type: 'string' },
+      'no-encrypt': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
     z.object({
       db: z.string().optional(),
       'passphrase-file': z.string().optional(),
@@ -138,12 +167,18 @@ export async function exportCommand(argv: string[]): Promise<number> {
   );
   const app = await openForCli(args);
   try {
-    const r = await app.dispatch('bundles.export', { auditId: args.audit, ...(args['no-encrypt'] ? { encrypt: false } : {}) });
+    const r = await app.dispatch('bundles.export', {
+      auditId: args.audit,
+      ...(args['no-encrypt'] ? { encrypt: false } : {}),
+    });
     if (!r.ok) throw new Error(r.error.message);
     const value = r.value as { fileName: string; base64: string; encrypted: boolean; bundleId: string };
     writeFileSync(args.out, Buffer.from(value.base64, 'base64'), { flag: 'wx', mode: 0o600 });
     if (args.json) console.log(JSON.stringify({ out: args.out, encrypted: value.encrypted, bundleId: value.bundleId }));
-    else console.log(`Wrote ${args.out} (${value.encrypted ? 'encrypted to the QA sub-committee' : 'signed, not encrypted'}).`);
+    else
+      console.log(
+        `Wrote ${args.out} (${value.encrypted ? 'encrypted to the QA sub-committee' : 'signed, not encrypted'}).`,
+      );
     return 0;
   } finally {
     app.close();

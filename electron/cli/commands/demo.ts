@@ -16,19 +16,33 @@ export async function demo(argv: string[]): Promise<number> {
   const args = parseCommand(
     argv,
     { ...DB_FLAGS, json: { type: 'boolean' } },
-    z.object({ db: z.string().min(1, 'name the new database file with --db'), 'passphrase-file': z.string().optional(), json: z.boolean().optional(), positionals: z.array(z.string()).max(0) }),
+    z.object({
+      db: z.string().min(1, 'name the new database file with --db'),
+      'passphrase-file': z.string().optional(),
+      json: z.boolean().optional(),
+      positionals: z.array(z.string()).max(0),
+    }),
   );
-  if (databaseExists(resolveDatabasePath(args.db))) throw new Error(`${args.db} already exists; the demo makes a new database.`);
+  if (databaseExists(resolveDatabasePath(args.db)))
+    throw new Error(`${args.db} already exists; the demo makes a new database.`);
   const app = await openForCli(args);
   try {
     const api = apiOver(app.dispatch);
-    const board = await api['board.setup']({ name: 'Demoshire Safeguarding Children Partnership (fictional)', agencies: DEFAULT_AGENCIES.map((a) => ({ ...a })) });
-    const identity = await api['identity.create']({ name: 'Demo Auditor', role: 'Independent auditor', agency: 'Demo Audit Ltd (fictional)' });
+    const board = await api['board.setup']({
+      name: 'Demoshire Safeguarding Children Partnership (fictional)',
+      agencies: DEFAULT_AGENCIES.map((a) => ({ ...a })),
+    });
+    const identity = await api['identity.create']({
+      name: 'Demo Auditor',
+      role: 'Independent auditor',
+      agency: 'Demo Audit Ltd (fictional)',
+    });
     const agencyIds = board.agencies.slice(0, 4).map((a) => a.id);
     const auditId = await buildDemoAudit(api, { title: 'MASH repeat audit (demo)', cases: 8, seed: 2017, agencyIds });
     const preview = await api['audits.signingPreview']({ auditId });
     await api['audits.sign']({ auditId, contentHash: preview.contentHash });
-    if (args.json) console.log(JSON.stringify({ database: app.ctx.databasePath, auditId, fingerprint: identity.fingerprint }));
+    if (args.json)
+      console.log(JSON.stringify({ database: app.ctx.databasePath, auditId, fingerprint: identity.fingerprint }));
     else {
       console.log(`Created ${app.ctx.databasePath}: a fictional board with a signed audit.`);
       console.log(`Audit id: ${auditId}`);

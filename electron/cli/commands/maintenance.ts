@@ -61,7 +61,8 @@ export async function restore(argv: string[]): Promise<number> {
   const dbPath = resolveDatabasePath(args.db);
   const passphrase = await passphraseSource(args['passphrase-file'])('unlock');
   const { report, kept } = await restoreBackup(dbPath, args.positionals[0]!, passphrase);
-  if (args.json) console.log(JSON.stringify({ restored: args.positionals[0], database: dbPath, kept: kept?.file ?? null, report }));
+  if (args.json)
+    console.log(JSON.stringify({ restored: args.positionals[0], database: dbPath, kept: kept?.file ?? null, report }));
   else {
     console.log(`Restored ${args.positionals[0]} to ${dbPath} (${describeReport(report)}).`);
     if (kept) console.log(`The database it replaced is kept at ${kept.file}.`);

@@ -27,7 +27,14 @@ function writeAtomically(path: string, bytes: Buffer): void {
 export async function report(argv: string[]): Promise<number> {
   const args = parseCommand(
     argv,
-    { ...DB_FLAGS, audit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      ...DB_FLAGS,
+      audit: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     z.object({
       db: z.string().optional(),
       'passphrase-file': z.string().optional(),
@@ -40,7 +47,8 @@ export async function report(argv: string[]): Promise<number> {
     }),
   );
   const format = args.out.toLowerCase().endsWith('.docx') ? 'docx' : 'pdf';
-  if (!args.audit && !(args.from && args.to)) throw new UsageError('give --audit ID, or --from and --to for the consolidated report');
+  if (!args.audit && !(args.from && args.to))
+    throw new UsageError('give --audit ID, or --from and --to for the consolidated report');
   if (!args.audit && format === 'docx') throw new UsageError('out: the consolidated report is written as PDF');
   const app = await openForCli(args);
   try {

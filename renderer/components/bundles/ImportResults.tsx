@@ -1,0 +1,142 @@
+import type { Ref } from 'react';
+import type { ImportOutcome } from '../../../shared/bundle.js';
+import { sentence } from '../../lib/format.js';
+import { paths } from '../../router.js';
+import { Link } from '../Link.js';
+import { Tag, type TagColour } from '../Tag.js';
+
+/** A file that never reached the importer (unreadable, or the session locked during the run). */
+export interface NotImported {
+  outcome: 'not_imported';
+  message: string;
+}
+
+export interface ImportRow {
+  key: string;
+  fileName: string;
+  result: ImportOutcome | NotImported;
+}
+
+/** The outcome of one file, in words. */
+export function outcomeWords(result: ImportRow['result']): { text: string; colour: TagColour } {
+  switch (result.outcome) {
+    case 'added':
+      return result.superseded === null
+        ? { text: 'Added', colour: 'green' }
+        : { text: `Superseded revision ${result.superseded}`, colour: 'green' };
+    case 'skipped':
+      return { text: 'Already imported', colour: 'grey' };
+    case 'recorded_older':
+      return { text: 'Older revision kept', colour: 'grey' };
+    case 'quarantined':
+      return { text: 'Waiting in quarantine', colour: 'yellow' };
+    case 'refused':
+      return { text: 'Refused', colour: 'red' };
+    case 'not_imported':
+      return { text: 'Not imported', colour: 'red' };
+  }
+}
+
+function Details({ result }: { result: ImportRow['result'] }) {
+  switch (result.outcome) {
+    case 'added':
+    case 'skipped':
+    case 'recorded_older':
+      return (
+        <>
+          {sentence(result.message)}: <Link to={paths.audit(result.auditId)}>{result.auditTitle}</Link>
+        </>
+      );
+    case 'quarantined':
+      return (
+        <>
+          {sentence(result.message)}. <Link to={paths.quarantine()}>Check it in the quarantine</Link>
+        </>
+      );
+    case 'refused':
+      return (
+        <>
+          Refused: {result.check} — {result.message}
+        </>
+      );
+    case 'not_imported':
+      return <>{sentence(result.message)}</>;
+  }
+}
+
+const TALLY: Array<[ImportRow['result']['outcome'] | 'superseded', string]> = [
+  ['added', 'added'],
+  ['superseded', 'superseded an older revision'],
+  ['skipped', 'already imported'],
+  ['recorded_older', 'older than the revision here (kept in the history)'],
+  ['quarantined', 'waiting in quarantine'],
+  ['refused', 'refused'],
+  ['not_imported', 'not imported'],
+];
+
+/** "1 added, 1 superseded an older revision, 1 refused" */
+export function tally(rows: ImportRow[]): string {
+  const kind = (r: ImportRow['result']) => (r.outcome === 'added' && r.superseded !== null ? 'superseded' : r.outcome);
+  return TALLY.map(([k, words]) => [rows.filter((row) => kind(row.result) === k).length, words] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, words]) => `${n} ${words}`)
+    .join(', ');
+}
+
+/** The per-file results of an import run, as a table. */
+export function ImportResults({
+  rows,
+  headingRef,
+  finished,
+}: {
+  rows: ImportRow[];
+  headingRef: Ref<HTMLHeadingElement>;
+  finished: boolean;
+}) {
+  return (
+    <>
+      <h2 className="govuk-heading-m" tabIndex={-1} ref={headingRef}>
+        Results
+      </h2>
+      {finished ? <p className="govuk-body">{sentence(tally(rows))}.</p> : null}
+      <div className="app-table-scroll" role="region" aria-labelledby="import-results-caption" tabIndex={0}>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden" id="import-results-caption">
+            What happened to each file
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="govuk-table__header">
+                File
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Result
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Details
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const words = outcomeWords(row.result);
+              return (
+                <tr key={row.key}>
+                  <th scope="row" className="govuk-table__header app-file-name">
+                    {row.fileName}
+                  </th>
+                  <td className="govuk-table__cell">
+                    <Tag colour={words.colour}>{words.text}</Tag>
+                  </td>
+                  <td className="govuk-table__cell">
+                    <Details result={row.result} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { paths } from '../../router.js';
+import { Link } from '../Link.js';
+
+/** Moves between the two key screens: this installation's own identity, and the keys it trusts. */
+export function KeysNav({ current }: { current: 'identity' | 'trust' }) {
+  const items = [
+    { key: 'identity', to: paths.identity(), text: 'Your identity' },
+    { key: 'trust', to: paths.trust(), text: 'Trusted keys' },
+  ] as const;
+  return (
+    <nav className="app-subnav" aria-label="Keys">
+      <ul className="app-subnav__list">
+        {items.map((item) => (
+          <li className="app-subnav__item" key={item.key}>
+            <Link
+              to={item.to}
+              className="govuk-link app-subnav__link"
+              aria-current={item.key === current ? 'page' : undefined}
+            >
+              {item.text}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react';
+import type { Dashboard } from '../../../shared/dashboard.js';
+import { useApiQuery } from '../../api/hooks.js';
+import { useBoard } from '../../board.js';
+import { paths } from '../../router.js';
+import { InlineLoadFailed } from '../bundles/InlineLoadFailed.js';
+import { Link } from '../Link.js';
+import { ActionsTable } from '../review/ActionsTable.js';
+import { SelectInput } from '../review/Fields.js';
+import { Stats } from './Programme.js';
+
+// The agency last chosen, so coming back from an action shows the same list.
+let lastAgency = '';
+
+/**
+ * The action tracker's totals, and every overdue action (optionally for one lead agency), each
+ * linking to the action. The full tracker, with every filter, is one link away.
+ */
+export function ActionTotals({ totals }: { totals: Dashboard['actions'] }) {
+  const { board } = useBoard();
+  const [agencyId, setAgencyId] = useState(lastAgency);
+  const [applied, setApplied] = useState(lastAgency);
+  const overdue = useApiQuery('actions.list', { status: 'overdue', ...(applied ? { agencyId: applied } : {}) });
+  const agencyName = board.agencies.find((a) => a.id === applied)?.name;
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    lastAgency = agencyId;
+    setApplied(agencyId);
+  };
+
+  const list = overdue.data ?? [];
+  const caption = `${list.length === 1 ? '1 overdue action' : `${list.length} overdue actions`}${agencyName ? ` led by ${agencyName}` : ''}`;
+
+  return (
+    <section aria-labelledby="actions-heading" className="app-dashboard-section">
+      <h2 className="govuk-heading-l" id="actions-heading">
+        Actions
+      </h2>
+      <Stats
+        label="Actions by status"
+        items={[
+          { n: totals.open, text: 'Open' },
+          { n: totals.overdue, text: 'Overdue', emphasis: true },
+          { n: totals.complete, text: 'Complete, awaiting verification' },
+          { n: totals.verified, text: 'Verified' },
+        ]}
+      />
+      <p className="govuk-body">
+        <Link to={paths.actions()}>Go to the action tracker</Link> to filter every action by agency, status and due
+        date.
+      </p>
+
+      <h3 className="govuk-heading-m" id="overdue-heading">
+        Overdue actions
+      </h3>
+      <form
+        noValidate
+        onSubmit={onSubmit}
+        className="app-filters app-filters--inline"
+        aria-labelledby="overdue-heading"
+      >
+        <SelectInput
+          id="overdue-agency"
+          label="Lead agency"
+          error={undefined}
+          placeholder="All agencies"
+          options={board.agencies.map((a) => ({ value: a.id, label: a.name }))}
+          value={agencyId}
+          onChange={setAgencyId}
+        />
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Show overdue actions
+        </button>
+      </form>
+      <div className="govuk-visually-hidden" aria-live="polite">
+        {overdue.data ? caption : ''}
+      </div>
+      {overdue.error ? (
+        <InlineLoadFailed what="The overdue actions" message={overdue.error.message} onRetry={overdue.reload} />
+      ) : !overdue.data ? (
+        <p className="govuk-body app-loading">Loading the overdue actions…</p>
+      ) : list.length === 0 ? (
+        <p className="govuk-body">
+          {agencyName ? `No action led by ${agencyName} is overdue.` : 'No action is overdue.'}
+        </p>
+      ) : (
+        <ActionsTable caption={caption} actions={list} showAudit />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useCallback, useRef } from 'react';
+import { useApi } from '../../api/hooks.js';
+import { paths } from '../../router.js';
+import { Link } from '../Link.js';
+import { DownloadStatus, FILE_TYPES, useDownload } from './Download.js';
+
+/** On an audit's overview: the board's report of the audit as PDF or Word, and its challenge panels. */
+export function BoardReport({ auditId }: { auditId: string }) {
+  const api = useApi();
+  const download = useDownload();
+  const pdfButton = useRef<HTMLButtonElement>(null);
+  const docxButton = useRef<HTMLButtonElement>(null);
+  const last = useRef<'pdf' | 'docx'>('pdf');
+  const returnFocus = useCallback(() => (last.current === 'pdf' ? pdfButton.current : docxButton.current), []);
+  const preparing = download.state.kind === 'preparing';
+
+  const get = (format: 'pdf' | 'docx') => {
+    last.current = format;
+    download.start(format === 'pdf' ? 'board report (PDF)' : 'board report (Word)', FILE_TYPES[format], () =>
+      api['reports.audit']({ auditId, format }),
+    );
+  };
+
+  return (
+    <section aria-labelledby="board-report-heading" className="app-section-gap">
+      <h2 className="govuk-heading-m" id="board-report-heading">
+        Board report and challenge panels
+      </h2>
+      <p className="govuk-body app-readable">
+        The audit as the board’s report tells it: purpose, sample, findings by prevalence, recommendations and the
+        action plan, with the signature of the latest signed revision.
+      </p>
+      <div className="govuk-button-group">
+        <button
+          type="button"
+          ref={pdfButton}
+          className="govuk-button govuk-button--secondary"
+          disabled={preparing}
+          onClick={() => get('pdf')}
+        >
+          Download board report (PDF)
+        </button>
+        <button
+          type="button"
+          ref={docxButton}
+          className="govuk-button govuk-button--secondary"
+          disabled={preparing}
+          onClick={() => get('docx')}
+        >
+          Download board report (Word)
+        </button>
+      </div>
+      <DownloadStatus download={download} returnFocus={returnFocus} />
+      <p className="govuk-body">
+        <Link to={paths.panels(auditId)}>Challenge panels</Link>
+        <span className="app-grid-cell-meta">
+          The chair goes through the findings with each agency: the challenge, the response and the panel’s outcome
+        </span>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+import { useState, type FormEvent } from 'react';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../shared/actionStatus.js';
+import type { Input } from '../../shared/contract.js';
+import { useApiQuery } from '../api/hooks.js';
+import { useBoard } from '../board.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
+import { Page } from '../components/Page.js';
+import { ActionsTable } from '../components/review/ActionsTable.js';
+import { SelectInput, TextInput } from '../components/review/Fields.js';
+import { calendarDate, isCalendarDate } from '../components/review/helpers.js';
+import { useFormErrors } from '../components/review/useFormErrors.js';
+
+type Filter = Input<'actions.list'>;
+type StatusFilter = NonNullable<Filter['status']>;
+
+const STATUS_OPTIONS: ReadonlyArray<{ value: StatusFilter; label: string }> = [
+  { value: 'open', label: 'Open (not complete or verified)' },
+  { value: 'overdue', label: 'Overdue' },
+  ...ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] })),
+];
+
+// The filters last applied, so coming back from an action shows the same list.
+let lastFilter: Filter = {};
+
+/** Every action of every audit, overdue first, filtered by lead agency, status and due date. */
+export function ActionsTracker() {
+  const { board } = useBoard();
+  const [applied, setApplied] = useState<Filter>(lastFilter);
+  const [agencyId, setAgencyId] = useState(applied.agencyId ?? '');
+  const [status, setStatus] = useState<string>(applied.status ?? '');
+  const [dueBefore, setDueBefore] = useState(applied.dueBefore ?? '');
+  const errors = useFormErrors();
+  const actions = useApiQuery('actions.list', applied);
+
+  const apply = (next: Filter) => {
+    lastFilter = next;
+    setApplied(next);
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const due = dueBefore.trim();
+    if (due !== '' && !isCalendarDate(due))
+      return errors.fail({ dueBefore: 'Enter the “due before” date as a real date' });
+    errors.clear();
+    apply({
+      ...(agencyId ? { agencyId } : {}),
+      ...(status ? { status: status as StatusFilter } : {}),
+      ...(due ? { dueBefore: due } : {}),
+    });
+  };
+
+  const clearFilters = () => {
+    setAgencyId('');
+    setStatus('');
+    setDueBefore('');
+    errors.clear();
+    apply({});
+  };
+
+  const items = errors.items([['dueBefore', 'filter-due']]);
+  const list = actions.data ?? [];
+  const filtered = Object.keys(applied).length > 0;
+  const describe = [
+    applied.status ? STATUS_OPTIONS.find((o) => o.value === applied.status)?.label.toLowerCase() : undefined,
+    applied.agencyId
+      ? `led by ${board.agencies.find((a) => a.id === applied.agencyId)?.name ?? 'one agency'}`
+      : undefined,
+    applied.dueBefore ? `due before ${calendarDate(applied.dueBefore)}` : undefined,
+  ].filter((x): x is string => x !== undefined);
+  const count = list.length === 1 ? '1 action' : `${list.length} actions`;
+  const caption = describe.length > 0 ? `${count}: ${describe.join(', ')}` : count;
+  const overdue = list.filter((a) => a.effectiveStatus === 'overdue').length;
+
+  return (
+    <Page
+      title="Actions"
+      caption={board.name}
+      hasErrors={items.length > 0}
+      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
+    >
+      <p className="govuk-body app-readable">
+        Every action from every audit’s action plan, overdue actions first. Open an action to record progress or verify
+        it.
+      </p>
+      <form noValidate onSubmit={onSubmit} className="app-filters" aria-labelledby="filters-heading">
+        <h2 className="govuk-heading-s" id="filters-heading">
+          Filter the actions
+        </h2>
+        <div className="app-filters__fields">
+          <SelectInput
+            id="filter-agency"
+            label="Lead agency"
+            error={undefined}
+            placeholder="All agencies"
+            options={board.agencies.map((a) => ({ value: a.id, label: a.name }))}
+            value={agencyId}
+            onChange={setAgencyId}
+          />
+          <SelectInput
+            id="filter-status"
+            label="Status"
+            error={undefined}
+            placeholder="Any status"
+            options={STATUS_OPTIONS}
+            value={status}
+            onChange={setStatus}
+          />
+          <TextInput
+            id="filter-due"
+            type="date"
+            label="Due before"
+            error={errors.field('dueBefore')}
+            value={dueBefore}
+            onChange={setDueBefore}
+          />
+        </div>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Apply filters
+          </button>
+          {filtered ? (
+            <button type="button" className="app-link-button" onClick={clearFilters}>
+              Clear filters
+            </button>
+          ) : null}
+        </div>
+      </form>
+
+      <div aria-live="polite" className="govuk-visually-hidden">
+        {actions.loading ? '' : `${caption}${overdue > 0 ? `, ${overdue} overdue` : ''}`}
+      </div>
+      {actions.error ? (
+        <LoadFailedInline onRetry={actions.reload} message={actions.error.message} />
+      ) : !actions.data ? (
+        <p className="govuk-body app-loading">Loading the actions…</p>
+      ) : list.length === 0 ? (
+        <p className="govuk-body">
+          {filtered ? 'No actions match these filters.' : 'No audit has an action plan yet.'}
+        </p>
+      ) : (
+        <ActionsTable caption={caption} actions={list} showAudit />
+      )}
+    </Page>
+  );
+}
+
+function LoadFailedInline({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <div>
+      <p className="govuk-body">{message}</p>
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}

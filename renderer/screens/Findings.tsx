@@ -1,0 +1,351 @@
+import { useState } from 'react';
+import type { Analysis } from '../../shared/analysis.js';
+import type { AuditDetail } from '../../shared/audit.js';
+import type { Finding } from '../../shared/review.js';
+import { LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
+import { errorMessage } from '../api/client.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
+import { Link } from '../components/Link.js';
+import { Loading } from '../components/Loading.js';
+import { LoadFailed } from '../components/LoadFailed.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
+import { Page } from '../components/Page.js';
+import { Tag } from '../components/Tag.js';
+import { caseReferences, inWords, numberedQuestions, percentText } from '../components/review/helpers.js';
+import { RemoveButton } from '../components/review/RemoveButton.js';
+import { ReviewNav } from '../components/review/ReviewNav.js';
+import { useFormErrors } from '../components/review/useFormErrors.js';
+import { href, navigate, paths } from '../router.js';
+
+type Suggestion = Analysis['suggestions'][number];
+
+/** The audit's findings: suggestions from the answers to accept, the findings written, and the audit's purpose. */
+export function Findings({ auditId }: { auditId: string }) {
+  const detail = useApiQuery('audits.get', { auditId });
+  const analysis = useApiQuery('audits.analysis', { auditId });
+  const findings = useApiQuery('findings.list', { auditId });
+  const failed = detail.error ?? analysis.error ?? findings.error;
+  if (failed) {
+    return (
+      <LoadFailed
+        error={failed}
+        onRetry={() => {
+          detail.reload();
+          analysis.reload();
+          findings.reload();
+        }}
+      />
+    );
+  }
+  if (!detail.data || !analysis.data || !findings.data) return <Loading what="Loading the findings" />;
+  return (
+    <FindingsView
+      detail={detail.data}
+      analysis={analysis.data}
+      findings={findings.data}
+      setFindings={(update) => findings.setData(update)}
+    />
+  );
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/** A suggestion counts as accepted once a suggested finding of its kind rests on the same questions. */
+function acceptedAs(s: Suggestion, findings: readonly Finding[]): Finding | undefined {
+  return findings.find((f) => f.origin === 'suggested' && f.kind === s.kind && sameSet(f.questionIds, s.questionIds));
+}
+
+function FindingsView({
+  detail,
+  analysis,
+  findings,
+  setFindings,
+}: {
+  detail: AuditDetail;
+  analysis: Analysis;
+  findings: Finding[];
+  setFindings: (update: (current: Finding[] | undefined) => Finding[]) => void;
+}) {
+  const { audit, cases } = detail;
+  const editable = audit.status === 'in_progress';
+  const save = useApiMutation('findings.save');
+  const remove = useApiMutation('findings.remove');
+  const errors = useFormErrors();
+  const [banner, setBanner] = useState<{ text: string; n: number } | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+  const questions = numberedQuestions(analysis.prevalence);
+  const questionLabel = (id: string) => {
+    const q = questions.find((x) => x.id === id);
+    return q ? `${q.number} ${q.text}` : id;
+  };
+
+  const themesFor = (s: Suggestion) =>
+    s.theme !== null
+      ? [s.theme]
+      : [
+          ...new Set(
+            analysis.prevalence.questions.filter((q) => s.questionIds.includes(q.questionId)).flatMap((q) => q.themes),
+          ),
+        ];
+
+  const accept = async (s: Suggestion, index: number, thenEdit: boolean) => {
+    setBusy(index);
+    setBanner(null);
+    try {
+      const finding = await save.mutate({
+        auditId: audit.id,
+        kind: s.kind,
+        text: s.text,
+        origin: 'suggested',
+        caseIds: s.caseIds,
+        questionIds: s.questionIds,
+        themes: themesFor(s),
+      });
+      if (thenEdit) {
+        navigate(paths.findingEdit(audit.id, finding.id), {
+          flash: 'Suggestion accepted: now put it in your own words',
+        });
+        return;
+      }
+      setFindings((list) => [...(list ?? []), finding]);
+      errors.clear();
+      setBanner((b) => ({ text: 'Finding accepted', n: (b?.n ?? 0) + 1 }));
+    } catch (e) {
+      errors.fail({}, [errorMessage(e)]);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onRemove = async (f: Finding): Promise<boolean> => {
+    setBanner(null);
+    try {
+      await remove.mutate({ findingId: f.id });
+      setFindings((list) => (list ?? []).filter((x) => x.id !== f.id));
+      errors.clear();
+      setBanner((b) => ({ text: 'Finding removed', n: (b?.n ?? 0) + 1 }));
+      return true;
+    } catch (e) {
+      errors.fail({}, [errorMessage(e)]);
+      return false;
+    }
+  };
+
+  const suggestionList = (kind: Suggestion['kind'], headingId: string) => {
+    const list = analysis.suggestions.map((s, i) => ({ s, i })).filter(({ s }) => s.kind === kind);
+    if (list.length === 0) {
+      return (
+        <p className="govuk-body app-secondary-text">
+          {kind === 'strength'
+            ? 'No question was met in many or most of the cases assessed.'
+            : 'No question fell short in some or more of the cases assessed.'}
+        </p>
+      );
+    }
+    return (
+      <ul className="app-finding-list" aria-labelledby={headingId}>
+        {list.map(({ s, i }) => {
+          const accepted = acceptedAs(s, findings);
+          const refs = caseReferences(cases, s.caseIds);
+          const textId = `suggestion-${i}-text`;
+          return (
+            <li className="app-finding" key={`${s.kind}-${s.theme ?? ''}-${s.questionIds.join(',')}`}>
+              <p className="govuk-body app-finding__text" id={textId}>
+                {s.theme !== null ? <span className="app-finding__label">Learning theme: </span> : null}
+                {s.text}
+              </p>
+              <p className="govuk-body-s app-finding__meta">
+                {refs.length > 0 ? `Cases: ${inWords(refs)}` : 'No case references'}
+              </p>
+              {accepted ? (
+                <p className="govuk-body-s app-finding__meta">
+                  <Tag colour="green">Accepted</Tag>
+                </p>
+              ) : editable ? (
+                <div className="govuk-button-group app-finding__actions">
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary"
+                    aria-describedby={textId}
+                    disabled={busy !== null}
+                    onClick={() => void accept(s, i, false)}
+                  >
+                    Accept
+                  </button>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary"
+                    aria-describedby={textId}
+                    disabled={busy !== null}
+                    onClick={() => void accept(s, i, true)}
+                  >
+                    Accept and edit
+                  </button>
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    );
+  };
+
+  const written = (kind: Finding['kind']) => findings.filter((f) => f.kind === kind);
+  const items = errors.items([]);
+
+  return (
+    <Page
+      title="Findings"
+      caption={audit.title}
+      breadcrumbs={[
+        { to: paths.home(), text: 'Audits' },
+        { to: paths.audit(audit.id), text: audit.title },
+      ]}
+      hasErrors={items.length > 0}
+      before={
+        items.length > 0 ? (
+          <ErrorSummary errors={items} focusKey={errors.attempt} />
+        ) : banner ? (
+          <NotificationBanner key={banner.n} kind="success" heading={banner.text} focus />
+        ) : null
+      }
+    >
+      <ReviewNav auditId={audit.id} current="findings" />
+
+      <h2 className="govuk-heading-m">Why this audit</h2>
+      <div className="app-readable">
+        {audit.purpose.trim() !== '' ? (
+          <p className="govuk-body app-preserve-lines">{audit.purpose}</p>
+        ) : (
+          <p className="govuk-body app-secondary-text">The purpose of the audit has not been written yet.</p>
+        )}
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">“In some cases”</dt>
+            <dd className="govuk-summary-list__value">
+              {percentText(audit.thresholds.someThreshold)}% or more of the cases assessed
+            </dd>
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">“In many or most cases”</dt>
+            <dd className="govuk-summary-list__value">
+              {percentText(audit.thresholds.manyThreshold)}% or more of the cases assessed
+            </dd>
+          </div>
+        </dl>
+        {editable ? (
+          <p className="govuk-body">
+            <Link to={paths.auditPurpose(audit.id)}>Change why this audit and the thresholds</Link>
+          </p>
+        ) : null}
+      </div>
+
+      <h2 className="govuk-heading-m app-section-gap">Suggested from the answers</h2>
+      <p className="govuk-body app-readable">
+        Worked out from every agency’s answers for each of the {cases.length} sampled cases. A case is a strength for a
+        question when at least one agency met the standard and none fell short; any agency falling short makes it a
+        development area. Accept a suggestion as it stands, or accept it and put it in your own words.
+      </p>
+      <h3 className="govuk-heading-s" id="suggested-strengths">
+        Strengths (in many or most cases)
+      </h3>
+      {suggestionList('strength', 'suggested-strengths')}
+      <h3 className="govuk-heading-s" id="suggested-development">
+        Areas for development (in some cases)
+      </h3>
+      {suggestionList('development', 'suggested-development')}
+
+      <h2 className="govuk-heading-m app-section-gap">Findings written ({findings.length})</h2>
+      {findings.length === 0 ? (
+        <p className="govuk-body">No findings yet: accept the suggestions above, or add a finding of your own.</p>
+      ) : null}
+      {(['strength', 'development'] as const).map((kind) =>
+        written(kind).length > 0 ? (
+          <section key={kind} aria-labelledby={`written-${kind}`}>
+            <h3 className="govuk-heading-s" id={`written-${kind}`}>
+              {kind === 'strength' ? 'Strengths' : 'Areas for development'}
+            </h3>
+            <ul className="app-finding-list">
+              {written(kind).map((f) => (
+                <WrittenFinding
+                  key={f.id}
+                  finding={f}
+                  caseRefs={caseReferences(cases, f.caseIds)}
+                  questionLabels={f.questionIds.map(questionLabel)}
+                  editable={editable}
+                  pending={remove.pending}
+                  onRemove={() => onRemove(f)}
+                />
+              ))}
+            </ul>
+          </section>
+        ) : null,
+      )}
+      {editable ? (
+        <a href={href(paths.findingNew(audit.id))} className="govuk-button govuk-button--secondary" draggable={false}>
+          Add a finding of your own
+        </a>
+      ) : null}
+      <p className="govuk-body">
+        <Link to={paths.actionPlan(audit.id)}>Go on to the recommendations and action plan</Link>
+      </p>
+    </Page>
+  );
+}
+
+function WrittenFinding({
+  finding: f,
+  caseRefs,
+  questionLabels,
+  editable,
+  pending,
+  onRemove,
+}: {
+  finding: Finding;
+  caseRefs: string[];
+  questionLabels: string[];
+  editable: boolean;
+  pending: boolean;
+  onRemove: () => Promise<boolean>;
+}) {
+  const textId = `finding-${f.id}-text`;
+  return (
+    <li className="app-finding">
+      <p className="govuk-body app-finding__text app-preserve-lines" id={textId}>
+        {f.text}
+      </p>
+      <dl className="app-finding__facts">
+        <div>
+          <dt>Evidence cases</dt>
+          <dd>{caseRefs.length > 0 ? inWords(caseRefs) : 'None linked'}</dd>
+        </div>
+        {questionLabels.length > 0 ? (
+          <div>
+            <dt>Questions</dt>
+            <dd>{questionLabels.join('; ')}</dd>
+          </div>
+        ) : null}
+        {f.themes.length > 0 ? (
+          <div>
+            <dt>Learning themes</dt>
+            <dd>{f.themes.map((t) => LEARNING_THEME_LABELS[t]).join(', ')}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Source</dt>
+          <dd>{f.origin === 'suggested' ? 'Suggested from the answers' : 'Written by the auditor'}</dd>
+        </div>
+      </dl>
+      {editable ? (
+        <div className="app-finding__links">
+          <Link to={paths.findingEdit(f.auditId, f.id)} aria-describedby={textId}>
+            Change<span className="govuk-visually-hidden"> this finding</span>
+          </Link>
+          <RemoveButton what="this finding" describedBy={textId} pending={pending} onRemove={onRemove} />
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,205 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { personSchema, type Identity as IdentityValue } from '../../shared/identity.js';
+import { errorMessage } from '../api/client.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { downloadFile } from '../components/bundles/files.js';
+import { Fingerprint } from '../components/bundles/Fingerprint.js';
+import { FormField } from '../components/bundles/FormField.js';
+import { KeysNav } from '../components/bundles/KeysNav.js';
+import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
+import { Link } from '../components/Link.js';
+import { Loading } from '../components/Loading.js';
+import { LoadFailed } from '../components/LoadFailed.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
+import { Page } from '../components/Page.js';
+import { flattenErrors, parseServerMessage, summaryItems, type SummaryError } from '../lib/formErrors.js';
+import { longDate, sentence } from '../lib/format.js';
+import { paths } from '../router.js';
+
+type Values = z.input<typeof personSchema>;
+const IDS: Record<string, string> = { name: 'identity-name', role: 'identity-role', agency: 'identity-agency' };
+
+/**
+ * This installation's identity: who signs its audits, and the key they sign with. Created once (name,
+ * role, organisation); its identity card is what others enrol to trust the signatures or encrypt to it.
+ */
+export function Identity() {
+  const identity = useApiQuery('identity.get', {});
+  const [created, setCreated] = useState(false);
+  useReloadOnUnlock(identity.reload);
+  if (identity.error) return <LoadFailed error={identity.error} onRetry={identity.reload} />;
+  if (identity.data === undefined) return <Loading what="Loading your identity" />;
+  if (identity.data === null) {
+    return (
+      <CreateIdentity
+        onCreated={(value) => {
+          setCreated(true);
+          identity.setData(value);
+        }}
+      />
+    );
+  }
+  return <IdentityDetails identity={identity.data} justCreated={created} />;
+}
+
+function CreateIdentity({ onCreated }: { onCreated: (identity: IdentityValue) => void }) {
+  const create = useApiMutation('identity.create');
+  const [formErrors, setFormErrors] = useState<SummaryError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<Values, unknown, z.output<typeof personSchema>>({
+    resolver: zodResolver(personSchema),
+    defaultValues: { name: '', role: '', agency: '' },
+    shouldFocusError: false,
+  });
+
+  const onValid = async (values: z.output<typeof personSchema>) => {
+    setFormErrors([]);
+    try {
+      onCreated(await create.mutate(values));
+    } catch (e) {
+      const general: SummaryError[] = [];
+      for (const p of parseServerMessage(errorMessage(e))) {
+        if (p.name in IDS) setError(p.name as keyof Values, { type: 'server', message: p.message });
+        else general.push(p);
+      }
+      setFormErrors(general);
+      setAttempt((n) => n + 1);
+    }
+  };
+
+  const items = summaryItems([...formErrors, ...flattenErrors(errors)], (name) => IDS[name]);
+  const message = (m: string | undefined) => (m ? sentence(m) : undefined);
+
+  return (
+    <Page
+      title="Your identity"
+      narrow
+      hasErrors={items.length > 0}
+      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={attempt} /> : null}
+    >
+      <KeysNav current="identity" />
+      <p className="govuk-body">
+        You need an identity to sign audits. Case Audit makes a pair of keys for you on this computer: the private key
+        never leaves it, and your identity card carries the public key to the people who check your signature.
+      </p>
+      <p className="govuk-body">Give your name, role and organisation as they should appear on signed reports.</p>
+      <form noValidate onSubmit={handleSubmit(onValid, () => setAttempt((n) => n + 1))}>
+        <FormField
+          id={IDS.name!}
+          label="Your name"
+          type="text"
+          autoComplete="name"
+          spellCheck={false}
+          error={message(errors.name?.message)}
+          {...register('name')}
+        />
+        <FormField
+          id={IDS.role!}
+          label="Your role"
+          hint="For example, independent auditor, or chair of the QA sub-committee"
+          type="text"
+          autoComplete="organization-title"
+          error={message(errors.role?.message)}
+          {...register('role')}
+        />
+        <FormField
+          id={IDS.agency!}
+          label="Your organisation"
+          type="text"
+          autoComplete="organization"
+          error={message(errors.agency?.message)}
+          {...register('agency')}
+        />
+        <button type="submit" className="govuk-button" disabled={create.pending}>
+          Create your identity
+        </button>
+      </form>
+    </Page>
+  );
+}
+
+function IdentityDetails({ identity, justCreated }: { identity: IdentityValue; justCreated: boolean }) {
+  const card = useApiMutation('identity.card');
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const download = async () => {
+    setSaved(null);
+    try {
+      const { fileName, json } = await card.mutate({});
+      downloadFile(fileName, json, 'application/json');
+      setSaved(fileName);
+    } catch {
+      // card.error holds the message shown below.
+    }
+  };
+
+  return (
+    <Page
+      title="Your identity"
+      narrow
+      before={
+        justCreated ? (
+          <NotificationBanner kind="success" heading="Your identity is created" focus>
+            <p className="govuk-body">Download your identity card and send it to the QA sub-committee.</p>
+          </NotificationBanner>
+        ) : card.error ? (
+          <ErrorSummary errors={[{ text: card.error.message }]} focusKey={card.error.message} />
+        ) : null
+      }
+    >
+      <KeysNav current="identity" />
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Name</dt>
+          <dd className="govuk-summary-list__value">{identity.name}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Role</dt>
+          <dd className="govuk-summary-list__value">{identity.role}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Organisation</dt>
+          <dd className="govuk-summary-list__value">{identity.agency}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Key fingerprint</dt>
+          <dd className="govuk-summary-list__value">
+            <Fingerprint value={identity.fingerprint} id="own-fingerprint" />
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Created</dt>
+          <dd className="govuk-summary-list__value">{longDate(identity.createdAt)}</dd>
+        </div>
+      </dl>
+
+      <h2 className="govuk-heading-m">Your identity card</h2>
+      <p className="govuk-body">
+        Your identity card is a small file with your public keys. Send it to the QA sub-committee (or, if you are the QA
+        sub-committee, to each auditor) by email or on a memory stick: it holds nothing secret.
+      </p>
+      <p className="govuk-body">
+        Whoever enrols it should then check the fingerprint with you by phone or in person, group by group, before they
+        trust it.
+      </p>
+      <button type="button" className="govuk-button" onClick={() => void download()} disabled={card.pending}>
+        Download your identity card
+      </button>
+      <p className="govuk-body" role="status">
+        {saved ? `Your identity card is saved as ${saved} in your downloads folder.` : null}
+      </p>
+      <p className="govuk-body">
+        <Link to={paths.trust()}>Trusted keys</Link>: the identity cards you have enrolled.
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,166 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { MAX_BUNDLE_BYTES, type ImportOutcome } from '../../shared/bundle.js';
+import { ApiError, errorMessage } from '../api/client.js';
+import { useApi } from '../api/hooks.js';
+import { bytesToBase64, fileSize } from '../components/bundles/files.js';
+import { ImportResults, type ImportRow } from '../components/bundles/ImportResults.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
+import { Link } from '../components/Link.js';
+import { Page } from '../components/Page.js';
+import { paths } from '../router.js';
+
+const FILE_ID = 'bundle-files';
+
+interface Progress {
+  total: number;
+  /** Files finished so far. */
+  done: number;
+  running: boolean;
+}
+
+/**
+ * The QA sub-committee imports auditors' bundles: several files at once, one after another, with a
+ * visible progress bar and a result for each file in words.
+ */
+export function ImportBundles() {
+  const api = useApi();
+  const input = useRef<HTMLInputElement>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [rows, setRows] = useState<ImportRow[]>([]);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const importOne = async (file: File): Promise<ImportRow['result']> => {
+    if (file.size > MAX_BUNDLE_BYTES) {
+      return {
+        outcome: 'refused',
+        check: 'size',
+        message: `the file is ${fileSize(file.size)}; a bundle may be at most ${fileSize(MAX_BUNDLE_BYTES)}`,
+      } satisfies ImportOutcome;
+    }
+    let base64: string;
+    try {
+      base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    } catch {
+      return { outcome: 'not_imported', message: 'the file could not be read from the disk' };
+    }
+    return api['bundles.import']({ fileName: file.name.slice(0, 255) || 'bundle', base64 });
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const files = Array.from(input.current?.files ?? []);
+    if (files.length === 0) {
+      setError('Choose one or more bundle files to import');
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setError(null);
+    setRows([]);
+    setProgress({ total: files.length, done: 0, running: true });
+    const results: ImportRow[] = [];
+    let stopped = false;
+    for (const [i, file] of files.entries()) {
+      let result: ImportRow['result'];
+      if (stopped) {
+        result = {
+          outcome: 'not_imported',
+          message: 'Case Audit locked before this file was imported: choose it again',
+        };
+      } else {
+        try {
+          result = await importOne(file);
+        } catch (err) {
+          // A locked session stops the run: the unlock screen shows, and the rest can be chosen again.
+          if (err instanceof ApiError && err.code === 'LOCKED') stopped = true;
+          result = { outcome: 'not_imported', message: errorMessage(err) };
+        }
+      }
+      results.push({ key: `${i}-${file.name}`, fileName: file.name, result });
+      if (!mounted.current) return;
+      setRows([...results]);
+      setProgress({ total: files.length, done: i + 1, running: i + 1 < files.length });
+    }
+    if (input.current) input.current.value = '';
+    resultsHeading.current?.focus();
+  };
+
+  const running = progress?.running === true;
+  const current = progress ? Math.min(progress.done + 1, progress.total) : 0;
+
+  return (
+    <Page
+      title="Import bundles"
+      hasErrors={error !== null}
+      before={error ? <ErrorSummary errors={[{ targetId: FILE_ID, text: error }]} focusKey={attempt} /> : null}
+    >
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <p className="govuk-body">
+            Import the bundles auditors send you. Each one is checked before anything is saved: its signature, who
+            signed it, and that nothing in it was changed on the way. Importing the same bundle twice changes nothing.
+          </p>
+          <p className="govuk-body">
+            A bundle signed by someone whose key you have not enrolled waits in the{' '}
+            <Link to={paths.quarantine()}>quarantine</Link> until you check who signed it.
+          </p>
+          <form noValidate onSubmit={(e) => void submit(e)}>
+            <div className={error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
+              <label className="govuk-label govuk-label--m" htmlFor={FILE_ID}>
+                Bundle files
+              </label>
+              <div className="govuk-hint" id={`${FILE_ID}-hint`}>
+                Files ending in .caseaudit. You can choose several at once.
+              </div>
+              <ErrorMessage id={`${FILE_ID}-error`} message={error ?? undefined} />
+              <input
+                ref={input}
+                id={FILE_ID}
+                type="file"
+                multiple
+                accept=".caseaudit"
+                disabled={running}
+                className={error ? 'govuk-file-upload govuk-file-upload--error' : 'govuk-file-upload'}
+                aria-describedby={error ? `${FILE_ID}-hint ${FILE_ID}-error` : `${FILE_ID}-hint`}
+                aria-invalid={error ? true : undefined}
+              />
+            </div>
+            <button type="submit" className="govuk-button" disabled={running}>
+              Import bundles
+            </button>
+          </form>
+
+          <div className="app-import-progress" role="status" aria-live="polite">
+            {progress ? (
+              <>
+                <label className="govuk-label govuk-label--s" htmlFor="import-progress">
+                  {running
+                    ? `Importing ${current} of ${progress.total}…`
+                    : `Imported ${progress.total} ${progress.total === 1 ? 'file' : 'files'}`}
+                </label>
+                <progress id="import-progress" className="app-progress-bar" max={progress.total} value={progress.done}>
+                  {progress.done} of {progress.total}
+                </progress>
+              </>
+            ) : null}
+          </div>
+        </div>
+      </div>
+
+      {rows.length > 0 ? <ImportResults rows={rows} headingRef={resultsHeading} finished={!running} /> : null}
+
+      <p className="govuk-body">
+        <Link to={paths.quarantine()}>Bundles in quarantine</Link>: bundles from signers you have not enrolled yet.
+      </p>
+    </Page>
+  );
+}

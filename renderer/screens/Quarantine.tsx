@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import type { Output } from '../../shared/contract.js';
+import { errorMessage } from '../api/client.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { Fingerprint } from '../components/bundles/Fingerprint.js';
+import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
+import { Link } from '../components/Link.js';
+import { Loading } from '../components/Loading.js';
+import { LoadFailed } from '../components/LoadFailed.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
+import { Page } from '../components/Page.js';
+import { WarningText } from '../components/WarningText.js';
+import { sentence, shortDateTime } from '../lib/format.js';
+import { paths } from '../router.js';
+
+type Item = Output<'quarantine.list'>[number];
+
+interface Done {
+  heading: string;
+  body: string;
+  auditId?: string | undefined;
+}
+
+/**
+ * Bundles whose signature is sound but whose signer is not on the trusted list. Someone checks the
+ * fingerprint with the signer, out of band, then accepts (which trusts the key) or rejects.
+ */
+export function Quarantine() {
+  const list = useApiQuery('quarantine.list', {});
+  const accept = useApiMutation('quarantine.accept');
+  const reject = useApiMutation('quarantine.reject');
+  const [done, setDone] = useState<Done | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useReloadOnUnlock(list.reload);
+
+  if (list.error) return <LoadFailed error={list.error} onRetry={list.reload} />;
+  if (!list.data) return <Loading what="Loading the quarantine" />;
+  const items = list.data;
+  const busy = accept.pending || reject.pending;
+
+  const fail = (message: string) => {
+    setDone(null);
+    setFailure(message);
+    setAttempt((n) => n + 1);
+  };
+
+  const onAccept = async (item: Item) => {
+    setFailure(null);
+    try {
+      const outcome = await accept.mutate({ quarantineId: item.id });
+      if (outcome.outcome === 'refused') {
+        fail(`The bundle from ${item.signerName} was refused: ${outcome.check} — ${outcome.message}`);
+      } else {
+        setDone({
+          heading: `${item.signerName}’s key is now trusted`,
+          body:
+            'auditTitle' in outcome
+              ? `${sentence(outcome.message)}: ${outcome.auditTitle}.`
+              : sentence(outcome.message),
+          auditId: 'auditId' in outcome ? outcome.auditId : undefined,
+        });
+      }
+    } catch (e) {
+      fail(sentence(errorMessage(e)));
+    }
+    list.reload();
+  };
+
+  const onReject = async (item: Item) => {
+    setFailure(null);
+    try {
+      await reject.mutate({ quarantineId: item.id });
+      setDone({
+        heading: `The bundle from ${item.signerName} is rejected`,
+        body: `${item.fileName} was removed from the quarantine. Nothing from it was saved, and the key is not trusted.`,
+      });
+    } catch (e) {
+      fail(sentence(errorMessage(e)));
+    }
+    list.reload();
+  };
+
+  let before = null;
+  if (failure) before = <ErrorSummary errors={[{ text: failure }]} focusKey={attempt} />;
+  else if (done) {
+    before = (
+      <NotificationBanner kind="success" heading={done.heading} focus>
+        <p className="govuk-body">
+          {done.body}
+          {done.auditId ? (
+            <>
+              {' '}
+              <Link to={paths.audit(done.auditId)}>Open the audit</Link>
+            </>
+          ) : null}
+        </p>
+      </NotificationBanner>
+    );
+  }
+
+  return (
+    <Page
+      title="Bundles in quarantine"
+      narrow
+      breadcrumbs={[{ to: paths.importBundles(), text: 'Import bundles' }]}
+      hasErrors={failure !== null}
+      before={before}
+    >
+      <p className="govuk-body">
+        These bundles are signed correctly, but by someone whose key is not on your trusted list. Nothing in them is
+        saved until you accept them.
+      </p>
+      {items.length === 0 ? (
+        <p className="govuk-body">There are no bundles waiting in quarantine.</p>
+      ) : (
+        <>
+          <WarningText>
+            Before you accept a bundle, phone the signer (or meet them) and ask them to read out the fingerprint on
+            their “Your identity” screen. Accept only if every group matches the one shown here.
+          </WarningText>
+          {items.map((item, i) => (
+            <section className="app-quarantine-item" key={item.id} aria-labelledby={`quarantine-${i}-title`}>
+              <h2 className="govuk-heading-m" id={`quarantine-${i}-title`}>
+                {item.auditTitle}
+              </h2>
+              <dl className="govuk-summary-list">
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Signed by</dt>
+                  <dd className="govuk-summary-list__value">{item.signerName}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Role</dt>
+                  <dd className="govuk-summary-list__value">{item.signerRole}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Organisation</dt>
+                  <dd className="govuk-summary-list__value">{item.signerAgency}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Key fingerprint</dt>
+                  <dd className="govuk-summary-list__value">
+                    <Fingerprint value={item.signerFingerprint} />
+                  </dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Audit</dt>
+                  <dd className="govuk-summary-list__value">{item.auditTitle}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">File</dt>
+                  <dd className="govuk-summary-list__value app-break-anywhere">{item.fileName}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Received</dt>
+                  <dd className="govuk-summary-list__value">{shortDateTime(item.receivedAt)}</dd>
+                </div>
+              </dl>
+              <div className="govuk-button-group">
+                <button type="button" className="govuk-button" disabled={busy} onClick={() => void onAccept(item)}>
+                  Accept and trust this signer
+                  <span className="govuk-visually-hidden">: {item.signerName}</span>
+                </button>
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--warning"
+                  disabled={busy}
+                  onClick={() => void onReject(item)}
+                >
+                  Reject<span className="govuk-visually-hidden"> the bundle from {item.signerName}</span>
+                </button>
+              </div>
+            </section>
+          ))}
+        </>
+      )}
+      <p className="govuk-body">
+        <Link to={paths.importBundles()}>Import more bundles</Link>
+      </p>
+    </Page>
+  );
+}

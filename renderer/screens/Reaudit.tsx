@@ -1,0 +1,147 @@
+import { useState, type FormEvent } from 'react';
+import type { AuditSummary } from '../../shared/audit.js';
+import type { TemplateSummary } from '../../shared/templateSummary.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
+import { Link } from '../components/Link.js';
+import { Loading } from '../components/Loading.js';
+import { LoadFailed } from '../components/LoadFailed.js';
+import { Page } from '../components/Page.js';
+import { Radios, TextInput } from '../components/review/Fields.js';
+import { useFormErrors } from '../components/review/useFormErrors.js';
+import { navigate, paths } from '../router.js';
+
+/** Start the next round of an audit: a title, and the template version (the same or a newer one). */
+export function Reaudit({ auditId }: { auditId: string }) {
+  const audits = useApiQuery('audits.list', {});
+  const templates = useApiQuery('templates.list', {});
+  const failed = audits.error ?? templates.error;
+  if (failed) {
+    return (
+      <LoadFailed
+        error={failed}
+        onRetry={() => {
+          audits.reload();
+          templates.reload();
+        }}
+      />
+    );
+  }
+  if (!audits.data || !templates.data) return <Loading what="Loading the audit" />;
+  const audit = audits.data.find((a) => a.id === auditId);
+  if (!audit) {
+    return (
+      <Page title="Page not found">
+        <p className="govuk-body">There is no such audit.</p>
+        <Link to={paths.home()}>Go to your audits</Link>
+      </Page>
+    );
+  }
+  const series = audits.data.filter((a) => a.seriesId === audit.seriesId).sort((x, y) => x.round - y.round);
+  return <ReauditForm audit={audit} series={series} templates={templates.data} />;
+}
+
+function ReauditForm({
+  audit,
+  series,
+  templates,
+}: {
+  audit: AuditSummary;
+  series: AuditSummary[];
+  templates: TemplateSummary[];
+}) {
+  const start = useApiMutation('audits.startReaudit');
+  const errors = useFormErrors();
+  const last = series[series.length - 1] ?? audit;
+  // Rounds stay comparable only on the version the last round used or a newer one.
+  const versions = templates
+    .filter((t) => t.id === audit.templateId && t.version >= last.templateVersion)
+    .sort((a, b) => b.version - a.version);
+  const [title, setTitle] = useState('');
+  const [version, setVersion] = useState(versions[0] ? String(versions[0].version) : '');
+  const nextRound = last.round + 1;
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problems: Record<string, string> = {};
+    if (title.trim() === '') problems.title = 'Enter a title for the re-audit';
+    if (versions.length > 0 && version === '') problems.templateVersion = 'Choose the version of the template to use';
+    if (Object.keys(problems).length > 0) return errors.fail(problems);
+    try {
+      const created = await start.mutate({
+        auditId: audit.id,
+        title,
+        ...(version ? { templateVersion: Number(version) } : {}),
+      });
+      navigate(paths.audit(created.id), {
+        flash: `Re-audit started as round ${created.round}: now add the sampled cases, with the same sample design`,
+      });
+    } catch (err) {
+      errors.failFromServer(err, (path) => (path === 'title' || path === 'templateVersion' ? path : undefined));
+    }
+  };
+
+  const items = errors.items([
+    ['title', 'reaudit-title'],
+    ['templateVersion', 'reaudit-version'],
+  ]);
+
+  return (
+    <Page
+      title="Start a re-audit"
+      caption={audit.title}
+      narrow
+      breadcrumbs={[
+        { to: paths.home(), text: 'Audits' },
+        { to: paths.audit(audit.id), text: audit.title },
+        { to: paths.auditSummary(audit.id), text: 'Summary' },
+      ]}
+      hasErrors={items.length > 0}
+      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
+    >
+      <p className="govuk-body">
+        This starts round {nextRound} of the audit. It keeps the purpose and the prevalence thresholds of the rounds
+        before, so the findings read the same way; its summary compares every round question by question and theme by
+        theme.
+      </p>
+      <form noValidate onSubmit={(e) => void onSubmit(e)}>
+        <TextInput
+          id="reaudit-title"
+          label="Title of the re-audit"
+          size="m"
+          hint="For example, MASH re-audit, autumn 2026"
+          error={errors.field('title')}
+          value={title}
+          onChange={setTitle}
+        />
+        {versions.length > 0 ? (
+          <Radios
+            id="reaudit-version"
+            legend="Template version"
+            legendSize="m"
+            hint={`Round ${last.round} used version ${last.templateVersion}. A newer version may change some questions: those are marked when the rounds are compared.`}
+            error={errors.field('templateVersion')}
+            items={versions.map((t) => ({
+              value: String(t.version),
+              label: `${t.title}, version ${t.version}`,
+              hint:
+                t.version === last.templateVersion
+                  ? `The version round ${last.round} used${t.latest ? ' (latest)' : ''}`
+                  : t.latest
+                    ? 'The latest version'
+                    : undefined,
+            }))}
+            value={version}
+            onChange={setVersion}
+          />
+        ) : null}
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button" disabled={start.pending}>
+            Start the re-audit
+          </button>
+          <Link to={paths.auditSummary(audit.id)}>Cancel</Link>
+        </div>
+      </form>
+    </Page>
+  );
+}

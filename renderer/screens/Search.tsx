@@ -1,0 +1,226 @@
+import { Fragment, useState, type FormEvent, type MouseEvent } from 'react';
+import { SEARCH_KINDS, type SearchHit } from '../../shared/dashboard.js';
+import { useApi, useApiQuery } from '../api/hooks.js';
+import { hitPath, openHit } from '../components/dashboard/openInPlace.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
+import { InlineLoadFailed } from '../components/bundles/InlineLoadFailed.js';
+import { Page } from '../components/Page.js';
+import { Checkboxes } from '../components/review/Fields.js';
+import { Tag, type TagColour } from '../components/Tag.js';
+import { href } from '../router.js';
+
+type Kind = (typeof SEARCH_KINDS)[number];
+
+const KIND_LABELS: Record<Kind, string> = {
+  finding: 'Finding',
+  recommendation: 'Recommendation',
+  action: 'Action',
+  evidence: 'Evidence note',
+};
+const KIND_PLURALS: Record<Kind, string> = {
+  finding: 'Findings',
+  recommendation: 'Recommendations',
+  action: 'Actions',
+  evidence: 'Evidence notes from checklists',
+};
+const KIND_COLOURS: Record<Kind, TagColour> = {
+  finding: 'blue',
+  recommendation: 'purple',
+  action: 'green',
+  evidence: 'grey',
+};
+const OPEN_TEXT: Record<Kind, string> = {
+  finding: 'Open the finding',
+  recommendation: 'Open the recommendation',
+  action: 'Open the action',
+  evidence: 'Open the checklist question',
+};
+
+const LIMIT = 50;
+
+/** Splits "… ⟦matched⟧ words …" into text and <mark>s: the snippet is plain text, never HTML. */
+export function Snippet({ text }: { text: string }) {
+  const parts = text.split(/(⟦[^⟧]*⟧)/);
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.startsWith('⟦') && part.endsWith('⟧') ? (
+          <mark className="app-mark" key={i}>
+            {part.slice(1, -1)}
+          </mark>
+        ) : (
+          <Fragment key={i}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+interface Query {
+  q: string;
+  kinds: Kind[];
+}
+
+// The last search, so coming back from a result shows the same results.
+let lastQuery: Query | null = null;
+
+/** Full-text search across findings, recommendations, actions and checklist evidence notes. */
+export function Search() {
+  const [q, setQ] = useState(lastQuery?.q ?? '');
+  const [kinds, setKinds] = useState<Kind[]>(lastQuery?.kinds ?? []);
+  const [applied, setApplied] = useState<Query | null>(lastQuery);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const text = q.trim();
+    if (text === '') {
+      setProblem('Enter what to search for');
+      setAttempt((n) => n + 1);
+      return;
+    }
+    if (text.length > 200) {
+      setProblem('Search for at most 200 characters');
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setProblem(null);
+    const next = { q: text, kinds };
+    lastQuery = next;
+    setApplied(next);
+  };
+
+  return (
+    <Page
+      title="Search"
+      hasErrors={problem !== null}
+      before={problem ? <ErrorSummary errors={[{ targetId: 'search-q', text: problem }]} focusKey={attempt} /> : null}
+    >
+      <form
+        noValidate
+        onSubmit={onSubmit}
+        role="search"
+        aria-label="Findings, actions and evidence"
+        className="app-search-form"
+      >
+        <div className={problem ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
+          <label className="govuk-label govuk-label--m" htmlFor="search-q">
+            Search findings, recommendations, actions and evidence notes
+          </label>
+          <div className="govuk-hint" id="search-q-hint">
+            For example, “chronology”, “voice of the child” or a case reference
+          </div>
+          {problem ? (
+            <p className="govuk-error-message" id="search-q-error">
+              <span className="govuk-visually-hidden">Error: </span>
+              {problem}
+            </p>
+          ) : null}
+          <div className="app-search">
+            <input
+              id="search-q"
+              type="search"
+              className={problem ? 'govuk-input govuk-input--error app-search__input' : 'govuk-input app-search__input'}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={problem ? 'search-q-hint search-q-error' : 'search-q-hint'}
+              aria-invalid={problem ? true : undefined}
+              value={q}
+              onChange={(e) => setQ(e.currentTarget.value)}
+            />
+            <button type="submit" className="govuk-button app-search__button">
+              Search
+            </button>
+          </div>
+        </div>
+        <Checkboxes
+          id="search-kinds"
+          legend="Only show"
+          legendSize="s"
+          hint="Leave all unticked to search everything."
+          error={undefined}
+          small
+          inline
+          items={SEARCH_KINDS.map((k) => ({ value: k, label: KIND_PLURALS[k] }))}
+          values={kinds}
+          onChange={(v) => setKinds(v as Kind[])}
+        />
+      </form>
+      {applied ? <Results query={applied} /> : null}
+    </Page>
+  );
+}
+
+function Results({ query }: { query: Query }) {
+  const api = useApi();
+  const hits = useApiQuery('search.query', {
+    q: query.q,
+    limit: LIMIT,
+    ...(query.kinds.length > 0 ? { kinds: query.kinds } : {}),
+  });
+  const list = hits.data ?? [];
+  const count =
+    list.length === 0
+      ? `No results for “${query.q}”`
+      : `${list.length === LIMIT ? `The first ${LIMIT}` : list.length} ${list.length === 1 ? 'result' : 'results'} for “${query.q}”`;
+  const only = query.kinds.length > 0 ? ` in ${query.kinds.map((k) => KIND_PLURALS[k].toLowerCase()).join(', ')}` : '';
+
+  const open = (e: MouseEvent<HTMLAnchorElement>, hit: SearchHit) => {
+    // Let a modified click (a new window) follow the plain link.
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || e.button !== 0) return;
+    e.preventDefault();
+    void openHit(api, hit);
+  };
+
+  return (
+    <section aria-labelledby={hits.data ? 'results-heading' : undefined} className="app-search-results">
+      <div aria-live="polite">
+        {hits.loading && !hits.data ? <p className="govuk-body app-loading">Searching…</p> : null}
+        {hits.data ? (
+          <h2 className="govuk-heading-m" id="results-heading">
+            {count}
+            {only}
+          </h2>
+        ) : null}
+      </div>
+      {hits.error ? <InlineLoadFailed what="The results" message={hits.error.message} onRetry={hits.reload} /> : null}
+      {hits.data && list.length === 0 ? (
+        <p className="govuk-body">Check the spelling, try fewer or different words, or untick the filters.</p>
+      ) : null}
+      {list.length > 0 ? (
+        <ol className="app-search-results__list" aria-labelledby="results-heading">
+          {list.map((hit, i) => {
+            const snippetId = `hit-${i}-snippet`;
+            return (
+              <li
+                className="app-search-result"
+                key={`${hit.kind}-${hit.findingId ?? hit.recommendationId ?? hit.actionId ?? `${hit.checklistId}/${hit.questionId}`}-${i}`}
+              >
+                <p className="govuk-body-s app-search-result__meta">
+                  <Tag colour={KIND_COLOURS[hit.kind]}>{KIND_LABELS[hit.kind]}</Tag>{' '}
+                  <span className="app-search-result__audit">{hit.auditTitle}</span>
+                </p>
+                <p className="govuk-body app-search-result__snippet" id={snippetId}>
+                  <Snippet text={hit.snippet} />
+                </p>
+                <a
+                  className="govuk-link app-search-result__link"
+                  href={href(hitPath(hit))}
+                  aria-describedby={snippetId}
+                  onClick={(e) => open(e, hit)}
+                >
+                  {OPEN_TEXT[hit.kind]}
+                  <span className="govuk-visually-hidden">
+                    {' '}
+                    {i + 1} from {hit.auditTitle}
+                  </span>
+                </a>
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

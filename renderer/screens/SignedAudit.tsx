@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import type { AuditSummary } from '../../shared/audit.js';
+import type { TrustedKey } from '../../shared/identity.js';
+import { errorMessage } from '../api/client.js';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { base64ToBytes, downloadFile } from '../components/bundles/files.js';
+import { Fingerprint } from '../components/bundles/Fingerprint.js';
+import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
+import { Link } from '../components/Link.js';
+import { Loading } from '../components/Loading.js';
+import { LoadFailed } from '../components/LoadFailed.js';
+import { Page } from '../components/Page.js';
+import { sentence } from '../lib/format.js';
+import { navigate, paths } from '../router.js';
+
+/** A signed audit: export its latest signed revision as a bundle for the QA sub-committee, or start a new revision. */
+export function SignedAudit({ auditId }: { auditId: string }) {
+  const audit = useApiQuery('audits.get', { auditId });
+  const keys = useApiQuery('trust.list', {});
+  useReloadOnUnlock(audit.reload);
+  useReloadOnUnlock(keys.reload);
+  const failed = audit.error ?? keys.error;
+  if (failed) {
+    return (
+      <LoadFailed
+        error={failed}
+        onRetry={() => {
+          audit.reload();
+          keys.reload();
+        }}
+      />
+    );
+  }
+  if (!audit.data || !keys.data) return <Loading what="Loading the audit" />;
+  const recipient = keys.data.find((k) => k.isRecipient && !k.revokedAt) ?? null;
+  return <ExportAndRevise audit={audit.data.audit} recipient={recipient} />;
+}
+
+interface Exported {
+  fileName: string;
+  encrypted: boolean;
+}
+
+function ExportAndRevise({ audit, recipient }: { audit: AuditSummary; recipient: TrustedKey | null }) {
+  const exporter = useApiMutation('bundles.export');
+  const reviser = useApiMutation('audits.newRevision');
+  const [exported, setExported] = useState<Exported | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const crumbs = [
+    { to: paths.home(), text: 'Audits' },
+    { to: paths.audit(audit.id), text: audit.title },
+  ];
+
+  if (audit.origin === 'imported') {
+    return (
+      <Page title="This audit was imported" caption={audit.title} narrow breadcrumbs={crumbs}>
+        <p className="govuk-body">
+          Revision {audit.revision} came in a bundle from its auditor. Only the auditor who signed an audit exports it.
+        </p>
+      </Page>
+    );
+  }
+  if (audit.revision === 0) {
+    return (
+      <Page title="This audit is not signed yet" caption={audit.title} narrow breadcrumbs={crumbs}>
+        <p className="govuk-body">A bundle holds a signed revision of the audit. Sign the audit first.</p>
+        <p className="govuk-body">
+          <Link to={paths.signAudit(audit.id)}>Review and sign</Link>
+        </p>
+      </Page>
+    );
+  }
+
+  const fail = (e: unknown) => {
+    setFailure(sentence(errorMessage(e)));
+    setAttempt((n) => n + 1);
+  };
+
+  const exportBundle = async () => {
+    setFailure(null);
+    setExported(null);
+    try {
+      const bundle = await exporter.mutate({ auditId: audit.id });
+      downloadFile(bundle.fileName, base64ToBytes(bundle.base64), 'application/octet-stream');
+      setExported({ fileName: bundle.fileName, encrypted: bundle.encrypted });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const startRevision = async () => {
+    setFailure(null);
+    try {
+      await reviser.mutate({ auditId: audit.id });
+      navigate(paths.audit(audit.id), {
+        flash: `Revision ${audit.revision + 1} started: revision ${audit.revision} stays signed as it was`,
+      });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const before = failure ? <ErrorSummary errors={[{ text: failure }]} focusKey={attempt} /> : null;
+
+  return (
+    <Page
+      title={`Send revision ${audit.revision} to the QA sub-committee`}
+      caption={audit.title}
+      narrow
+      breadcrumbs={crumbs}
+      hasErrors={failure !== null}
+      before={before}
+    >
+      {audit.status === 'in_progress' ? (
+        <p className="govuk-body">
+          You have started revision {audit.revision + 1}, which is not signed yet. The bundle holds revision{' '}
+          {audit.revision}, the latest signed one.
+        </p>
+      ) : null}
+      <p className="govuk-body">
+        The bundle is one file holding the signed revision, the report as it was when signed and the audit tool it used.
+        The QA sub-committee imports it and checks your signature.
+      </p>
+      <h2 className="govuk-heading-m">Encryption</h2>
+      {recipient ? (
+        <>
+          <p className="govuk-body">
+            The bundle will be encrypted to the QA sub-committee’s key ({recipient.name}, {recipient.role},{' '}
+            {recipient.agency}), so only they can open it. Its fingerprint is:
+          </p>
+          <p className="govuk-body">
+            <Fingerprint value={recipient.fingerprint} />
+          </p>
+        </>
+      ) : (
+        <p className="govuk-body">
+          No QA sub-committee key is enrolled, so the bundle will be signed but not encrypted: anyone who has the file
+          can read it. <Link to={paths.trust()}>Enrol the QA sub-committee’s identity card</Link> to encrypt bundles to
+          it.
+        </p>
+      )}
+      <button type="button" className="govuk-button" disabled={exporter.pending} onClick={() => void exportBundle()}>
+        Export bundle
+      </button>
+      <div role="status">
+        {exporter.pending ? <p className="govuk-body">Making the bundle…</p> : null}
+        {exported ? (
+          <div className="govuk-inset-text app-inset-success">
+            <p className="govuk-body govuk-!-font-weight-bold">Bundle exported: {exported.fileName}</p>
+            <p className="govuk-body">
+              {exported.encrypted && recipient
+                ? `It is in your downloads folder, encrypted to the QA sub-committee’s key (${recipient.name}, ${recipient.agency}): only they can open it.`
+                : exported.encrypted
+                  ? 'It is in your downloads folder, encrypted to the QA sub-committee’s key: only they can open it.'
+                  : 'It is in your downloads folder, signed but not encrypted: anyone who has the file can read it, so send it only by a secure route.'}
+            </p>
+          </div>
+        ) : null}
+      </div>
+
+      {audit.status === 'signed' ? (
+        <>
+          <h2 className="govuk-heading-m">Change the audit</h2>
+          <p className="govuk-body">
+            Revision {audit.revision} cannot change. To correct or add to the audit, start revision {audit.revision + 1}
+            : it begins as a copy of revision {audit.revision}, and you sign it again when it is ready.
+          </p>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            disabled={reviser.pending}
+            onClick={() => void startRevision()}
+          >
+            Start a new revision
+          </button>
+        </>
+      ) : null}
+      <p className="govuk-body">
+        <Link to={paths.audit(audit.id)}>Back to the audit</Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,556 @@
+// Review, findings, the action plan and the re-audit trend through the real interface, on a real
+// database behind the browser host. The sampled cases and their checklists are answered through the
+// API (over HTTP, with the host's token) so the journey starts where the auditor's judgement begins:
+// an auditor grades a case, records the multi-agency discussion, accepts and edits suggested findings,
+// writes a recommendation and SMART actions; a QA member records progress and verifies an action; the
+// summary reads like the board's report and, after a re-audit, shows the trend across both rounds.
+// Every screen visited is checked with axe, and screenshots go to /tmp/ui-review/.
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { AnswerValue } from '../../shared/answer.js';
+import { DEFAULT_AGENCIES } from '../../shared/board.js';
+import { checklistProgress, type AnswerMap } from '../../shared/checklistRules.js';
+import type { Api, Input, Method, Output } from '../../shared/contract.js';
+import { METHOD_NAMES } from '../../shared/methodNames.js';
+import type { Question } from '../../shared/template.js';
+import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const SHOTS = '/tmp/ui-review';
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const described = violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(described, `axe violations on the ${screen} screen`).toEqual([]);
+}
+
+async function expectScreen(page: Page, h1: string | RegExp): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: h1 })).toBeVisible();
+}
+
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+}
+
+function errorSummary(page: Page): Locator {
+  return page.getByRole('alert').filter({ hasText: 'There is a problem' });
+}
+
+function auditNav(page: Page, name: string): Locator {
+  return page.getByRole('navigation', { name: 'This audit' }).getByRole('link', { name, exact: true });
+}
+
+/** A typed API client over the host's HTTP transport, with the per-run token from the printed address. */
+function httpApi(hostUrl: string): Api {
+  const url = new URL(hostUrl);
+  const token = /#token=([A-Za-z0-9_-]+)/.exec(hostUrl)?.[1];
+  if (!token) throw new Error(`no token in ${hostUrl}`);
+  const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
+    const response = await fetch(`${url.origin}/rpc/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(input ?? {}),
+    });
+    const result = (await response.json()) as {
+      ok: boolean;
+      value?: unknown;
+      error?: { code: string; message: string };
+    };
+    if (!result.ok) throw new Error(`${method}: ${result.error?.code} ${result.error?.message}`);
+    return result.value as Output<M>;
+  };
+  return Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: never) => call(m, input)])) as unknown as Api;
+}
+
+/** An answer that meets the standard, or the first neutral one, for any question type. */
+function goodAnswer(q: Question): AnswerValue {
+  const options = q.options ?? [];
+  const best = options.find((o) => o.meetsStandard === true) ?? options.find((o) => o.meetsStandard !== false);
+  switch (q.type) {
+    case 'grade':
+      return 'good';
+    case 'rag':
+      return 'green';
+    case 'yes_partly_no':
+      return 'yes';
+    case 'single_choice':
+      return (best ?? options[0])!.value;
+    case 'multiple_choice':
+      return [(best ?? options[0])!.value];
+    case 'number':
+      return q.min ?? 1;
+    case 'date':
+      return '2026-01-12';
+    default:
+      return 'Recorded in the agency file.';
+  }
+}
+
+type Override = (caseIndex: number, agencyName: string, questionId: string) => AnswerValue | undefined;
+
+/** Adds the cases and answers every checklist completely, with `override` deciding some answers. */
+async function sampleAndAnswer(api: Api, auditId: string, prefix: string, override: Override): Promise<void> {
+  const board = await api['board.get']({});
+  const agencyIds = ["Children's social care", 'Police'].map((name) => {
+    const agency = board?.agencies.find((a) => a.name === name);
+    if (!agency) throw new Error(`no agency ${name}`);
+    return agency.id;
+  });
+  const profiles = [
+    { ageBand: '5-9', disability: 'no', planType: 'child_protection' },
+    { ageBand: '10-13', disability: 'yes', planType: 'child_in_need' },
+    { ageBand: '5-9', disability: 'no', planType: 'early_help' },
+  ] as const;
+  for (const [i, p] of profiles.entries()) {
+    await api['cases.add']({
+      auditId,
+      reference: `${prefix}-00${i + 1}`,
+      gender: i % 2 === 0 ? 'female' : 'male',
+      ethnicity: 'white',
+      agencyIds,
+      ...p,
+    });
+  }
+  const detail = await api['audits.get']({ auditId });
+  for (const k of detail.checklists) {
+    const caseIndex = detail.cases.findIndex((c) => c.id === k.caseId);
+    const { template } = await api['checklists.get']({ checklistId: k.id });
+    const given = new Map<string, { value: AnswerValue; notApplicableReason: string }>();
+    for (let pass = 0; pass < 10; pass++) {
+      const { missing } = checklistProgress(template, k.agencyKind, given as AnswerMap);
+      if (missing.length === 0) break;
+      for (const q of missing) {
+        const value = override(caseIndex, k.agencyName, q.id) ?? goodAnswer(q);
+        await api['answers.save']({ checklistId: k.id, questionId: q.id, value, evidence: 'Seen in the case record.' });
+        given.set(q.id, { value, notApplicableReason: '' });
+      }
+    }
+    await api['checklists.complete']({ checklistId: k.id });
+  }
+}
+
+const AUDIT_TITLE = 'MASH audit, January 2026';
+const REAUDIT_TITLE = 'MASH re-audit, July 2026';
+const CHILD_VIEWS_V2 = 'Were the child’s own views, wishes and feelings sought, known and recorded at the front door?';
+
+test.describe('review, findings, action plan and re-audit', () => {
+  let workspace: E2eWorkspace;
+  let host: E2eHost | undefined;
+
+  test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+
+  test.beforeEach(() => {
+    workspace = e2eWorkspace();
+  });
+
+  test.afterEach(async () => {
+    await host?.stop();
+    host = undefined;
+    workspace.cleanup();
+  });
+
+  test('an auditor reviews and plans; QA tracks and verifies; the summary shows the trend across rounds', async ({
+    page,
+  }) => {
+    // Long: two rounds of checklists answered over HTTP, and axe on every screen.
+    test.setTimeout(600_000);
+    await page.setViewportSize({ width: 1200, height: 900 });
+    host = await startHost(workspace);
+    const api = httpApi(host.url);
+
+    // --- Round 1 set up through the API: three cases, each answered by social care and the police ------
+    // "Previous contacts taken into account" falls short in two of three cases; the child's views
+    // fall short in the police's answer for the first case only.
+    await api['board.setup']({
+      name: 'Northshire Safeguarding Children Partnership',
+      agencies: DEFAULT_AGENCIES.map((a) => ({ ...a })),
+    });
+    const round1 = await api['audits.create']({ title: AUDIT_TITLE, templateId: 'mash-front-door' });
+    await sampleAndAnswer(api, round1.id, 'R1', (caseIndex, agency, questionId) => {
+      if (questionId === 'history-considered' && caseIndex < 2) return 'no';
+      if (questionId === 'child-views' && caseIndex === 0 && agency === 'Police') return 'partly';
+      return undefined;
+    });
+
+    await page.goto(host.url);
+    await expectScreen(page, 'Audits');
+    await page.getByRole('link', { name: AUDIT_TITLE }).click();
+    await expectScreen(page, AUDIT_TITLE);
+    await expect(page.getByRole('heading', { name: 'Review and report' })).toBeVisible();
+    await expectAccessible(page, 'audit overview with review links');
+
+    // --- Grades and the multi-agency discussion -------------------------------------------------------
+    await auditNav(page, 'Grades and discussions').click();
+    await expectScreen(page, 'Grades and discussions');
+    await expectAccessible(page, 'grades and discussions');
+    await page.getByRole('link', { name: /^R1-001\s?: grades and discussion$/ }).click();
+    await expectScreen(page, 'Case R1-001: grades and discussion');
+    await expectAccessible(page, 'case review');
+
+    await page.getByRole('button', { name: 'Save grades' }).click();
+    await expect(errorSummary(page).getByRole('link', { name: 'Choose a grade and give its rationale' })).toBeVisible();
+    await expect(errorSummary(page)).toBeFocused();
+    await expect(page).toHaveTitle(/^Error: /);
+    await errorSummary(page).getByRole('link', { name: 'Choose a grade and give its rationale' }).click();
+    await expect(
+      page.getByRole('group', { name: 'Overall grade for the case' }).getByLabel('Outstanding'),
+    ).toBeFocused();
+
+    await page.getByRole('group', { name: 'Overall grade for the case' }).getByLabel('Good', { exact: true }).check();
+    await page
+      .getByLabel('Rationale for the overall grade')
+      .fill('Timely screening and a sound decision; the history of earlier contacts was missed.');
+    await page.getByRole('group', { name: 'Police: grade' }).getByLabel('Requires improvement').check();
+    await page.getByRole('button', { name: 'Save grades' }).click();
+    await expect(
+      errorSummary(page).getByRole('link', { name: 'Give the rationale for the Police grade' }),
+    ).toBeVisible();
+    await expectAccessible(page, 'case review (grade without rationale)');
+    await shot(page, '01-case-review-errors');
+    await page.getByLabel('Rationale for the Police grade').fill('The child’s views were not passed on to the MASH.');
+    await page.getByRole('button', { name: 'Save grades' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Grades saved for case R1-001' })).toBeVisible();
+
+    // The discussion: two attendees by role and agency (one added with "Add another"), agreed points, disagreements.
+    await page.getByLabel('Date of the discussion').fill('2026-02-10');
+    await page.getByLabel('Role of attendee 1').fill('MASH team manager');
+    await page.getByLabel('Agency of attendee 1').selectOption({ label: "Children's social care" });
+    // With the keyboard alone: the "add another" button, and focus moves to the new row.
+    await page.getByRole('button', { name: 'Add another attendee' }).press('Space');
+    await expect(page.getByLabel('Role of attendee 2')).toBeFocused();
+    await page.getByLabel('Role of attendee 2').fill('Detective sergeant, public protection');
+    await page.getByRole('button', { name: 'Save discussion record' }).click();
+    await expect(errorSummary(page).getByRole('link', { name: 'Choose the agency of attendee 2' })).toBeVisible();
+    await page.getByLabel('Agency of attendee 2').selectOption({ label: 'Police' });
+    await page.getByLabel('What was agreed').fill('Screening must record how many earlier contacts there were.');
+    await page
+      .getByLabel('Where agencies disagreed')
+      .fill('Police felt the threshold was applied too high; not resolved, escalated to the MASH board.');
+    await page.getByRole('button', { name: 'Save discussion record' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Discussion record saved for case R1-001' })).toBeVisible();
+    await expectAccessible(page, 'case review (saved)');
+    await shot(page, '02-case-review-saved');
+
+    await page.getByRole('link', { name: 'Back to all cases’ grades and discussions' }).click();
+    await expectScreen(page, 'Grades and discussions');
+    const caseRow = page.getByRole('row', { name: /R1-001/ });
+    await expect(caseRow.getByText('Good', { exact: true })).toBeVisible();
+    await expect(caseRow.getByText('Held on 10 February 2026')).toBeVisible();
+
+    // --- Findings: the purpose and thresholds, suggestions accepted and edited, one of the auditor's own ---
+    await auditNav(page, 'Findings').click();
+    await expectScreen(page, 'Findings');
+    await expectAccessible(page, 'findings');
+    await shot(page, '03-findings');
+    await shot(page, '03b-findings-top', false);
+
+    await page.getByRole('link', { name: 'Change why this audit and the thresholds' }).click();
+    await expectScreen(page, 'Why this audit and its thresholds');
+    await page
+      .getByLabel('Why this audit')
+      .fill(
+        'The January 2016 audit found gaps in information from schools and GPs, consent not established and timescales missed.',
+      );
+    await page.getByLabel('“In some cases” from').fill('60');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(
+      errorSummary(page).getByRole('link', { name: 'The “some” threshold must be below the “many or most” threshold' }),
+    ).toBeVisible();
+    await expectAccessible(page, 'purpose and thresholds (error)');
+    await page.getByLabel('“In some cases” from').fill('25');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectScreen(page, 'Findings');
+    await expect(page.getByText('Why this audit and the thresholds are saved')).toBeVisible();
+    await expect(page.getByText('25% or more of the cases assessed')).toBeVisible();
+
+    const strengths = page.getByRole('list', { name: 'Strengths (in many or most cases)' });
+    const development = page.getByRole('list', { name: 'Areas for development (in some cases)' });
+    const childViewsStrength = strengths.getByRole('listitem').filter({ hasText: /child’s own views/ });
+    await expect(childViewsStrength).toContainText('In many or most cases (2 of 3)');
+    await expect(childViewsStrength).toContainText('Cases: R1-002 and R1-003');
+    await childViewsStrength.getByRole('button', { name: 'Accept', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Finding accepted' })).toBeFocused();
+    await expect(childViewsStrength.getByText('Accepted')).toBeVisible();
+
+    const historyDevelopment = development.getByRole('listitem').filter({ hasText: /Were previous contacts/ });
+    await expect(historyDevelopment).toContainText('(2 of 3)');
+    await historyDevelopment.getByRole('button', { name: 'Accept and edit' }).click();
+    await expectScreen(page, 'Change a finding');
+    await expect(page.getByText('Suggestion accepted: now put it in your own words')).toBeVisible();
+    await expectAccessible(page, 'change a finding');
+    await shot(page, '04-finding-edit');
+    const EDITED =
+      'Earlier contacts and referrals for the child and siblings were not always found or used at screening';
+    await page.getByLabel('The finding').fill(EDITED);
+    await page.getByRole('button', { name: 'Save finding' }).click();
+    await expectScreen(page, 'Findings');
+    await expect(page.getByText('Finding saved')).toBeVisible();
+    await expect(page.getByText(EDITED)).toBeVisible();
+
+    await page.getByRole('link', { name: 'Add a finding of your own' }).click();
+    await expectScreen(page, 'Add a finding of your own');
+    await page.getByRole('button', { name: 'Save finding' }).click();
+    await expect(
+      errorSummary(page).getByRole('link', {
+        name: 'Choose whether the finding is a strength or an area for development',
+      }),
+    ).toBeVisible();
+    await expect(errorSummary(page).getByRole('link', { name: 'Write the finding' })).toBeVisible();
+    await expectAccessible(page, 'add a finding (errors)');
+    await page.getByLabel('An area for development').check();
+    const OWN = 'Fathers and male carers were rarely asked for their views';
+    await page.getByLabel('The finding').fill(OWN);
+    await page.getByRole('group', { name: 'Evidence: the cases it was found in' }).getByLabel('R1-002').check();
+    await page.getByRole('group', { name: 'Learning themes' }).getByLabel('Fathers engaged').check();
+    await page.getByRole('button', { name: 'Save finding' }).click();
+    await expectScreen(page, 'Findings');
+    await expect(page.getByText('Finding added')).toBeVisible();
+    await expect(page.getByText(OWN)).toBeVisible();
+    await expectAccessible(page, 'findings (written)');
+
+    // --- A recommendation and the action plan ---------------------------------------------------------
+    await auditNav(page, 'Recommendations and action plan').click();
+    await expectScreen(page, 'Recommendations and action plan');
+    await expectAccessible(page, 'recommendations and action plan (empty)');
+    await page.getByRole('link', { name: 'Add a recommendation' }).click();
+    await expectScreen(page, 'Add a recommendation');
+    await expectAccessible(page, 'add a recommendation');
+    const RECOMMENDATION = 'The MASH screens every contact against the full history of the child, siblings and adults.';
+    await page.getByLabel('The recommendation').fill(RECOMMENDATION);
+    await page.getByRole('group', { name: 'The findings it rests on' }).getByLabel(EDITED).check();
+    await page.getByRole('button', { name: 'Save recommendation' }).click();
+    await expectScreen(page, 'Recommendations and action plan');
+    await expect(page.getByText('Recommendation added')).toBeVisible();
+    await expect(page.getByText(RECOMMENDATION)).toBeVisible();
+
+    // A finding a recommendation rests on cannot be removed: the refusal shows in the error summary.
+    await auditNav(page, 'Findings').click();
+    await expectScreen(page, 'Findings');
+    const editedItem = page.getByRole('listitem').filter({ hasText: EDITED });
+    await editedItem.getByRole('button', { name: /^Remove\s+this finding$/ }).click();
+    await expect(editedItem.getByRole('button', { name: 'Yes, remove it' })).toBeFocused();
+    await expectAccessible(page, 'findings (confirm removal)');
+    await page.keyboard.press('Enter');
+    await expect(errorSummary(page)).toContainText(
+      'A recommendation rests on this finding: change the recommendation first.',
+    );
+    await expect(page.getByText(EDITED)).toBeVisible();
+    const ownItem = page.getByRole('listitem').filter({ hasText: OWN });
+    await ownItem.getByRole('button', { name: /^Remove\s+this finding$/ }).click();
+    await ownItem.getByRole('button', { name: 'Yes, remove it' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Finding removed' })).toBeFocused();
+    await expect(page.getByText(OWN)).toHaveCount(0);
+    await auditNav(page, 'Recommendations and action plan').click();
+    await expectScreen(page, 'Recommendations and action plan');
+
+    await page.getByRole('link', { name: 'Add an action' }).click();
+    await expectScreen(page, 'Add an action');
+    await page.getByRole('button', { name: 'Save action' }).click();
+    const actionErrors = errorSummary(page);
+    for (const message of [
+      'Describe the action: specific, measurable, achievable, relevant and time-bound',
+      'Choose the lead agency',
+      'Enter the role that owns the action (a role, not a person’s name)',
+      'Enter the due date',
+      'Say how success will be measured',
+    ]) {
+      await expect(actionErrors.getByRole('link', { name: message })).toBeVisible();
+    }
+    await expectAccessible(page, 'add an action (errors)');
+    await shot(page, '05-action-errors');
+    await actionErrors.getByRole('link', { name: 'Choose the lead agency' }).click();
+    await expect(page.getByLabel('Lead agency')).toBeFocused();
+    const OVERDUE_ACTION = 'Add a history check to the MASH screening template and brief all screeners.';
+    await page.getByLabel('The action').fill(OVERDUE_ACTION);
+    await page.getByLabel('Lead agency').selectOption({ label: "Children's social care" });
+    await page.getByLabel('Owner').fill('MASH service manager');
+    await page.getByLabel('Due date').fill('2020-01-31');
+    await page
+      .getByLabel('How success will be measured')
+      .fill('Dip sample of 20 screenings shows the history used in 18');
+    await page.getByLabel('The recommendation it carries out').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Save action' }).click();
+    await expectScreen(page, 'Recommendations and action plan');
+    await expect(page.getByText('Action added to the plan')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Add an action' }).click();
+    const LATER_ACTION = 'Re-audit the front door with the same tool within six months.';
+    await page.getByLabel('The action').fill(LATER_ACTION);
+    await page.getByLabel('Lead agency').selectOption({ label: 'Police' });
+    await page.getByLabel('Owner').fill('QA sub-committee chair');
+    await page.getByLabel('Due date').fill('2099-06-30');
+    await page.getByLabel('How success will be measured').fill('Re-audit reported to the board');
+    await page.getByRole('button', { name: 'Save action' }).click();
+    await expectScreen(page, 'Recommendations and action plan');
+    const plan = page.getByRole('table', { name: '2 actions' });
+    await expect(
+      plan.getByRole('row', { name: new RegExp(OVERDUE_ACTION.slice(0, 30)) }).getByText('Overdue'),
+    ).toBeVisible();
+    await expect(
+      plan.getByRole('row', { name: new RegExp(LATER_ACTION.slice(0, 30)) }).getByText('Not started'),
+    ).toBeVisible();
+    await expectAccessible(page, 'recommendations and action plan');
+    await shot(page, '06-action-plan');
+
+    // --- QA sub-committee: the tracker, progress and verification -------------------------------------
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Actions' }).click();
+    await expectScreen(page, 'Actions');
+    const tracker = page.getByRole('table', { name: /^2 actions/ });
+    await expect(tracker.getByRole('row').nth(1)).toContainText('Overdue');
+    await expectAccessible(page, 'actions tracker');
+    await page.getByLabel('Status').selectOption({ label: 'Overdue' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const overdueOnly = page.getByRole('table', { name: '1 action: overdue' });
+    await expect(overdueOnly).toBeVisible();
+    await shot(page, '07-actions-tracker');
+    await overdueOnly.getByRole('link', { name: OVERDUE_ACTION }).click();
+    await expectScreen(page, OVERDUE_ACTION);
+    await expect(page.getByText('This action was due on 31 January 2020 and is not complete.')).toBeVisible();
+    await expectAccessible(page, 'action');
+
+    await page.getByRole('link', { name: 'Record progress' }).click();
+    await expectScreen(page, 'Record progress');
+    await page.getByRole('button', { name: 'Record progress' }).click();
+    await expect(errorSummary(page).getByRole('link', { name: 'Describe the progress' })).toBeVisible();
+    await expectAccessible(page, 'record progress (errors)');
+    await page.getByLabel('What has happened').fill('Template changed on 1 March; all 14 screeners briefed.');
+    await page.getByRole('group', { name: 'Status now' }).getByLabel('Complete').check();
+    await page.getByLabel('Evidence (optional)').fill('Briefing register and the new template, v3.');
+    await page.getByRole('button', { name: 'Record progress' }).click();
+    await expectScreen(page, OVERDUE_ACTION);
+    await expect(page.getByText('Progress recorded')).toBeVisible();
+    await expect(page.getByText('Template changed on 1 March; all 14 screeners briefed.')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Verify' }).click();
+    await expectScreen(page, 'Verify the action');
+    await page.getByRole('button', { name: 'Verify and close the action' }).click();
+    const refusal = errorSummary(page).getByRole('link', {
+      name: 'Record the evidence of impact (at least 10 characters) or link the re-audit that shows it',
+    });
+    await expect(refusal).toBeVisible();
+    await expectAccessible(page, 'verify (refused)');
+    await shot(page, '08-verify-refused');
+    await refusal.click();
+    await expect(page.getByLabel('Evidence of impact')).toBeFocused();
+    await page
+      .getByLabel('Evidence of impact')
+      .fill('Dip sample in May: history used in 19 of 20 screenings, against 9 of 20 in January.');
+    await page.getByRole('button', { name: 'Verify and close the action' }).click();
+    await expectScreen(page, OVERDUE_ACTION);
+    await expect(page.getByText('Action verified and closed')).toBeVisible();
+    await expect(page.getByText('Verified', { exact: true }).first()).toBeVisible();
+    await expect(page.getByText('Verified with evidence of impact')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Record progress' })).toHaveCount(0);
+    await expectAccessible(page, 'action (verified)');
+    await shot(page, '09-action-verified');
+
+    // An action not yet complete cannot be verified: the service's refusal is shown in the summary.
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Actions' }).click();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page
+      .getByRole('table', { name: /^2 actions/ })
+      .getByRole('link', { name: LATER_ACTION })
+      .click();
+    await page.getByRole('link', { name: 'Verify' }).click();
+    await page.getByLabel('Evidence of impact').fill('The board heard the re-audit plan.');
+    await page.getByRole('button', { name: 'Verify and close the action' }).click();
+    await expect(errorSummary(page)).toContainText('Mark the action complete before verifying it');
+
+    // --- The summary of round 1 -----------------------------------------------------------------------
+    await page.goto(`${new URL(host.url).origin}/#/audits/${round1.id}/summary`);
+    await expectScreen(page, `${AUDIT_TITLE}: summary`);
+    await expect(page.getByText('In many or most cases the following strengths were found:')).toBeVisible();
+    await expect(page.getByText('In some cases the following development areas were found:')).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: EDITED })).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: RECOMMENDATION })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Plan type' }).getByRole('row', { name: /Child protection/ }),
+    ).toContainText('1');
+    await expect(page.getByRole('table', { name: /overdue first/ }).getByText('Verified')).toBeVisible();
+    await expect(page.getByText('This is the first round of this audit.')).toBeVisible();
+    await expectAccessible(page, 'summary (first round)');
+    await shot(page, '10-summary-round1');
+
+    // --- A new template version rewords one question; the re-audit uses it -----------------------------
+    const draft = await api['templateDrafts.create']({ fromId: 'mash-front-door', fromVersion: 1, as: 'new_version' });
+    const reworded = structuredClone(draft.template);
+    for (const s of reworded.sections) for (const q of s.questions) if (q.id === 'child-views') q.text = CHILD_VIEWS_V2;
+    await api['templateDrafts.save']({ draftId: draft.id, template: reworded });
+    await api['templateDrafts.publish']({ draftId: draft.id });
+
+    await page.getByRole('link', { name: 'Start a re-audit' }).click();
+    await expectScreen(page, 'Start a re-audit');
+    await page.getByRole('button', { name: 'Start the re-audit' }).click();
+    await expect(errorSummary(page).getByRole('link', { name: 'Enter a title for the re-audit' })).toBeVisible();
+    await expectAccessible(page, 'start a re-audit (errors)');
+    await page.getByLabel('Title of the re-audit').fill(REAUDIT_TITLE);
+    await page
+      .getByRole('group', { name: 'Template version' })
+      .getByLabel(/version 2/)
+      .check();
+    await shot(page, '11-reaudit');
+    await page.getByRole('button', { name: 'Start the re-audit' }).click();
+    await expectScreen(page, REAUDIT_TITLE);
+    await expect(page.getByText(/Re-audit started as round 2/)).toBeVisible();
+
+    // Round 2 answered through the API: practice improved on both questions.
+    const round2 = (await api['audits.list']({})).find((a) => a.title === REAUDIT_TITLE)!;
+    expect(round2.round).toBe(2);
+    expect(round2.templateVersion).toBe(2);
+    await sampleAndAnswer(api, round2.id, 'R2', () => undefined);
+
+    // The last action is verified by the re-audit itself.
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Actions' }).click();
+    await page
+      .getByRole('table', { name: /^2 actions/ })
+      .getByRole('link', { name: LATER_ACTION })
+      .click();
+    await page.getByRole('link', { name: 'Record progress' }).click();
+    await page.getByLabel('What has happened').fill('Re-audit carried out in July with the same tool.');
+    await page.getByRole('group', { name: 'Status now' }).getByLabel('Complete').check();
+    await page.getByRole('button', { name: 'Record progress' }).click();
+    await page.getByRole('link', { name: 'Verify' }).click();
+    await page
+      .getByRole('group', { name: 'Re-audit that shows the impact' })
+      .getByLabel(`Round 2: ${REAUDIT_TITLE}`)
+      .check();
+    await expectAccessible(page, 'verify (with re-audit)');
+    await page.getByRole('button', { name: 'Verify and close the action' }).click();
+    await expect(page.getByText('Action verified and closed')).toBeVisible();
+    await expect(page.getByRole('link', { name: `Round 2: ${REAUDIT_TITLE}` })).toBeVisible();
+
+    // --- The summary of round 2 shows the trend against round 1 ---------------------------------------
+    await page.getByRole('link', { name: `Round 2: ${REAUDIT_TITLE}` }).click();
+    await expectScreen(page, `${REAUDIT_TITLE}: summary`);
+    const round1Label = `Round 1: ${AUDIT_TITLE}`;
+    const round2Label = `Round 2: ${REAUDIT_TITLE}`;
+    const byTheme = page.getByRole('table', { name: 'Trend by learning theme' });
+    await expect(byTheme.getByRole('columnheader', { name: round1Label })).toBeVisible();
+    await expect(byTheme.getByRole('columnheader', { name: round2Label })).toBeVisible();
+    const history = byTheme.getByRole('row', { name: /Historical information used/ });
+    await expect(history.getByRole('cell')).toHaveText(['33% (1 of 3)', '100% (3 of 3)', 'Up 67 points']);
+    await expect(
+      page.getByRole('img', { name: 'Share of cases meeting the standard, by learning theme and round' }),
+    ).toBeVisible();
+    await expectAccessible(page, 'summary (trend by theme)');
+    await shot(page, '12-summary-trend-themes');
+
+    await page.getByRole('button', { name: 'By question' }).press('Enter');
+    await expect(page.getByRole('button', { name: 'By question' })).toHaveAttribute('aria-pressed', 'true');
+    const byQuestion = page.getByRole('table', { name: 'Trend by question' });
+    const childViews = byQuestion.getByRole('row', { name: /child’s own views/ });
+    await expect(childViews.getByRole('cell')).toHaveText(['67% (2 of 3)', '100% (3 of 3)', 'Up 33 points']);
+    await expect(childViews.getByText('Wording changed')).toBeVisible();
+    const previous = byQuestion.getByRole('row', { name: /Were previous contacts/ });
+    await expect(previous.getByRole('cell')).toHaveText(['33% (1 of 3)', '100% (3 of 3)', 'Up 67 points']);
+    await expect(previous.getByText('Wording changed')).toHaveCount(0);
+    await expect(
+      page.getByRole('img', { name: 'Share of cases meeting the standard, by question and round' }),
+    ).toBeVisible();
+    await expectAccessible(page, 'summary (trend by question)');
+    await shot(page, '13-summary-trend-questions');
+  });
+});
