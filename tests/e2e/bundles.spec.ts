@@ -4,7 +4,6 @@
 // tampered with on the way, import with progress and per-file results, the quarantine, revoking a
 // key. Then the settings: idle lock, lock now, a LOCKED refusal from any call, backups and restore.
 // Every screen visited is checked with axe.
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,19 +13,11 @@ import type { Api } from '../../shared/contract.js';
 import type { RpcResult } from '../../shared/errors.js';
 import { METHOD_NAMES } from '../../shared/methodNames.js';
 import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
+import { expectAccessible } from './support.js';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PASSPHRASE = 'an e2e passphrase for case audit';
 /** Set UI_SCREENSHOTS=/some/folder to keep a full-page screenshot of the main screens. */
 const SHOTS = process.env.UI_SCREENSHOTS;
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const described = violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(described, `axe violations on the ${screen} screen`).toEqual([]);
-}
 
 async function expectScreen(page: Page, h1: string | RegExp, timeout?: number): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: h1 })).toBeVisible(timeout ? { timeout } : {});

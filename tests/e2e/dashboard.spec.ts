@@ -8,26 +8,16 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { checklistProgress, type AnswerMap } from '../../shared/checklistRules.js';
-import type { Api, Input, Method, Output } from '../../shared/contract.js';
-import { METHOD_NAMES } from '../../shared/methodNames.js';
+import type { Api } from '../../shared/contract.js';
 import { demoValue, seededRandom } from '../../electron/demo/demoAudit.js';
 import type { AnswerValue } from '../../shared/answer.js';
 import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
+import { expectAccessible, httpApi } from './support.js';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SHOTS = '/tmp/ui-dashboard';
 const ROOT = join(import.meta.dirname, '..', '..');
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const described = violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(described, `axe violations on the ${screen} screen`).toEqual([]);
-}
 
 async function expectScreen(page: Page, h1: string | RegExp): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: h1 })).toBeVisible();
@@ -35,28 +25,6 @@ async function expectScreen(page: Page, h1: string | RegExp): Promise<void> {
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-/** A typed API client over the host's HTTP transport, with the per-run token from the printed address. */
-function httpApi(hostUrl: string): Api {
-  const url = new URL(hostUrl);
-  const token = /#token=([A-Za-z0-9_-]+)/.exec(hostUrl)?.[1];
-  if (!token) throw new Error(`no token in ${hostUrl}`);
-  const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
-    const response = await fetch(`${url.origin}/rpc/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(input ?? {}),
-    });
-    const result = (await response.json()) as {
-      ok: boolean;
-      value?: unknown;
-      error?: { code: string; message: string };
-    };
-    if (!result.ok) throw new Error(`${method}: ${result.error?.code} ${result.error?.message}`);
-    return result.value as Output<M>;
-  };
-  return Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: never) => call(m, input)])) as unknown as Api;
 }
 
 /** The demo database: a board, the demo auditor's identity and a complete, signed audit. */

@@ -2,19 +2,9 @@
 // set up the board, start a MASH audit, add two cases (one first typed as a name), answer a checklist
 // as the answers are given, fail and then succeed to mark it complete, restart the host on the same
 // database and find every answer as it was left. Every screen visited is checked with axe.
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const described = violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(described, `axe violations on the ${screen} screen`).toEqual([]);
-}
+import { expectAccessible } from './support.js';
 
 async function expectScreen(page: Page, h1: string | RegExp): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: h1 })).toBeVisible();

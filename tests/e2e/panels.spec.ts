@@ -8,23 +8,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
+import { expectAccessible } from './support.js';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SHOTS = '/tmp/ui-dashboard';
 const ROOT = join(import.meta.dirname, '..', '..');
 const AUDIT = 'MASH repeat audit (demo)';
 const PANEL = 'Police: MASH audit challenge panel';
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const described = violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(described, `axe violations on the ${screen} screen`).toEqual([]);
-}
 
 async function expectScreen(page: Page, h1: string | RegExp): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: h1 })).toBeVisible();

@@ -20,7 +20,7 @@ const FOREIGN = [
   'https://example.com/',
   'http://127.0.0.1:8080/',
   'file:///etc/passwd',
-  'file:///work/main/dist/renderer/index.html',
+  'file:///opt/case-audit/dist/renderer/index.html',
   'data:text/html,<script>alert(1)</script>',
   'javascript:alert(1)',
   'about:blank',
