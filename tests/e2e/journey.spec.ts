@@ -278,7 +278,12 @@ test.describe('auditor journey', () => {
     const sectionCount = await sectionLinks.count();
     const seen = new Set<string>();
     for (let s = 0; s < sectionCount; s++) {
-      await sectionLinks.nth(s).click();
+      const link = sectionLinks.nth(s);
+      await link.click();
+      // Wait for the chosen section to be the one shown before looking for its questions.
+      await expect(link).toHaveAttribute('aria-current', 'step');
+      const title = (await link.innerText()).replace(/^\d+\.\s*/, '').trim();
+      await expect(page.locator('#section-heading')).toHaveText(title);
       for (const answer of answeredByLink) {
         const control = page.locator(`[id="${answer.id}"]`);
         if (seen.has(answer.id) || (await control.count()) === 0) continue;
