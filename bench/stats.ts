@@ -27,7 +27,7 @@ export async function timeRuns(reps: number, fn: (i: number) => unknown, warmup 
   return out;
 }
 
-export type Status = 'met' | 'missed' | 'info' | 'not implemented yet' | 'skipped' | 'error';
+export type Status = 'met' | 'missed' | 'info' | 'skipped' | 'error';
 
 /** One line of the results: a figure, what it is compared with, and whether its target is met. */
 export interface Row {
