@@ -17,11 +17,21 @@ interface Progress {
   /** Files finished so far. */
   done: number;
   running: boolean;
+  /** Cancel was pressed: the run stops before the next file. */
+  cancelled: boolean;
 }
+
+/** The result of each file left when the import was cancelled. */
+export const CANCELLED_MESSAGE = 'cancelled before this file';
 
 /**
  * The QA sub-committee imports auditors' bundles: several files at once, one after another, with a
- * visible progress bar and a result for each file in words.
+ * visible progress bar, a Cancel button, and a result for each file in words.
+ *
+ * Cancelling stops before the next file. Nothing is ever half-written: each file is one
+ * `bundles.import` call, and the service imports a bundle in one transaction (all of it or nothing),
+ * so a stop between calls leaves every file either wholly imported or untouched. The file already on
+ * its way when Cancel is pressed finishes, and its outcome is shown like any other.
  */
 export function ImportBundles() {
   const api = useApi();
@@ -32,6 +42,8 @@ export function ImportBundles() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [rows, setRows] = useState<ImportRow[]>([]);
   const mounted = useRef(true);
+  // Read before each file; a ref, so the running loop sees the click at once.
+  const cancelRequested = useRef(false);
   useEffect(() => {
     mounted.current = true;
     return () => {
@@ -66,12 +78,15 @@ export function ImportBundles() {
     }
     setError(null);
     setRows([]);
-    setProgress({ total: files.length, done: 0, running: true });
+    cancelRequested.current = false;
+    setProgress({ total: files.length, done: 0, running: true, cancelled: false });
     const results: ImportRow[] = [];
     let stopped = false;
     for (const [i, file] of files.entries()) {
       let result: ImportRow['result'];
-      if (stopped) {
+      if (cancelRequested.current) {
+        result = { outcome: 'not_imported', message: CANCELLED_MESSAGE };
+      } else if (stopped) {
         result = {
           outcome: 'not_imported',
           message: 'Case Audit locked before this file was imported: choose it again',
@@ -88,7 +103,15 @@ export function ImportBundles() {
       results.push({ key: `${i}-${file.name}`, fileName: file.name, result });
       if (!mounted.current) return;
       setRows([...results]);
-      setProgress({ total: files.length, done: i + 1, running: i + 1 < files.length });
+      const cancelled = cancelRequested.current;
+      setProgress({
+        total: files.length,
+        // Files imported (or refused) before the cancel; the ones left are not counted as done.
+        done: results.filter((r) => r.result.outcome !== 'not_imported' || r.result.message !== CANCELLED_MESSAGE)
+          .length,
+        running: i + 1 < files.length && !cancelled,
+        cancelled,
+      });
     }
     if (input.current) input.current.value = '';
     resultsHeading.current?.focus();
@@ -96,6 +119,13 @@ export function ImportBundles() {
 
   const running = progress?.running === true;
   const current = progress ? Math.min(progress.done + 1, progress.total) : 0;
+  const left = progress ? progress.total - progress.done : 0;
+
+  const cancel = () => {
+    if (cancelRequested.current) return;
+    cancelRequested.current = true;
+    setProgress((p) => (p ? { ...p, cancelled: true } : p));
+  };
 
   return (
     <Page
@@ -144,8 +174,12 @@ export function ImportBundles() {
               <>
                 <label className="govuk-label govuk-label--s" htmlFor="import-progress">
                   {running
-                    ? `Importing ${current} of ${progress.total}…`
-                    : `Imported ${progress.total} ${progress.total === 1 ? 'file' : 'files'}`}
+                    ? progress.cancelled
+                      ? `Cancelling: finishing file ${current} of ${progress.total}…`
+                      : `Importing ${current} of ${progress.total}…`
+                    : progress.cancelled
+                      ? `Import cancelled after ${progress.done} of ${progress.total} ${progress.total === 1 ? 'file' : 'files'}`
+                      : `Imported ${progress.total} ${progress.total === 1 ? 'file' : 'files'}`}
                 </label>
                 <progress id="import-progress" className="app-progress-bar" max={progress.total} value={progress.done}>
                   {progress.done} of {progress.total}
@@ -153,6 +187,24 @@ export function ImportBundles() {
               </>
             ) : null}
           </div>
+          {running ? (
+            // Not disabled once pressed (focus would be lost): it says it is cancelling and does nothing more.
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary app-import-cancel"
+              onClick={cancel}
+              aria-disabled={progress?.cancelled ? true : undefined}
+            >
+              {progress?.cancelled ? 'Cancelling…' : 'Cancel import'}
+            </button>
+          ) : null}
+          {progress && !running && progress.cancelled ? (
+            <p className="govuk-body" id="import-cancelled-summary">
+              Import cancelled: {progress.done} of {progress.total} {progress.total === 1 ? 'file' : 'files'} imported
+              (each with its result below), {left} left not imported. Nothing of the files left was written: choose them
+              again to import them.
+            </p>
+          ) : null}
         </div>
       </div>
 

@@ -395,6 +395,102 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     await expectAccessible(qaPage, 'audit overview (imported)');
   });
 
+  test('a bulk import cancelled part-way: the files done keep their outcome, the rest are left, and only those done are in the database', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const [auditor, qa] = await Promise.all([installation(), installation()]);
+    const [agencies] = await Promise.all([
+      setUpBoard(auditor.api, 'Northshire Safeguarding Children Partnership'),
+      setUpBoard(qa.api, 'Northshire Safeguarding Children Partnership'),
+    ]);
+    await auditor.api['identity.create']({
+      name: 'Alex Auditor',
+      role: 'Independent auditor',
+      agency: 'Audit Partners',
+    });
+    await qa.api['trust.enrol']({ card: (await auditor.api['identity.card']({})).json, asRecipient: false });
+
+    // Five signed audits, each exported as its own bundle file (unencrypted: no recipient here).
+    const titles = [
+      'CSE audit 2027',
+      'Neglect audit 2027',
+      'MASH audit 2027',
+      'Disability audit 2027',
+      'Missing audit 2027',
+    ];
+    const files: string[] = [];
+    for (const [i, title] of titles.entries()) {
+      const auditId = await buildDemoAudit(auditor.api, { title, cases: 1, seed: 40 + i, agencyIds: agencies });
+      const preview = await auditor.api['audits.signingPreview']({ auditId });
+      expect(preview.blockers).toEqual([]);
+      await auditor.api['audits.sign']({ auditId, contentHash: preview.contentHash });
+      const bundle = await auditor.api['bundles.export']({ auditId, encrypt: false });
+      const path = join(qa.ws.dir, `${i + 1}-${title.split(' ')[0]!.toLowerCase()}.caseaudit`);
+      writeFileSync(path, Buffer.from(bundle.base64, 'base64'));
+      files.push(path);
+    }
+    const names = files.map((f) => f.slice(f.lastIndexOf('/') + 1));
+
+    await page.goto(qa.host.url);
+    await expectScreen(page, 'Audits');
+    await nav(page, 'Import bundles').click();
+    await expectScreen(page, 'Import bundles');
+
+    // The second file's request is held until Cancel has been pressed (nothing is slowed down: it
+    // goes through as soon as the test lets it), so the cancel lands while file 2 is on its way.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    await page.route('**/rpc/bundles.import', async (route) => {
+      calls += 1;
+      if (calls === 2) await held;
+      await route.continue();
+    });
+    await page.getByLabel('Bundle files').setInputFiles(files);
+    await page.getByRole('button', { name: 'Import bundles' }).click();
+    // File 1 done, file 2 on its way.
+    await expect(page.getByLabel('Importing 2 of 5…')).toHaveJSProperty('value', 1);
+    const cancel = page.getByRole('button', { name: 'Cancel import' });
+    await expect(cancel).toHaveClass(/govuk-button--secondary/);
+    await expectAccessible(page, 'import bundles (importing, can cancel)');
+    await cancel.click();
+    await expect(page.getByRole('button', { name: 'Cancelling…' })).toBeFocused();
+    await expect(page.getByText('Cancelling: finishing file 2 of 5…')).toBeVisible();
+    release();
+
+    await expect(page.getByText('Import cancelled after 2 of 5 files')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('button', { name: /Cancel/ })).toHaveCount(0);
+    await expect(page.getByRole('progressbar')).toHaveJSProperty('value', 2);
+    await expect(page.getByText(/Import cancelled: 2 of 5 files imported .*, 3 left not imported/)).toBeVisible();
+    await expect(page.getByText('2 added, 3 not imported.')).toBeVisible();
+    const results = page.getByRole('table', { name: 'What happened to each file' });
+    const row = (name: string) => results.getByRole('row', { name: new RegExp(name.replace(/\./g, '\\.')) });
+    await expect(results.getByRole('row')).toHaveCount(6); // the header and five files
+    await expect(row(names[0]!)).toContainText('Added');
+    await expect(row(names[0]!)).toContainText(titles[0]!);
+    await expect(row(names[1]!)).toContainText('Added');
+    await expect(row(names[1]!)).toContainText(titles[1]!);
+    for (const name of names.slice(2)) {
+      await expect(row(name).getByRole('cell').nth(0)).toHaveText('Not imported');
+      await expect(row(name).getByRole('cell').nth(1)).toHaveText('Cancelled before this file');
+    }
+    await expect(page.getByRole('heading', { name: 'Results' })).toBeFocused();
+    await expectAccessible(page, 'import bundles (cancelled)');
+    await page.unroute('**/rpc/bundles.import');
+    // Only the files sent before the cancel were imported: three requests never left the page.
+    expect(calls).toBe(2);
+    const imported = await qa.api['audits.list']({});
+    expect(imported.map((a) => a.title).sort()).toEqual([titles[0], titles[1]].sort());
+    expect(imported.every((a) => a.origin === 'imported')).toBe(true);
+
+    // The files left can be chosen again, and import as usual.
+    await page.getByLabel('Bundle files').setInputFiles(files.slice(2));
+    await page.getByRole('button', { name: 'Import bundles' }).click();
+    await expect(page.getByText('Imported 3 files')).toBeVisible({ timeout: 60_000 });
+    expect((await qa.api['audits.list']({})).map((a) => a.title).sort()).toEqual([...titles].sort());
+  });
+
   test('settings: idle lock saved, lock now, a locked call shows the unlock screen, backups made, listed and restored', async ({
     page,
   }) => {
