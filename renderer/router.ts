@@ -1,6 +1,38 @@
 // A tiny hash router: #/ , #/audits/ID , #/checklists/ID/sections/SECTION … Hashes that are not routes
 // (#token=…, a skipped-to anchor) are ignored, so the current screen stays.
 import { useSyncExternalStore } from 'react';
+import { actionFilterSchema } from '../shared/actionPlan.js';
+
+/** The action tracker's filters, kept in its route (`#/actions?agency=ID&status=overdue&due=2026-04-01`). */
+export interface ActionsFilter {
+  agencyId?: string;
+  status?: NonNullable<ReturnType<typeof actionFilterSchema.parse>['status']>;
+  dueBefore?: string;
+}
+
+const ACTION_FILTER_PARAMS = { agencyId: 'agency', status: 'status', dueBefore: 'due' } as const;
+
+/** The tracker's filters from a route's query: each checked with the API's own schema; anything else is ignored. */
+export function parseActionsFilter(query: string): ActionsFilter {
+  const params = new URLSearchParams(query);
+  const filter: ActionsFilter = {};
+  const agencyId = actionFilterSchema.shape.agencyId.safeParse(params.get(ACTION_FILTER_PARAMS.agencyId) ?? undefined);
+  if (agencyId.success && agencyId.data !== undefined) filter.agencyId = agencyId.data;
+  const status = actionFilterSchema.shape.status.safeParse(params.get(ACTION_FILTER_PARAMS.status) ?? undefined);
+  if (status.success && status.data !== undefined) filter.status = status.data;
+  const due = actionFilterSchema.shape.dueBefore.safeParse(params.get(ACTION_FILTER_PARAMS.dueBefore) ?? undefined);
+  if (due.success && due.data !== undefined) filter.dueBefore = due.data;
+  return filter;
+}
+
+function actionsQuery(filter: ActionsFilter): string {
+  const params = new URLSearchParams();
+  if (filter.agencyId) params.set(ACTION_FILTER_PARAMS.agencyId, filter.agencyId);
+  if (filter.status) params.set(ACTION_FILTER_PARAMS.status, filter.status);
+  if (filter.dueBefore) params.set(ACTION_FILTER_PARAMS.dueBefore, filter.dueBefore);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
 
 export type Route =
   | { name: 'home' }
@@ -21,7 +53,7 @@ export type Route =
   | { name: 'recommendationNew'; auditId: string }
   | { name: 'recommendationEdit'; auditId: string; recommendationId: string }
   | { name: 'actionNew'; auditId: string }
-  | { name: 'actions' }
+  | { name: 'actions'; filter: ActionsFilter }
   | { name: 'action'; actionId: string }
   | { name: 'actionEdit'; actionId: string }
   | { name: 'actionProgress'; actionId: string }
@@ -82,7 +114,7 @@ export const paths = {
   recommendationEdit: (auditId: string, recommendationId: string) =>
     `/audits/${encodeURIComponent(auditId)}/recommendations/${encodeURIComponent(recommendationId)}`,
   actionNew: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/actions/new`,
-  actions: () => '/actions',
+  actions: (filter: ActionsFilter = {}) => `/actions${actionsQuery(filter)}`,
   action: (actionId: string) => `/actions/${encodeURIComponent(actionId)}`,
   actionEdit: (actionId: string) => `/actions/${encodeURIComponent(actionId)}/edit`,
   actionProgress: (actionId: string) => `/actions/${encodeURIComponent(actionId)}/progress`,
@@ -135,7 +167,12 @@ function decode(part: string): string {
   }
 }
 
-export function parseRoute(path: string): Route {
+export function parseRoute(fullPath: string): Route {
+  // A query (only the action tracker reads one) follows the first "?"; ids in paths are encoded, so
+  // a "?" is never part of one.
+  const q = fullPath.indexOf('?');
+  const path = q === -1 ? fullPath : fullPath.slice(0, q);
+  const query = q === -1 ? '' : fullPath.slice(q + 1);
   const parts = path.split('/').filter(Boolean).map(decode);
   const [a, b, c, d] = parts;
   if (parts.length === 0) return { name: 'home' };
@@ -166,7 +203,7 @@ export function parseRoute(path: string): Route {
       : { name: 'recommendationEdit', auditId: b, recommendationId: d };
   if (a === 'audits' && b && c === 'actions' && d === 'new' && parts.length === 4)
     return { name: 'actionNew', auditId: b };
-  if (a === 'actions' && parts.length === 1) return { name: 'actions' };
+  if (a === 'actions' && parts.length === 1) return { name: 'actions', filter: parseActionsFilter(query) };
   if (a === 'actions' && b && parts.length === 2) return { name: 'action', actionId: b };
   if (a === 'actions' && b && parts.length === 3) {
     if (c === 'edit') return { name: 'actionEdit', actionId: b };
@@ -209,7 +246,7 @@ export function parseRoute(path: string): Route {
     return { name: 'templateDraftPreview', draftId: c };
   if (parts.length === 4 && a === 'templates' && b && c === 'versions' && d && /^[1-9][0-9]{0,5}$/.test(d))
     return { name: 'templateVersion', templateId: b, version: Number(d) };
-  return { name: 'notFound', path };
+  return { name: 'notFound', path: fullPath };
 }
 
 /** Which screen a route shows: screens remount when this changes, not when a section changes. */

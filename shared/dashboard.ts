@@ -19,6 +19,13 @@ export const searchHitSchema = z.strictObject({
   actionId: idSchema.nullable(),
   checklistId: idSchema.nullable(),
   questionId: z.string().nullable(),
+  // Context, looked up for the returned hits only. An evidence note: the case reference as stored, the
+  // agency whose checklist it is, the question's text in the audit's pinned template version and the
+  // section holding it. An action: its lead agency. Null where it does not apply.
+  caseReference: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  questionText: z.string().nullable(),
+  sectionId: z.string().nullable(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
@@ -47,6 +54,8 @@ export const dashboardSchema = z.strictObject({
     }),
   ),
   actions: z.strictObject({ open: count, overdue: count, complete: count, verified: count }),
+  // Open and overdue actions by lead agency: every agency of the board, in the board's order.
+  actionsByAgency: z.array(z.strictObject({ agencyId: idSchema, agencyName: z.string(), open: count, overdue: count })),
   // Agency grades (per case) by audit theme: how each agency's practice was judged.
   grades: z.array(
     z.strictObject({ theme: z.enum(AUDIT_THEMES), agencyName: z.string(), counts: z.record(z.enum(GRADES), count) }),

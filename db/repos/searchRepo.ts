@@ -8,6 +8,14 @@ export interface SearchRow {
   snippet: string;
 }
 
+export interface ChecklistContext {
+  checklistId: string;
+  caseReference: string;
+  agencyName: string;
+  templateId: string;
+  templateVersion: number;
+}
+
 /** Words of the query as an FTS5 expression: every word must match, each as a prefix. */
 export function ftsQuery(q: string): string | null {
   const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -24,10 +32,31 @@ export function searchRepo(db: Db) {
            snippet(search_index, 3, '⟦', '⟧', '…', 16) AS snippet
     FROM search_index s JOIN audit a ON a.id = s.audit_id
     WHERE search_index MATCH ? ORDER BY rank LIMIT ?`);
+  // Context for the hits a search returns (never for every match): looked up by primary key.
+  const checklistContext = db.prepare<[string], ChecklistContext>(`
+    SELECT k.id AS checklistId, c.reference AS caseReference, g.name AS agencyName,
+           a.template_id AS templateId, a.template_version AS templateVersion
+    FROM json_each(?) j JOIN checklist k ON k.id = j.value JOIN audit_case c ON c.id = k.case_id
+    JOIN agency g ON g.id = k.agency_id JOIN audit a ON a.id = c.audit_id`);
+  const actionAgencies = db.prepare<[string], { actionId: string; agencyName: string }>(`
+    SELECT x.id AS actionId, g.name AS agencyName
+    FROM json_each(?) j JOIN action x ON x.id = j.value JOIN agency g ON g.id = x.lead_agency_id`);
   return {
     search(q: string, limit: number): SearchRow[] {
       const expr = ftsQuery(q);
       return expr ? query.all(`body : (${expr})`, limit) : [];
+    },
+    /** The case, agency and pinned template of each of these checklists. */
+    checklistContext(checklistIds: readonly string[]): Map<string, ChecklistContext> {
+      if (checklistIds.length === 0) return new Map();
+      return new Map(checklistContext.all(JSON.stringify([...new Set(checklistIds)])).map((r) => [r.checklistId, r]));
+    },
+    /** The lead agency's name of each of these actions. */
+    actionAgencies(actionIds: readonly string[]): Map<string, string> {
+      if (actionIds.length === 0) return new Map();
+      return new Map(
+        actionAgencies.all(JSON.stringify([...new Set(actionIds)])).map((r) => [r.actionId, r.agencyName]),
+      );
     },
   };
 }

@@ -24,6 +24,11 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
     SELECT coalesce(sum(status NOT IN ('complete', 'verified')), 0) AS open,
            coalesce(sum(status NOT IN ('complete', 'verified') AND due_date < ?), 0) AS overdue,
            coalesce(sum(status = 'complete'), 0) AS complete, coalesce(sum(status = 'verified'), 0) AS verified FROM action`);
+  const actionsByAgency = db.prepare<[string], Dashboard['actionsByAgency'][number]>(`
+    SELECT g.id AS agencyId, g.name AS agencyName,
+           count(x.id) - coalesce(sum(x.status IN ('complete', 'verified')), 0) AS open,
+           coalesce(sum(x.status NOT IN ('complete', 'verified') AND x.due_date < ?), 0) AS overdue
+    FROM agency g LEFT JOIN action x ON x.lead_agency_id = g.id GROUP BY g.id ORDER BY g.sort, g.name`);
   const gradeRows = db.prepare<[], { theme: string; agency: string; grade: string; n: number }>(`
     SELECT a.theme, g2.name AS agency, g.grade, count(*) AS n
     FROM case_grade g JOIN audit_case c ON c.id = g.case_id JOIN audit a ON a.id = c.audit_id JOIN agency g2 ON g2.id = g.agency_id
@@ -147,30 +152,62 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
       return {
         programme,
         actions: actionTotals.get(today)!,
+        actionsByAgency: actionsByAgency.all(today),
         grades: [...grades.values()],
         heatmap: heatmap(audits),
         trends,
       };
     },
 
-    'search.query': ({ q, kinds, limit }) =>
-      repos.search
+    'search.query': ({ q, kinds, limit }) => {
+      const rows = repos.search
         .search(q, kinds ? Math.min(100, limit * 4) : limit)
         .filter((r) => !kinds || kinds.includes(r.kind))
-        .slice(0, limit)
-        .map((r) => {
-          const [checklistId, questionId] = r.kind === 'evidence' ? r.refId.split('/') : [null, null];
-          return {
-            kind: r.kind,
-            auditId: r.auditId,
-            auditTitle: r.auditTitle,
-            snippet: r.snippet,
-            findingId: r.kind === 'finding' ? r.refId : null,
-            recommendationId: r.kind === 'recommendation' ? r.refId : null,
-            actionId: r.kind === 'action' ? r.refId : null,
-            checklistId: checklistId ?? null,
-            questionId: questionId ?? null,
-          };
-        }),
+        .slice(0, limit);
+      // Context only for the hits returned (at most `limit`), each looked up by primary key.
+      const refOf = (r: (typeof rows)[number]) => {
+        const [checklistId, questionId] = r.kind === 'evidence' ? r.refId.split('/') : [null, null];
+        return { checklistId: checklistId ?? null, questionId: questionId ?? null };
+      };
+      const checklists = repos.search.checklistContext(
+        rows.flatMap((r) => (r.kind === 'evidence' ? [refOf(r).checklistId!] : [])),
+      );
+      const leads = repos.search.actionAgencies(rows.flatMap((r) => (r.kind === 'action' ? [r.refId] : [])));
+      // Where each question is in a template version: parsed templates are kept per open database.
+      const placesOf = new Map<string, Map<string, { text: string; sectionId: string }>>();
+      const place = (templateId: string, version: number, questionId: string) => {
+        const k = `${templateId}@${version}`;
+        let places = placesOf.get(k);
+        if (!places) {
+          places = new Map();
+          const t = repos.templates.get(templateId, version);
+          for (const s of t?.sections ?? [])
+            for (const question of s.questions) places.set(question.id, { text: question.text, sectionId: s.id });
+          placesOf.set(k, places);
+        }
+        return places.get(questionId);
+      };
+      return rows.map((r) => {
+        const { checklistId, questionId } = refOf(r);
+        const context = checklistId ? checklists.get(checklistId) : undefined;
+        const where =
+          context && questionId ? place(context.templateId, context.templateVersion, questionId) : undefined;
+        return {
+          kind: r.kind,
+          auditId: r.auditId,
+          auditTitle: r.auditTitle,
+          snippet: r.snippet,
+          findingId: r.kind === 'finding' ? r.refId : null,
+          recommendationId: r.kind === 'recommendation' ? r.refId : null,
+          actionId: r.kind === 'action' ? r.refId : null,
+          checklistId,
+          questionId,
+          caseReference: context?.caseReference ?? null,
+          agencyName: context?.agencyName ?? (r.kind === 'action' ? (leads.get(r.refId) ?? null) : null),
+          questionText: where?.text ?? null,
+          sectionId: where?.sectionId ?? null,
+        };
+      });
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../shared/actionStatus.js';
 import type { Input } from '../../shared/contract.js';
 import { useApiQuery } from '../api/hooks.js';
@@ -9,6 +9,7 @@ import { ActionsTable } from '../components/review/ActionsTable.js';
 import { SelectInput, TextInput } from '../components/review/Fields.js';
 import { calendarDate, isCalendarDate } from '../components/review/helpers.js';
 import { useFormErrors } from '../components/review/useFormErrors.js';
+import { navigate, paths, type ActionsFilter } from '../router.js';
 
 type Filter = Input<'actions.list'>;
 type StatusFilter = NonNullable<Filter['status']>;
@@ -19,23 +20,36 @@ const STATUS_OPTIONS: ReadonlyArray<{ value: StatusFilter; label: string }> = [
   ...ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] })),
 ];
 
-// The filters last applied, so coming back from an action shows the same list.
-let lastFilter: Filter = {};
-
-/** Every action of every audit, overdue first, filtered by lead agency, status and due date. */
-export function ActionsTracker() {
+/**
+ * Every action of every audit, overdue first, filtered by lead agency, status and due date. The
+ * filters live in the route (`#/actions?agency=ID&status=overdue`, checked in router.ts), so the
+ * dashboard links straight to a filtered list and the browser's Back button returns to it.
+ */
+export function ActionsTracker({ filter }: { filter: ActionsFilter }) {
   const { board } = useBoard();
-  const [applied, setApplied] = useState<Filter>(lastFilter);
+  // An agency the board does not have (an old link, a typing mistake) is ignored like any unknown value.
+  const applied = useMemo<Filter>(
+    () => ({
+      ...(filter.agencyId && board.agencies.some((a) => a.id === filter.agencyId) ? { agencyId: filter.agencyId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.dueBefore ? { dueBefore: filter.dueBefore } : {}),
+    }),
+    [filter.agencyId, filter.status, filter.dueBefore, board.agencies],
+  );
   const [agencyId, setAgencyId] = useState(applied.agencyId ?? '');
   const [status, setStatus] = useState<string>(applied.status ?? '');
   const [dueBefore, setDueBefore] = useState(applied.dueBefore ?? '');
   const errors = useFormErrors();
   const actions = useApiQuery('actions.list', applied);
 
-  const apply = (next: Filter) => {
-    lastFilter = next;
-    setApplied(next);
-  };
+  // Back and Forward change the route, not the screen: show the filters of the route again.
+  useEffect(() => {
+    setAgencyId(applied.agencyId ?? '');
+    setStatus(applied.status ?? '');
+    setDueBefore(applied.dueBefore ?? '');
+  }, [applied]);
+
+  const apply = (next: ActionsFilter) => navigate(paths.actions(next));
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -51,9 +65,6 @@ export function ActionsTracker() {
   };
 
   const clearFilters = () => {
-    setAgencyId('');
-    setStatus('');
-    setDueBefore('');
     errors.clear();
     apply({});
   };

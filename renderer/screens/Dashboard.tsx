@@ -33,7 +33,7 @@ export function Dashboard() {
         <Link to={paths.search()}>search</Link> and the <Link to={paths.panels()}>challenge panels</Link>.
       </p>
       <Programme programme={d.programme} />
-      <ActionTotals totals={d.actions} />
+      <ActionTotals totals={d.actions} byAgency={d.actionsByAgency} />
       <Grades grades={d.grades} />
       <Heatmap heatmap={d.heatmap} />
       <Trends trends={d.trends} />

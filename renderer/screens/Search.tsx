@@ -152,6 +152,45 @@ export function Search() {
   );
 }
 
+/** Where a result comes from: the case, agency and question of an evidence note; an action's lead agency. */
+function HitContext({ hit }: { hit: SearchHit }) {
+  if (hit.kind === 'evidence' && (hit.caseReference || hit.agencyName || hit.questionText)) {
+    return (
+      <dl className="govuk-body-s app-search-result__context">
+        {hit.caseReference ? (
+          <div>
+            <dt>Case</dt>
+            <dd className="app-case-reference">{hit.caseReference}</dd>
+          </div>
+        ) : null}
+        {hit.agencyName ? (
+          <div>
+            <dt>Agency</dt>
+            <dd>{hit.agencyName}</dd>
+          </div>
+        ) : null}
+        {hit.questionText ? (
+          <div>
+            <dt>Question</dt>
+            <dd>{hit.questionText}</dd>
+          </div>
+        ) : null}
+      </dl>
+    );
+  }
+  if (hit.kind === 'action' && hit.agencyName) {
+    return (
+      <dl className="govuk-body-s app-search-result__context">
+        <div>
+          <dt>Lead agency</dt>
+          <dd>{hit.agencyName}</dd>
+        </div>
+      </dl>
+    );
+  }
+  return null;
+}
+
 function Results({ query }: { query: Query }) {
   const api = useApi();
   const hits = useApiQuery('search.query', {
@@ -201,6 +240,7 @@ function Results({ query }: { query: Query }) {
                   <Tag colour={KIND_COLOURS[hit.kind]}>{KIND_LABELS[hit.kind]}</Tag>{' '}
                   <span className="app-search-result__audit">{hit.auditTitle}</span>
                 </p>
+                <HitContext hit={hit} />
                 <p className="govuk-body app-search-result__snippet" id={snippetId}>
                   <Snippet text={hit.snippet} />
                 </p>
@@ -214,6 +254,8 @@ function Results({ query }: { query: Query }) {
                   <span className="govuk-visually-hidden">
                     {' '}
                     {i + 1} from {hit.auditTitle}
+                    {hit.caseReference ? `, case ${hit.caseReference}` : ''}
+                    {hit.kind === 'evidence' && hit.agencyName ? `, ${hit.agencyName}` : ''}
                   </span>
                 </a>
               </li>

@@ -175,7 +175,7 @@ test.describe('the QA dashboard, search and report downloads', () => {
     await page.getByRole('region', { name: 'Re-audit trends' }).screenshot({ path: `${SHOTS}/01c-trends.png` });
 
     // --- Every overdue action led by the police, on the dashboard ----------------------------------------
-    await page.getByLabel('Lead agency').selectOption({ label: 'Police' });
+    await page.getByLabel('Lead agency', { exact: true }).selectOption({ label: 'Police' });
     await page.getByRole('button', { name: 'Show overdue actions' }).click();
     const overdueTable = page.getByRole('table', { name: '2 overdue actions led by Police' });
     await expect(overdueTable).toBeVisible();
@@ -186,15 +186,53 @@ test.describe('the QA dashboard, search and report downloads', () => {
     await overdueTable.scrollIntoViewIfNeeded();
     await shot(page, '02-dashboard-overdue-police');
 
-    // … and the same list in the action tracker, filtered by agency and status.
-    await page.getByRole('link', { name: 'Go to the action tracker' }).click();
+    // … the open and overdue actions of each lead agency, each figure a link to the filtered tracker.
+    const byAgency = page.getByRole('table', { name: 'Open actions by lead agency' });
+    const openOf = async (agency: string) =>
+      (await api['actions.list']({ status: 'open' })).filter((a) => a.leadAgencyName === agency).length;
+    await expect(
+      byAgency.getByRole('link', { name: `${await openOf('Police')} open actions led by Police` }),
+    ).toBeVisible();
+    await expect(byAgency.getByRole('link', { name: '1 overdue action led by Health' })).toBeVisible();
+    await byAgency.getByRole('link', { name: '2 overdue actions led by Police' }).click();
     await expectScreen(page, 'Actions');
-    await page.getByLabel('Lead agency').selectOption({ label: 'Police' });
-    await page.getByLabel('Status').selectOption({ label: 'Overdue' });
-    await page.getByRole('button', { name: 'Apply filters' }).click();
+    expect(new URL(page.url()).hash).toMatch(/^#\/actions\?agency=[0-9a-f-]+&status=overdue$/);
+    await expect(page.getByLabel('Lead agency', { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
+    await expect(page.getByLabel('Lead agency', { exact: true }).locator('option:checked')).toHaveText('Police');
+    await expect(page.getByLabel('Status')).toHaveValue('overdue');
     const tracker = page.getByRole('table', { name: /2 actions: overdue, led by Police/ });
     await expect(tracker).toBeVisible();
     for (const text of OVERDUE_POLICE) await expect(tracker.getByRole('link', { name: text })).toBeVisible();
+    await expect(tracker).not.toContainText(OVERDUE_HEALTH);
+    await expectAccessible(page, 'action tracker, linked pre-filtered');
+    await shot(page, '02b-tracker-overdue-police');
+    // Open an action, then Back: the same filtered list.
+    await tracker.getByRole('link', { name: OVERDUE_POLICE[0]! }).click();
+    await expectScreen(page, OVERDUE_POLICE[0]!);
+    await page.goBack();
+    await expectScreen(page, 'Actions');
+    await expect(page.getByRole('table', { name: /2 actions: overdue, led by Police/ })).toBeVisible();
+    // Changing the filters is a new place in the history: Back returns to the police's overdue actions.
+    await page.getByLabel('Status').selectOption({ label: 'Open (not complete or verified)' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(
+      page.getByRole('table', {
+        name: `${await openOf('Police')} actions: open (not complete or verified), led by Police`,
+      }),
+    ).toBeVisible();
+    await page.goBack();
+    await expect(page.getByRole('table', { name: /2 actions: overdue, led by Police/ })).toBeVisible();
+    await expect(page.getByLabel('Status')).toHaveValue('overdue');
+    // Values the tracker does not know are ignored, not errors: every action is listed.
+    const all = (await api['actions.list']({})).length;
+    await page.goto(`${host.url.split('#')[0]}#/actions?agency=not-an-agency&status=lost&due=2024-02-31&x=1`);
+    await expectScreen(page, 'Actions');
+    await expect(page.getByRole('table', { name: new RegExp(`^${all} actions$`) })).toBeVisible();
+    await expect(page.getByLabel('Status')).toHaveValue('');
+    await expect(page.getByRole('button', { name: 'Clear filters' })).toHaveCount(0);
+    // A real agency's id that this board does not have is ignored too.
+    await page.goto(`${host.url.split('#')[0]}#/actions?agency=00000000-0000-4000-8000-000000000000&status=overdue`);
+    await expect(page.getByRole('table', { name: /^3 actions: overdue$/ })).toBeVisible();
 
     // --- Search: an overdue action, opened from its result ------------------------------------------------
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Search' }).click();
@@ -214,6 +252,7 @@ test.describe('the QA dashboard, search and report downloads', () => {
       .first();
     await expect(result.locator('mark')).toHaveText(/sergeants/i);
     await expect(result).toContainText('MASH repeat audit, round 2 (demo)');
+    await expect(result.getByRole('definition')).toHaveText('Police');
     await expectAccessible(page, 'search results');
     await shot(page, '03-search-action');
     await result.getByRole('link', { name: /Open the action/ }).click();
@@ -228,10 +267,27 @@ test.describe('the QA dashboard, search and report downloads', () => {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect(page.getByRole('heading', { name: /results? for “chronology strategy”/ })).toBeVisible();
     await expect(page.locator('mark').first()).toBeVisible();
+    // Each evidence note says its case (as stored), agency and question (from the pinned template).
+    const first = page
+      .getByRole('list', { name: /result/ })
+      .getByRole('listitem')
+      .first();
+    const context = first.getByRole('definition');
+    await expect(context).toHaveCount(3);
+    const caseRef = (await context.nth(0).textContent())!;
+    expect(caseRef).toMatch(/^R2-00\d$/);
+    await expect(context.nth(1)).toHaveText(/^(Children's social care|Police|Health)$/);
+    const questionText = (await context.nth(2).textContent())!;
+    expect(questionText.length).toBeGreaterThan(10);
+    await expectAccessible(page, 'search results, evidence notes');
     await shot(page, '04-search-evidence');
-    const evidence = page.getByRole('link', { name: /Open the checklist question 1 from/ });
+    const evidence = page.getByRole('link', {
+      name: new RegExp(`Open the checklist question 1 from .*, case ${caseRef}`),
+    });
     await evidence.click();
-    await expect(page.getByRole('heading', { level: 1, name: /^Case R2-00\d: / })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^Case ${caseRef}: `) })).toBeVisible();
+    // The question named in the result is the one focused.
+    await expect(page.locator('.app-question:focus-within, .app-question:focus')).toContainText(questionText);
     // Focus lands on the question whose evidence note matched.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.closest('.app-question')?.textContent ?? ''))

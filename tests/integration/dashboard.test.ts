@@ -60,10 +60,61 @@ describe('the QA dashboard', () => {
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ kind: 'action', auditId: ids[1] });
     expect(hits[0]!.snippet).toContain('⟦Overdue⟧');
+    // An action hit names its audit and its lead agency, and nothing of a checklist.
+    const board = (await qa.api['board.get']({}))!;
+    expect(hits[0]).toMatchObject({
+      auditTitle: 'Missing children 2026',
+      agencyName: board.agencies[1]!.name,
+      caseReference: null,
+      questionText: null,
+      checklistId: null,
+    });
     const evidence = await qa.api['search.query']({ q: 'chronology', kinds: ['evidence'], limit: 5 });
-    expect(evidence.length).toBeGreaterThan(0);
-    expect(evidence[0]!.checklistId).toMatch(/-/);
-    expect(evidence[0]!.questionId).toBeTruthy();
+    expect(evidence).toHaveLength(5);
+    for (const hit of evidence) {
+      expect(hit.checklistId).toMatch(/-/);
+      expect(hit.questionId).toBeTruthy();
+      // The context, worked out here from the tables and the audit's pinned template (not the repository).
+      const row = qa.app.db
+        .prepare(
+          `SELECT c.reference, g.name AS agency, a.title, t.body
+           FROM checklist k JOIN audit_case c ON c.id = k.case_id JOIN agency g ON g.id = k.agency_id
+           JOIN audit a ON a.id = c.audit_id JOIN template t ON t.id = a.template_id AND t.version = a.template_version
+           WHERE k.id = ?`,
+        )
+        .get(hit.checklistId) as { reference: string; agency: string; title: string; body: string };
+      const template = JSON.parse(row.body) as {
+        sections: Array<{ id: string; questions: Array<{ id: string; text: string }> }>;
+      };
+      const section = template.sections.find((s) => s.questions.some((q) => q.id === hit.questionId))!;
+      expect(hit).toMatchObject({
+        kind: 'evidence',
+        auditTitle: row.title,
+        caseReference: row.reference,
+        agencyName: row.agency,
+        questionText: section.questions.find((q) => q.id === hit.questionId)!.text,
+        sectionId: section.id,
+        findingId: null,
+        actionId: null,
+      });
+      expect(hit.snippet.toLowerCase()).toContain('⟦chronology⟧');
+    }
+    // A finding names its audit and opens at the finding.
+    const finding = qa.app.db
+      .prepare('SELECT f.id, f.text, a.title FROM finding f JOIN audit a ON a.id = f.audit_id LIMIT 1')
+      .get() as {
+      id: string;
+      text: string;
+      title: string;
+    };
+    const word = finding.text.match(/[a-z]{6,}/i)![0];
+    const findingHits = await qa.api['search.query']({ q: word, kinds: ['finding'], limit: 50 });
+    expect(findingHits.find((h) => h.findingId === finding.id)).toMatchObject({
+      kind: 'finding',
+      auditTitle: finding.title,
+      caseReference: null,
+      agencyName: null,
+    });
     expect(await qa.api['search.query']({ q: '"); DROP TABLE audit; --' })).toEqual([]);
     await expect(qa.api['search.query']({ q: '   ' })).rejects.toThrow(/q: enter what to search for/);
   });

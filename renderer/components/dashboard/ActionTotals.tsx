@@ -7,6 +7,7 @@ import { InlineLoadFailed } from '../bundles/InlineLoadFailed.js';
 import { Link } from '../Link.js';
 import { ActionsTable } from '../review/ActionsTable.js';
 import { SelectInput } from '../review/Fields.js';
+import { ActionsByAgency } from './ActionsByAgency.js';
 import { Stats } from './Programme.js';
 
 // The agency last chosen, so coming back from an action shows the same list.
@@ -16,7 +17,13 @@ let lastAgency = '';
  * The action tracker's totals, and every overdue action (optionally for one lead agency), each
  * linking to the action. The full tracker, with every filter, is one link away.
  */
-export function ActionTotals({ totals }: { totals: Dashboard['actions'] }) {
+export function ActionTotals({
+  totals,
+  byAgency,
+}: {
+  totals: Dashboard['actions'];
+  byAgency: Dashboard['actionsByAgency'];
+}) {
   const { board } = useBoard();
   const [agencyId, setAgencyId] = useState(lastAgency);
   const [applied, setApplied] = useState(lastAgency);
@@ -46,6 +53,7 @@ export function ActionTotals({ totals }: { totals: Dashboard['actions'] }) {
           { n: totals.verified, text: 'Verified' },
         ]}
       />
+      <ActionsByAgency rows={byAgency} />
       <p className="govuk-body">
         <Link to={paths.actions()}>Go to the action tracker</Link> to filter every action by agency, status and due
         date.

@@ -44,20 +44,22 @@ export function hitPath(hit: SearchHit): string {
   if (hit.kind === 'action' && hit.actionId) return paths.action(hit.actionId);
   if (hit.kind === 'finding') return paths.findings(hit.auditId);
   if (hit.kind === 'recommendation') return paths.actionPlan(hit.auditId);
-  if (hit.kind === 'evidence' && hit.checklistId) return paths.checklist(hit.checklistId);
+  if (hit.kind === 'evidence' && hit.checklistId) return paths.checklist(hit.checklistId, hit.sectionId ?? undefined);
   return paths.audit(hit.auditId);
 }
 
 /** Opens a result in place: the checklist section holding the question, the finding in the list… */
 export async function openHit(api: Api, hit: SearchHit): Promise<void> {
   if (hit.kind === 'evidence' && hit.checklistId && hit.questionId) {
-    let sectionId: string | undefined;
-    try {
-      const { template } = await api['checklists.get']({ checklistId: hit.checklistId });
-      sectionId = template.sections.find((s) => s.questions.some((q) => q.id === hit.questionId))?.id;
-    } catch {
-      sectionId = undefined;
-    }
+    // The hit names the section (from the audit's pinned template); look it up only if it does not.
+    let sectionId = hit.sectionId ?? undefined;
+    if (sectionId === undefined)
+      try {
+        const { template } = await api['checklists.get']({ checklistId: hit.checklistId });
+        sectionId = template.sections.find((s) => s.questions.some((q) => q.id === hit.questionId))?.id;
+      } catch {
+        sectionId = undefined;
+      }
     navigate(paths.checklist(hit.checklistId, sectionId));
     focusWhenShown([`q-${hit.questionId}-evidence`, `question-${hit.questionId}`]);
     return;
