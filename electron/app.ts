@@ -7,6 +7,8 @@ import { createContext, type ServiceContext } from './services/context.js';
 import { createHandlers } from './services/index.js';
 import { installBuiltinTemplates } from './services/templateService.js';
 import type { ServiceHandlers } from '../shared/contract.js';
+import type { JobResult } from '../shared/jobs.js';
+import { createJobRunner } from './jobs/jobRunner.js';
 
 export interface CaseAuditApp {
   db: Db;
@@ -35,8 +37,22 @@ export function openApp(databasePath: string, options: AppOptions = {}): CaseAud
     const ctx = createContext(db, databasePath, options.clock, options.actor);
     installBuiltinTemplates(ctx);
     if (options.dailyBackup !== false && dailyBackupDue(databasePath)) backupDatabase(db, databasePath, 'daily');
-    const handlers = createHandlers(ctx);
-    return { db, ctx, handlers, dispatch: createDispatch(handlers, options), close: () => db.close() };
+    // Long work (electron/jobs/) belongs to this open database: closing it cancels every job first.
+    const jobs = createJobRunner<JobResult>({
+      newId: ctx.newId,
+      ...(options.logError ? { logError: (kind, e) => options.logError!(`job ${kind}`, e) } : {}),
+    });
+    const handlers = createHandlers(ctx, jobs);
+    return {
+      db,
+      ctx,
+      handlers,
+      dispatch: createDispatch(handlers, options),
+      close: () => {
+        jobs.cancelAll();
+        db.close();
+      },
+    };
   } catch (e) {
     db.close();
     throw e;

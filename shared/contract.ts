@@ -42,6 +42,7 @@ import {
 import { templateSummarySchema } from './templateSummary.js';
 import { draftCreateSchema, templateDraftSchema, templateDraftSummarySchema } from './templateDraft.js';
 import { MAX_TEMPLATE_FILE_BYTES } from './templateFile.js';
+import { jobIdInputSchema, jobResultSchema, jobStartSchema, jobStatusSchema } from './jobs.js';
 
 const empty = z.strictObject({});
 
@@ -273,6 +274,11 @@ export const contract = {
     input: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
     output: z.strictObject({ fileName: z.string(), base64: z.string() }),
   },
+  // Long work with progress and cancelling (electron/jobs/): start, poll, collect the result once.
+  'jobs.start': { input: jobStartSchema, output: z.strictObject({ jobId: idSchema }) },
+  'jobs.get': { input: jobIdInputSchema, output: jobStatusSchema },
+  'jobs.result': { input: jobIdInputSchema, output: jobResultSchema },
+  'jobs.cancel': { input: jobIdInputSchema, output: jobStatusSchema },
   'search.query': { input: searchInputSchema, output: z.array(searchHitSchema) },
   'dashboard.get': { input: empty, output: dashboardSchema },
   'checklists.get': { input: z.strictObject({ checklistId: idSchema }), output: checklistDetailSchema },

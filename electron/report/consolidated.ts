@@ -4,7 +4,11 @@ import PDFDocument from 'pdfkit';
 import { ACTION_STATUS_LABELS, effectiveStatus } from '../../shared/actionStatus.js';
 import { londonDate } from '../../shared/today.js';
 import { AUDIT_THEME_LABELS } from '../../shared/vocabulary.js';
+import type { AuditSummary } from '../../shared/audit.js';
+import { noPause, type Step } from '../jobs/jobRunner.js';
 import type { ServiceContext } from '../services/context.js';
+
+export const STAGE_READING_AUDITS = 'Reading the audits';
 
 export interface ConsolidatedModel {
   boardName: string;
@@ -23,32 +27,53 @@ export interface ConsolidatedModel {
   totals: Record<string, number>;
 }
 
-export function buildConsolidated(ctx: ServiceContext, from: string, to: string): ConsolidatedModel {
-  const today = londonDate(new Date(ctx.now()));
-  const totals: Record<string, number> = {};
-  const audits = ctx.repos.audits
+/** The audits active in the period (last changed within it), oldest first. */
+export function auditsInPeriod(ctx: ServiceContext, from: string, to: string): AuditSummary[] {
+  return ctx.repos.audits
     .list()
     .filter((a) => a.updatedAt.slice(0, 10) >= from && a.updatedAt.slice(0, 10) <= to)
-    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
-    .map((a) => {
-      const findings = ctx.repos.review.findings(a.id);
-      const actions: Record<string, number> = {};
-      for (const x of ctx.repos.actions.query({ auditId: a.id, today })) {
-        const label = ACTION_STATUS_LABELS[effectiveStatus(x, today)];
-        actions[label] = (actions[label] ?? 0) + 1;
-        totals[label] = (totals[label] ?? 0) + 1;
-      }
-      return {
-        title: a.title,
-        theme: AUDIT_THEME_LABELS[a.theme],
-        round: a.round,
-        status: a.origin === 'imported' ? 'Imported' : a.status === 'signed' ? 'Signed' : 'In progress',
-        cases: a.caseCount,
-        strengths: findings.filter((f) => f.kind === 'strength').map((f) => f.text),
-        developments: findings.filter((f) => f.kind === 'development').map((f) => f.text),
-        actions,
-      };
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+}
+
+/**
+ * Reads the period's audits one at a time: `step` is called before each (done = audits read so far,
+ * of `total` steps), so a job shows progress per audit and can be cancelled between two audits. The
+ * caller's `total` counts the steps after the audits too (writing the PDF).
+ */
+export async function buildConsolidated(
+  ctx: ServiceContext,
+  from: string,
+  to: string,
+  step: Step = noPause,
+  stepsAfter = 0,
+): Promise<ConsolidatedModel> {
+  const today = londonDate(new Date(ctx.now()));
+  const totals: Record<string, number> = {};
+  const period = auditsInPeriod(ctx, from, to);
+  const total = period.length + stepsAfter;
+  const audits: ConsolidatedModel['audits'] = [];
+  for (const [i, listed] of period.entries()) {
+    await step(i, total, STAGE_READING_AUDITS);
+    // Read again after the pause: it may have changed meanwhile.
+    const a = ctx.repos.audits.get(listed.id) ?? listed;
+    const findings = ctx.repos.review.findings(a.id);
+    const actions: Record<string, number> = {};
+    for (const x of ctx.repos.actions.query({ auditId: a.id, today })) {
+      const label = ACTION_STATUS_LABELS[effectiveStatus(x, today)];
+      actions[label] = (actions[label] ?? 0) + 1;
+      totals[label] = (totals[label] ?? 0) + 1;
+    }
+    audits.push({
+      title: a.title,
+      theme: AUDIT_THEME_LABELS[a.theme],
+      round: a.round,
+      status: a.origin === 'imported' ? 'Imported' : a.status === 'signed' ? 'Signed' : 'In progress',
+      cases: a.caseCount,
+      strengths: findings.filter((f) => f.kind === 'strength').map((f) => f.text),
+      developments: findings.filter((f) => f.kind === 'development').map((f) => f.text),
+      actions,
     });
+  }
   return { boardName: ctx.repos.board.get()?.name ?? '', from, to, audits, totals };
 }
 

@@ -35,8 +35,8 @@ export function buildReportModel(
   ctx: ServiceContext,
   audit: AuditSummary,
   signature: ReportModel['signature'],
+  analysis: Analysis = analyse(ctx, audit),
 ): ReportModel {
-  const analysis = analyse(ctx, audit);
   const findings = ctx.repos.review.findings(audit.id);
   const s = analysis.sample;
   const list = (items: { label: string; count: number }[]) => items.map((i) => `${i.label} ${i.count}`).join(', ');

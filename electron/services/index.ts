@@ -6,6 +6,9 @@ import { backupService } from './backupService.js';
 import { dashboardService } from './dashboardService.js';
 import { panelService } from './panelService.js';
 import { reportService } from './reportService.js';
+import { jobService } from './jobService.js';
+import type { JobRunner } from '../jobs/jobRunner.js';
+import type { JobResult } from '../../shared/jobs.js';
 import { bundleService } from './bundleService.js';
 import { identityService } from './identityService.js';
 import { reviewService } from './reviewService.js';
@@ -18,7 +21,7 @@ import { templateService } from './templateService.js';
 import { APP_VERSION } from '../version.js';
 
 /** The services' handler map, typed by the contract, so a missing method does not compile. */
-export function createHandlers(ctx: ServiceContext): ServiceHandlers {
+export function createHandlers(ctx: ServiceContext, jobs: JobRunner<JobResult>): ServiceHandlers {
   return {
     'app.info': () => ({ version: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION, databasePath: ctx.databasePath }),
     ...boardService(ctx),
@@ -35,5 +38,6 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     ...dashboardService(ctx),
     ...panelService(ctx),
     ...reportService(ctx),
+    ...jobService(ctx, jobs),
   } satisfies ServiceHandlers;
 }

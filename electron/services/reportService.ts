@@ -7,6 +7,8 @@ import { buildConsolidated, renderConsolidatedPdf } from '../report/consolidated
 import { renderReportDocx } from '../report/reportDocx.js';
 import { buildReportModel, type ReportModel } from '../report/reportModel.js';
 import { renderReportPdf } from '../report/reportPdf.js';
+import { noPause, type Step } from '../jobs/jobRunner.js';
+import { analyse } from './auditAnalysis.js';
 import type { ServiceContext } from './context.js';
 
 const slug = (s: string) =>
@@ -29,12 +31,62 @@ export function signatureOf(ctx: ServiceContext, audit: AuditSummary): ReportMod
   };
 }
 
-export async function auditReport(ctx: ServiceContext, auditId: string, format: 'pdf' | 'docx') {
+export const REPORT_STAGES = {
+  analysing: 'Analysing the answers',
+  gathering: 'Gathering the findings and actions',
+  pdf: 'Writing the PDF',
+  docx: 'Writing the Word document',
+} as const;
+
+/** The audit, or NOT_FOUND: checked before a report job starts, so a wrong id fails at once. */
+export function auditToReport(ctx: ServiceContext, auditId: string): AuditSummary {
   const audit = ctx.repos.audits.get(auditId);
   if (!audit) throw new AppError('NOT_FOUND', 'No such audit.');
-  const model = buildReportModel(ctx, audit, signatureOf(ctx, audit));
+  return audit;
+}
+
+export function checkPeriod(from: string, to: string): void {
+  if (from > to) throw new AppError('VALIDATION', 'to: the end of the period is before its start');
+}
+
+/**
+ * The board report of one audit, in three steps: the analysis of the answers, the rest of the
+ * model (findings, recommendations, actions, signature), then the document. Reads only.
+ */
+export async function auditReport(
+  ctx: ServiceContext,
+  auditId: string,
+  format: 'pdf' | 'docx',
+  step: Step = noPause,
+): Promise<{ fileName: string; bytes: Buffer }> {
+  auditToReport(ctx, auditId);
+  await step(0, 3, REPORT_STAGES.analysing);
+  // Read after each pause: the audit may have changed meanwhile.
+  let audit = auditToReport(ctx, auditId);
+  const analysis = analyse(ctx, audit);
+  await step(1, 3, REPORT_STAGES.gathering);
+  audit = auditToReport(ctx, auditId);
+  const model = buildReportModel(ctx, audit, signatureOf(ctx, audit), analysis);
+  await step(2, 3, REPORT_STAGES[format]);
   const bytes = format === 'pdf' ? await renderReportPdf(model, new Date(ctx.now())) : await renderReportDocx(model);
   return { fileName: `${slug(audit.title)}.${format}`, bytes };
+}
+
+/**
+ * The QA sub-committee's consolidated report for a period: one step per audit of the period, then
+ * one for the PDF. Reads only.
+ */
+export async function consolidatedReport(
+  ctx: ServiceContext,
+  from: string,
+  to: string,
+  step: Step = noPause,
+): Promise<{ fileName: string; bytes: Buffer }> {
+  checkPeriod(from, to);
+  const model = await buildConsolidated(ctx, from, to, step, 1);
+  await step(model.audits.length, model.audits.length + 1, REPORT_STAGES.pdf);
+  const bytes = await renderConsolidatedPdf(model);
+  return { fileName: `qa-report-${from}-to-${to}.pdf`, bytes };
 }
 
 export function reportService(ctx: ServiceContext): Pick<ServiceHandlers, 'reports.audit' | 'reports.consolidated'> {
@@ -44,9 +96,8 @@ export function reportService(ctx: ServiceContext): Pick<ServiceHandlers, 'repor
       return { fileName, base64: bytes.toString('base64') };
     },
     'reports.consolidated': async ({ from, to }) => {
-      if (from > to) throw new AppError('VALIDATION', 'to: the end of the period is before its start');
-      const bytes = await renderConsolidatedPdf(buildConsolidated(ctx, from, to));
-      return { fileName: `qa-report-${from}-to-${to}.pdf`, base64: bytes.toString('base64') };
+      const { fileName, bytes } = await consolidatedReport(ctx, from, to);
+      return { fileName, base64: bytes.toString('base64') };
     },
   };
 }

@@ -142,6 +142,19 @@ describe('case-audit report', () => {
       run('report', '--db', db, '--from', '2020-01-01', '--to', '2099-01-01', '--out', join(t.dir, 'qa.pdf')).status,
     ).toBe(0);
     expect(run('report', '--db', db, '--out', join(t.dir, 'x.pdf')).status).toBe(2);
+    const reversed = run(
+      'report',
+      '--db',
+      db,
+      '--from',
+      '2024-03-01',
+      '--to',
+      '2024-02-01',
+      '--out',
+      join(t.dir, 'r.pdf'),
+    );
+    expect(reversed.status).toBe(2);
+    expect(reversed.stderr).toContain('to: the end of the period is before its start');
     expect(run('report', '--db', db, '--audit', id, '--out', join(t.dir, 'x.txt')).status).toBe(2);
     expect(existsSync(join(t.dir, 'x.pdf.partial'))).toBe(false);
   }, 120_000);

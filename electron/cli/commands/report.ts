@@ -2,8 +2,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { idSchema } from '../../../shared/ids.js';
-import { buildConsolidated, renderConsolidatedPdf } from '../../report/consolidated.js';
-import { auditReport } from '../../services/reportService.js';
+import { auditReport, consolidatedReport } from '../../services/reportService.js';
 import { DB_FLAGS, openForCli } from '../openForCli.js';
 import { parseCommand, UsageError } from '../usage.js';
 
@@ -50,11 +49,12 @@ export async function report(argv: string[]): Promise<number> {
   if (!args.audit && !(args.from && args.to))
     throw new UsageError('give --audit ID, or --from and --to for the consolidated report');
   if (!args.audit && format === 'docx') throw new UsageError('out: the consolidated report is written as PDF');
+  if (!args.audit && args.from! > args.to!) throw new UsageError('to: the end of the period is before its start');
   const app = await openForCli(args);
   try {
     let bytes: Buffer;
     if (args.audit) bytes = (await auditReport(app.ctx, args.audit, format)).bytes;
-    else bytes = await renderConsolidatedPdf(buildConsolidated(app.ctx, args.from!, args.to!));
+    else bytes = (await consolidatedReport(app.ctx, args.from!, args.to!)).bytes;
     writeAtomically(args.out, bytes);
     if (args.json) console.log(JSON.stringify({ out: args.out, format, bytes: bytes.length }));
     else console.log(`Wrote ${args.out} (${bytes.length} bytes).`);
