@@ -331,33 +331,73 @@ test.describe('the QA dashboard, search and report downloads', () => {
     await expect(page.getByRole('button', { name: 'Download board report (Word)' })).toBeFocused();
     await expectAccessible(page, 'audit overview with the board report');
 
-    // Cancelling a slow report: the progress shows, Cancel takes focus, and no file arrives. The
-    // report's request is held until after the cancel, then let through.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/rpc/reports.audit', async (route) => {
-      await held;
-      await route.continue();
-    });
+    // Reports are made as jobs on the services (jobs.*), which the page follows by polling jobs.get.
+    // Holding the page's polls keeps the progress panel on screen however fast the services are; the
+    // job itself runs, and is cancelled, on the services as usual.
+    const holdPolls = async () => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let passed = Promise.resolve();
+      await page.route('**/rpc/jobs.get', (route) => {
+        passed = held.then(() => route.continue());
+        return passed;
+      });
+      return async () => {
+        release();
+        await passed;
+        await page.unroute('**/rpc/jobs.get');
+      };
+    };
+    const jobOf = async (started: Promise<import('@playwright/test').Response>) =>
+      ((await (await started).json()) as { value: { jobId: string } }).value.jobId;
+
+    // The progress panel: the stage in a polite status, a labelled progress bar, Cancel focused; then the file.
+    let letPollsThrough = await holdPolls();
+    let started = page.waitForResponse('**/rpc/jobs.start');
+    const held = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download board report (PDF)' }).click();
+    const collected = await jobOf(started);
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Preparing the board report (PDF): starting…' }),
+    ).toBeVisible();
+    await expect(page.getByRole('progressbar', { name: 'Progress of the board report (PDF)' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Cancel the board report (PDF)' })).toBeFocused();
+    await expectAccessible(page, 'audit overview, preparing a report');
+    await page.locator('.app-job').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/06-report-preparing.png` });
+    await letPollsThrough();
+    expect(await firstBytes(await held, 4)).toBe('%PDF');
+    await expect(page.getByRole('status').filter({ hasText: 'The board report (PDF) is downloaded as' })).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Download board report (PDF)' })).toBeFocused();
+    // Collected once, then forgotten by the services.
+    await expect(api['jobs.get']({ jobId: collected })).rejects.toThrow(/NOT_FOUND/);
+
+    // Cancel (with the keyboard, focus is on it): the job is cancelled on the services, no file arrives.
+    letPollsThrough = await holdPolls();
     let downloaded = false;
     page.on('download', () => {
       downloaded = true;
     });
+    started = page.waitForResponse('**/rpc/jobs.start');
     await page.getByRole('button', { name: 'Download board report (PDF)' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Preparing the board report (PDF)…' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Cancel the download' })).toBeFocused();
-    await expectAccessible(page, 'audit overview, preparing a report');
-    await page.locator('.app-download').first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/06-report-preparing.png` });
+    const cancelledJob = await jobOf(started);
+    await expect(page.getByRole('button', { name: 'Cancel the board report (PDF)' })).toBeFocused();
+    const cancelAnswer = page.waitForResponse('**/rpc/jobs.cancel');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('status').filter({ hasText: 'cancelled. Nothing was changed.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Report cancelled: nothing was saved.' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Download board report (PDF)' })).toBeFocused();
-    const answered = page.waitForResponse('**/rpc/reports.audit');
-    release();
-    await answered;
-    await page.waitForTimeout(1000);
-    expect(downloaded).toBe(false);
+    expect(((await (await cancelAnswer).json()) as { value: { status: string } }).value.status).toBe('cancelled');
+    await expectAccessible(page, 'audit overview, report cancelled');
     await page.screenshot({ path: `${SHOTS}/07-report-cancelled.png` });
-    await page.unroute('**/rpc/reports.audit');
+    // The held poll is answered now, and dropped by the page; the job stays cancelled, with no result.
+    const lateAnswer = page.waitForResponse('**/rpc/jobs.get');
+    await letPollsThrough();
+    await lateAnswer;
+    expect((await api['jobs.get']({ jobId: cancelledJob })).status).toBe('cancelled');
+    await expect(api['jobs.result']({ jobId: cancelledJob })).rejects.toThrow(/CONFLICT.*cancelled/);
+    await page.waitForTimeout(500);
+    expect(downloaded).toBe(false);
+    await expect(page.getByRole('status').filter({ hasText: 'Report cancelled: nothing was saved.' })).toBeVisible();
   });
 });

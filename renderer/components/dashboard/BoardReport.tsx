@@ -1,24 +1,24 @@
 import { useCallback, useRef } from 'react';
-import { useApi } from '../../api/hooks.js';
+import { useJob } from '../../lib/useJob.js';
 import { paths } from '../../router.js';
 import { Link } from '../Link.js';
-import { DownloadStatus, FILE_TYPES, useDownload } from './Download.js';
+import { JobProgress } from '../JobProgress.js';
+import { FILE_TYPES } from './Download.js';
+import { downloadReport, REPORT_CANCELLED } from './reportJob.js';
 
 /** On an audit's overview: the board's report of the audit as PDF or Word, and its challenge panels. */
 export function BoardReport({ auditId }: { auditId: string }) {
-  const api = useApi();
-  const download = useDownload();
+  const job = useJob();
   const pdfButton = useRef<HTMLButtonElement>(null);
   const docxButton = useRef<HTMLButtonElement>(null);
   const last = useRef<'pdf' | 'docx'>('pdf');
   const returnFocus = useCallback(() => (last.current === 'pdf' ? pdfButton.current : docxButton.current), []);
-  const preparing = download.state.kind === 'preparing';
+  const preparing = job.state.kind === 'running';
 
   const get = (format: 'pdf' | 'docx') => {
     last.current = format;
-    download.start(format === 'pdf' ? 'board report (PDF)' : 'board report (Word)', FILE_TYPES[format], () =>
-      api['reports.audit']({ auditId, format }),
-    );
+    const what = format === 'pdf' ? 'board report (PDF)' : 'board report (Word)';
+    job.start(what, { kind: 'report.audit', auditId, format }, downloadReport(what, FILE_TYPES[format]));
   };
 
   return (
@@ -50,7 +50,7 @@ export function BoardReport({ auditId }: { auditId: string }) {
           Download board report (Word)
         </button>
       </div>
-      <DownloadStatus download={download} returnFocus={returnFocus} />
+      <JobProgress job={job} returnFocus={returnFocus} cancelledMessage={REPORT_CANCELLED} />
       <p className="govuk-body">
         <Link to={paths.panels(auditId)}>Challenge panels</Link>
         <span className="app-grid-cell-meta">

@@ -1,11 +1,13 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { londonDate } from '../../../shared/today.js';
-import { useApi } from '../../api/hooks.js';
 import { ErrorSummary } from '../ErrorSummary.js';
 import { TextInput } from '../review/Fields.js';
 import { isCalendarDate } from '../review/helpers.js';
 import { useFormErrors } from '../review/useFormErrors.js';
-import { DownloadStatus, FILE_TYPES, useDownload } from './Download.js';
+import { useJob } from '../../lib/useJob.js';
+import { JobProgress } from '../JobProgress.js';
+import { FILE_TYPES } from './Download.js';
+import { downloadReport, REPORT_CANCELLED } from './reportJob.js';
 
 /** The first day of the financial year (1 April) that `today` falls in: boards report by year to March. */
 function financialYearStart(today: string): string {
@@ -16,12 +18,11 @@ function financialYearStart(today: string): string {
 
 /** The QA sub-committee's consolidated report for a period, as a PDF. */
 export function ConsolidatedReport() {
-  const api = useApi();
   const today = londonDate(new Date());
   const [from, setFrom] = useState(() => financialYearStart(today));
   const [to, setTo] = useState(today);
   const errors = useFormErrors();
-  const download = useDownload();
+  const job = useJob();
   const submit = useRef<HTMLButtonElement>(null);
   const returnFocus = useCallback(() => submit.current, []);
 
@@ -35,7 +36,11 @@ export function ConsolidatedReport() {
     else if (isCalendarDate(f) && f > t) problems.to = 'The end of the period must be the same as or after its start';
     if (Object.keys(problems).length > 0) return errors.fail(problems);
     errors.clear();
-    download.start('QA report', FILE_TYPES.pdf, () => api['reports.consolidated']({ from: f, to: t }));
+    job.start(
+      'QA report',
+      { kind: 'report.consolidated', from: f, to: t },
+      downloadReport('QA report', FILE_TYPES.pdf),
+    );
   };
 
   const items = errors.items([
@@ -76,12 +81,12 @@ export function ConsolidatedReport() {
           type="submit"
           ref={submit}
           className="govuk-button govuk-button--secondary"
-          disabled={download.state.kind === 'preparing'}
+          disabled={job.state.kind === 'running'}
         >
           Download the QA report (PDF)
         </button>
       </form>
-      <DownloadStatus download={download} returnFocus={returnFocus} />
+      <JobProgress job={job} returnFocus={returnFocus} cancelledMessage={REPORT_CANCELLED} />
     </section>
   );
 }

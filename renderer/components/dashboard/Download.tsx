@@ -1,6 +1,6 @@
-// Downloads of generated files (board reports, the consolidated QA report, a signed panel record):
-// a progress message while the services prepare the file, a Cancel button, and the file saved with a
-// Blob and an <a download> once it arrives.
+// Downloads of files the services make in one call (a signed panel record): a progress message while
+// the services prepare the file, a Cancel button, and the file saved with a Blob and an <a download>
+// once it arrives. Reports are made as jobs instead, with real progress: renderer/lib/useJob.ts.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client.js';
 import { base64ToBytes, downloadFile } from '../bundles/files.js';
