@@ -29,9 +29,13 @@ export interface ImportChildResult {
   rows: number;
   rowsByTable: Record<string, number>;
   importMs: number;
+  /** The search indexing of the imported evidence notes that follows the import (in the background in the app). */
+  indexMs: number;
+  indexedAudits: number;
   verifyMs: number | null;
   maxRssBeforeMb: number;
   maxRssAfterMb: number;
+  maxRssAfterIndexMb: number;
   raw: { ms: number; rows: number };
   rawPlain: { ms: number; rows: number };
 }
@@ -62,7 +66,7 @@ async function main(): Promise<void> {
   // A fresh QA installation that trusts the auditor (setting it up is not timed).
   const key = randomBytes(32);
   const qaPath = join(input.workDir, `qa-${process.pid}.db`);
-  const app = openApp(qaPath, { key, dailyBackup: false, actor: 'fictional-qa' });
+  const app = openApp(qaPath, { key, dailyBackup: false, actor: 'fictional-qa', backgroundIndexing: false });
   const api = apiOver(app.dispatch);
   await api['board.setup']({ name: 'Fictional QA sub-committee installation', agencies: input.agencies });
   await api['identity.create']({
@@ -84,6 +88,14 @@ async function main(): Promise<void> {
   }
   const importMs = performance.now() - t0;
   const after = mb();
+
+  // What the app does in the background after an import: index the evidence notes for search.
+  const tIndex = performance.now();
+  const indexed = await app.searchIndexer.run();
+  const indexMs = performance.now() - tIndex;
+  if (indexed.error || indexed.pendingAudits > 0)
+    throw new Error(`search indexing failed: ${indexed.error ?? 'audits left'}`);
+  const afterIndex = mb();
 
   let verifyMs: number | null = null;
   if (input.verifyPass) {
@@ -128,9 +140,12 @@ async function main(): Promise<void> {
     rows,
     rowsByTable,
     importMs,
+    indexMs,
+    indexedAudits: indexed.done,
     verifyMs,
     maxRssBeforeMb: before,
     maxRssAfterMb: after,
+    maxRssAfterIndexMb: afterIndex,
     raw,
     rawPlain,
   };

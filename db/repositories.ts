@@ -4,6 +4,7 @@ import { auditRepo } from './repos/auditRepo.js';
 import { panelRepo } from './repos/panelRepo.js';
 import { reviewRepo } from './repos/reviewRepo.js';
 import { searchRepo } from './repos/searchRepo.js';
+import { searchBacklogRepo } from './repos/searchBacklogRepo.js';
 import { boardRepo } from './repos/boardRepo.js';
 import { bundleRepo } from './repos/bundleRepo.js';
 import { identityRepo } from './repos/identityRepo.js';
@@ -30,6 +31,7 @@ export function repositories(db: Db) {
     bundles: bundleRepo(db),
     imports: importRepo(db),
     search: searchRepo(db),
+    searchBacklog: searchBacklogRepo(db),
     panels: panelRepo(db),
   };
 }

@@ -9,12 +9,15 @@ import { installBuiltinTemplates } from './services/templateService.js';
 import type { ServiceHandlers } from '../shared/contract.js';
 import type { JobResult } from '../shared/jobs.js';
 import { createJobRunner } from './jobs/jobRunner.js';
+import { createSearchIndexer, type SearchIndexer } from './services/searchIndexer.js';
 
 export interface CaseAuditApp {
   db: Db;
   ctx: ServiceContext;
   handlers: ServiceHandlers;
   dispatch: Dispatch;
+  /** Indexes imported evidence notes for search after their import (in the background here). */
+  searchIndexer: SearchIndexer;
   close(): void;
 }
 
@@ -22,6 +25,8 @@ export interface AppOptions extends DispatchOptions {
   key?: Buffer;
   clock?: () => Date;
   actor?: string;
+  /** Index imported evidence notes in the background after imports and on opening (on by default). */
+  backgroundIndexing?: boolean;
   /** Make the daily backup when one is due (on by default). */
   dailyBackup?: boolean;
   /** The Electron-ABI build of the SQLite module (see db/open.ts); the Node build when omitted. */
@@ -42,13 +47,18 @@ export function openApp(databasePath: string, options: AppOptions = {}): CaseAud
       newId: ctx.newId,
       ...(options.logError ? { logError: (kind, e) => options.logError!(`job ${kind}`, e) } : {}),
     });
-    const handlers = createHandlers(ctx, jobs);
+    const searchIndexer = createSearchIndexer(ctx);
+    const handlers = createHandlers(ctx, jobs, searchIndexer);
+    // Audits imported before the app last closed, and not indexed yet, are indexed soon after opening.
+    if (options.backgroundIndexing !== false && ctx.repos.searchBacklog.count() > 0) searchIndexer.schedule();
     return {
       db,
       ctx,
       handlers,
       dispatch: createDispatch(handlers, options),
+      searchIndexer,
       close: () => {
+        searchIndexer.dispose();
         jobs.cancelAll();
         db.close();
       },

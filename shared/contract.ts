@@ -18,6 +18,7 @@ import { backupInfoSchema, idleLockMinutesSchema, newPassphraseSchema, sessionSt
 import { templateSchema } from './template.js';
 import { analysisSchema, auditSettingsSchema } from './analysis.js';
 import { dashboardSchema, searchHitSchema, searchInputSchema } from './dashboard.js';
+import { indexingStatusSchema } from './searchIndexing.js';
 import { panelCreateSchema, panelFollowUpSchema, panelItemSaveSchema, panelSchema } from './panel.js';
 import { attendeeSchema } from './review.js';
 import { importOutcomeSchema, MAX_BUNDLE_BYTES } from './bundle.js';
@@ -280,6 +281,10 @@ export const contract = {
   'jobs.result': { input: jobIdInputSchema, output: jobResultSchema },
   'jobs.cancel': { input: jobIdInputSchema, output: jobStatusSchema },
   'search.query': { input: searchInputSchema, output: z.array(searchHitSchema) },
+  // Evidence notes of imported audits are indexed after the import (electron/services/searchIndexer.ts).
+  'search.indexStatus': { input: empty, output: indexingStatusSchema },
+  'search.indexStart': { input: empty, output: indexingStatusSchema },
+  'search.indexStop': { input: empty, output: indexingStatusSchema },
   'dashboard.get': { input: empty, output: dashboardSchema },
   'checklists.get': { input: z.strictObject({ checklistId: idSchema }), output: checklistDetailSchema },
   'checklists.complete': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },

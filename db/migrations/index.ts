@@ -8,6 +8,7 @@ import * as m0005 from './0005_findings_actions.js';
 import * as m0006 from './0006_signing.js';
 import * as m0007 from './0007_search_panels.js';
 import * as m0008 from './0008_search_rowids.js';
+import * as m0009 from './0009_search_backlog.js';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'signing and bundles', up: m0006.up },
   { version: 7, name: 'search and challenge panels', up: m0007.up },
   { version: 8, name: 'search entries by rowid', up: m0008.up },
+  { version: 9, name: 'search backlog for imports', up: m0009.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -20,7 +20,8 @@ async function keyFor(args: DbArgs): Promise<{ dbPath: string; key: Buffer }> {
 
 export async function openForCli(args: DbArgs): Promise<CaseAuditApp> {
   const { dbPath, key } = await keyFor(args);
-  return openApp(dbPath, { key });
+  // A command ends when its work is done: nothing is left to run in the background.
+  return openApp(dbPath, { key, backgroundIndexing: false });
 }
 
 /** For long-running hosts: a session that locks when idle. */

@@ -33,7 +33,8 @@ const sha256 = (s: string | Uint8Array) =>
 /** What the person signing saw: the content without the moment of signing. */
 const substanceHash = (c: RevisionContent) => sha256(canonicalJson({ ...c, signedAt: '' }));
 
-export function bundleService(ctx: ServiceContext): Pick<ServiceHandlers, Methods> {
+/** `afterImport` runs after a bundle was added (the search indexer is scheduled from it). */
+export function bundleService(ctx: ServiceContext, afterImport: () => void = () => {}): Pick<ServiceHandlers, Methods> {
   const { repos } = ctx;
 
   function preview(auditId: string) {
@@ -200,7 +201,11 @@ export function bundleService(ctx: ServiceContext): Pick<ServiceHandlers, Method
       };
     },
 
-    'bundles.import': ({ fileName, base64 }) => importBundleBytes(ctx, Buffer.from(base64, 'base64'), fileName),
+    'bundles.import': async ({ fileName, base64 }) => {
+      const outcome = await importBundleBytes(ctx, Buffer.from(base64, 'base64'), fileName);
+      if (outcome.outcome === 'added') afterImport();
+      return outcome;
+    },
 
     'quarantine.list': () => repos.bundles.quarantine().map(({ fileSha256: _sha, ...q }) => q),
 
@@ -210,6 +215,7 @@ export function bundleService(ctx: ServiceContext): Pick<ServiceHandlers, Method
       if (!q || !bytes) throw new AppError('NOT_FOUND', 'No such bundle in quarantine.');
       const outcome = await importBundleBytes(ctx, bytes, q.fileName, { acceptUnknownSigner: true });
       if (outcome.outcome === 'refused') return outcome;
+      if (outcome.outcome === 'added') afterImport();
       ctx.tx(() => {
         if (!repos.identity.trustedByFingerprint(q.signerFingerprint)) {
           // Accepting the bundle trusts its signer for later ones too; no encryption key is known from a bundle.

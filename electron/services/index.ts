@@ -10,6 +10,8 @@ import { jobService } from './jobService.js';
 import type { JobRunner } from '../jobs/jobRunner.js';
 import type { JobResult } from '../../shared/jobs.js';
 import { bundleService } from './bundleService.js';
+import { searchIndexService } from './searchIndexService.js';
+import type { SearchIndexer } from './searchIndexer.js';
 import { identityService } from './identityService.js';
 import { reviewService } from './reviewService.js';
 import { boardService } from './boardService.js';
@@ -21,7 +23,11 @@ import { templateService } from './templateService.js';
 import { APP_VERSION } from '../version.js';
 
 /** The services' handler map, typed by the contract, so a missing method does not compile. */
-export function createHandlers(ctx: ServiceContext, jobs: JobRunner<JobResult>): ServiceHandlers {
+export function createHandlers(
+  ctx: ServiceContext,
+  jobs: JobRunner<JobResult>,
+  searchIndexer: SearchIndexer,
+): ServiceHandlers {
   return {
     'app.info': () => ({ version: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION, databasePath: ctx.databasePath }),
     ...boardService(ctx),
@@ -33,7 +39,8 @@ export function createHandlers(ctx: ServiceContext, jobs: JobRunner<JobResult>):
     ...reviewService(ctx),
     ...actionService(ctx),
     ...identityService(ctx),
-    ...bundleService(ctx),
+    ...bundleService(ctx, () => searchIndexer.schedule()),
+    ...searchIndexService(searchIndexer),
     ...backupService(ctx),
     ...dashboardService(ctx),
     ...panelService(ctx),

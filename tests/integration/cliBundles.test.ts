@@ -74,6 +74,40 @@ describe('case-audit demo, export, verify and import', () => {
     expect(JSON.parse(json.stdout)).toMatchObject([{ outcome: 'quarantined' }]);
   });
 
+  it("imports a trusted signer's bundle and indexes its evidence notes for search before it ends", async () => {
+    const open = async (path: string) =>
+      openApp(path, { key: await obtainDatabaseKey(path, async () => 'a long enough demo passphrase') });
+    const demo = await open(demoDb);
+    const card = (await apiOver(demo.dispatch)['identity.card']({})).json;
+    demo.close();
+    const qaBefore = await open(qaDb);
+    await apiOver(qaBefore.dispatch)['trust.enrol']({ card });
+    qaBefore.close();
+
+    const out = join(t.dir, 'demo.caseaudit');
+    const imp = run('import', out, '--db', qaDb);
+    expect(imp.status, imp.stderr).toBe(0);
+    expect(imp.stdout).toMatch(/ADDED: demo\.caseaudit/);
+    expect(imp.stderr).toContain('indexing evidence notes for search: 1 of 1 audits');
+    const qa = await open(qaDb);
+    try {
+      const api = apiOver(qa.dispatch);
+      expect((await api['search.indexStatus']({})).pendingAudits).toBe(0);
+      const { notes, indexed } = qa.db
+        .prepare(
+          `SELECT count(*) AS notes, sum(EXISTS (SELECT 1 FROM search_ref r WHERE r.kind = 'evidence'
+             AND r.ref_id = a.checklist_id || '/' || a.question_id)) AS indexed
+           FROM answer a JOIN checklist k ON k.id = a.checklist_id JOIN audit_case c ON c.id = k.case_id
+           WHERE c.audit_id = ? AND a.evidence <> ''`,
+        )
+        .get(auditId) as { notes: number; indexed: number };
+      expect(notes).toBeGreaterThan(0);
+      expect(indexed).toBe(notes);
+    } finally {
+      qa.close();
+    }
+  });
+
   it('gives usage errors exit 2', () => {
     expect(run('verify').status).toBe(2);
     expect(run('export', '--db', demoDb, '--audit', 'not-an-id', '--out', 'x').status).toBe(2);

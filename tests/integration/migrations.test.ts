@@ -41,6 +41,7 @@ const SEED: Record<number, string> = {
   4: SEED_V2, // version 4 added (empty) template drafts
   5: SEED_V5,
   7: SEED_V5, // version 8 changed how search entries are kept, not what is stored
+  8: SEED_V5, // version 9 added the (empty) search backlog of imports
 };
 
 describe('migrating databases made by every earlier schema version', () => {
@@ -73,6 +74,9 @@ describe('migrating databases made by every earlier schema version', () => {
       expect(
         db.prepare("SELECT kind FROM search_index WHERE search_index MATCH 'alone' ORDER BY kind DESC").all(),
       ).toEqual(version >= 5 ? [{ kind: 'finding' }, { kind: 'evidence' }] : [{ kind: 'evidence' }]);
+      // Version 9: nothing waits to be indexed, and evidence notes are indexed in step again.
+      expect(db.prepare('SELECT count(*) AS n FROM search_backlog').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT defer_evidence FROM search_control').get()).toEqual({ defer_evidence: 0 });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
 

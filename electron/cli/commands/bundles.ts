@@ -134,6 +134,17 @@ export async function importCommand(argv: string[]): Promise<number> {
         console.log(`${label}${check}: ${basename(file)}: ${outcome.message}`);
       }
     }
+    // The imported evidence notes are indexed for search before the command ends (after the imports,
+    // each audit in its own transaction: an interrupted run leaves the rest queued for next time).
+    const pending = app.searchIndexer.status().pendingAudits;
+    if (pending > 0) {
+      const indexed = await app.searchIndexer.run((done, total) => {
+        if (!args.json) process.stderr.write(`\rindexing evidence notes for search: ${done} of ${total} audits`);
+      });
+      if (!args.json) process.stderr.write('\n');
+      if (indexed.error)
+        console.error(`Search indexing stopped: ${indexed.error} (it resumes when the app next opens)`);
+    }
   } finally {
     app.close();
   }
