@@ -160,10 +160,7 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
     },
 
     'search.query': ({ q, kinds, limit }) => {
-      const rows = repos.search
-        .search(q, kinds ? Math.min(100, limit * 4) : limit)
-        .filter((r) => !kinds || kinds.includes(r.kind))
-        .slice(0, limit);
+      const rows = repos.search.search(q, limit, kinds);
       // Context only for the hits returned (at most `limit`), each looked up by primary key.
       const refOf = (r: (typeof rows)[number]) => {
         const [checklistId, questionId] = r.kind === 'evidence' ? r.refId.split('/') : [null, null];
