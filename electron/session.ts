@@ -3,7 +3,7 @@
 // passphrase again. Every transport dispatches through the session.
 import type { Handlers, ServiceHandlers } from '../shared/contract.js';
 import { AppError } from '../shared/errors.js';
-import { METHOD_NAMES, SESSION_METHODS, type SessionMethod } from '../shared/methodNames.js';
+import { METHOD_NAMES, PASSIVE_METHODS, SESSION_METHODS, type SessionMethod } from '../shared/methodNames.js';
 import { IDLE_LOCK_DEFAULT_MINUTES } from '../shared/settings.js';
 import { openApp, type AppOptions, type CaseAuditApp } from './app.js';
 import { createDispatch, type Dispatch } from './rpc/dispatch.js';
@@ -116,14 +116,15 @@ export function createSession(dbPath: string, options: SessionOptions): Session 
     },
   };
 
-  // Every service method goes through the lock check and counts as activity.
+  // Every service method goes through the lock check and counts as activity, except polling.
   const sessionNames: readonly string[] = SESSION_METHODS;
+  const passiveNames: readonly string[] = PASSIVE_METHODS;
   const guarded = Object.fromEntries(
     METHOD_NAMES.filter((m) => !sessionNames.includes(m)).map((m) => [
       m,
       (input: unknown) => {
         if (!app) throw new AppError('LOCKED', LOCKED_MESSAGE);
-        lastActivity = now();
+        if (!passiveNames.includes(m)) lastActivity = now();
         const result = (app.handlers[m as keyof ServiceHandlers] as (i: unknown) => unknown)(input);
         if (m === 'settings.setIdleLock') minutes = idleLockMinutes(app.ctx);
         return result;

@@ -95,3 +95,9 @@ export const SESSION_METHODS = [
   'session.restore',
 ] as const;
 export type SessionMethod = (typeof SESSION_METHODS)[number];
+
+/**
+ * Methods a screen calls by itself while it shows progress (polling): they do not count as activity,
+ * so a screen left open on a progress bar cannot keep the database unlocked.
+ */
+export const PASSIVE_METHODS = ['jobs.get', 'search.indexStatus'] as const satisfies readonly MethodName[];

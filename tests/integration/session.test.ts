@@ -74,6 +74,20 @@ describe('the session', () => {
     expect(await api['session.status']({})).toEqual({ locked: true, databaseExists: true, idleLockMinutes: 5 });
   });
 
+  it('does not count a screen polling for progress as activity', async () => {
+    const api = apiOver(session.dispatch);
+    await api['settings.setIdleLock']({ minutes: 5 });
+    for (let i = 0; i < 5; i++) {
+      clock += 60_000;
+      await api['search.indexStatus']({});
+      await expect(api['jobs.get']({ jobId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      session.checkIdle();
+    }
+    expect(session.current()).toBeNull();
+  });
+
   it('refuses an idle time out of range, naming the field', async () => {
     const r = await session.dispatch('settings.setIdleLock', { minutes: 0 });
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('minutes') } });
