@@ -1,6 +1,5 @@
 // Reading a bundle someone sent: every check in order, stopping at the first that fails and naming
 // it. Nothing here writes anything; importBundle.ts writes only what passed all of them.
-import { unzipSync, zipSync, type Zippable } from 'fflate';
 import {
   MAX_BUNDLE_BYTES,
   MAX_ENTRIES,
@@ -18,6 +17,7 @@ import { parseTemplateFile } from '../../shared/templateFile.js';
 import { describeIssues } from '../../shared/validationPath.js';
 import { decryptWith, fingerprintOf, publicPem, verifyBytes } from '../crypto/keys.js';
 import { sha256 } from './pack.js';
+import { readCanonicalZip, ZipRefusal } from './zipContainer.js';
 
 export interface TrustInfo {
   revokedAt: string | null;
@@ -68,51 +68,29 @@ function isZip(b: Uint8Array): boolean {
   return b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 }
 
-/** Unzips with limits checked before inflating: names, count, declared sizes, duplicates. */
-function safeUnzip(zip: Uint8Array): { files: Record<string, Uint8Array>; order: string[] } {
-  const seen = new Set<string>();
-  const order: string[] = [];
-  let declared = 0;
-  let files: Record<string, Uint8Array>;
+/** Reads the zip strictly (zipContainer.ts): names and declared sizes are checked before inflating. */
+function readZip(zip: Uint8Array): { files: Record<string, Uint8Array>; order: string[] } {
   try {
-    files = unzipSync(zip, {
-      filter(file) {
-        const name = file.name;
-        if (name.includes('..') || name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name)) {
-          throw new Refusal('entries', `the entry "${name}" has a path that could write outside its folder`);
-        }
-        if (!FIXED.has(name) && !TEMPLATE_ENTRY.test(name))
-          throw new Refusal('entries', `the entry "${name}" is not one a bundle may hold`);
-        if (seen.has(name)) throw new Refusal('entries', `the entry "${name}" appears twice`);
-        seen.add(name);
-        order.push(name);
-        if (seen.size > MAX_ENTRIES) throw new Refusal('entries', `more than ${MAX_ENTRIES} entries`);
-        if (file.originalSize > MAX_ENTRY_BYTES)
-          throw new Refusal('entries', `the entry "${name}" declares ${file.originalSize} bytes, over the limit`);
-        declared += file.originalSize;
-        if (declared > MAX_BUNDLE_BYTES)
-          throw new Refusal('entries', 'the entries declare more data than a bundle may hold (a zip bomb?)');
-        return true;
+    return readCanonicalZip(
+      zip,
+      {
+        maxEntries: MAX_ENTRIES,
+        maxEntryBytes: MAX_ENTRY_BYTES,
+        maxTotalBytes: MAX_BUNDLE_BYTES,
+        checkName(name) {
+          if (name.includes('..') || name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name)) {
+            throw new Refusal('entries', `the entry "${name}" has a path that could write outside its folder`);
+          }
+          if (!FIXED.has(name) && !TEMPLATE_ENTRY.test(name))
+            throw new Refusal('entries', `the entry "${name}" is not one a bundle may hold`);
+        },
       },
-    });
+      ZIP_TIME,
+    );
   } catch (e) {
     if (e instanceof Refusal) throw e;
+    if (e instanceof ZipRefusal) throw new Refusal(e.check, e.message);
     throw new Refusal('container', `the file is not a readable bundle (${(e as Error).message})`);
-  }
-  return { files, order };
-}
-
-/**
- * Bundles are written deterministically, so the file must be exactly what packing its entries
- * gives: any changed byte anywhere (even in zip fields no hash covers) is caught here.
- */
-function checkCanonical(zip: Uint8Array, files: Record<string, Uint8Array>, order: string[]): void {
-  const again: Zippable = {};
-  for (const name of order)
-    again[name] = [files[name]!, { mtime: ZIP_TIME, ...(name === 'manifest.sig' ? { level: 0 } : {}) }];
-  const rebuilt = zipSync(again, { level: 6 });
-  if (rebuilt.length !== zip.length || !Buffer.from(rebuilt).equals(Buffer.from(zip))) {
-    throw new Refusal('container', 'the file was altered: its structure is not what its own entries produce');
   }
 }
 
@@ -148,11 +126,7 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
       zip = opened;
     }
 
-    const { files, order } = safeUnzip(zip);
-    for (const [name, data] of Object.entries(files)) {
-      if (data.length > MAX_ENTRY_BYTES) return refuse('entries', `the entry "${name}" is larger than it declared`);
-    }
-    checkCanonical(zip, files, order);
+    const { files } = readZip(zip);
     for (const name of ['manifest.json', 'manifest.sig', 'signer.pem', 'content.json', 'report.pdf']) {
       if (!files[name])
         return refuse(name.startsWith('manifest') ? 'manifest' : 'entries', `the bundle has no ${name}`);
@@ -202,9 +176,11 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
       }
     }
 
-    const contentText = Buffer.from(files['content.json']!).toString('utf8');
-    if (sha256(contentText) !== manifest.contentHash)
+    // content.json's bytes were just checked against the manifest's entry hash: the content hash
+    // (the SHA-256 of the same UTF-8 bytes, signed as the revision's identity) must be that hash.
+    if (manifest.entries.find((e) => e.path === 'content.json')?.sha256 !== manifest.contentHash)
       return refuse('hashes', 'content.json does not match the content hash in the manifest');
+    const contentText = Buffer.from(files['content.json']!).toString('utf8');
     let rawContent: unknown;
     try {
       rawContent = JSON.parse(contentText);
