@@ -115,11 +115,11 @@ function write(ctx: ServiceContext, v: VerifiedBundle, content: RevisionContent,
       message: `revision ${content.revision} is older than revision ${previous.revision} already here: kept in the history, not shown`,
     };
   }
-  // Evidence notes are indexed for search after this transaction, by the search indexer
+  // What this writes is indexed for search after this transaction, by the search indexer
   // (db/migrations/0009_search_backlog.ts): the audit is queued here, in the same transaction.
-  repos.searchBacklog.deferEvidence(true);
+  repos.searchBacklog.deferIndexing(true);
   repos.imports.replaceAudit(content, mapAgencies(ctx, content), ctx.now());
-  repos.searchBacklog.deferEvidence(false);
+  repos.searchBacklog.deferIndexing(false);
   repos.searchBacklog.queue(content.audit.id, ctx.now());
   repos.bundles.insertRevision(revisionRow);
   repos.bundles.recordImport(

@@ -76,7 +76,7 @@ describe('migrating databases made by every earlier schema version', () => {
       ).toEqual(version >= 5 ? [{ kind: 'finding' }, { kind: 'evidence' }] : [{ kind: 'evidence' }]);
       // Version 9: nothing waits to be indexed, and evidence notes are indexed in step again.
       expect(db.prepare('SELECT count(*) AS n FROM search_backlog').get()).toEqual({ n: 0 });
-      expect(db.prepare('SELECT defer_evidence FROM search_control').get()).toEqual({ defer_evidence: 0 });
+      expect(db.prepare('SELECT defer_import FROM search_control').get()).toEqual({ defer_import: 0 });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
 

@@ -64,8 +64,8 @@ describe('search indexing of imported evidence notes', () => {
       expect(outcome.outcome).toBe('added');
       qa.app.searchIndexer.stop(); // the background run it scheduled: this test starts indexing itself
       expect(await qa.api['search.indexStatus']({})).toMatchObject({ pendingAudits: 1, running: false });
-      expect(sql(qa, 'SELECT defer_evidence FROM search_control')).toEqual([{ defer_evidence: 0 }]);
-      // The audit, its findings and actions are there at once; its evidence notes are not indexed yet.
+      expect(sql(qa, 'SELECT defer_import FROM search_control')).toEqual([{ defer_import: 0 }]);
+      // The audit, its findings and actions are there at once; they are not in the search index yet.
       const before = indexedPerAudit(qa).get(b.auditId)!;
       expect(before.notes).toBeGreaterThan(0);
       expect(before.indexed).toBe(0);
@@ -74,8 +74,9 @@ describe('search indexing of imported evidence notes', () => {
       expect(hitsBefore.filter((h) => h.auditId === b.auditId)).toEqual([]);
       const findings = await qa.api['findings.list']({ auditId: b.auditId });
       expect(findings.length).toBeGreaterThan(0);
-      const findingHits = await qa.api['search.query']({ q: findings[0]!.text.split(' ').slice(0, 3).join(' ') });
-      expect(findingHits.some((h) => h.kind === 'finding' && h.auditId === b.auditId)).toBe(true);
+      const findingQuery = findings[0]!.text.split(' ').slice(0, 3).join(' ');
+      const isTheFinding = (h: { kind: string; auditId: string }) => h.kind === 'finding' && h.auditId === b.auditId;
+      expect((await qa.api['search.query']({ q: findingQuery })).some(isTheFinding)).toBe(false);
 
       await qa.api['search.indexStart']({});
       await expect.poll(async () => (await qa.api['search.indexStatus']({})).running, { timeout: 10_000 }).toBe(false);
@@ -88,6 +89,17 @@ describe('search indexing of imported evidence notes', () => {
       expect(indexedPerAudit(qa).get(b.auditId)).toEqual({ notes: before.notes, indexed: before.notes });
       const hitsAfter = await qa.api['search.query']({ q: word, kinds: ['evidence'] });
       expect(hitsAfter.some((h) => h.auditId === b.auditId)).toBe(true);
+      expect((await qa.api['search.query']({ q: findingQuery })).some(isTheFinding)).toBe(true);
+      // Findings, recommendations and actions of the audit each have their one entry.
+      const [kinds] = sql<{ expected: number; entries: number }>(
+        qa,
+        `SELECT (SELECT count(*) FROM finding WHERE audit_id = @a) + (SELECT count(*) FROM recommendation WHERE audit_id = @a)
+                + (SELECT count(*) FROM action WHERE audit_id = @a) AS expected,
+                (SELECT count(*) FROM search_index WHERE audit_id = @a AND kind IN ('finding', 'recommendation', 'action')) AS entries`,
+        { a: b.auditId },
+      );
+      expect(kinds!.expected).toBeGreaterThan(0);
+      expect(kinds!.entries).toBe(kinds!.expected);
       // Every entry has its reference and every reference its entry.
       const [refs] = sql<{ n: number }>(qa, 'SELECT count(*) AS n FROM search_ref');
       const [entries] = sql<{ n: number }>(qa, 'SELECT count(*) AS n FROM search_index');
