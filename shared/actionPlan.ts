@@ -34,6 +34,13 @@ export const actionSchema = z.strictObject({
 });
 export type Action = z.infer<typeof actionSchema>;
 
+/** An action in a list: its latest progress update only (the whole history comes with actions.get). */
+export const actionListItemSchema = actionSchema.omit({ updates: true }).extend({
+  latestUpdate: actionUpdateSchema.nullable(),
+  updateCount: z.number().int().nonnegative(),
+});
+export type ActionListItem = z.infer<typeof actionListItemSchema>;
+
 export const actionSaveSchema = actionDraftSchema.extend({
   auditId: idSchema,
   id: idSchema.optional(),

@@ -26,6 +26,7 @@ import { fingerprintSchema, identityCardSchema, identitySchema, personSchema, tr
 import {
   actionFilterSchema,
   actionSaveSchema,
+  actionListItemSchema,
   actionSchema,
   actionUpdateInputSchema,
   actionVerifySchema,
@@ -139,7 +140,7 @@ export const contract = {
     input: z.strictObject({ recommendationId: idSchema }),
     output: z.strictObject({ removed: z.literal(true) }),
   },
-  'actions.list': { input: actionFilterSchema, output: z.array(actionSchema) },
+  'actions.list': { input: actionFilterSchema, output: z.array(actionListItemSchema) },
   'actions.get': { input: z.strictObject({ actionId: idSchema }), output: actionSchema },
   'actions.save': { input: actionSaveSchema, output: actionSchema },
   'actions.addUpdate': { input: actionUpdateInputSchema, output: actionSchema },

@@ -53,9 +53,15 @@ export function actionRepo(db: Db) {
   const updates = db.prepare<[string], ActionUpdate>(
     'SELECT id, at, author, note, status, evidence FROM action_update WHERE action_id = ? ORDER BY at, rowid',
   );
-  const updatesOfMany = db.prepare<[string], ActionUpdate & { actionId: string }>(
-    `SELECT action_id AS actionId, id, at, author, note, status, evidence FROM action_update
-     WHERE action_id IN (SELECT value FROM json_each(?)) ORDER BY action_id, at, rowid`,
+  // The latest update of each listed action, with how many there are: a list shows the latest
+  // only, so it does not read (and send) every action's whole history (docs/performance.md).
+  const latestOfMany = db.prepare<[string], ActionUpdate & { actionId: string; count: number }>(
+    `SELECT actionId, id, at, author, note, status, evidence, count FROM (
+       SELECT action_id AS actionId, id, at, author, note, status, evidence,
+              row_number() OVER (PARTITION BY action_id ORDER BY at DESC, rowid DESC) AS position,
+              count(*) OVER (PARTITION BY action_id) AS count
+       FROM action_update WHERE action_id IN (SELECT value FROM json_each(?))
+     ) WHERE position = 1`,
   );
   const insertUpdate = db.prepare(
     'INSERT INTO action_update (id, action_id, at, author, note, status, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -106,15 +112,13 @@ export function actionRepo(db: Db) {
     verify: (id: string, evidence: string, auditId: string | null, now: string) =>
       verify.run(evidence, auditId, now, now, id),
     updates: (actionId: string): ActionUpdate[] => updates.all(actionId),
-    /** The progress history of each of these actions, in one query (a list shows many actions). */
-    updatesOf(actionIds: readonly string[]): Map<string, ActionUpdate[]> {
-      const byAction = new Map<string, ActionUpdate[]>();
-      for (const { actionId, ...u } of updatesOfMany.all(JSON.stringify(actionIds))) {
-        const list = byAction.get(actionId);
-        if (list) list.push(u);
-        else byAction.set(actionId, [u]);
-      }
-      return byAction;
+    /** The latest update of each of these actions and the number of updates, by action id. */
+    latestUpdatesOf(actionIds: readonly string[]): Map<string, { latest: ActionUpdate; count: number }> {
+      return new Map(
+        latestOfMany
+          .all(JSON.stringify(actionIds))
+          .map(({ actionId, count, ...latest }) => [actionId, { latest, count }]),
+      );
     },
     addUpdate: (actionId: string, u: ActionUpdate) =>
       insertUpdate.run(u.id, actionId, u.at, u.author, u.note, u.status, u.evidence),

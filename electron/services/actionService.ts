@@ -29,8 +29,13 @@ export function actionService(ctx: ServiceContext): Pick<ServiceHandlers, Method
     'actions.list': (filter) => {
       const day = today();
       const rows = repos.actions.query({ ...filter, today: day });
-      const updates = repos.actions.updatesOf(rows.map((r) => r.id));
-      return rows.map((r) => ({ ...r, effectiveStatus: effectiveStatus(r, day), updates: updates.get(r.id) ?? [] }));
+      const latest = repos.actions.latestUpdatesOf(rows.map((r) => r.id));
+      return rows.map((r) => ({
+        ...r,
+        effectiveStatus: effectiveStatus(r, day),
+        latestUpdate: latest.get(r.id)?.latest ?? null,
+        updateCount: latest.get(r.id)?.count ?? 0,
+      }));
     },
 
     'actions.get': ({ actionId }) => toAction(rowOrThrow(actionId)),

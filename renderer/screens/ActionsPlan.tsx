@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Action } from '../../shared/actionPlan.js';
+import type { ActionListItem } from '../../shared/actionPlan.js';
 import type { AuditDetail } from '../../shared/audit.js';
 import type { Finding, Recommendation } from '../../shared/review.js';
 import { errorMessage } from '../api/client.js';
@@ -61,7 +61,7 @@ function PlanView({
   findings: Finding[];
   recommendations: Recommendation[];
   setRecommendations: (update: (current: Recommendation[] | undefined) => Recommendation[]) => void;
-  actions: Action[];
+  actions: ActionListItem[];
 }) {
   const { audit } = detail;
   const editable = audit.status === 'in_progress';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Action } from '../../shared/actionPlan.js';
+import type { ActionListItem } from '../../shared/actionPlan.js';
 import type { Analysis } from '../../shared/analysis.js';
 import type { AuditDetail } from '../../shared/audit.js';
 import { formatShare } from '../../shared/reauditComparison.js';
@@ -129,7 +129,7 @@ function SummaryView({
   analysis: Analysis;
   findings: Finding[];
   recommendations: Recommendation[];
-  actions: Action[];
+  actions: ActionListItem[];
 }) {
   const { audit } = detail;
   const { sample, comparison } = analysis;

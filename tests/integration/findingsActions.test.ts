@@ -190,6 +190,11 @@ describe('findings, actions and re-audits through the services', () => {
     await expect(f.h['actions.addUpdate']({ actionId: action.id, note: 'More', status: 'on_track' })).rejects.toThrow(
       /verified and closed/,
     );
+    // A list carries each action's latest update and how many there are, not the whole history.
+    const listed = (await f.h['actions.list']({ auditId: action.auditId })).find((a) => a.id === action.id)!;
+    expect(listed).not.toHaveProperty('updates');
+    expect(listed.updateCount).toBe(3);
+    expect(listed.latestUpdate).toEqual(verified.updates[2]);
 
     // The tracker: overdue first, filtered by agency.
     const late = await f.h['actions.save']({

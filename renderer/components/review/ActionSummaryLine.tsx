@@ -3,7 +3,7 @@ import { ActionStatusTag } from './ActionStatusTag.js';
 import { calendarDate } from './helpers.js';
 
 /** The action a form is about, above the form: its text, lead, owner, due date and status. */
-export function ActionSummaryLine({ action }: { action: Action }) {
+export function ActionSummaryLine({ action }: { action: Omit<Action, 'updates'> }) {
   return (
     <div className="app-action-context">
       <p className="govuk-body govuk-!-margin-bottom-2">

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Action } from '../../../shared/actionPlan.js';
+import type { ActionListItem } from '../../../shared/actionPlan.js';
 import { Link } from '../Link.js';
 import { paths } from '../../router.js';
 import { ActionStatusTag } from './ActionStatusTag.js';
@@ -7,7 +7,7 @@ import { calendarDate } from './helpers.js';
 
 interface Props {
   caption: string;
-  actions: readonly Action[];
+  actions: readonly ActionListItem[];
   /** Adds the audit column (the tracker lists actions from every audit). */
   showAudit?: boolean;
   /** Adds the recommendation column: "Recommendation 2". */
