@@ -1,8 +1,9 @@
-import { Fragment, useState, type FormEvent, type MouseEvent } from 'react';
+import { Fragment, useCallback, useState, type FormEvent, type MouseEvent } from 'react';
 import { SEARCH_KINDS, type SearchHit } from '../../shared/dashboard.js';
 import { useApi, useApiQuery } from '../api/hooks.js';
 import { hitPath, openHit } from '../components/dashboard/openInPlace.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
+import { SearchIndexing } from '../components/dashboard/SearchIndexing.js';
 import { InlineLoadFailed } from '../components/bundles/InlineLoadFailed.js';
 import { Page } from '../components/Page.js';
 import { Checkboxes } from '../components/review/Fields.js';
@@ -71,6 +72,9 @@ export function Search() {
   const [applied, setApplied] = useState<Query | null>(lastQuery);
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Results are asked for again when the indexing of imported audits ends.
+  const [indexed, setIndexed] = useState(0);
+  const onIndexed = useCallback(() => setIndexed((n) => n + 1), []);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -147,7 +151,8 @@ export function Search() {
           onChange={(v) => setKinds(v as Kind[])}
         />
       </form>
-      {applied ? <Results query={applied} /> : null}
+      <SearchIndexing onIndexed={onIndexed} />
+      {applied ? <Results key={indexed} query={applied} /> : null}
     </Page>
   );
 }

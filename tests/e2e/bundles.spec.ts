@@ -489,6 +489,40 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     await page.getByRole('button', { name: 'Import bundles' }).click();
     await expect(page.getByText('Imported 3 files')).toBeVisible({ timeout: 60_000 });
     expect((await qa.api['audits.list']({})).map((a) => a.title).sort()).toEqual([...titles].sort());
+
+    // Imported audits are indexed for search in the background soon after the import.
+    await expect.poll(async () => (await qa.api['search.indexStatus']({})).pendingAudits, { timeout: 30_000 }).toBe(0);
+    // One more, whose indexing is stopped before it starts: Search says so and can start it.
+    const lateId = await buildDemoAudit(auditor.api, {
+      title: 'Exploitation audit 2028',
+      cases: 1,
+      seed: 60,
+      agencyIds: agencies,
+    });
+    const latePreview = await auditor.api['audits.signingPreview']({ auditId: lateId });
+    await auditor.api['audits.sign']({ auditId: lateId, contentHash: latePreview.contentHash });
+    const late = await auditor.api['bundles.export']({ auditId: lateId, encrypt: false });
+    const [lateFinding] = await auditor.api['findings.list']({ auditId: lateId });
+    expect((await qa.api['bundles.import']({ fileName: late.fileName, base64: late.base64 })).outcome).toBe('added');
+    expect(await qa.api['search.indexStop']({})).toMatchObject({ pendingAudits: 1, running: false });
+
+    await nav(page, 'Search').click();
+    await expectScreen(page, 'Search');
+    await expect(
+      page.getByRole('status').filter({ hasText: '1 imported audit is not indexed for search yet' }),
+    ).toBeVisible();
+    const words = lateFinding!.text.split(' ').slice(0, 4).join(' ');
+    await page.getByLabel('Search findings, recommendations, actions and evidence notes').fill(words);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const found = page.locator('main');
+    await expect(found.getByText(/result/).first()).toBeVisible();
+    await expect(found.getByText('Exploitation audit 2028')).toHaveCount(0);
+    await expectAccessible(page, 'search (an imported audit waits to be indexed)');
+    await page.getByRole('button', { name: 'Index them now' }).click();
+    await expect(page.getByText('Every imported audit is now indexed for search.')).toBeVisible({ timeout: 30_000 });
+    // The results are asked for again: the finding of the newly indexed audit is there.
+    await expect(found.getByText('Exploitation audit 2028').first()).toBeVisible();
+    await expectAccessible(page, 'search (indexed)');
   });
 
   test('settings: idle lock saved, lock now, a locked call shows the unlock screen, backups made, listed and restored', async ({

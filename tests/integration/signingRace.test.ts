@@ -15,7 +15,7 @@ afterAll(() => {
 });
 
 /** Starts signing; `meanwhile` runs while the report is being drawn (signing's first wait). */
-async function signWith(auditId: string, meanwhile: () => Promise<unknown>) {
+async function signWith(auditId: string, meanwhile: () => unknown) {
   const { contentHash } = await auditor.api['audits.signingPreview']({ auditId });
   // Called on the handlers directly: everything before the report is drawn runs synchronously here.
   const signing = auditor.app.handlers['audits.sign']({ auditId, contentHash });
