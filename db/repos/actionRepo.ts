@@ -56,12 +56,10 @@ export function actionRepo(db: Db) {
   // The latest update of each listed action, with how many there are: a list shows the latest
   // only, so it does not read (and send) every action's whole history (docs/performance.md).
   const latestOfMany = db.prepare<[string], ActionUpdate & { actionId: string; count: number }>(
-    `SELECT actionId, id, at, author, note, status, evidence, count FROM (
-       SELECT action_id AS actionId, id, at, author, note, status, evidence,
-              row_number() OVER (PARTITION BY action_id ORDER BY at DESC, rowid DESC) AS position,
-              count(*) OVER (PARTITION BY action_id) AS count
-       FROM action_update WHERE action_id IN (SELECT value FROM json_each(?))
-     ) WHERE position = 1`,
+    `SELECT j.value AS actionId, u.id, u.at, u.author, u.note, u.status, u.evidence,
+            (SELECT count(*) FROM action_update c WHERE c.action_id = j.value) AS count
+     FROM json_each(?) j JOIN action_update u ON u.rowid =
+       (SELECT v.rowid FROM action_update v WHERE v.action_id = j.value ORDER BY v.at DESC, v.rowid DESC LIMIT 1)`,
   );
   const insertUpdate = db.prepare(
     'INSERT INTO action_update (id, action_id, at, author, note, status, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)',
