@@ -52,10 +52,6 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     // FULL: an acknowledged answer survives a power cut, not only a crash of the process.
     db.pragma('synchronous = FULL');
-    // Checkpoint the WAL every 64 MB rather than every 4 MB (the default): an imported bundle writes a
-    // few MB, and checkpointing after each one copied the same index pages into the file again and
-    // again (a quarter of the import's writing time; docs/performance.md). Durability is the same.
-    if (!options.readonly) db.pragma('wal_autocheckpoint = 16384');
     if (options.migrate !== false && !options.readonly) {
       const found = schemaVersion(db);
       // Before changing the shape of existing data, keep a copy of it as it was.

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors.js';
 import { serialiseTemplate } from '../../shared/templateFile.js';
 import { templateSchema } from '../../shared/template.js';
 import type { ServiceContext } from '../services/context.js';
+import { withImportCheckpoints } from '../../db/walCheckpoints.js';
 import { readBundle, type VerifiedBundle } from './verify.js';
 
 function mapAgencies(
@@ -259,10 +260,12 @@ export async function importBundleBytes(
     });
   }
   try {
-    return ctx.tx(() =>
-      reading.panel
-        ? writePanel(ctx, reading, reading.panel)
-        : write(ctx, reading, reading.content!, reading.reportPdf),
+    return withImportCheckpoints(ctx.db, () =>
+      ctx.tx(() =>
+        reading.panel
+          ? writePanel(ctx, reading, reading.panel)
+          : write(ctx, reading, reading.content!, reading.reportPdf),
+      ),
     );
   } catch (e) {
     if (e instanceof AppError) return { outcome: 'refused', check: 'conflict', message: e.message };
