@@ -3,6 +3,7 @@
 // the job starts; then what came of it. Focus goes back to `returnFocus` when the job ends.
 import { useEffect, useId, useRef } from 'react';
 import type { JobHandle } from '../lib/useJob.js';
+import { StatusMessage } from './StatusMessage.js';
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -38,15 +39,7 @@ export function JobProgress({
 
   return (
     <div className="app-download app-job">
-      <div
-        role="status"
-        aria-live="polite"
-        className={
-          state.kind === 'failed' ? 'app-download__message app-download__message--error' : 'app-download__message'
-        }
-      >
-        {message ? <p className="govuk-body govuk-!-margin-bottom-2">{message}</p> : null}
-      </div>
+      <StatusMessage message={message} error={state.kind === 'failed'} />
       {state.kind === 'running' ? (
         <div className="app-download__progress">
           <div className="govuk-!-width-one-half">

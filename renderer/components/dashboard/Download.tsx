@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client.js';
 import { base64ToBytes, downloadFile } from '../bundles/files.js';
+import { StatusMessage } from '../StatusMessage.js';
 
 export const FILE_TYPES = {
   pdf: 'application/pdf',
@@ -98,15 +99,7 @@ export function DownloadStatus({
 
   return (
     <div className="app-download">
-      <div
-        role="status"
-        aria-live="polite"
-        className={
-          state.kind === 'failed' ? 'app-download__message app-download__message--error' : 'app-download__message'
-        }
-      >
-        {message ? <p className="govuk-body govuk-!-margin-bottom-2">{message}</p> : null}
-      </div>
+      <StatusMessage message={message} error={state.kind === 'failed'} />
       {state.kind === 'preparing' ? (
         <div className="app-download__progress">
           {/* A moving bar for sighted people; the status message above says the same in words. */}
