@@ -25,6 +25,8 @@ import { importOutcomeSchema, MAX_BUNDLE_BYTES } from './bundle.js';
 import { fingerprintSchema, identityCardSchema, identitySchema, personSchema, trustedKeySchema } from './identity.js';
 import {
   actionFilterSchema,
+  actionPageInputSchema,
+  actionPageSchema,
   actionSaveSchema,
   actionListItemSchema,
   actionSchema,
@@ -141,6 +143,8 @@ export const contract = {
     output: z.strictObject({ removed: z.literal(true) }),
   },
   'actions.list': { input: actionFilterSchema, output: z.array(actionListItemSchema) },
+  // The tracker's list: one page of the same order, with the total and the counts by status.
+  'actions.page': { input: actionPageInputSchema, output: actionPageSchema },
   'actions.get': { input: z.strictObject({ actionId: idSchema }), output: actionSchema },
   'actions.save': { input: actionSaveSchema, output: actionSchema },
   'actions.addUpdate': { input: actionUpdateInputSchema, output: actionSchema },

@@ -39,6 +39,7 @@ export const METHOD_NAMES = [
   'recommendations.save',
   'recommendations.remove',
   'actions.list',
+  'actions.page',
   'actions.get',
   'actions.save',
   'actions.addUpdate',

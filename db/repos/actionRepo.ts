@@ -1,4 +1,4 @@
-import type { ActionStatus } from '../../shared/actionStatus.js';
+import type { ActionStatus, EffectiveActionStatus } from '../../shared/actionStatus.js';
 import type { ActionUpdate } from '../../shared/actionPlan.js';
 import type { Db } from '../open.js';
 
@@ -37,6 +37,39 @@ const SELECT = `
          x.verified_by_audit_id AS verifiedByAuditId, x.verified_at AS verifiedAt, x.created_at AS createdAt, x.updated_at AS updatedAt
   FROM action x JOIN audit a ON a.id = x.audit_id JOIN agency g ON g.id = x.lead_agency_id`;
 
+/** Open (neither complete nor verified) and due before today: derived, never stored. */
+const OVERDUE = "(x.status NOT IN ('complete', 'verified') AND x.due_date < @today)";
+/**
+ * The list's order: overdue first, then by due date and created; the id last makes it a total order,
+ * so pages of it (actions.page) never repeat or skip an action that shares a due date and a time.
+ */
+const ORDER_BY = `ORDER BY ${OVERDUE} DESC, x.due_date, x.created_at, x.id`;
+
+/** The filter of `query` as a WHERE clause on `action x`, with its named parameters. */
+function whereOf(q: ActionQuery): { where: string; params: Record<string, string> } {
+  const where: string[] = [];
+  const params: Record<string, string> = { today: q.today };
+  if (q.auditId) {
+    where.push('x.audit_id = @auditId');
+    params.auditId = q.auditId;
+  }
+  if (q.agencyId) {
+    where.push('x.lead_agency_id = @agencyId');
+    params.agencyId = q.agencyId;
+  }
+  if (q.dueBefore) {
+    where.push('x.due_date < @dueBefore');
+    params.dueBefore = q.dueBefore;
+  }
+  if (q.status === 'open') where.push("x.status NOT IN ('complete', 'verified')");
+  else if (q.status === 'overdue') where.push(OVERDUE);
+  else if (q.status) {
+    where.push(`x.status = @status AND NOT ${OVERDUE}`);
+    params.status = q.status;
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
 export function actionRepo(db: Db) {
   const one = db.prepare<[string], ActionRow>(`${SELECT} WHERE x.id = ?`);
   const insert =
@@ -67,31 +100,42 @@ export function actionRepo(db: Db) {
 
   return {
     get: (id: string): ActionRow | undefined => one.get(id),
-    /** Overdue first (by due date), then the rest by due date. */
+    /** Overdue first, then the rest; each part by due date, then created, then id (ORDER_BY). */
     query(q: ActionQuery): ActionRow[] {
-      const where: string[] = [];
-      const params: Record<string, string> = { today: q.today };
-      if (q.auditId) {
-        where.push('x.audit_id = @auditId');
-        params.auditId = q.auditId;
-      }
-      if (q.agencyId) {
-        where.push('x.lead_agency_id = @agencyId');
-        params.agencyId = q.agencyId;
-      }
-      if (q.dueBefore) {
-        where.push('x.due_date < @dueBefore');
-        params.dueBefore = q.dueBefore;
-      }
-      if (q.status === 'open') where.push("x.status NOT IN ('complete', 'verified')");
-      else if (q.status === 'overdue') where.push("x.status NOT IN ('complete', 'verified') AND x.due_date < @today");
-      else if (q.status) {
-        where.push("x.status = @status AND (x.status IN ('complete', 'verified') OR x.due_date >= @today)");
-        params.status = q.status;
-      }
-      const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY (x.status NOT IN ('complete', 'verified') AND x.due_date < @today) DESC, x.due_date, x.created_at`;
-      return db.prepare<Record<string, string>, ActionRow>(sql).all(params);
+      const { where, params } = whereOf(q);
+      return db.prepare<Record<string, string>, ActionRow>(`${SELECT} ${where} ${ORDER_BY}`).all(params);
+    },
+    /**
+     * Rows `offset + 1` to `offset + limit` of `query(q)`, in the same order. Only the ids are sorted
+     * (from the action table alone); the page's rows are then joined and read, so a page reads 50
+     * actions' text, not every action's.
+     */
+    queryPage(q: ActionQuery, limit: number, offset: number): ActionRow[] {
+      const { where, params } = whereOf(q);
+      // The inner query sorts only the action table's own columns; the outer one reads the page's rows
+      // and puts them back in the same order (the keys are those of ORDER_BY, the id last: unique).
+      const sql = `${SELECT}
+        JOIN (SELECT x.id, ${OVERDUE} AS overdue, x.due_date, x.created_at FROM action x ${where} ${ORDER_BY}
+              LIMIT @limit OFFSET @offset) p ON p.id = x.id
+        ORDER BY p.overdue DESC, p.due_date, p.created_at, p.id`;
+      return db.prepare<Record<string, string | number>, ActionRow>(sql).all({ ...params, limit, offset });
+    },
+    /** How many actions `query(q)` selects, by effective status (overdue is derived from `today`). */
+    countByEffectiveStatus(q: ActionQuery): Record<EffectiveActionStatus, number> {
+      const { where, params } = whereOf(q);
+      const counts: Record<EffectiveActionStatus, number> = {
+        not_started: 0,
+        on_track: 0,
+        at_risk: 0,
+        overdue: 0,
+        complete: 0,
+        verified: 0,
+      };
+      const sql = `SELECT CASE WHEN ${OVERDUE} THEN 'overdue' ELSE x.status END AS status, count(*) AS n
+        FROM action x ${where} GROUP BY 1`;
+      for (const r of db.prepare<Record<string, string>, { status: EffectiveActionStatus; n: number }>(sql).all(params))
+        counts[r.status] = r.n;
+      return counts;
     },
     insert(
       a: Omit<ActionRow, 'auditTitle' | 'leadAgencyName' | 'impactEvidence' | 'verifiedByAuditId' | 'verifiedAt'>,

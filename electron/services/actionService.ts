@@ -1,6 +1,6 @@
 // The action plan: SMART actions, their dated progress history (append-only), and verification,
 // which needs evidence of impact. "Overdue" is derived from the due date on the day it is viewed.
-import type { Action } from '../../shared/actionPlan.js';
+import type { Action, ActionListItem } from '../../shared/actionPlan.js';
 import { canVerify, effectiveStatus } from '../../shared/actionStatus.js';
 import type { ServiceHandlers } from '../../shared/contract.js';
 import { AppError } from '../../shared/errors.js';
@@ -8,7 +8,8 @@ import { londonDate } from '../../shared/today.js';
 import type { ActionRow } from '../../db/repos/actionRepo.js';
 import type { ServiceContext } from './context.js';
 
-type Methods = 'actions.list' | 'actions.get' | 'actions.save' | 'actions.addUpdate' | 'actions.verify';
+type Methods =
+  'actions.list' | 'actions.page' | 'actions.get' | 'actions.save' | 'actions.addUpdate' | 'actions.verify';
 
 export function actionService(ctx: ServiceContext): Pick<ServiceHandlers, Methods> {
   const { repos } = ctx;
@@ -19,6 +20,16 @@ export function actionService(ctx: ServiceContext): Pick<ServiceHandlers, Method
     effectiveStatus: effectiveStatus(row, day),
     updates: repos.actions.updates(row.id),
   });
+  /** Listed actions with their effective status and latest update (looked up for these rows only). */
+  function listItems(rows: readonly ActionRow[], day: string): ActionListItem[] {
+    const latest = repos.actions.latestUpdatesOf(rows.map((r) => r.id));
+    return rows.map((r) => ({
+      ...r,
+      effectiveStatus: effectiveStatus(r, day),
+      latestUpdate: latest.get(r.id)?.latest ?? null,
+      updateCount: latest.get(r.id)?.count ?? 0,
+    }));
+  }
   function rowOrThrow(id: string): ActionRow {
     const row = repos.actions.get(id);
     if (!row) throw new AppError('NOT_FOUND', 'No such action.');
@@ -28,15 +39,24 @@ export function actionService(ctx: ServiceContext): Pick<ServiceHandlers, Method
   return {
     'actions.list': (filter) => {
       const day = today();
-      const rows = repos.actions.query({ ...filter, today: day });
-      const latest = repos.actions.latestUpdatesOf(rows.map((r) => r.id));
-      return rows.map((r) => ({
-        ...r,
-        effectiveStatus: effectiveStatus(r, day),
-        latestUpdate: latest.get(r.id)?.latest ?? null,
-        updateCount: latest.get(r.id)?.count ?? 0,
-      }));
+      return listItems(repos.actions.query({ ...filter, today: day }), day);
     },
+
+    // The tracker's list, a page at a time: the counts and the page are read in one snapshot, so the
+    // total always matches the pages. A page past the end answers the last page (docs/architecture.md).
+    'actions.page': ({ page, pageSize, ...filter }) =>
+      ctx.db
+        .transaction(() => {
+          const day = today();
+          const q = { ...filter, today: day };
+          const byStatus = repos.actions.countByEffectiveStatus(q);
+          const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
+          const pageCount = Math.max(1, Math.ceil(total / pageSize));
+          const current = Math.min(page, pageCount);
+          const rows = repos.actions.queryPage(q, pageSize, (current - 1) * pageSize);
+          return { items: listItems(rows, day), total, page: current, pageSize, pageCount, byStatus };
+        })
+        .deferred(),
 
     'actions.get': ({ actionId }) => toAction(rowOrThrow(actionId)),
 
