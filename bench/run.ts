@@ -400,7 +400,14 @@ async function prepare(app: CaseAuditApp, api: Api, largestAuditId: string, seed
 async function queryBenchmarks(app: CaseAuditApp, api: Api, largestAuditId: string, n: number): Promise<Row[]> {
   const rows: Row[] = [];
   // The first call is timed on its own (“first call”); a failing method is reported as an error row.
-  const query = async (id: string, name: string, fn: () => Promise<unknown>, size: (v: unknown) => string) => {
+  // `info`: a figure for information only (no screen asks for it), shown without a target.
+  const query = async (
+    id: string,
+    name: string,
+    fn: () => Promise<unknown>,
+    size: (v: unknown) => string,
+    { info = false }: { info?: boolean } = {},
+  ) => {
     let last: unknown;
     const first = performance.now();
     try {
@@ -411,7 +418,7 @@ async function queryBenchmarks(app: CaseAuditApp, api: Api, largestAuditId: stri
         name,
         value: null,
         unit: 'ms',
-        target: '< 100 ms',
+        target: info ? undefined : '< 100 ms',
         status: 'error',
         detail: `fails: ${e instanceof Error ? e.message : String(e)}`,
       });
@@ -426,8 +433,8 @@ async function queryBenchmarks(app: CaseAuditApp, api: Api, largestAuditId: stri
       value: m,
       unit: 'ms',
       detail: `first call ${fmt(firstMs)} ms; ${size(last)}`,
-      target: '< 100 ms',
-      status: check(m, '<', 100),
+      target: info ? undefined : '< 100 ms',
+      status: info ? 'info' : check(m, '<', 100),
       samples: n,
       extra: { firstCallMs: firstMs },
     });
@@ -445,7 +452,31 @@ async function queryBenchmarks(app: CaseAuditApp, api: Api, largestAuditId: stri
     () => api['actions.list']({ agencyId: topAgency.id }),
     len,
   );
-  await query('actions.list.all', 'actions.list, all actions (overdue first)', () => api['actions.list']({}), len);
+  // The action tracker asks for one page of all actions (overdue first), 50 a page.
+  const paged = (v: unknown) => {
+    const p = v as { items: unknown[]; total: number; page: number; pageCount: number };
+    return `${p.items.length} of ${p.total.toLocaleString('en-GB')} rows, page ${p.page} of ${p.pageCount}`;
+  };
+  await query(
+    'actions.page.all',
+    'actions.page, all actions, page 1 (the tracker)',
+    () => api['actions.page']({}),
+    paged,
+  );
+  const middle = Math.ceil((await api['actions.page']({})).pageCount / 2);
+  await query(
+    'actions.page.middle',
+    `actions.page, all actions, page ${middle} (the middle)`,
+    () => api['actions.page']({ page: middle }),
+    paged,
+  );
+  await query(
+    'actions.list.all',
+    'actions.list, all actions unpaged (info: no screen asks for it)',
+    () => api['actions.list']({}),
+    len,
+    { info: true },
+  );
   await query(
     'audits.analysis',
     'audits.analysis, largest audit',

@@ -29,6 +29,9 @@ describe('npm run bench (smoke, tiny scale)', () => {
     for (const id of [
       'audits.list',
       'actions.list.agency',
+      'actions.page.all',
+      'actions.page.middle',
+      'actions.list.all',
       'audits.analysis',
       'search.query',
       'autosave',
