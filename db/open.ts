@@ -47,6 +47,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     } catch {
       throw new WrongKeyError(path);
     }
+    // Before anything is read or written: SQLite's temporary files (statement journals, sorts, temporary
+    // tables) are not encrypted, and an import's statement journals held evidence notes in plaintext in
+    // /var/tmp (tests/integration/tempFiles.test.ts). In memory they are neither on the disk nor slower.
+    db.pragma('temp_store = MEMORY');
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
