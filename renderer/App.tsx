@@ -123,7 +123,7 @@ function Screen({ route }: { route: Route }) {
     case 'actionNew':
       return <ActionsNew key={route.auditId} auditId={route.auditId} />;
     case 'actions':
-      return <ActionsTracker filter={route.filter} />;
+      return <ActionsTracker filter={route.filter} page={route.page} />;
     case 'action':
       return <ActionsDetail key={route.actionId} actionId={route.actionId} />;
     case 'actionEdit':

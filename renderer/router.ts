@@ -3,7 +3,10 @@
 import { useSyncExternalStore } from 'react';
 import { actionFilterSchema } from '../shared/actionPlan.js';
 
-/** The action tracker's filters, kept in its route (`#/actions?agency=ID&status=overdue&due=2026-04-01`). */
+/**
+ * The action tracker's filters, kept in its route with the page
+ * (`#/actions?agency=ID&status=overdue&due=2026-04-01&page=2`).
+ */
 export interface ActionsFilter {
   agencyId?: string;
   status?: NonNullable<ReturnType<typeof actionFilterSchema.parse>['status']>;
@@ -25,11 +28,21 @@ export function parseActionsFilter(query: string): ActionsFilter {
   return filter;
 }
 
-function actionsQuery(filter: ActionsFilter): string {
+/**
+ * The tracker's page from a route's query (`page=3`): a whole number from 1 (up to six digits);
+ * anything else is ignored and means the first page. A page past the end shows the last one.
+ */
+export function parseActionsPage(query: string): number {
+  const page = new URLSearchParams(query).get('page');
+  return page !== null && /^[1-9][0-9]{0,5}$/.test(page) ? Number(page) : 1;
+}
+
+function actionsQuery(filter: ActionsFilter, page: number): string {
   const params = new URLSearchParams();
   if (filter.agencyId) params.set(ACTION_FILTER_PARAMS.agencyId, filter.agencyId);
   if (filter.status) params.set(ACTION_FILTER_PARAMS.status, filter.status);
   if (filter.dueBefore) params.set(ACTION_FILTER_PARAMS.dueBefore, filter.dueBefore);
+  if (page > 1) params.set('page', String(page));
   const query = params.toString();
   return query ? `?${query}` : '';
 }
@@ -53,7 +66,7 @@ export type Route =
   | { name: 'recommendationNew'; auditId: string }
   | { name: 'recommendationEdit'; auditId: string; recommendationId: string }
   | { name: 'actionNew'; auditId: string }
-  | { name: 'actions'; filter: ActionsFilter }
+  | { name: 'actions'; filter: ActionsFilter; page: number }
   | { name: 'action'; actionId: string }
   | { name: 'actionEdit'; actionId: string }
   | { name: 'actionProgress'; actionId: string }
@@ -114,7 +127,8 @@ export const paths = {
   recommendationEdit: (auditId: string, recommendationId: string) =>
     `/audits/${encodeURIComponent(auditId)}/recommendations/${encodeURIComponent(recommendationId)}`,
   actionNew: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/actions/new`,
-  actions: (filter: ActionsFilter = {}) => `/actions${actionsQuery(filter)}`,
+  /** The tracker, filtered, at a page (1-based; the first page leaves `page` out of the address). */
+  actions: (filter: ActionsFilter = {}, page = 1) => `/actions${actionsQuery(filter, page)}`,
   action: (actionId: string) => `/actions/${encodeURIComponent(actionId)}`,
   actionEdit: (actionId: string) => `/actions/${encodeURIComponent(actionId)}/edit`,
   actionProgress: (actionId: string) => `/actions/${encodeURIComponent(actionId)}/progress`,
@@ -203,7 +217,8 @@ export function parseRoute(fullPath: string): Route {
       : { name: 'recommendationEdit', auditId: b, recommendationId: d };
   if (a === 'audits' && b && c === 'actions' && d === 'new' && parts.length === 4)
     return { name: 'actionNew', auditId: b };
-  if (a === 'actions' && parts.length === 1) return { name: 'actions', filter: parseActionsFilter(query) };
+  if (a === 'actions' && parts.length === 1)
+    return { name: 'actions', filter: parseActionsFilter(query), page: parseActionsPage(query) };
   if (a === 'actions' && b && parts.length === 2) return { name: 'action', actionId: b };
   if (a === 'actions' && b && parts.length === 3) {
     if (c === 'edit') return { name: 'actionEdit', actionId: b };

@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../shared/actionStatus.js';
 import type { Input } from '../../shared/contract.js';
 import { useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Page } from '../components/Page.js';
+import { Pagination } from '../components/Pagination.js';
 import { ActionsTable } from '../components/review/ActionsTable.js';
 import { SelectInput, TextInput } from '../components/review/Fields.js';
 import { calendarDate, isCalendarDate } from '../components/review/helpers.js';
 import { useFormErrors } from '../components/review/useFormErrors.js';
+import { showingRange } from '../lib/pagination.js';
 import { navigate, paths, type ActionsFilter } from '../router.js';
 
 type Filter = Input<'actions.list'>;
@@ -21,11 +23,13 @@ const STATUS_OPTIONS: ReadonlyArray<{ value: StatusFilter; label: string }> = [
 ];
 
 /**
- * Every action of every audit, overdue first, filtered by lead agency, status and due date. The
- * filters live in the route (`#/actions?agency=ID&status=overdue`, checked in router.ts), so the
- * dashboard links straight to a filtered list and the browser's Back button returns to it.
+ * Every action of every audit, overdue first, filtered by lead agency, status and due date, 50 a page
+ * (`actions.page`). The filters and the page live in the route (`#/actions?agency=ID&status=overdue&page=2`,
+ * checked in router.ts), so the dashboard links straight to a filtered list and the browser's Back
+ * button returns to it. Applying filters starts again at page 1; moving to another page moves focus to
+ * the results heading ("Showing 51 to 100 of 5,000 actions").
  */
-export function ActionsTracker({ filter }: { filter: ActionsFilter }) {
+export function ActionsTracker({ filter, page }: { filter: ActionsFilter; page: number }) {
   const { board } = useBoard();
   // An agency the board does not have (an old link, a typing mistake) is ignored like any unknown value.
   const applied = useMemo<Filter>(
@@ -40,7 +44,35 @@ export function ActionsTracker({ filter }: { filter: ActionsFilter }) {
   const [status, setStatus] = useState<string>(applied.status ?? '');
   const [dueBefore, setDueBefore] = useState(applied.dueBefore ?? '');
   const errors = useFormErrors();
-  const actions = useApiQuery('actions.list', applied);
+  const actions = useApiQuery('actions.page', { ...applied, page });
+  const results = useRef<HTMLHeadingElement>(null);
+
+  // What is asked for now. The query keeps the last answer on screen until the next one arrives, so
+  // an answer is acted on only once it has arrived (loading done, no error), never in the render that
+  // changed the route.
+  const filterKey = JSON.stringify(applied);
+  const asked = useRef({ filterKey, page, applied });
+  const pageMoved = useRef(false);
+  useEffect(() => {
+    // Another page of the same filters (a pagination link, Back or Forward) moves focus to the results
+    // heading once the page has arrived: it says which actions are shown. New filters leave focus alone.
+    if (asked.current.filterKey === filterKey && asked.current.page !== page) pageMoved.current = true;
+    asked.current = { filterKey, page, applied };
+  }, [filterKey, page, applied]);
+  useEffect(() => {
+    if (actions.loading || actions.error || !actions.data) return;
+    const { page: requested, applied: filters, filterKey: key } = asked.current;
+    if (actions.data.page < requested) {
+      // A page past the end (an old link, fewer actions now) answers the last page: the address says
+      // so too. A correction, not a move: focus stays where it is.
+      asked.current = { filterKey: key, page: actions.data.page, applied: filters };
+      navigate(paths.actions(filters, actions.data.page), { replace: true });
+      return;
+    }
+    if (!pageMoved.current) return;
+    pageMoved.current = false;
+    results.current?.focus();
+  }, [actions.data, actions.loading, actions.error]);
 
   // Back and Forward change the route, not the screen: show the filters of the route again.
   useEffect(() => {
@@ -70,7 +102,9 @@ export function ActionsTracker({ filter }: { filter: ActionsFilter }) {
   };
 
   const items = errors.items([['dueBefore', 'filter-due']]);
-  const list = actions.data ?? [];
+  const data = actions.data;
+  const list = data?.items ?? [];
+  const total = data?.total ?? 0;
   const filtered = Object.keys(applied).length > 0;
   const describe = [
     applied.status ? STATUS_OPTIONS.find((o) => o.value === applied.status)?.label.toLowerCase() : undefined,
@@ -79,9 +113,12 @@ export function ActionsTracker({ filter }: { filter: ActionsFilter }) {
       : undefined,
     applied.dueBefore ? `due before ${calendarDate(applied.dueBefore)}` : undefined,
   ].filter((x): x is string => x !== undefined);
-  const count = list.length === 1 ? '1 action' : `${list.length} actions`;
-  const caption = describe.length > 0 ? `${count}: ${describe.join(', ')}` : count;
-  const overdue = list.filter((a) => a.effectiveStatus === 'overdue').length;
+  const count = total === 1 ? '1 action' : `${total.toLocaleString('en-GB')} actions`;
+  const summary = describe.length > 0 ? `${count}: ${describe.join(', ')}` : count;
+  const onPage = data && data.pageCount > 1 ? ` (page ${data.page} of ${data.pageCount})` : '';
+  const overdue = data?.byStatus.overdue ?? 0;
+  // Said once the list for new filters arrives; the same words for another page, so not said again.
+  const announcement = data ? `${summary}${overdue > 0 ? `, ${overdue.toLocaleString('en-GB')} overdue` : ''}` : '';
 
   return (
     <Page
@@ -139,18 +176,29 @@ export function ActionsTracker({ filter }: { filter: ActionsFilter }) {
       </form>
 
       <div aria-live="polite" className="govuk-visually-hidden">
-        {actions.loading ? '' : `${caption}${overdue > 0 ? `, ${overdue} overdue` : ''}`}
+        {announcement}
       </div>
       {actions.error ? (
         <LoadFailedInline onRetry={actions.reload} message={actions.error.message} />
-      ) : !actions.data ? (
+      ) : !data ? (
         <p className="govuk-body app-loading">Loading the actions…</p>
       ) : list.length === 0 ? (
         <p className="govuk-body">
           {filtered ? 'No actions match these filters.' : 'No audit has an action plan yet.'}
         </p>
       ) : (
-        <ActionsTable caption={caption} actions={list} showAudit />
+        <>
+          <h2 className="govuk-heading-m" id="results-heading" tabIndex={-1} ref={results}>
+            {showingRange(data.page, data.pageSize, data.total, ['action', 'actions'])}
+          </h2>
+          <ActionsTable caption={`${summary}${onPage}`} captionSize="s" actions={list} showAudit />
+          <Pagination
+            page={data.page}
+            pageCount={data.pageCount}
+            pathOf={(p) => paths.actions(applied, p)}
+            label="Results pages"
+          />
+        </>
       )}
     </Page>
   );
