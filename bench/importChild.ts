@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openApp } from '../electron/app.js';
-import { importBundleBytes } from '../electron/bundle/importBundle.js';
+import { importFiles } from '../electron/bundle/importFiles.js';
 import { readBundle } from '../electron/bundle/verify.js';
 import { apiOver } from '../electron/rpc/apiClient.js';
 import { openDatabase, type Db } from '../db/open.js';
@@ -79,13 +79,24 @@ async function main(): Promise<void> {
   const before = mb();
   let bundleBytes = 0;
   const t0 = performance.now();
-  for (const f of files) {
-    const bytes = readFileSync(join(input.bundlesDir, f));
-    bundleBytes += bytes.length;
-    const outcome = await importBundleBytes(app.ctx, bytes, f);
-    if (outcome.outcome !== 'added')
-      throw new Error(`${f}: ${outcome.outcome}: ${'message' in outcome ? outcome.message : ''}`);
-  }
+  // As the app and the CLI import several files: each verified on the reader's worker thread while
+  // the one before it is written (electron/bundle/importFiles.ts).
+  await importFiles(
+    app.ctx,
+    files.map((f) => ({
+      name: f,
+      load: () => {
+        const bytes = readFileSync(join(input.bundlesDir, f));
+        bundleBytes += bytes.length;
+        return bytes;
+      },
+    })),
+    app.bundleReader,
+    (i, outcome) => {
+      if (outcome.outcome !== 'added')
+        throw new Error(`${files[i]}: ${outcome.outcome}: ${'message' in outcome ? outcome.message : ''}`);
+    },
+  );
   const importMs = performance.now() - t0;
   const after = mb();
 

@@ -10,6 +10,7 @@ import type { ServiceHandlers } from '../shared/contract.js';
 import type { JobResult } from '../shared/jobs.js';
 import { createJobRunner } from './jobs/jobRunner.js';
 import { createSearchIndexer, type SearchIndexer } from './services/searchIndexer.js';
+import { workerBundleReader, type BundleReader } from './bundle/bundleReader.js';
 
 export interface CaseAuditApp {
   db: Db;
@@ -18,6 +19,8 @@ export interface CaseAuditApp {
   dispatch: Dispatch;
   /** Indexes imported evidence notes for search after their import (in the background here). */
   searchIndexer: SearchIndexer;
+  /** Reads (verifies) bundles on a worker thread while imports write (electron/bundle/bundleReader.ts). */
+  bundleReader: BundleReader;
   close(): void;
 }
 
@@ -48,7 +51,8 @@ export function openApp(databasePath: string, options: AppOptions = {}): CaseAud
       ...(options.logError ? { logError: (kind, e) => options.logError!(`job ${kind}`, e) } : {}),
     });
     const searchIndexer = createSearchIndexer(ctx);
-    const handlers = createHandlers(ctx, jobs, searchIndexer);
+    const bundleReader = workerBundleReader();
+    const handlers = createHandlers(ctx, jobs, searchIndexer, bundleReader);
     // Audits imported before the app last closed, and not indexed yet, are indexed soon after opening.
     if (options.backgroundIndexing !== false && ctx.repos.searchBacklog.count() > 0) searchIndexer.schedule();
     return {
@@ -57,7 +61,9 @@ export function openApp(databasePath: string, options: AppOptions = {}): CaseAud
       handlers,
       dispatch: createDispatch(handlers, options),
       searchIndexer,
+      bundleReader,
       close: () => {
+        void bundleReader.close();
         searchIndexer.dispose();
         jobs.cancelAll();
         db.close();

@@ -11,6 +11,9 @@ export interface RevisionRow {
   report: Buffer;
 }
 
+/** A revision to store: an imported one's content comes as the UTF-8 bytes that were signed. */
+export type NewRevision = Omit<RevisionRow, 'content'> & { content: string | Uint8Array };
+
 export interface QuarantineRow {
   id: string;
   fileName: string;
@@ -33,7 +36,7 @@ export function bundleRepo(db: Db) {
   );
   const insertRevision =
     db.prepare(`INSERT INTO audit_revision (audit_id, revision, content, content_hash, previous_hash,
-    signer_fingerprint, signed_at, report) VALUES (@auditId, @revision, @content, @contentHash, @previousHash, @signerFingerprint, @signedAt, @report)`);
+    signer_fingerprint, signed_at, report) VALUES (@auditId, @revision, CAST(@content AS TEXT), @contentHash, @previousHash, @signerFingerprint, @signedAt, @report)`);
   const imported = db.prepare<[string], { bundleId: string }>(
     'SELECT bundle_id AS bundleId FROM imported_bundle WHERE bundle_id = ?',
   );
@@ -59,7 +62,8 @@ export function bundleRepo(db: Db) {
     /** The latest revision's number and hash, without its content and report (megabytes). */
     latestRevisionHash: (auditId: string): { revision: number; contentHash: string } | undefined =>
       latestHash.get(auditId),
-    insertRevision: (r: RevisionRow) => insertRevision.run(r),
+    // CAST: bytes are stored as the text they encode (checked UTF-8, verify.ts), without decoding them in JavaScript.
+    insertRevision: (r: NewRevision) => insertRevision.run(r),
     wasImported: (bundleId: string) => imported.get(bundleId) !== undefined,
     recordImport: (
       bundleId: string,

@@ -8,7 +8,8 @@ import { serialiseTemplate } from '../../shared/templateFile.js';
 import { templateSchema } from '../../shared/template.js';
 import type { ServiceContext } from '../services/context.js';
 import { withImportCheckpoints } from '../../db/walCheckpoints.js';
-import { readBundle, type VerifiedBundle } from './verify.js';
+import { inlineBundleReader, type BundleReader, type ReadInput } from './bundleReader.js';
+import { revokedMessage, type BundleReading, type VerifiedBundle } from './verify.js';
 
 function mapAgencies(
   ctx: ServiceContext,
@@ -88,7 +89,7 @@ function write(ctx: ServiceContext, v: VerifiedBundle, content: RevisionContent,
   const revisionRow = {
     auditId: content.audit.id,
     revision: content.revision,
-    content: v.contentText,
+    content: v.contentBytes,
     contentHash: manifest.contentHash,
     previousHash: manifest.previousRevisionHash,
     signerFingerprint: manifest.signer.fingerprint,
@@ -198,7 +199,7 @@ function writePanel(ctx: ServiceContext, v: VerifiedBundle, record: PanelContent
   }
   repos.panels.sign({
     id: p.id,
-    content: v.contentText,
+    content: Buffer.from(v.contentBytes).toString('utf8'),
     contentHash: v.manifest.contentHash,
     signature: '',
     fingerprint: v.manifest.signer.fingerprint,
@@ -217,18 +218,53 @@ function writePanel(ctx: ServiceContext, v: VerifiedBundle, record: PanelContent
   return { outcome: 'added', ...base, superseded: null, message: `added the signed record of the panel "${p.title}"` };
 }
 
+export interface ImportOptions {
+  acceptUnknownSigner?: boolean;
+  /** Where bundles are read (verified); on this thread when omitted. */
+  reader?: BundleReader;
+}
+
+/** What a reader needs from this installation: its decryption key and its trust list, as they are now. */
+export function readInput(ctx: ServiceContext): ReadInput {
+  const own = ctx.repos.identity.own();
+  return {
+    decryptionKeys: own ? [own.encryptionPrivate] : [],
+    trusted: Object.fromEntries(ctx.repos.identity.trusted().map((t) => [t.fingerprint, { revokedAt: t.revokedAt }])),
+  };
+}
+
+/** Reads (verifies) a bundle, then writes what passed, in one transaction. */
 export async function importBundleBytes(
   ctx: ServiceContext,
   bytes: Uint8Array,
   fileName: string,
-  options: { acceptUnknownSigner?: boolean } = {},
+  options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const own = ctx.repos.identity.own();
-  const reading = await readBundle(bytes, {
-    decryptionKeys: own ? [own.encryptionPrivate] : [],
-    trust: (fp) => ctx.repos.identity.trustedByFingerprint(fp),
-  });
-  if (!reading.ok) return { outcome: 'refused', check: reading.check, message: reading.message };
+  const reading = await (options.reader ?? inlineBundleReader()).read(bytes, readInput(ctx));
+  return importReading(ctx, reading, bytes, fileName, options);
+}
+
+/**
+ * Writes a bundle that was read (verified) before, perhaps on another thread while something else was
+ * written: the signer's trust is looked up again here, so a key revoked or trusted meanwhile counts.
+ */
+export function importReading(
+  ctx: ServiceContext,
+  read: BundleReading,
+  bytes: Uint8Array,
+  fileName: string,
+  options: { acceptUnknownSigner?: boolean } = {},
+): ImportOutcome {
+  if (!read.ok) return { outcome: 'refused', check: read.check, message: read.message };
+  const trusted = ctx.repos.identity.trustedByFingerprint(read.manifest.signer.fingerprint);
+  if (trusted?.revokedAt) {
+    return {
+      outcome: 'refused',
+      check: 'revoked',
+      message: revokedMessage(read.manifest.signer.fingerprint, trusted.revokedAt),
+    };
+  }
+  const reading: VerifiedBundle = { ...read, signerKnown: trusted !== undefined };
   const { manifest } = reading;
 
   if (!reading.signerKnown && !options.acceptUnknownSigner) {

@@ -35,7 +35,8 @@ export interface VerifiedBundle {
   /** The audit revision (kind 'audit') or the panel record (kind 'panel'); the other is null. */
   content: RevisionContent | null;
   panel: PanelContent | null;
-  contentText: string;
+  /** content.json's bytes: checked UTF-8, stored as they were signed (no decoding needed to write them). */
+  contentBytes: Uint8Array;
   templates: Template[];
   reportPdf: Buffer;
   fileSha256: string;
@@ -48,6 +49,9 @@ export interface RefusedBundle {
   message: string;
 }
 export type BundleReading = VerifiedBundle | RefusedBundle;
+
+export const revokedMessage = (fingerprint: string, revokedAt: string) =>
+  `the signer's key (${fingerprint}) was revoked on ${revokedAt.slice(0, 10)}`;
 
 const refuse = (check: BundleCheck, message: string): RefusedBundle => ({ ok: false, check, message });
 class Refusal extends Error {
@@ -62,6 +66,8 @@ class Refusal extends Error {
 const FIXED = new Set(['manifest.json', 'manifest.sig', 'signer.pem', 'content.json', 'report.pdf']);
 const TEMPLATE_ENTRY = /^templates\/[a-z0-9][a-z0-9._-]*-v\d+\.json$/;
 const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
+// Invalid UTF-8 is refused, not replaced: the bytes stored are the bytes that were signed.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const JWE_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 function isZip(b: Uint8Array): boolean {
@@ -158,10 +164,7 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
     }
     const trusted = options.trust(manifest.signer.fingerprint);
     if (trusted?.revokedAt) {
-      return refuse(
-        'revoked',
-        `the signer's key (${manifest.signer.fingerprint}) was revoked on ${trusted.revokedAt.slice(0, 10)}`,
-      );
+      return refuse('revoked', revokedMessage(manifest.signer.fingerprint, trusted.revokedAt));
     }
 
     const listed = new Set(manifest.entries.map((e) => e.path));
@@ -180,7 +183,13 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
     // (the SHA-256 of the same UTF-8 bytes, signed as the revision's identity) must be that hash.
     if (manifest.entries.find((e) => e.path === 'content.json')?.sha256 !== manifest.contentHash)
       return refuse('hashes', 'content.json does not match the content hash in the manifest');
-    const contentText = Buffer.from(files['content.json']!).toString('utf8');
+    const contentBytes = files['content.json']!;
+    let contentText: string;
+    try {
+      contentText = STRICT_UTF8.decode(contentBytes);
+    } catch {
+      return refuse('content', 'content.json is not valid UTF-8');
+    }
     let rawContent: unknown;
     try {
       rawContent = JSON.parse(contentText);
@@ -230,7 +239,7 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
       manifest,
       content: c,
       panel,
-      contentText,
+      contentBytes,
       templates,
       reportPdf: Buffer.from(files['report.pdf']!),
       fileSha256,

@@ -5,7 +5,8 @@ import type { ServiceHandlers } from '../../shared/contract.js';
 import { AppError } from '../../shared/errors.js';
 import type { RevisionContent } from '../../shared/bundle.js';
 import { buildRevisionContent } from '../bundle/revisionContent.js';
-import { importBundleBytes } from '../bundle/importBundle.js';
+import { importBundleBytes, importReading, readInput } from '../bundle/importBundle.js';
+import { inlineBundleReader, type BundleReader } from '../bundle/bundleReader.js';
 import { writeMark } from '../../db/writeMark.js';
 import { packBundle } from '../bundle/pack.js';
 import type { OkpJwk } from '../crypto/keys.js';
@@ -34,9 +35,19 @@ const sha256 = (s: string | Uint8Array) =>
 /** What the person signing saw: the content without the moment of signing. */
 const substanceHash = (c: RevisionContent) => sha256(canonicalJson({ ...c, signedAt: '' }));
 
-/** `afterImport` runs after a bundle was added (the search indexer is scheduled from it). */
-export function bundleService(ctx: ServiceContext, afterImport: () => void = () => {}): Pick<ServiceHandlers, Methods> {
+/**
+ * `afterImport` runs after a bundle was added (the search indexer is scheduled from it). Bundles are
+ * read (verified) by `reader`, on its worker thread: a caller that sends the next bundle before the
+ * last one's answer (the import screen keeps two on their way) has it verified while the last one is
+ * written. Writes happen in the order the bundles arrived, one transaction each.
+ */
+export function bundleService(
+  ctx: ServiceContext,
+  afterImport: () => void = () => {},
+  reader: BundleReader = inlineBundleReader(),
+): Pick<ServiceHandlers, Methods> {
   const { repos } = ctx;
+  let lastWrite: Promise<unknown> = Promise.resolve();
 
   function preview(auditId: string) {
     const audit = repos.audits.get(auditId);
@@ -206,10 +217,16 @@ export function bundleService(ctx: ServiceContext, afterImport: () => void = () 
       };
     },
 
-    'bundles.import': async ({ fileName, base64 }) => {
-      const outcome = await importBundleBytes(ctx, Buffer.from(base64, 'base64'), fileName);
-      if (outcome.outcome === 'added') afterImport();
-      return outcome;
+    'bundles.import': ({ fileName, base64 }) => {
+      const bytes = Buffer.from(base64, 'base64');
+      const reading = reader.read(bytes, readInput(ctx));
+      const written = lastWrite.then(async () => {
+        const outcome = importReading(ctx, await reading, bytes, fileName);
+        if (outcome.outcome === 'added') afterImport();
+        return outcome;
+      });
+      lastWrite = written.catch(() => {});
+      return written;
     },
 
     'quarantine.list': () => repos.bundles.quarantine().map(({ fileSha256: _sha, ...q }) => q),

@@ -12,6 +12,7 @@ import type { JobResult } from '../../shared/jobs.js';
 import { bundleService } from './bundleService.js';
 import { searchIndexService } from './searchIndexService.js';
 import type { SearchIndexer } from './searchIndexer.js';
+import type { BundleReader } from '../bundle/bundleReader.js';
 import { identityService } from './identityService.js';
 import { reviewService } from './reviewService.js';
 import { boardService } from './boardService.js';
@@ -27,6 +28,7 @@ export function createHandlers(
   ctx: ServiceContext,
   jobs: JobRunner<JobResult>,
   searchIndexer: SearchIndexer,
+  bundleReader?: BundleReader,
 ): ServiceHandlers {
   return {
     'app.info': () => ({ version: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION, databasePath: ctx.databasePath }),
@@ -39,7 +41,7 @@ export function createHandlers(
     ...reviewService(ctx),
     ...actionService(ctx),
     ...identityService(ctx),
-    ...bundleService(ctx, () => searchIndexer.schedule()),
+    ...bundleService(ctx, () => searchIndexer.schedule(), bundleReader),
     ...searchIndexService(searchIndexer),
     ...backupService(ctx),
     ...dashboardService(ctx),

@@ -28,10 +28,11 @@ export const CANCELLED_MESSAGE = 'cancelled before this file';
  * The QA sub-committee imports auditors' bundles: several files at once, one after another, with a
  * visible progress bar, a Cancel button, and a result for each file in words.
  *
- * Cancelling stops before the next file. Nothing is ever half-written: each file is one
+ * Cancelling stops before the next file is sent. Nothing is ever half-written: each file is one
  * `bundles.import` call, and the service imports a bundle in one transaction (all of it or nothing),
- * so a stop between calls leaves every file either wholly imported or untouched. The file already on
- * its way when Cancel is pressed finishes, and its outcome is shown like any other.
+ * so a stop between calls leaves every file either wholly imported or untouched. The files already on
+ * their way when Cancel is pressed (at most two: the next one is sent while this one is written)
+ * finish, and their outcomes are shown like any other.
  */
 export function ImportBundles() {
   const api = useApi();
@@ -82,24 +83,29 @@ export function ImportBundles() {
     setProgress({ total: files.length, done: 0, running: true, cancelled: false });
     const results: ImportRow[] = [];
     let stopped = false;
+    // A file is sent only if Cancel was not pressed and the session did not lock before it.
+    const begin = (file: File): Promise<ImportRow['result']> | null =>
+      cancelRequested.current || stopped
+        ? null
+        : importOne(file).catch((err: unknown) => {
+            // A locked session stops the run: the unlock screen shows, and the rest can be chosen again.
+            if (err instanceof ApiError && err.code === 'LOCKED') stopped = true;
+            return { outcome: 'not_imported', message: errorMessage(err) } satisfies ImportRow['result'];
+          });
+    // Two files are on their way at a time: the service verifies the next one (on its worker thread)
+    // while it writes this one, and writes them in this order.
+    let ahead = files.length > 0 ? begin(files[0]!) : null;
     for (const [i, file] of files.entries()) {
+      const current = ahead;
+      ahead = current && i + 1 < files.length ? begin(files[i + 1]!) : null;
       let result: ImportRow['result'];
-      if (cancelRequested.current) {
-        result = { outcome: 'not_imported', message: CANCELLED_MESSAGE };
-      } else if (stopped) {
+      if (current) result = await current;
+      else if (stopped)
         result = {
           outcome: 'not_imported',
           message: 'Case Audit locked before this file was imported: choose it again',
         };
-      } else {
-        try {
-          result = await importOne(file);
-        } catch (err) {
-          // A locked session stops the run: the unlock screen shows, and the rest can be chosen again.
-          if (err instanceof ApiError && err.code === 'LOCKED') stopped = true;
-          result = { outcome: 'not_imported', message: errorMessage(err) };
-        }
-      }
+      else result = { outcome: 'not_imported', message: CANCELLED_MESSAGE };
       results.push({ key: `${i}-${file.name}`, fileName: file.name, result });
       if (!mounted.current) return;
       setRows([...results]);

@@ -294,9 +294,13 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     ).toBeVisible();
     await expectAccessible(qaPage, 'import bundles (no files chosen)');
 
-    // Each import answers a little late, so the progress can be seen.
+    // Each import answers a little late, a second after the one before (the page sends two at a time),
+    // so the progress can be seen.
+    let lastLetGo = Promise.resolve();
     await qaPage.route('**/rpc/bundles.import', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const letGo = lastLetGo.then(() => new Promise<void>((resolve) => setTimeout(resolve, 1000)));
+      lastLetGo = letGo;
+      await letGo;
       await route.continue();
     });
     await qaPage.getByLabel('Bundle files').setInputFiles([tampered, bundleOne, bundleOneR2, bundleTwo]);
@@ -438,7 +442,8 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     await expectScreen(page, 'Import bundles');
 
     // The second file's request is held until Cancel has been pressed (nothing is slowed down: it
-    // goes through as soon as the test lets it), so the cancel lands while file 2 is on its way.
+    // goes through as soon as the test lets it), so the cancel lands while file 2 is on its way, and
+    // file 3 with it: the page sends the next file while the one before is written.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     let calls = 0;
@@ -449,8 +454,9 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     });
     await page.getByLabel('Bundle files').setInputFiles(files);
     await page.getByRole('button', { name: 'Import bundles' }).click();
-    // File 1 done, file 2 on its way.
+    // File 1 done, files 2 and 3 on their way.
     await expect(page.getByLabel('Importing 2 of 5…')).toHaveJSProperty('value', 1);
+    await expect.poll(() => calls).toBe(3);
     const cancel = page.getByRole('button', { name: 'Cancel import' });
     await expect(cancel).toHaveClass(/govuk-button--secondary/);
     await expectAccessible(page, 'import bundles (importing, can cancel)');
@@ -459,11 +465,11 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     await expect(page.getByText('Cancelling: finishing file 2 of 5…')).toBeVisible();
     release();
 
-    await expect(page.getByText('Import cancelled after 2 of 5 files')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText('Import cancelled after 3 of 5 files')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole('button', { name: /Cancel/ })).toHaveCount(0);
-    await expect(page.getByRole('progressbar')).toHaveJSProperty('value', 2);
-    await expect(page.getByText(/Import cancelled: 2 of 5 files imported .*, 3 left not imported/)).toBeVisible();
-    await expect(page.getByText('2 added, 3 not imported.')).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveJSProperty('value', 3);
+    await expect(page.getByText(/Import cancelled: 3 of 5 files imported .*, 2 left not imported/)).toBeVisible();
+    await expect(page.getByText('3 added, 2 not imported.')).toBeVisible();
     const results = page.getByRole('table', { name: 'What happened to each file' });
     const row = (name: string) => results.getByRole('row', { name: new RegExp(name.replace(/\./g, '\\.')) });
     await expect(results.getByRole('row')).toHaveCount(6); // the header and five files
@@ -471,23 +477,25 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     await expect(row(names[0]!)).toContainText(titles[0]!);
     await expect(row(names[1]!)).toContainText('Added');
     await expect(row(names[1]!)).toContainText(titles[1]!);
-    for (const name of names.slice(2)) {
+    await expect(row(names[2]!)).toContainText('Added');
+    await expect(row(names[2]!)).toContainText(titles[2]!);
+    for (const name of names.slice(3)) {
       await expect(row(name).getByRole('cell').nth(0)).toHaveText('Not imported');
       await expect(row(name).getByRole('cell').nth(1)).toHaveText('Cancelled before this file');
     }
     await expect(page.getByRole('heading', { name: 'Results' })).toBeFocused();
     await expectAccessible(page, 'import bundles (cancelled)');
     await page.unroute('**/rpc/bundles.import');
-    // Only the files sent before the cancel were imported: three requests never left the page.
-    expect(calls).toBe(2);
+    // Only the files sent before the cancel were imported: two requests never left the page.
+    expect(calls).toBe(3);
     const imported = await qa.api['audits.list']({});
-    expect(imported.map((a) => a.title).sort()).toEqual([titles[0], titles[1]].sort());
+    expect(imported.map((a) => a.title).sort()).toEqual([titles[0], titles[1], titles[2]].sort());
     expect(imported.every((a) => a.origin === 'imported')).toBe(true);
 
     // The files left can be chosen again, and import as usual.
-    await page.getByLabel('Bundle files').setInputFiles(files.slice(2));
+    await page.getByLabel('Bundle files').setInputFiles(files.slice(3));
     await page.getByRole('button', { name: 'Import bundles' }).click();
-    await expect(page.getByText('Imported 3 files')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText('Imported 2 files')).toBeVisible({ timeout: 60_000 });
     expect((await qa.api['audits.list']({})).map((a) => a.title).sort()).toEqual([...titles].sort());
 
     // Imported audits are indexed for search in the background soon after the import.

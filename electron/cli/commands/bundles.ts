@@ -6,14 +6,15 @@ import type { ImportOutcome } from '../../../shared/bundle.js';
 import { MAX_BUNDLE_BYTES } from '../../../shared/bundle.js';
 import { idSchema } from '../../../shared/ids.js';
 import { readBundle } from '../../bundle/verify.js';
-import { importBundleBytes } from '../../bundle/importBundle.js';
+import { FileRefusal, importFiles } from '../../bundle/importFiles.js';
 import { parseIdentityCard } from '../../services/identityService.js';
 import { DB_FLAGS, openForCli } from '../openForCli.js';
 import { parseCommand } from '../usage.js';
 
 const readFile = (path: string): Buffer => {
   const size = statSync(path).size;
-  if (size > MAX_BUNDLE_BYTES) throw new Error(`${path} is ${size} bytes; a bundle may be at most ${MAX_BUNDLE_BYTES}`);
+  if (size > MAX_BUNDLE_BYTES)
+    throw new FileRefusal('size', `${path} is ${size} bytes; a bundle may be at most ${MAX_BUNDLE_BYTES}`);
   return readFileSync(path);
 };
 
@@ -119,13 +120,10 @@ export async function importCommand(argv: string[]): Promise<number> {
   let refused = 0;
   const results: ({ file: string } & ImportOutcome)[] = [];
   try {
-    for (const file of args.positionals) {
-      let outcome: ImportOutcome;
-      try {
-        outcome = await importBundleBytes(app.ctx, readFile(file), basename(file));
-      } catch (e) {
-        outcome = { outcome: 'refused', check: 'size', message: (e as Error).message };
-      }
+    // Each bundle is verified on a worker thread while the one before it is written (importFiles.ts).
+    const files = args.positionals.map((file) => ({ name: basename(file), load: () => readFile(file) }));
+    await importFiles(app.ctx, files, app.bundleReader, (i, outcome) => {
+      const file = args.positionals[i]!;
       if (outcome.outcome === 'refused') refused++;
       results.push({ file, ...outcome });
       if (!args.json) {
@@ -133,7 +131,7 @@ export async function importCommand(argv: string[]): Promise<number> {
         const check = outcome.outcome === 'refused' ? ` (${outcome.check})` : '';
         console.log(`${label}${check}: ${basename(file)}: ${outcome.message}`);
       }
-    }
+    });
     // The imported evidence notes are indexed for search before the command ends (after the imports,
     // each audit in its own transaction: an interrupted run leaves the rest queued for next time).
     const pending = app.searchIndexer.status().pendingAudits;
