@@ -2,12 +2,12 @@
 // manifest bytes), signer.pem, content.json, the template(s) and report.pdf; encrypted as a JWE to
 // the QA sub-committee's key when one is given. See docs/bundle-format.md.
 import { createHash, randomUUID } from 'node:crypto';
-import { zipSync, type Zippable } from 'fflate';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Manifest } from '../../shared/bundle.js';
 import { canonicalJson } from '../../shared/canonicalJson.js';
 import type { Template } from '../../shared/template.js';
 import { serialiseTemplate } from '../../shared/templateFile.js';
 import { encryptTo, publicPem, signBytes, type OkpJwk } from '../crypto/keys.js';
+import { writeCanonicalZip } from './zipContainer.js';
 
 // Strings are hashed as their UTF-8 bytes: the same digest, several times faster than update(string).
 export const sha256 = (data: Uint8Array | string) =>
@@ -64,13 +64,15 @@ export async function packBundle(
     previousRevisionHash: input.previousRevisionHash,
   };
   const manifestBytes = Buffer.from(canonicalJson(manifest));
-  const zippable: Zippable = {
-    'manifest.json': [manifestBytes, { mtime: ZIP_TIME }],
-    'manifest.sig': [signBytes(input.signer.privatePem, manifestBytes), { mtime: ZIP_TIME, level: 0 }],
-    'signer.pem': [Buffer.from(publicPem(input.signer.signingKey)), { mtime: ZIP_TIME }],
-  };
-  for (const [path, data] of Object.entries(entries)) zippable[path] = [data, { mtime: ZIP_TIME }];
-  const zip = zipSync(zippable, { level: 6 });
+  const zip = writeCanonicalZip(
+    [
+      { name: 'manifest.json', data: manifestBytes },
+      { name: 'manifest.sig', data: signBytes(input.signer.privatePem, manifestBytes), store: true },
+      { name: 'signer.pem', data: Buffer.from(publicPem(input.signer.signingKey)) },
+      ...Object.entries(entries).map(([name, data]) => ({ name, data })),
+    ],
+    ZIP_TIME,
+  );
   if (!input.recipient) return { bytes: zip, manifest, encrypted: false };
   return { bytes: Buffer.from(await encryptTo(input.recipient, zip)), manifest, encrypted: true };
 }

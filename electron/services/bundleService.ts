@@ -48,6 +48,14 @@ export function bundleService(
 ): Pick<ServiceHandlers, Methods> {
   const { repos } = ctx;
   let lastWrite: Promise<unknown> = Promise.resolve();
+  // The last signing preview and the write mark it was built at (db/writeMark.ts): equal marks mean
+  // nothing was written since, so the content it built is still what the audit holds.
+  let lastPreview: {
+    auditId: string;
+    mark: string;
+    contentHash: string;
+    previewed: ReturnType<typeof preview>;
+  } | null = null;
 
   function preview(auditId: string) {
     const audit = repos.audits.get(auditId);
@@ -79,11 +87,15 @@ export function bundleService(
 
   return {
     'audits.signingPreview': ({ auditId }) => {
-      const { audit, content, blockers, own } = preview(auditId);
+      const mark = writeMark(ctx.db);
+      const previewed = preview(auditId);
+      const { audit, content, blockers, own } = previewed;
+      const contentHash = substanceHash(content);
+      lastPreview = { auditId, mark, contentHash, previewed };
       return {
         auditId,
         revision: audit.revision + 1,
-        contentHash: substanceHash(content),
+        contentHash,
         counts: {
           cases: content.cases.length,
           checklists: content.checklists.length,
@@ -106,10 +118,20 @@ export function bundleService(
     },
 
     'audits.sign': async ({ auditId, contentHash }) => {
-      const { audit, content, blockers } = preview(auditId);
+      // Signing right after its preview, with nothing written since, signs what the preview built
+      // (stamped with the moment of signing) instead of building and hashing it all again.
+      const kept =
+        lastPreview?.auditId === auditId &&
+        lastPreview.contentHash === contentHash &&
+        lastPreview.mark === writeMark(ctx.db)
+          ? lastPreview.previewed
+          : null;
+      lastPreview = null;
+      const { audit, content: built, blockers } = kept ?? preview(auditId);
       if (blockers.length > 0) throw new AppError('VALIDATION', `Cannot sign yet: ${blockers.join('; ')}.`);
-      if (substanceHash(content) !== contentHash)
+      if (!kept && substanceHash(built) !== contentHash)
         throw new AppError('CONFLICT', 'The audit changed after you reviewed it: review what you are signing again.');
+      const content: RevisionContent = kept ? { ...built, signedAt: ctx.now() } : built;
       const own = ownIdentity(ctx);
       const signedAt = content.signedAt;
       const signature = {
@@ -182,7 +204,6 @@ export function bundleService(
       const recipient = recipientKey(ctx);
       if (encrypt === true && !recipient)
         throw new AppError('VALIDATION', 'encrypt: enrol the QA sub-committee’s identity card as the recipient first.');
-      const content = JSON.parse(latest.content) as RevisionContent;
       const { bytes, manifest, encrypted } = await packBundle({
         auditId,
         auditTitle: audit.title,
@@ -190,7 +211,8 @@ export function bundleService(
         content: latest.content,
         contentHash: latest.contentHash,
         previousRevisionHash: latest.previousHash,
-        templates: [getTemplate(ctx, content.audit.templateId, content.audit.templateVersion)],
+        // The audit's pinned template (a local audit's template never changes; the revision records the same).
+        templates: [getTemplate(ctx, audit.templateId, audit.templateVersion)],
         reportPdf: latest.report,
         signer: {
           fingerprint: own.fingerprint,

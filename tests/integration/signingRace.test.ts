@@ -48,4 +48,45 @@ describe('signing while something else writes', () => {
     const signed = await signWith(auditId, () => auditor.api['settings.setIdleLock']({ minutes: 9 }));
     expect(signed).toMatchObject({ status: 'signed', revision: 1 });
   });
+
+  it('after a preview, a change before signing refuses it; signing right after the preview signs it as it was shown', async () => {
+    const auditId = await completeAudit(auditor.api, 'Previewed audit', { cases: 1 });
+    const [checklist] = (await auditor.api['audits.get']({ auditId })).checklists;
+    const answer = (await auditor.api['checklists.get']({ checklistId: checklist!.id })).answers[0]!;
+    const { contentHash } = await auditor.api['audits.signingPreview']({ auditId });
+    // Changed after the preview was shown: the preview kept by the service is not what is signed.
+    await auditor.api['answers.save']({
+      checklistId: checklist!.id,
+      questionId: answer.questionId,
+      value: answer.value,
+      notApplicableReason: answer.notApplicableReason,
+      evidence: `${answer.evidence} (changed after the preview)`,
+    });
+    await expect(auditor.api['audits.sign']({ auditId, contentHash })).rejects.toThrow(/changed after you reviewed it/);
+
+    // Something else written after the preview: built again, the same, signed.
+    const again = await auditor.api['audits.signingPreview']({ auditId });
+    await auditor.api['settings.setIdleLock']({ minutes: 11 });
+    expect(await auditor.api['audits.sign']({ auditId, contentHash: again.contentHash })).toMatchObject({
+      status: 'signed',
+      revision: 1,
+    });
+
+    // Straight after its preview: the revision holds what the preview hashed, stamped when signed.
+    await auditor.api['audits.newRevision']({ auditId });
+    const third = await auditor.api['audits.signingPreview']({ auditId });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const before = new Date().toISOString();
+    await auditor.api['audits.sign']({ auditId, contentHash: third.contentHash });
+    const stored = auditor.app.ctx.repos.bundles.revision(auditId, 2)!;
+    const content = JSON.parse(stored.content) as { signedAt: string };
+    expect(content.signedAt >= before).toBe(true);
+    const { createHash } = await import('node:crypto');
+    const { canonicalJson } = await import('../../shared/canonicalJson.js');
+    const substance = createHash('sha256')
+      .update(canonicalJson({ ...content, signedAt: '' }))
+      .digest('hex');
+    expect(substance).toBe(third.contentHash);
+    expect(createHash('sha256').update(stored.content).digest('hex')).toBe(stored.contentHash);
+  });
 });
