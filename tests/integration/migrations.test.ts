@@ -5,6 +5,8 @@ import { listBackups } from '../../db/backup.js';
 import { migrate, schemaVersion } from '../../db/migrate.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations/index.js';
 import { openDatabase } from '../../db/open.js';
+import { searchBacklogRepo } from '../../db/repos/searchBacklogRepo.js';
+import { searchRepo } from '../../db/repos/searchRepo.js';
 import { tempDir } from '../helpers/tmp.js';
 
 let cleanups: (() => void)[] = [];
@@ -33,6 +35,22 @@ const SEED_V5 =
   `UPDATE audit SET series_id = 'au1';
    INSERT INTO finding (id, audit_id, kind, text, origin, case_ids, question_ids, themes, sort, created_at, updated_at)
      VALUES ('f1', 'au1', 'strength', 'Seen alone in most cases', 'own', '["c1"]', '["q1"]', '[]', 1, 'now', 'now');`;
+// Version 9: every kind indexed, a gap in the rowids (an entry removed), and an imported finding still
+// waiting in the search backlog (written while the index's insert triggers were held off).
+const SEED_V9 =
+  SEED_V5 +
+  `INSERT INTO finding (id, audit_id, kind, text, origin, case_ids, question_ids, themes, sort, created_at, updated_at)
+     VALUES ('f2', 'au1', 'strength', 'Removed before the upgrade', 'own', '[]', '[]', '[]', 2, 'now', 'now');
+   INSERT INTO recommendation (id, audit_id, text, finding_ids, sort, created_at, updated_at)
+     VALUES ('r1', 'au1', 'Use the chronology template', '["f1"]', 1, 'now', 'now');
+   DELETE FROM finding WHERE id = 'f2';
+   INSERT INTO action (id, audit_id, recommendation_id, text, lead_agency_id, owner_role, due_date, success_measure, status, created_at, updated_at)
+     VALUES ('x1', 'au1', 'r1', 'Chronology training', 'a1', 'Team manager', '2018-01-01', 'Chronologies on file', 'not_started', 'now', 'now');
+   UPDATE search_control SET defer_import = 1;
+   INSERT INTO finding (id, audit_id, kind, text, origin, case_ids, question_ids, themes, sort, created_at, updated_at)
+     VALUES ('f3', 'au1', 'development', 'Imported: no chronology on file', 'own', '[]', '[]', '[]', 3, 'now', 'now');
+   UPDATE search_control SET defer_import = 0;
+   INSERT INTO search_backlog (audit_id, queued_at) VALUES ('au1', 'now');`;
 const SEED: Record<number, string> = {
   6: SEED_V5,
   1: SEED_V1,
@@ -42,7 +60,10 @@ const SEED: Record<number, string> = {
   5: SEED_V5,
   7: SEED_V5, // version 8 changed how search entries are kept, not what is stored
   8: SEED_V5, // version 9 added the (empty) search backlog of imports
+  9: SEED_V9,
 };
+
+type Entry = { id: number; kind: string; ref_id: string };
 
 describe('migrating databases made by every earlier schema version', () => {
   for (let version = 1; version < LATEST_SCHEMA_VERSION; version++) {
@@ -53,6 +74,11 @@ describe('migrating databases made by every earlier schema version', () => {
       const old = new Database(path);
       migrate(old, version, MIGRATIONS.slice(0, version));
       old.exec(SEED[version]!);
+      // The search entries as they were (from version 7 on), by rowid.
+      const entriesBefore =
+        version >= 7
+          ? old.prepare<[], Entry>('SELECT rowid AS id, kind, ref_id FROM search_index ORDER BY rowid').all()
+          : [];
       old.close();
 
       const db = openDatabase(path);
@@ -74,9 +100,46 @@ describe('migrating databases made by every earlier schema version', () => {
       expect(
         db.prepare("SELECT kind FROM search_index WHERE search_index MATCH 'alone' ORDER BY kind DESC").all(),
       ).toEqual(version >= 5 ? [{ kind: 'finding' }, { kind: 'evidence' }] : [{ kind: 'evidence' }]);
-      // Version 9: nothing waits to be indexed, and evidence notes are indexed in step again.
-      expect(db.prepare('SELECT count(*) AS n FROM search_backlog').get()).toEqual({ n: 0 });
+      // Version 9: nothing waits to be indexed (but what was queued), and evidence notes are indexed in step again.
+      expect(db.prepare('SELECT count(*) AS n FROM search_backlog').get()).toEqual({ n: version === 9 ? 1 : 0 });
       expect(db.prepare('SELECT defer_import FROM search_control').get()).toEqual({ defer_import: 0 });
+      // Version 10 indexes the kind: every entry there was (from version 7 on; made by migration 7
+      // otherwise) is found by its kind with its rowid, and its reference still names it.
+      const entries =
+        version >= 7
+          ? entriesBefore
+          : db.prepare<[], Entry>('SELECT rowid AS id, kind, ref_id FROM search_index ORDER BY rowid').all();
+      expect(entries.length).toBe(version >= 9 ? 4 : version >= 5 ? 2 : 1);
+      for (const kind of ['finding', 'recommendation', 'action', 'evidence'])
+        expect(
+          db
+            .prepare<[string], Entry>(
+              'SELECT rowid AS id, kind, ref_id FROM search_index WHERE search_index MATCH ? ORDER BY rowid',
+            )
+            .all(`kind : "${kind}"`),
+        ).toEqual(entries.filter((e) => e.kind === kind));
+      expect(db.prepare('SELECT id, kind, ref_id FROM search_ref ORDER BY id').all()).toEqual(entries);
+      const search = searchRepo(db);
+      const found = (q: string, kinds?: ('finding' | 'recommendation' | 'action' | 'evidence')[]) =>
+        search.search(q, 50, kinds).map((h) => h.refId);
+      expect(found('alone', ['evidence'])).toEqual(['k1/q1']);
+      if (version >= 5) expect(found('alone', ['finding', 'action'])).toEqual(['f1']);
+      if (version === 9) {
+        expect(found('chronology', ['recommendation'])).toEqual(['r1']);
+        expect(found('chronology', ['action'])).toEqual(['x1']);
+        expect(found('chronology', ['finding'])).toEqual([]); // f3 waits in the backlog
+        expect(found('removed')).toEqual([]);
+        // The indexer adds the queued finding to the new index, by kind.
+        db.transaction(() => searchBacklogRepo(db).indexAudit('au1'))();
+        expect(found('chronology', ['finding'])).toEqual(['f3']);
+        expect(found('chronology', ['finding', 'recommendation', 'action']).sort()).toEqual(['f3', 'r1', 'x1']);
+        expect(db.prepare('SELECT count(*) AS n FROM search_backlog').get()).toEqual({ n: 0 });
+      }
+      // Inserts, edits and removals after the upgrade keep the new index in step (the new triggers).
+      db.prepare(`UPDATE answer SET evidence = 'Seen with the Makaton board' WHERE checklist_id = 'k1'`).run();
+      expect(found('alone', ['evidence'])).toEqual([]);
+      expect(found('makaton', ['evidence'])).toEqual(['k1/q1']);
+      expect(found('makaton', ['finding'])).toEqual([]);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
 
