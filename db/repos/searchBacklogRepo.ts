@@ -32,6 +32,7 @@ export function searchBacklogRepo(db: Db) {
     addRefs: db.prepare<{ auditId: string }>(`
       INSERT INTO search_ref (kind, ref_id) SELECT '${kind}', ${ref} ${rows}
         AND NOT EXISTS (SELECT 1 FROM search_ref r WHERE r.kind = '${kind}' AND r.ref_id = ${ref})`),
+    // The kind is an indexed token since schema version 10 (searches limited to some kinds filter on it).
     addEntries: db.prepare<{ auditId: string; after: number }>(`
       INSERT INTO search_index (rowid, kind, ref_id, audit_id, body)
       SELECT r.id, '${kind}', r.ref_id, @auditId, ${body}

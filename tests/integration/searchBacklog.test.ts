@@ -44,6 +44,20 @@ function indexedPerAudit(qa: Installation): Map<string, { notes: number; indexed
   return new Map(rows.map((r) => [r.auditId, { notes: r.notes, indexed: r.indexed }]));
 }
 
+/** The audit's entries of each kind in the search index, found by their indexed kind (schema version 10). */
+function entriesByKind(qa: Installation, auditId: string): Record<string, number> {
+  const [row] = sql<Record<string, number>>(
+    qa,
+    `SELECT ${['finding', 'recommendation', 'action', 'evidence']
+      .map(
+        (k) => `(SELECT count(*) FROM search_index WHERE search_index MATCH 'kind : "${k}"' AND audit_id = @a) AS ${k}`,
+      )
+      .join(', ')}`,
+    { a: auditId },
+  );
+  return row!;
+}
+
 /** A word of one of the audit's evidence notes, to search for. */
 function evidenceWord(qa: Installation, auditId: string): string {
   const [row] = sql<{ evidence: string }>(
@@ -79,6 +93,8 @@ describe('search indexing of imported evidence notes', () => {
       const findingQuery = findings[0]!.text.split(' ').slice(0, 3).join(' ');
       const isTheFinding = (h: { kind: string; auditId: string }) => h.kind === 'finding' && h.auditId === b.auditId;
       expect((await qa.api['search.query']({ q: findingQuery })).some(isTheFinding)).toBe(false);
+      expect((await qa.api['search.query']({ q: findingQuery, kinds: ['finding'] })).some(isTheFinding)).toBe(false);
+      expect(entriesByKind(qa, b.auditId)).toEqual({ finding: 0, recommendation: 0, action: 0, evidence: 0 });
 
       await qa.api['search.indexStart']({});
       await expect.poll(async () => (await qa.api['search.indexStatus']({})).running, { timeout: 10_000 }).toBe(false);
@@ -92,6 +108,21 @@ describe('search indexing of imported evidence notes', () => {
       const hitsAfter = await qa.api['search.query']({ q: word, kinds: ['evidence'] });
       expect(hitsAfter.some((h) => h.auditId === b.auditId)).toBe(true);
       expect((await qa.api['search.query']({ q: findingQuery })).some(isTheFinding)).toBe(true);
+      expect((await qa.api['search.query']({ q: findingQuery, kinds: ['finding'] })).some(isTheFinding)).toBe(true);
+      expect(
+        (await qa.api['search.query']({ q: findingQuery, kinds: ['recommendation', 'action', 'evidence'] })).some(
+          (h) => h.kind === 'finding',
+        ),
+      ).toBe(false);
+      // The indexer wrote each entry with its kind (indexed, for searches limited to some kinds).
+      const [tables] = sql<Record<string, number>>(
+        qa,
+        `SELECT (SELECT count(*) FROM finding WHERE audit_id = @a) AS finding,
+                (SELECT count(*) FROM recommendation WHERE audit_id = @a) AS recommendation,
+                (SELECT count(*) FROM action WHERE audit_id = @a) AS action`,
+        { a: b.auditId },
+      );
+      expect(entriesByKind(qa, b.auditId)).toEqual({ ...tables, evidence: before.notes });
       // Findings, recommendations and actions of the audit each have their one entry.
       const [kinds] = sql<{ expected: number; entries: number }>(
         qa,
