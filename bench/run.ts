@@ -492,6 +492,20 @@ async function queryBenchmarks(app: CaseAuditApp, api: Api, largestAuditId: stri
     () => api['search.query']({ q: words[k++ % words.length]! }),
     len,
   );
+  // The Search screen's checkboxes: kinds rare among a word's matches (migration 10 indexes the kind).
+  const limited: Parameters<Api['search.query']>[0][] = [
+    { q: 'chronology', kinds: ['finding'] },
+    { q: 'seen alone', kinds: ['finding', 'action'] },
+    { q: 'Makaton', kinds: ['action', 'recommendation'] },
+    { q: 'consent', kinds: ['recommendation'] },
+    { q: 'chronology', kinds: ['evidence', 'finding'] },
+  ];
+  await query(
+    'search.query.kinds',
+    'search.query, limited to some kinds (5 queries)',
+    () => api['search.query'](limited[k++ % limited.length]!),
+    len,
+  );
   await query(
     'dashboard.get',
     'dashboard.get (programme, heatmap, trends)',

@@ -34,6 +34,7 @@ describe('npm run bench (smoke, tiny scale)', () => {
       'actions.list.all',
       'audits.analysis',
       'search.query',
+      'search.query.kinds',
       'autosave',
       'sign+export',
       'report',
