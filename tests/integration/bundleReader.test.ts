@@ -82,6 +82,17 @@ describe('reading bundles on a worker thread', () => {
     await reader.close();
   });
 
+  it('reads on the calling thread when the worker runs out of memory, with the same result', async () => {
+    // A heap far too small: the worker stops (out of memory), and the bundle is read here instead.
+    const reader = workerBundleReader(WORKER, { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
+    const input = readInput(qa.app.ctx);
+    const reading = await reader.read(r2, input);
+    expect(reader.threaded).toBe(false);
+    expect(reading.ok).toBe(true);
+    expect(reading).toEqual(await inlineBundleReader().read(r2, input));
+    await reader.close();
+  });
+
   it('imports files in their order, each verified while the one before is written', async () => {
     const reader = workerBundleReader(WORKER);
     const seen: string[] = [];
