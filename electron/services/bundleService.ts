@@ -140,6 +140,10 @@ export function bundleService(
         fingerprint: own.fingerprint,
         revision: content.revision,
       };
+      // The canonical text as UTF-8 once: hashed, then stored from the same bytes (bundleRepo casts them
+      // to text), not encoded again by the driver.
+      const textBytes = Buffer.from(canonicalJson(content), 'utf8');
+      const textHash = sha256(textBytes);
       const before = writeMark(ctx.db);
       const pdf = await renderReportPdf(buildReportModel(ctx, audit, signature), new Date(signedAt));
       return ctx.tx(() => {
@@ -150,13 +154,11 @@ export function bundleService(
           if (substanceHash(again.content) !== contentHash)
             throw new AppError('CONFLICT', 'The audit changed while it was being signed: try again.');
         }
-        const text = canonicalJson(content);
-        const textHash = sha256(text);
         const previous = repos.bundles.latestRevisionHash(auditId);
         repos.bundles.insertRevision({
           auditId,
           revision: content.revision,
-          content: text,
+          content: textBytes,
           contentHash: textHash,
           previousHash: previous?.contentHash ?? null,
           signerFingerprint: own.fingerprint,
