@@ -4,6 +4,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backupDatabase } from './backup.js';
+import { BACKSTOP_PAGES } from './walCheckpoints.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { LATEST_SCHEMA_VERSION } from './migrations/index.js';
 
@@ -51,7 +52,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     // tables) are not encrypted, and an import's statement journals held evidence notes in plaintext in
     // /var/tmp (tests/integration/tempFiles.test.ts). In memory they are neither on the disk nor slower.
     db.pragma('temp_store = MEMORY');
-    if (!options.readonly) db.pragma('journal_mode = WAL');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      // Checkpoints run when the app is idle (walCheckpoints.ts); SQLite's own only past 64 MB.
+      db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // FULL: an acknowledged answer survives a power cut, not only a crash of the process.

@@ -1,20 +1,45 @@
-// WAL checkpoints while an import writes. SQLite copies the WAL into the database file once it holds
-// 1,000 pages (4 MB), after the commit that passes that size. An imported bundle writes a few MB, so
-// during a bulk import every commit checkpointed, copying the same index pages into the file again
-// and again (a quarter of the import's writing time at the scale model; docs/performance.md). While
-// an import writes, the WAL may grow to 64 MB instead; the default is restored after it, so the next
-// ordinary commit (usually the search indexer's, right after the import) does the checkpoint. The
-// default stays for everything else: autosaves were slower with a large WAL. Durability is the same.
+// WAL checkpoints off the critical path. SQLite copies the WAL into the database file (a checkpoint)
+// inside the commit that takes the WAL past `wal_autocheckpoint` pages, so whichever commit crossed
+// the default 4 MB waited for it: during a bulk import every bundle's commit (copying the same index
+// pages again and again), and signing the largest audit (its 3 MB revision: 40-60 ms of the signing
+// at the scale model; docs/performance.md). Here SQLite's own checkpoints are left as a backstop for
+// a WAL of 64 MB, which only a long run of writes without a pause reaches, and the database is
+// checkpointed a moment after the writing stops, when nobody is waiting for an answer. Durability is
+// the same: a commit is on the disk when it is acknowledged (synchronous = FULL), checkpointed or not.
 import type { Db } from './open.js';
 
-const DEFAULT_PAGES = 1000;
-const IMPORT_PAGES = 16384;
+/** SQLite's own checkpoint threshold, in pages (4 KiB): the backstop. */
+export const BACKSTOP_PAGES = 16384;
+/** How long after the last write the idle checkpoint runs. */
+const IDLE_MS = 250;
 
-export function withImportCheckpoints<T>(db: Db, fn: () => T): T {
-  db.pragma(`wal_autocheckpoint = ${IMPORT_PAGES}`);
-  try {
-    return fn();
-  } finally {
-    db.pragma(`wal_autocheckpoint = ${DEFAULT_PAGES}`);
-  }
+export interface IdleCheckpointer {
+  /** A write was committed: checkpoint once nothing more has been written for a moment. */
+  touch(): void;
+  dispose(): void;
+}
+
+export function idleCheckpointer(db: Db, idleMs = IDLE_MS): IdleCheckpointer {
+  let timer: NodeJS.Timeout | null = null;
+  const run = () => {
+    timer = null;
+    if (!db.open || db.inTransaction) return;
+    try {
+      // PASSIVE: copies what it can without waiting for readers or writers; the rest waits for next time.
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      /* busy or closing: the next write tries again, and SQLite's backstop remains */
+    }
+  };
+  return {
+    touch() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(run, idleMs);
+      timer.unref();
+    },
+    dispose() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
 }

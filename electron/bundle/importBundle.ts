@@ -7,7 +7,6 @@ import { AppError } from '../../shared/errors.js';
 import { serialiseTemplate } from '../../shared/templateFile.js';
 import { templateSchema } from '../../shared/template.js';
 import type { ServiceContext } from '../services/context.js';
-import { withImportCheckpoints } from '../../db/walCheckpoints.js';
 import { inlineBundleReader, type BundleReader, type ReadInput } from './bundleReader.js';
 import { revokedMessage, type BundleReading, type VerifiedBundle } from './verify.js';
 
@@ -296,12 +295,10 @@ export function importReading(
     });
   }
   try {
-    return withImportCheckpoints(ctx.db, () =>
-      ctx.tx(() =>
-        reading.panel
-          ? writePanel(ctx, reading, reading.panel)
-          : write(ctx, reading, reading.content!, reading.reportPdf),
-      ),
+    return ctx.tx(() =>
+      reading.panel
+        ? writePanel(ctx, reading, reading.panel)
+        : write(ctx, reading, reading.content!, reading.reportPdf),
     );
   } catch (e) {
     if (e instanceof AppError) return { outcome: 'refused', check: 'conflict', message: e.message };

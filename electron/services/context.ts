@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import type { Db } from '../../db/open.js';
 import { repositories, type Repositories } from '../../db/repositories.js';
+import { idleCheckpointer } from '../../db/walCheckpoints.js';
 
 /** What every service needs: the connection, its repositories, a clock and an id source. */
 export interface ServiceContext {
@@ -30,6 +31,7 @@ export function createContext(
   actor: string = defaultActor(),
 ): ServiceContext {
   const repos = repositories(db);
+  const checkpoints = idleCheckpointer(db);
   const now = () => clock().toISOString();
   return {
     db,
@@ -37,7 +39,11 @@ export function createContext(
     databasePath,
     now,
     newId: () => randomUUID(),
-    tx: (fn) => db.transaction(fn).immediate(),
+    tx: (fn) => {
+      const result = db.transaction(fn).immediate();
+      checkpoints.touch();
+      return result;
+    },
     actor,
     log: (entity, entityId, action, before, after) =>
       repos.changeLog.append({ at: now(), actor, entity, entityId, action, before, after }),
