@@ -33,6 +33,8 @@ export interface ImportChildResult {
   indexMs: number;
   indexedAudits: number;
   verifyMs: number | null;
+  /** Whether bundles were read on the reader's worker thread, overlapping the writes. */
+  readerThreaded: boolean;
   maxRssBeforeMb: number;
   maxRssAfterMb: number;
   maxRssAfterIndexMb: number;
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
     },
   );
   const importMs = performance.now() - t0;
+  const readerThreaded = app.bundleReader.threaded;
   const after = mb();
 
   // What the app does in the background after an import: index the evidence notes for search.
@@ -154,6 +157,7 @@ async function main(): Promise<void> {
     indexMs,
     indexedAudits: indexed.done,
     verifyMs,
+    readerThreaded,
     maxRssBeforeMb: before,
     maxRssAfterMb: after,
     maxRssAfterIndexMb: afterIndex,

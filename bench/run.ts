@@ -653,7 +653,7 @@ async function importBenchmarks(input: ImportChildInput, n: number): Promise<Row
       name: `import every bundle (${first.bundles} bundles, ${fmt(first.bundleBytes / 2 ** 20, 1)} MiB)`,
       value: importMs / 1000,
       unit: 's',
-      detail: `${fmt(importRate / 1000, 1)}k rows/s (${first.rows.toLocaleString('en-GB')} rows); verify alone ${fmt((first.verifyMs ?? Number.NaN) / 1000, 2)} s`,
+      detail: `${fmt(importRate / 1000, 1)}k rows/s (${first.rows.toLocaleString('en-GB')} rows); verify alone ${fmt((first.verifyMs ?? Number.NaN) / 1000, 2)} s, ${first.readerThreaded ? 'overlapped on a worker thread' : 'on the main thread (no worker)'}`,
       reference: `raw inserts ${fmt(rawRate / 1000, 0)}k rows/s encrypted, ${fmt(plainRate / 1000, 0)}k plain`,
       target: '>= 40% of raw',
       status: 'info',
