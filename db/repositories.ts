@@ -12,6 +12,7 @@ import { importRepo } from './repos/importRepo.js';
 import { changeLogRepo } from './repos/changeLogRepo.js';
 import { checklistRepo } from './repos/checklistRepo.js';
 import { settingRepo } from './repos/settingRepo.js';
+import { signedFiguresRepo } from './repos/signedFiguresRepo.js';
 import { templateDraftRepo } from './repos/templateDraftRepo.js';
 import { templateRepo } from './repos/templateRepo.js';
 
@@ -33,6 +34,7 @@ export function repositories(db: Db) {
     search: searchRepo(db),
     searchBacklog: searchBacklogRepo(db),
     panels: panelRepo(db),
+    signedFigures: signedFiguresRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -10,6 +10,7 @@ import * as m0007 from './0007_search_panels.js';
 import * as m0008 from './0008_search_rowids.js';
 import * as m0009 from './0009_search_backlog.js';
 import * as m0010 from './0010_search_kinds.js';
+import * as m0011 from './0011_dashboard_figures.js';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'search entries by rowid', up: m0008.up },
   { version: 9, name: 'search backlog for imports', up: m0009.up },
   { version: 10, name: 'search kinds indexed', up: m0010.up },
+  { version: 11, name: 'dashboard figures of signed revisions', up: m0011.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -7,6 +7,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations/index.js'
 import { openDatabase } from '../../db/open.js';
 import { searchBacklogRepo } from '../../db/repos/searchBacklogRepo.js';
 import { searchRepo } from '../../db/repos/searchRepo.js';
+import { signedFiguresRepo } from '../../db/repos/signedFiguresRepo.js';
 import { tempDir } from '../helpers/tmp.js';
 
 let cleanups: (() => void)[] = [];
@@ -61,6 +62,7 @@ const SEED: Record<number, string> = {
   7: SEED_V5, // version 8 changed how search entries are kept, not what is stored
   8: SEED_V5, // version 9 added the (empty) search backlog of imports
   9: SEED_V9,
+  10: SEED_V9, // version 10 changed how the search index holds the kind, not what is stored
 };
 
 type Entry = { id: number; kind: string; ref_id: string };
@@ -101,7 +103,7 @@ describe('migrating databases made by every earlier schema version', () => {
         db.prepare("SELECT kind FROM search_index WHERE search_index MATCH 'alone' ORDER BY kind DESC").all(),
       ).toEqual(version >= 5 ? [{ kind: 'finding' }, { kind: 'evidence' }] : [{ kind: 'evidence' }]);
       // Version 9: nothing waits to be indexed (but what was queued), and evidence notes are indexed in step again.
-      expect(db.prepare('SELECT count(*) AS n FROM search_backlog').get()).toEqual({ n: version === 9 ? 1 : 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM search_backlog').get()).toEqual({ n: version >= 9 ? 1 : 0 });
       expect(db.prepare('SELECT defer_import FROM search_control').get()).toEqual({ defer_import: 0 });
       // Version 10 indexes the kind: every entry there was (from version 7 on; made by migration 7
       // otherwise) is found by its kind with its rowid, and its reference still names it.
@@ -124,7 +126,7 @@ describe('migrating databases made by every earlier schema version', () => {
         search.search(q, 50, kinds).map((h) => h.refId);
       expect(found('alone', ['evidence'])).toEqual(['k1/q1']);
       if (version >= 5) expect(found('alone', ['finding', 'action'])).toEqual(['f1']);
-      if (version === 9) {
+      if (version >= 9) {
         expect(found('chronology', ['recommendation'])).toEqual(['r1']);
         expect(found('chronology', ['action'])).toEqual(['x1']);
         expect(found('chronology', ['finding'])).toEqual([]); // f3 waits in the backlog
@@ -140,7 +142,43 @@ describe('migrating databases made by every earlier schema version', () => {
       expect(found('alone', ['evidence'])).toEqual([]);
       expect(found('makaton', ['evidence'])).toEqual(['k1/q1']);
       expect(found('makaton', ['finding'])).toEqual([]);
+      // Version 11 keeps the figures of signed revisions (db/migrations/0011_dashboard_figures.ts): none
+      // after the upgrade (they are counted on use), and a row only for a revision that was signed, while
+      // the audit is signed at it. The action indexes carry the status for the dashboard's counts.
+      expect(db.prepare('SELECT count(*) AS n FROM signed_figures').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM signed_totals').get()).toEqual({ n: 0 });
+      const columns = (index: string) => (db.pragma(`index_info(${index})`) as { name: string }[]).map((c) => c.name);
+      expect(columns('action_by_audit')).toEqual(['audit_id', 'status', 'due_date']);
+      expect(columns('action_by_agency_due')).toEqual(['lead_agency_id', 'due_date', 'status']);
+      const figures = signedFiguresRepo(db);
+      const row = {
+        auditId: 'au1',
+        revision: 1,
+        method: 1,
+        templateId: 't',
+        templateVersion: 1,
+        thresholds: '{}',
+        agencyKinds: '{"a1":"police"}',
+        heatmap: '[]',
+        grades: '[]',
+        assessed: 0,
+        met: 0,
+        prevalence: '{}',
+      };
+      const store = (r: typeof row) => db.transaction(() => figures.store(r, 'now'))();
+      expect(store(row)).toBe(false); // the audit is not signed
+      db.exec(`INSERT INTO audit_revision (audit_id, revision, content, content_hash, previous_hash, signer_fingerprint, signed_at, report)
+                 VALUES ('au1', 1, '{}', 'h1', NULL, 'fp', 'now', x'25');
+               UPDATE audit SET status = 'signed', revision = 1 WHERE id = 'au1';`);
+      expect(store(row)).toBe(true);
+      expect(figures.missing(1)).toEqual([]);
+      expect(figures.missing(2)).toEqual(['au1']);
+      // A revision that was never signed cannot have figures.
+      db.exec(`UPDATE audit SET revision = 2 WHERE id = 'au1'`);
+      expect(() => store({ ...row, revision: 2 })).toThrow(/FOREIGN KEY/);
+      expect(figures.all().map((r) => [r.auditId, r.revision])).toEqual([['au1', 1]]);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
       db.close();
 
       const [backup] = listBackups(path).filter((b) => b.kind === 'pre-migration');
