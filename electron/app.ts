@@ -10,6 +10,7 @@ import type { ServiceHandlers } from '../shared/contract.js';
 import type { JobResult } from '../shared/jobs.js';
 import { createJobRunner } from './jobs/jobRunner.js';
 import { createSearchIndexer, type SearchIndexer } from './services/searchIndexer.js';
+import { createFiguresWorker, type FiguresWorker } from './services/signedFigures.js';
 import { workerBundleReader, type BundleReader } from './bundle/bundleReader.js';
 
 export interface CaseAuditApp {
@@ -19,6 +20,8 @@ export interface CaseAuditApp {
   dispatch: Dispatch;
   /** Indexes imported evidence notes for search after their import (in the background here). */
   searchIndexer: SearchIndexer;
+  /** Stores the dashboard figures of signed audits that have none, in the background after opening. */
+  figuresWorker: FiguresWorker;
   /** Reads (verifies) bundles on a worker thread while imports write (electron/bundle/bundleReader.ts). */
   bundleReader: BundleReader;
   close(): void;
@@ -28,7 +31,10 @@ export interface AppOptions extends DispatchOptions {
   key?: Buffer;
   clock?: () => Date;
   actor?: string;
-  /** Index imported evidence notes in the background after imports and on opening (on by default). */
+  /**
+   * Index imported evidence notes in the background after imports and on opening, and store the
+   * dashboard figures of signed audits that have none soon after opening (on by default).
+   */
   backgroundIndexing?: boolean;
   /** Make the daily backup when one is due (on by default). */
   dailyBackup?: boolean;
@@ -55,16 +61,22 @@ export function openApp(databasePath: string, options: AppOptions = {}): CaseAud
     const handlers = createHandlers(ctx, jobs, searchIndexer, bundleReader);
     // Audits imported before the app last closed, and not indexed yet, are indexed soon after opening.
     if (options.backgroundIndexing !== false && ctx.repos.searchBacklog.count() > 0) searchIndexer.schedule();
+    // Signed audits without stored figures (a database from before schema version 11) are counted
+    // soon after opening, so that the first dashboard need not (electron/services/signedFigures.ts).
+    const figuresWorker = createFiguresWorker(ctx);
+    if (options.backgroundIndexing !== false) figuresWorker.scheduleMissing();
     return {
       db,
       ctx,
       handlers,
       dispatch: createDispatch(handlers, options),
       searchIndexer,
+      figuresWorker,
       bundleReader,
       close: () => {
         void bundleReader.close();
         searchIndexer.dispose();
+        figuresWorker.dispose();
         jobs.cancelAll();
         db.close();
       },

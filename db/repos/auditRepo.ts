@@ -48,6 +48,17 @@ const AUDIT_SELECT = `
             WHERE c.audit_id = a.id AND k.completed_at IS NOT NULL) AS complete_count
   FROM audit a JOIN template t ON t.id = a.template_id AND t.version = a.template_version`;
 
+/** An audit as the dashboard lists it: a summary without the template's title and the checklists' counts. */
+export type AuditBrief = Omit<AuditSummary, 'templateTitle' | 'checklistCount' | 'completeCount'>;
+
+// Without the counts of checklists and the template's title, the list reads the audits and the index of
+// cases only: the dashboard's first call after opening read every checklist and template for them.
+const BRIEF_SELECT = `
+  SELECT a.id, a.title, a.theme, a.template_id, a.template_version, a.status, a.series_id, a.round, a.revision,
+         a.origin, a.purpose, a.thresholds, a.created_at, a.updated_at,
+         (SELECT count(*) FROM audit_case c WHERE c.audit_id = a.id) AS case_count
+  FROM audit a`;
+
 const CASE_SELECT = `
   SELECT c.*, (SELECT json_group_array(agency_id) FROM checklist k WHERE k.case_id = c.id) AS agency_ids
   FROM audit_case c`;
@@ -73,6 +84,23 @@ export function auditRepo(db: Db) {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   });
+  const toBrief = (r: Omit<AuditRow, 'template_title' | 'checklist_count' | 'complete_count'>): AuditBrief => ({
+    id: r.id,
+    title: r.title,
+    theme: r.theme as AuditTheme,
+    templateId: r.template_id,
+    templateVersion: r.template_version,
+    status: r.status as AuditSummary['status'],
+    seriesId: r.series_id,
+    round: r.round,
+    revision: r.revision,
+    origin: r.origin as AuditSummary['origin'],
+    purpose: r.purpose,
+    thresholds: prevalenceThresholdsSchema.parse(r.thresholds ? JSON.parse(r.thresholds) : {}),
+    caseCount: r.case_count,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  });
   const toCase = (r: CaseRow): AuditCase => ({
     id: r.id,
     auditId: r.audit_id,
@@ -89,6 +117,7 @@ export function auditRepo(db: Db) {
 
   const list = db.prepare<[], AuditRow>(`${AUDIT_SELECT} ORDER BY a.updated_at DESC`);
   const one = db.prepare<[string], AuditRow>(`${AUDIT_SELECT} WHERE a.id = ?`);
+  const briefs = db.prepare<[], AuditRow>(`${BRIEF_SELECT} ORDER BY a.updated_at DESC`);
   const insert = db.prepare(
     `INSERT INTO audit (id, title, theme, template_id, template_version, status, series_id, round, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)`,
@@ -109,6 +138,8 @@ export function auditRepo(db: Db) {
 
   return {
     list: (): AuditSummary[] => list.all().map(toAudit),
+    /** Every audit, most recently changed first, as the dashboard lists them. */
+    briefs: (): AuditBrief[] => briefs.all().map(toBrief),
     get(id: string): AuditSummary | undefined {
       const r = one.get(id);
       return r ? toAudit(r) : undefined;

@@ -1,7 +1,6 @@
 // Assembles the pure analyses (prevalence, suggestions, sample make-up, re-audit comparison) from
 // what the repositories hold for an audit and the earlier rounds of its series.
 import type { Analysis, SampleMakeup } from '../../shared/analysis.js';
-import type { Answer } from '../../shared/answer.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { computePrevalence, suggestions, type PrevalenceResult, type SampledCase } from '../../shared/prevalence.js';
 import { compareRounds } from '../../shared/reauditComparison.js';
@@ -17,29 +16,23 @@ import {
   PLAN_TYPE_LABELS,
 } from '../../shared/vocabulary.js';
 import type { ServiceContext } from './context.js';
+import { sampleFrom, storedPrevalence, type SignedAuditKey } from './signedFigures.js';
 import { getTemplate } from './templateService.js';
 
 export function sampledCases(ctx: ServiceContext, auditId: string): SampledCase[] {
-  // Prevalence counts values: the evidence notes (most of the bytes) are not read.
-  const byChecklist = new Map<string, Map<string, Pick<Answer, 'value' | 'notApplicableReason'>>>();
-  for (const a of ctx.repos.checklists.answerValuesForAudit(auditId)) {
-    let answers = byChecklist.get(a.checklistId);
-    if (!answers) byChecklist.set(a.checklistId, (answers = new Map()));
-    answers.set(a.questionId, a);
-  }
-  const checklists = ctx.repos.checklists.forAudit(auditId);
-  return ctx.repos.audits.cases(auditId).map((c) => ({
-    caseId: c.id,
-    checklists: checklists
-      .filter((k) => k.caseId === c.id)
-      .map((k) => ({ agencyKind: k.agencyKind, answers: byChecklist.get(k.id) ?? new Map() })),
-  }));
+  return sampleFrom(
+    ctx.repos.checklists.answerValuesForAudit(auditId),
+    ctx.repos.checklists.forAudit(auditId),
+    ctx.repos.audits.cases(auditId).map((c) => c.id),
+  );
 }
 
 // A signed revision cannot change (its rows are locked by triggers; a newer imported revision has a
-// new number), so its prevalence is worked out once per open database and kept: the earlier rounds a
-// comparison needs and the dashboard's trends are read over and over. The agencies' kinds are part of
-// the key because they decide which questions each agency was asked.
+// new number), so its prevalence is worked out once and kept: the earlier rounds a comparison needs
+// are read over and over. Kept per open database in memory, and in the database with the revision's
+// other figures (signedFigures.ts: stored by the dashboard, the search indexer and the background
+// worker, read here, never written here since reports only read). The agencies' kinds are part of the
+// key because they decide which questions each agency was asked.
 const signedPrevalence = new WeakMap<ServiceContext, Map<string, PrevalenceResult>>();
 const KEEP_SIGNED = 500;
 
@@ -51,7 +44,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export function prevalenceFor(ctx: ServiceContext, audit: AuditSummary): PrevalenceResult {
+export function prevalenceFor(ctx: ServiceContext, audit: SignedAuditKey): PrevalenceResult {
   const compute = () =>
     computePrevalence(
       getTemplate(ctx, audit.templateId, audit.templateVersion),
@@ -68,7 +61,7 @@ export function prevalenceFor(ctx: ServiceContext, audit: AuditSummary): Prevale
   const key = `${audit.id}|${audit.revision}|${JSON.stringify(audit.thresholds)}|${kinds}`;
   const known = kept.get(key);
   if (known) return known;
-  const result = deepFreeze(compute());
+  const result = deepFreeze(storedPrevalence(ctx, audit) ?? compute());
   if (kept.size >= KEEP_SIGNED) kept.delete(kept.keys().next().value!);
   kept.set(key, result);
   return result;

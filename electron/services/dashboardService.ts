@@ -1,14 +1,13 @@
 // The QA sub-committee's overview: the audit programme, the action tracker's totals, grades by theme
 // and agency, the learning-theme heatmap across audits, re-audit trends; and full-text search.
-import { answerMeaning } from '../../shared/answerMeaning.js';
 import type { ServiceHandlers } from '../../shared/contract.js';
-import type { AuditSummary } from '../../shared/audit.js';
+import type { AuditBrief } from '../../db/repos/auditRepo.js';
 import type { Dashboard } from '../../shared/dashboard.js';
-import { allQuestions, type Question } from '../../shared/template.js';
 import { londonDate } from '../../shared/today.js';
-import { GRADES, type LearningTheme } from '../../shared/vocabulary.js';
+import { GRADES, type AuditTheme, type Grade } from '../../shared/vocabulary.js';
 import { prevalenceFor } from './auditAnalysis.js';
 import type { ServiceContext } from './context.js';
+import { heatmapCells, signedTotals, trendTotals, type HeatmapCell, type SignedTotals } from './signedFigures.js';
 import { getTemplate } from './templateService.js';
 
 /** Months after signing when a re-audit falls due if none has started (boards re-audit at about six). */
@@ -26,53 +25,33 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
            coalesce(sum(status = 'complete'), 0) AS complete, coalesce(sum(status = 'verified'), 0) AS verified FROM action`);
   const actionsByAgency = db.prepare<[string], Dashboard['actionsByAgency'][number]>(`
     SELECT g.id AS agencyId, g.name AS agencyName,
-           count(x.id) - coalesce(sum(x.status IN ('complete', 'verified')), 0) AS open,
+           count(x.lead_agency_id) - coalesce(sum(x.status IN ('complete', 'verified')), 0) AS open,
            coalesce(sum(x.status NOT IN ('complete', 'verified') AND x.due_date < ?), 0) AS overdue
     FROM agency g LEFT JOIN action x ON x.lead_agency_id = g.id GROUP BY g.id ORDER BY g.sort, g.name`);
-  const gradeRows = db.prepare<[], { theme: string; agency: string; grade: string; n: number }>(`
-    SELECT a.theme, g2.name AS agency, g.grade, count(*) AS n
-    FROM case_grade g JOIN audit_case c ON c.id = g.case_id JOIN audit a ON a.id = c.audit_id JOIN agency g2 ON g2.id = g.agency_id
-    GROUP BY a.theme, g2.name, g.grade ORDER BY a.theme, g2.name`);
-  // The heatmap is counted audit by audit. A signed revision cannot change, so its counts are kept
-  // (by audit and revision); only audits in progress are counted again on each call. Counting every
-  // answer of a board's ten years on every call took seconds (docs/performance.md).
-  type Cell = { theme: LearningTheme; agencyId: string; assessed: number; development: number };
-  const signedCells = new Map<string, { revision: number; cells: Cell[] }>();
-
-  function auditCells(audit: AuditSummary): Cell[] {
-    const questions = new Map(
-      allQuestions(getTemplate(ctx, audit.templateId, audit.templateVersion)).map((q) => [q.id, q]),
+  // Agency grades of the audits not signed: those of signed audits are in their stored totals. From the
+  // audits to their cases' grades (CROSS JOIN keeps that order), not through all grades.
+  const gradesInProgress = db.prepare<[], { theme: AuditTheme; agencyId: string; grade: Grade; n: number }>(`
+    SELECT a.theme, g.agency_id AS agencyId, g.grade, count(*) AS n
+    FROM audit a CROSS JOIN audit_case c ON c.audit_id = a.id CROSS JOIN case_grade g ON g.case_id = c.id
+    WHERE a.status <> 'signed' AND g.agency_id IS NOT NULL GROUP BY a.theme, g.agency_id, g.grade`);
+  // The heatmap, the grades and the trends are counted audit by audit. What is counted from signed
+  // revisions is stored (signedFigures.ts) with its totals over every signed audit, and read back in
+  // this session and after the app opens again; only audits in progress are counted on each call.
+  // Counting every answer of a board's ten years on every call, or on the first call after opening,
+  // took seconds (docs/performance.md).
+  function inProgressCells(audit: AuditBrief): HeatmapCell[] {
+    return heatmapCells(
+      getTemplate(ctx, audit.templateId, audit.templateVersion),
+      repos.checklists.answerValuesForAudit(audit.id),
+      repos.checklists.forAudit(audit.id),
     );
-    const agencyOf = new Map(repos.checklists.forAudit(audit.id).map((k) => [k.id, k.agencyId]));
-    const cells = new Map<string, Cell>();
-    for (const a of repos.checklists.answerValuesForAudit(audit.id)) {
-      const q: Question | undefined = questions.get(a.questionId);
-      const agencyId = agencyOf.get(a.checklistId);
-      if (!q || q.themes.length === 0 || !agencyId) continue;
-      const meaning = answerMeaning(q, a);
-      if (meaning !== 'strength' && meaning !== 'development') continue;
-      for (const theme of q.themes) {
-        const k = `${theme}|${agencyId}`;
-        const cell = cells.get(k) ?? { theme, agencyId, assessed: 0, development: 0 };
-        cell.assessed++;
-        if (meaning === 'development') cell.development++;
-        cells.set(k, cell);
-      }
-    }
-    return [...cells.values()];
   }
 
-  function heatmap(audits: readonly AuditSummary[]): Dashboard['heatmap'] {
-    const cells = new Map<string, Cell>();
+  function heatmapCellsOf(audits: readonly AuditBrief[], signed: SignedTotals): HeatmapCell[] {
+    const cells = new Map<string, HeatmapCell>(signed.cells.map((c) => [`${c.theme}|${c.agencyId}`, { ...c }]));
     for (const audit of audits) {
-      let counted: Cell[];
-      const kept = signedCells.get(audit.id);
-      if (kept && audit.status === 'signed' && kept.revision === audit.revision) counted = kept.cells;
-      else {
-        counted = auditCells(audit);
-        if (audit.status === 'signed') signedCells.set(audit.id, { revision: audit.revision, cells: counted });
-      }
-      for (const c of counted) {
+      if (audit.status === 'signed') continue;
+      for (const c of inProgressCells(audit)) {
         const k = `${c.theme}|${c.agencyId}`;
         const cell = cells.get(k);
         if (cell) {
@@ -81,10 +60,28 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
         } else cells.set(k, { ...c });
       }
     }
-    return {
-      agencies: repos.board.agencies().map(({ id, name, kind }) => ({ id, name, kind })),
-      cells: [...cells.values()],
-    };
+    return [...cells.values()];
+  }
+
+  /** Agency grades by audit theme and agency, in the order of theme, then agency name (as SQLite's NOCASE). */
+  function gradesOf(signed: SignedTotals, agencies: ReadonlyMap<string, string>): Dashboard['grades'] {
+    const grades = new Map<string, Dashboard['grades'][number]>();
+    for (const r of [...signed.grades, ...gradesInProgress.all()]) {
+      const agencyName = agencies.get(r.agencyId);
+      if (agencyName === undefined) continue;
+      const k = `${r.theme}|${r.agencyId}`;
+      let g = grades.get(k);
+      if (!g) {
+        const counts = Object.fromEntries(GRADES.map((grade) => [grade, 0])) as Record<Grade, number>;
+        grades.set(k, (g = { theme: r.theme, agencyName, counts }));
+      }
+      g.counts[r.grade] += r.n;
+    }
+    const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...grades.values()].sort(
+      (a, b) => order(a.theme, b.theme) || order(nocase(a.agencyName), nocase(b.agencyName)),
+    );
   }
 
   return {
@@ -93,7 +90,9 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
       const dueBefore = new Date(ctx.now());
       dueBefore.setMonth(dueBefore.getMonth() - REAUDIT_AFTER_MONTHS);
       const counts = new Map(actionCounts.all(today).map((r) => [r.audit_id, r]));
-      const audits = repos.audits.list();
+      const audits = repos.audits.briefs();
+      const signed = signedTotals(ctx, audits);
+      const agencies = repos.board.agencies();
       const latestRound = new Map<string, number>();
       for (const a of audits) latestRound.set(a.seriesId, Math.max(latestRound.get(a.seriesId) ?? 0, a.round));
       const programme = audits.map((a) => {
@@ -121,17 +120,6 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
           updatedAt: a.updatedAt,
         };
       });
-      const grades = new Map<string, Dashboard['grades'][number]>();
-      for (const r of gradeRows.all()) {
-        const k = `${r.theme}|${r.agency}`;
-        const g = grades.get(k) ?? {
-          theme: r.theme as Dashboard['grades'][number]['theme'],
-          agencyName: r.agency,
-          counts: Object.fromEntries(GRADES.map((grade) => [grade, 0])) as Record<(typeof GRADES)[number], number>,
-        };
-        g.counts[r.grade as (typeof GRADES)[number]] = r.n;
-        grades.set(k, g);
-      }
       const series = new Map<string, typeof audits>();
       for (const a of audits) series.set(a.seriesId, [...(series.get(a.seriesId) ?? []), a]);
       const trends = [...series.values()]
@@ -142,9 +130,7 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
             seriesId: sorted[0]!.seriesId,
             title: sorted[sorted.length - 1]!.title,
             rounds: sorted.map((r) => {
-              const p = prevalenceFor(ctx, r);
-              const assessed = p.questions.reduce((n, q) => n + q.casesAssessed, 0);
-              const met = p.questions.reduce((n, q) => n + q.strengthCases.length, 0);
+              const { assessed, met } = signed.trends.get(r.id) ?? trendTotals(prevalenceFor(ctx, r));
               return { auditId: r.id, round: r.round, share: assessed ? met / assessed : null };
             }),
           };
@@ -153,8 +139,11 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
         programme,
         actions: actionTotals.get(today)!,
         actionsByAgency: actionsByAgency.all(today),
-        grades: [...grades.values()],
-        heatmap: heatmap(audits),
+        grades: gradesOf(signed, new Map(agencies.map((a) => [a.id, a.name]))),
+        heatmap: {
+          agencies: agencies.map(({ id, name, kind }) => ({ id, name, kind })),
+          cells: heatmapCellsOf(audits, signed),
+        },
         trends,
       };
     },

@@ -6,6 +6,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { IndexingStatus } from '../../shared/searchIndexing.js';
 import type { ServiceContext } from './context.js';
+import { storeFiguresOf } from './signedFigures.js';
 
 export interface SearchIndexer {
   status(): IndexingStatus;
@@ -47,6 +48,8 @@ export function createSearchIndexer(ctx: ServiceContext): SearchIndexer {
     for (let next = backlog.next(); next !== null && !stopRequested && !disposed; next = backlog.next()) {
       const auditId = next;
       ctx.tx(() => backlog.indexAudit(auditId));
+      // The imported revision's dashboard figures too, in their own short transaction (signedFigures.ts).
+      storeFiguresOf(ctx, auditId);
       done++;
       total = done + backlog.count();
       onProgress?.(done, total);

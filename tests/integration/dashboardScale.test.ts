@@ -2,7 +2,10 @@
 // scale model (bench/generate.ts, docs/performance.md) against SQL written here, independently of the
 // repositories and services: the programme's stages, action counts overall and by agency, grades, every
 // heatmap cell, the re-audit series, actions.list with each filter, and search hit counts and context.
-// The generator is deterministic (same seed and scale, same board), so a failure here reproduces.
+// The dashboard is checked twice: on its first call, which counts the signed audits and stores their
+// figures, and after the database is opened again, when those come from the stored rows
+// (electron/services/signedFigures.ts). The generator is deterministic (same seed and scale, same
+// board), so a failure here reproduces.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBoard } from '../../bench/generate.js';
 import { openApp, type CaseAuditApp } from '../../electron/app.js';
@@ -20,6 +23,9 @@ const t = tempDir('case-audit-dash-scale-');
 let app: CaseAuditApp;
 let api: Api;
 let dashboard: Dashboard;
+/** The dashboard after opening the database again, and the audits whose answers it read. */
+let reopened: Dashboard;
+let readAfterReopening: string[];
 let today: string;
 let reauditDueBefore: string;
 
@@ -36,9 +42,11 @@ function londonToday(): string {
   }).format(new Date());
 }
 
+let board: Awaited<ReturnType<typeof generateBoard>>;
+
 beforeAll(async () => {
   const dbPath = `${t.dir}/board.db`;
-  const board = await generateBoard({ dbPath, scale: SCALE, seed: SEED });
+  board = await generateBoard({ dbPath, scale: SCALE, seed: SEED });
   app = openApp(dbPath, { key: board.key, dailyBackup: false, backgroundIndexing: false, actor: 'test' });
   api = apiOver(app.dispatch);
   // Every generated audit is signed; a re-audit started and a new audit give the programme the other stages.
@@ -55,6 +63,18 @@ beforeAll(async () => {
   cutoff.setMonth(cutoff.getMonth() - REAUDIT_MONTHS);
   reauditDueBefore = cutoff.toISOString();
   dashboard = await api['dashboard.get']({});
+
+  app.close();
+  app = openApp(dbPath, { key: board.key, dailyBackup: false, backgroundIndexing: false, actor: 'test' });
+  api = apiOver(app.dispatch);
+  readAfterReopening = [];
+  const checklists = app.ctx.repos.checklists;
+  const read = checklists.answerValuesForAudit;
+  checklists.answerValuesForAudit = (auditId) => {
+    readAfterReopening.push(auditId);
+    return read(auditId);
+  };
+  reopened = await api['dashboard.get']({});
 }, 180_000);
 
 afterAll(() => {
@@ -62,7 +82,30 @@ afterAll(() => {
   t.cleanup();
 });
 
-describe(`the dashboard on a generated board (scale ${SCALE})`, () => {
+describe(`the dashboard's stored figures on a generated board (scale ${SCALE})`, () => {
+  it('are stored for every signed audit by the first call, and read back after reopening', () => {
+    const signed = all<{ id: string; revision: number }>(
+      "SELECT id, revision FROM audit WHERE status = 'signed' ORDER BY id",
+    );
+    expect(signed.length).toBeGreaterThanOrEqual(8);
+    expect(all('SELECT audit_id AS id, revision FROM signed_figures ORDER BY audit_id')).toEqual(signed);
+    // After reopening, only the audits not signed were counted from their answers.
+    const notSigned = all<{ id: string }>("SELECT id FROM audit WHERE status <> 'signed' ORDER BY id").map((r) => r.id);
+    expect(notSigned.length).toBeGreaterThanOrEqual(2);
+    expect([...new Set(readAfterReopening)].sort()).toEqual(notSigned);
+    expect(reopened).toEqual(dashboard);
+  });
+});
+
+describe.each([
+  ['on its first call', () => dashboard],
+  ['after reopening the database (stored figures)', () => reopened],
+])(`the dashboard on a generated board (scale ${SCALE}), %s`, (_when, current) => {
+  let dashboard: Dashboard;
+  beforeAll(() => {
+    dashboard = current();
+  });
+
   it('has the data the checks need', () => {
     const n = (table: string) => one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).n;
     expect(n('audit')).toBeGreaterThanOrEqual(8);
