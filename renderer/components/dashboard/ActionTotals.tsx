@@ -13,9 +13,14 @@ import { Stats } from './Programme.js';
 // The agency last chosen, so coming back from an action shows the same list.
 let lastAgency = '';
 
+/** The overdue actions listed here, most overdue first; the tracker pages through all of them. */
+const OVERDUE_SHOWN = 20;
+
 /**
- * The action tracker's totals, and every overdue action (optionally for one lead agency), each
- * linking to the action. The full tracker, with every filter, is one link away.
+ * The action tracker's totals, and the most overdue actions (optionally for one lead agency), each
+ * linking to the action, with a link to all of them in the tracker (a board's ten years have over a
+ * thousand overdue actions: one page of them, `actions.page`, not the whole list). The full tracker,
+ * with every filter, is one link away.
  */
 export function ActionTotals({
   totals,
@@ -27,7 +32,8 @@ export function ActionTotals({
   const { board } = useBoard();
   const [agencyId, setAgencyId] = useState(lastAgency);
   const [applied, setApplied] = useState(lastAgency);
-  const overdue = useApiQuery('actions.list', { status: 'overdue', ...(applied ? { agencyId: applied } : {}) });
+  const filter = { status: 'overdue' as const, ...(applied ? { agencyId: applied } : {}) };
+  const overdue = useApiQuery('actions.page', { ...filter, pageSize: OVERDUE_SHOWN });
   const agencyName = board.agencies.find((a) => a.id === applied)?.name;
 
   const onSubmit = (e: FormEvent) => {
@@ -36,8 +42,11 @@ export function ActionTotals({
     setApplied(agencyId);
   };
 
-  const list = overdue.data ?? [];
-  const caption = `${list.length === 1 ? '1 overdue action' : `${list.length} overdue actions`}${agencyName ? ` led by ${agencyName}` : ''}`;
+  const list = overdue.data?.items ?? [];
+  const total = overdue.data?.total ?? 0;
+  const count = `${total === 1 ? '1 overdue action' : `${total.toLocaleString('en-GB')} overdue actions`}${agencyName ? ` led by ${agencyName}` : ''}`;
+  const more = total > list.length;
+  const caption = more ? `${count}: the ${list.length} most overdue` : count;
 
   return (
     <section aria-labelledby="actions-heading" className="app-dashboard-section">
@@ -93,7 +102,14 @@ export function ActionTotals({
           {agencyName ? `No action led by ${agencyName} is overdue.` : 'No action is overdue.'}
         </p>
       ) : (
-        <ActionsTable caption={caption} actions={list} showAudit />
+        <>
+          <ActionsTable caption={caption} actions={list} showAudit />
+          {more ? (
+            <p className="govuk-body">
+              <Link to={paths.actions(filter)}>See all {count} in the action tracker</Link>
+            </p>
+          ) : null}
+        </>
       )}
     </section>
   );
