@@ -216,6 +216,15 @@ export async function runAll(o: BenchOptions, say: (line: string) => void): Prom
       });
     }
 
+    // The board as the app leaves it after a session: what it does in the background after opening
+    // (storing the dashboard figures of signed audits that have none, docs/architecture.md) finished
+    // once, so "first call" below is the first call after opening the app again, as a QA officer does.
+    {
+      const earlier = openApp(dbPath, { key, dailyBackup: false, actor: 'fictional-bench' });
+      earlier.figuresWorker.scheduleMissing(0);
+      await earlier.figuresWorker.idle();
+      earlier.close();
+    }
     const app = openApp(dbPath, { key, dailyBackup: false, actor: 'fictional-bench' });
     const api = apiOver(app.dispatch);
     let counts: Record<string, number>;
