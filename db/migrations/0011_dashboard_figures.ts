@@ -35,7 +35,7 @@ CREATE TABLE signed_figures (
   template_version INTEGER NOT NULL,
   thresholds TEXT NOT NULL,          -- JSON of the prevalence thresholds used
   agency_kinds TEXT NOT NULL,        -- JSON {agencyId: kind} of the agencies whose checklists were counted
-  heatmap TEXT NOT NULL,             -- JSON [[theme, agencyId, assessed, development], ...]
+  heatmap TEXT NOT NULL,             -- JSON {agencyId: {theme: [assessed, development]}}
   grades TEXT NOT NULL,              -- JSON [[agencyId, grade, cases], ...]: agency grades of the cases
   assessed INTEGER NOT NULL,         -- re-audit trends: cases assessed, summed over the questions
   met INTEGER NOT NULL,              -- re-audit trends: cases meeting the standard, summed over the questions

@@ -6,7 +6,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { IndexingStatus } from '../../shared/searchIndexing.js';
 import type { ServiceContext } from './context.js';
-import { storeFiguresOf } from './signedFigures.js';
+import { storeFiguresOf, storeTotals } from './signedFigures.js';
 
 export interface SearchIndexer {
   status(): IndexingStatus;
@@ -55,6 +55,8 @@ export function createSearchIndexer(ctx: ServiceContext): SearchIndexer {
       onProgress?.(done, total);
       await yieldToEventLoop();
     }
+    // And their totals over every signed audit, so that the next dashboard reads them alone.
+    if (done > 0 && !disposed) storeTotals(ctx);
   }
 
   const run: SearchIndexer['run'] = (onProgress) => {

@@ -33,12 +33,18 @@ import type { ServiceContext } from './context.js';
 import { getTemplate } from './templateService.js';
 
 /**
- * The version of the counting below. Change it whenever what is counted or how changes (what an answer
- * means, which answers count, the prevalence rules): rows written by earlier code are then counted again.
+ * The version of the counting below and of how its rows are written. Change it whenever what is counted
+ * or how changes (what an answer means, which answers count, the prevalence rules) or the rows' layout:
+ * rows written by earlier code are then counted again. (2: an audit's heatmap is written as
+ * {agencyId: {theme: [assessed, development]}}, which reads faster than a list of cells.)
  */
-export const FIGURES_METHOD = 1;
+export const FIGURES_METHOD = 2;
 
 export type HeatmapCell = Dashboard['heatmap']['cells'][number];
+/** One audit's heatmap: by agency id, then by learning theme, [assessed, development]. */
+export type AuditHeatmap = Readonly<
+  Record<string, Readonly<Partial<Record<LearningTheme, readonly [number, number]>>>>
+>;
 type AnswerValue = Pick<Answer, 'checklistId' | 'questionId' | 'value' | 'notApplicableReason'>;
 
 /** What the figures of an audit depend on, of its summary. */
@@ -68,8 +74,8 @@ export interface FiguresInputs {
 }
 export interface SignedFigures {
   inputs: FiguresInputs;
-  /** The heatmap's cells of this audit alone. */
-  cells: readonly HeatmapCell[];
+  /** The heatmap of this audit alone. */
+  heatmap: AuditHeatmap;
   /** Agency grades of its cases, by agency and grade. */
   grades: readonly { agencyId: string; grade: Grade; n: number }[];
   /** Cases assessed and cases meeting the standard, summed over the questions (the trends' share). */
@@ -161,15 +167,14 @@ const inputsOf = (r: FiguresRow): FiguresInputs => ({
 });
 
 function fromRow(r: FiguresRow): SignedFigures {
-  const cells = (JSON.parse(r.heatmap) as [LearningTheme, string, number, number][]).map(
-    ([theme, agencyId, assessed, development]) => Object.freeze({ theme, agencyId, assessed, development }),
-  );
-  const grades = (JSON.parse(r.grades) as [string, Grade, number][]).map(([agencyId, grade, n]) =>
-    Object.freeze({ agencyId, grade, n }),
-  );
+  const grades = (JSON.parse(r.grades) as [string, Grade, number][]).map(([agencyId, grade, n]) => ({
+    agencyId,
+    grade,
+    n,
+  }));
   return Object.freeze({
     inputs: inputsOf(r),
-    cells: Object.freeze(cells),
+    heatmap: JSON.parse(r.heatmap) as AuditHeatmap,
     grades: Object.freeze(grades),
     assessed: r.assessed,
     met: r.met,
@@ -181,7 +186,7 @@ function toRow(auditId: string, f: SignedFigures, prevalence: PrevalenceResult):
     auditId,
     ...f.inputs,
     agencyKinds: JSON.stringify(f.inputs.agencyKinds),
-    heatmap: JSON.stringify(f.cells.map((c) => [c.theme, c.agencyId, c.assessed, c.development])),
+    heatmap: JSON.stringify(f.heatmap),
     grades: JSON.stringify(f.grades.map((g) => [g.agencyId, g.grade, g.n])),
     assessed: f.assessed,
     met: f.met,
@@ -190,6 +195,12 @@ function toRow(auditId: string, f: SignedFigures, prevalence: PrevalenceResult):
 }
 
 const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+
+function byAgency(cells: readonly HeatmapCell[]): AuditHeatmap {
+  const heatmap: Record<string, Partial<Record<LearningTheme, [number, number]>>> = {};
+  for (const c of cells) (heatmap[c.agencyId] ??= {})[c.theme] = [c.assessed, c.development];
+  return heatmap;
+}
 
 /** Counts one audit's figures and its prevalence from its rows, reading its answers once. */
 export function countFigures(
@@ -211,11 +222,11 @@ export function countFigures(
       thresholds: thresholdsKey(audit),
       agencyKinds: Object.fromEntries(kinds),
     },
-    cells: Object.freeze(heatmapCells(template, values, checklists).map((c) => Object.freeze(c))),
+    heatmap: byAgency(heatmapCells(template, values, checklists)),
     grades: Object.freeze(
       ctx.repos.signedFigures
         .gradesOf(audit.id)
-        .map((g) => Object.freeze({ agencyId: g.agencyId, grade: g.grade as Grade, n: g.n })),
+        .map((g) => ({ agencyId: g.agencyId, grade: g.grade as Grade, n: g.n })),
     ),
     ...trendTotals(prevalence),
   });
@@ -334,18 +345,25 @@ function totalsToJson(t: SignedTotals): string {
 }
 
 function sum(signed: readonly SignedAuditKey[], figures: ReadonlyMap<string, SignedFigures>): SignedTotals {
-  const cells = new Map<string, HeatmapCell>();
+  // Keyed by maps, not by strings put together: the first call after opening sums every audit's cells.
+  const cells = new Map<string, Map<string, HeatmapCell>>();
   const grades = new Map<string, SignedTotals['grades'][number]>();
   const trends = new Map<string, { assessed: number; met: number }>();
   for (const a of signed) {
     const f = figures.get(a.id)!;
-    for (const c of f.cells) {
-      const k = `${c.theme}|${c.agencyId}`;
-      const cell = cells.get(k);
-      if (cell) {
-        cell.assessed += c.assessed;
-        cell.development += c.development;
-      } else cells.set(k, { ...c });
+    for (const [agencyId, themes] of Object.entries(f.heatmap)) {
+      let ofAgency = cells.get(agencyId);
+      if (!ofAgency) cells.set(agencyId, (ofAgency = new Map()));
+      for (const [theme, [assessed, development]] of Object.entries(themes) as [
+        LearningTheme,
+        readonly [number, number],
+      ][]) {
+        const cell = ofAgency.get(theme);
+        if (cell) {
+          cell.assessed += assessed;
+          cell.development += development;
+        } else ofAgency.set(theme, { theme, agencyId, assessed, development });
+      }
     }
     for (const g of f.grades) {
       const k = `${a.theme}|${g.agencyId}|${g.grade}`;
@@ -355,7 +373,11 @@ function sum(signed: readonly SignedAuditKey[], figures: ReadonlyMap<string, Sig
     }
     trends.set(a.id, { assessed: f.assessed, met: f.met });
   }
-  return { cells: [...cells.values()], grades: [...grades.values()], trends };
+  return {
+    cells: [...cells.values()].flatMap((ofAgency) => [...ofAgency.values()]),
+    grades: [...grades.values()],
+    trends,
+  };
 }
 
 /**
@@ -404,8 +426,31 @@ export function storeFiguresOf(ctx: ServiceContext, auditId: string): void {
   }
 }
 
+/**
+ * Sums and stores the totals of every signed audit if they are not stored yet, for work in the
+ * background, so that the next dashboard reads them alone. A failure leaves them to be summed on first use.
+ */
+export function storeTotals(ctx: ServiceContext): void {
+  try {
+    signedTotals(ctx, ctx.repos.audits.briefs());
+  } catch {
+    // Summed again on first use.
+  }
+}
+
+/** Whether the stored totals are those of the signed audits now (true when there are none). */
+export function totalsCurrent(ctx: ServiceContext): boolean {
+  const signed = signedOf(ctx.repos.audits.briefs());
+  if (signed.length === 0) return true;
+  const row = ctx.repos.signedFigures.totals();
+  return row?.method === FIGURES_METHOD && row.digest === digestOf(signed, agencyKinds(ctx));
+}
+
 export interface FiguresWorker {
-  /** Counts, after `delayMs`, the signed audits that have no stored figures now (one transaction each). */
+  /**
+   * If signed audits have no stored figures now, or the stored totals are not theirs: after `delayMs`,
+   * counts those audits (one transaction each), then sums and stores the totals.
+   */
   scheduleMissing(delayMs?: number): void;
   /** Resolves when the work scheduled or running now is done (at once when there is none). */
   idle(): Promise<void>;
@@ -414,12 +459,13 @@ export interface FiguresWorker {
 }
 
 /** How long after opening the figures missing from the database are counted. */
-export const FIGURES_DELAY_MS = 2000;
+export const FIGURES_DELAY_MS = 500;
 
 /**
  * Counts in the background the figures missing from a database (one from before schema version 11, or
- * whose audits were signed by an older version), so that the first dashboard after opening need not.
- * One audit at a time, yielding between audits so that every other call is answered meanwhile.
+ * with audits signed since its last dashboard), and sums their totals, so that the first dashboard
+ * after opening need not. One audit at a time, yielding between audits so that every other call is
+ * answered meanwhile. Decided when the database is opened: nothing is scheduled when nothing is missing.
  */
 export function createFiguresWorker(ctx: ServiceContext): FiguresWorker {
   let timer: NodeJS.Timeout | null = null;
@@ -433,13 +479,14 @@ export function createFiguresWorker(ctx: ServiceContext): FiguresWorker {
       storeFiguresOf(ctx, id);
       await yieldToEventLoop();
     }
+    if (!disposed) storeTotals(ctx);
   }
 
   return {
     scheduleMissing(delayMs = FIGURES_DELAY_MS) {
       if (disposed || finish) return; // scheduled or running already
       const missing = ctx.repos.signedFigures.missing(FIGURES_METHOD);
-      if (missing.length === 0) return;
+      if (missing.length === 0 && totalsCurrent(ctx)) return;
       current = new Promise<void>((resolve) => (finish = resolve));
       timer = setTimeout(() => {
         timer = null;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type CaseAuditApp } from '../../electron/app.js';
 import { apiOver } from '../../electron/rpc/apiClient.js';
+import { FIGURES_METHOD } from '../../electron/services/signedFigures.js';
 import type { Api } from '../../shared/contract.js';
 import { completeAudit, installation, introduce, sign, type Installation } from '../helpers/installations.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -199,7 +200,7 @@ describe('stored figures of signed revisions', () => {
     expect(await api['dashboard.get']({})).toEqual(d);
   });
 
-  it('are stored for imported audits by the search indexer, not by the import', async () => {
+  it('are stored for imported audits by the search indexer, with their totals, not by the import', async () => {
     const qa = await installation(t.dir, 'qa-figures', { name: 'QA Member', role: 'Member', agency: 'Partnership' });
     try {
       await introduce({ app, api, path: inst.path }, qa);
@@ -213,6 +214,8 @@ describe('stored figures of signed revisions', () => {
       expect(qa.app.db.prepare('SELECT audit_id, revision FROM signed_figures').all()).toEqual([
         { audit_id: signedMash, revision: 2 },
       ]);
+      // And the totals, once the indexer is done.
+      expect(qa.app.db.prepare('SELECT count(*) AS n FROM signed_totals').get()).toEqual({ n: 1 });
       const reads: string[] = [];
       const repo = qa.app.ctx.repos.checklists;
       const read = repo.answerValuesForAudit;
@@ -281,14 +284,16 @@ describe('stored figures of signed revisions', () => {
   });
 
   it('counts again what an earlier version of the counting stored', async () => {
-    app.db.exec('UPDATE signed_figures SET method = 0; UPDATE signed_totals SET method = 0');
+    app.db.exec(
+      `UPDATE signed_figures SET method = ${FIGURES_METHOD - 1}; UPDATE signed_totals SET method = ${FIGURES_METHOD - 1}`,
+    );
     reopen();
     const reads = answerReads();
     const d = await api['dashboard.get']({});
     expect(once(reads)).toEqual([signedMash, signedMissing, inProgress, reaudit].sort());
     expect(d).toEqual(await fresh((a) => a['dashboard.get']({})));
-    expect(stored().map((r) => r.method)).toEqual([1, 1]);
-    expect(totalsRow()[0]!.method).toBe(1);
+    expect(stored().map((r) => r.method)).toEqual([FIGURES_METHOD, FIGURES_METHOD]);
+    expect(totalsRow()[0]!.method).toBe(FIGURES_METHOD);
   });
 
   it('are counted in the background soon after opening a database that has none', async () => {
@@ -296,9 +301,20 @@ describe('stored figures of signed revisions', () => {
     reopen({ backgroundIndexing: true });
     await app.figuresWorker.idle();
     expect(stored().map((r) => r.audit_id)).toEqual([signedMash, signedMissing].sort());
+    expect(totalsRow()).toHaveLength(1);
     const reads = answerReads();
-    await api['dashboard.get']({});
+    const d = await api['dashboard.get']({});
     expect(once(reads)).toEqual([inProgress, reaudit].sort());
+    // Totals that are not those of the signed audits now are summed again in the background too.
+    app.db.exec('DELETE FROM signed_totals');
+    reopen({ backgroundIndexing: true });
+    await app.figuresWorker.idle();
+    expect(totalsRow()).toHaveLength(1);
+    expect(await api['dashboard.get']({})).toEqual(d);
+    // Nothing missing: nothing scheduled, nothing written.
+    reopen({ backgroundIndexing: true });
+    await app.figuresWorker.idle();
+    expect(written()).toBe(0);
     reopen();
   });
 });
