@@ -452,7 +452,10 @@ export interface FiguresWorker {
    * counts those audits (one transaction each), then sums and stores the totals.
    */
   scheduleMissing(delayMs?: number): void;
-  /** Resolves when the work scheduled or running now is done (at once when there is none). */
+  /**
+   * Resolves when the work scheduled or running now is done (at once when there is none); waiting keeps
+   * the process alive until then.
+   */
   idle(): Promise<void>;
   /** Stops after the audit being counted and forgets any timer (the database is closing). */
   dispose(): void;
@@ -497,7 +500,11 @@ export function createFiguresWorker(ctx: ServiceContext): FiguresWorker {
       }, delayMs);
       timer.unref();
     },
-    idle: () => current,
+    idle() {
+      // Whoever waits for the work keeps the process alive until it is done (the timer alone does not).
+      timer?.ref();
+      return current;
+    },
     dispose() {
       disposed = true;
       if (timer) {
