@@ -221,9 +221,15 @@ export async function runAll(o: BenchOptions, say: (line: string) => void): Prom
     // once, so "first call" below is the first call after opening the app again, as a QA officer does.
     {
       const earlier = openApp(dbPath, { key, dailyBackup: false, actor: 'fictional-bench' });
-      earlier.figuresWorker.scheduleMissing(0);
-      await earlier.figuresWorker.idle();
-      earlier.close();
+      // The worker's timers do not keep a process alive (an app's do not hold it open): this does.
+      const alive = setInterval(() => {}, 1000);
+      try {
+        earlier.figuresWorker.scheduleMissing(0);
+        await earlier.figuresWorker.idle();
+      } finally {
+        clearInterval(alive);
+        earlier.close();
+      }
     }
     const app = openApp(dbPath, { key, dailyBackup: false, actor: 'fictional-bench' });
     const api = apiOver(app.dispatch);
