@@ -64,26 +64,6 @@ const CASE_SELECT = `
   FROM audit_case c`;
 
 export function auditRepo(db: Db) {
-  const toAudit = (r: AuditRow): AuditSummary => ({
-    id: r.id,
-    title: r.title,
-    theme: r.theme as AuditTheme,
-    templateId: r.template_id,
-    templateVersion: r.template_version,
-    templateTitle: r.template_title,
-    status: r.status as AuditSummary['status'],
-    seriesId: r.series_id,
-    round: r.round,
-    revision: r.revision,
-    origin: r.origin as AuditSummary['origin'],
-    purpose: r.purpose,
-    thresholds: prevalenceThresholdsSchema.parse(r.thresholds ? JSON.parse(r.thresholds) : {}),
-    caseCount: r.case_count,
-    checklistCount: r.checklist_count,
-    completeCount: r.complete_count,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  });
   const toBrief = (r: Omit<AuditRow, 'template_title' | 'checklist_count' | 'complete_count'>): AuditBrief => ({
     id: r.id,
     title: r.title,
@@ -100,6 +80,12 @@ export function auditRepo(db: Db) {
     caseCount: r.case_count,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+  });
+  const toAudit = (r: AuditRow): AuditSummary => ({
+    ...toBrief(r),
+    templateTitle: r.template_title,
+    checklistCount: r.checklist_count,
+    completeCount: r.complete_count,
   });
   const toCase = (r: CaseRow): AuditCase => ({
     id: r.id,

@@ -22,17 +22,7 @@ export function Pagination({ page, pageCount, pathOf, label = 'Results pages' }:
       {page > 1 ? (
         <div className="govuk-pagination__prev">
           <Link to={pathOf(page - 1)} className="govuk-link govuk-pagination__link" rel="prev">
-            <svg
-              className="govuk-pagination__icon govuk-pagination__icon--prev"
-              xmlns="http://www.w3.org/2000/svg"
-              height="13"
-              width="15"
-              aria-hidden="true"
-              focusable="false"
-              viewBox="0 0 15 13"
-            >
-              <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
-            </svg>
+            <ArrowIcon direction="prev" />
             <span className="govuk-pagination__link-title">
               Previous<span className="govuk-visually-hidden"> page</span>
             </span>
@@ -70,20 +60,32 @@ export function Pagination({ page, pageCount, pathOf, label = 'Results pages' }:
             <span className="govuk-pagination__link-title">
               Next<span className="govuk-visually-hidden"> page</span>
             </span>
-            <svg
-              className="govuk-pagination__icon govuk-pagination__icon--next"
-              xmlns="http://www.w3.org/2000/svg"
-              height="13"
-              width="15"
-              aria-hidden="true"
-              focusable="false"
-              viewBox="0 0 15 13"
-            >
-              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
-            </svg>
+            <ArrowIcon direction="next" />
           </Link>
         </div>
       ) : null}
     </nav>
+  );
+}
+
+// The arrows of the GOV.UK Design System's pagination component.
+const ARROWS = {
+  prev: 'm6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z',
+  next: 'm8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z',
+};
+
+function ArrowIcon({ direction }: { direction: 'prev' | 'next' }) {
+  return (
+    <svg
+      className={`govuk-pagination__icon govuk-pagination__icon--${direction}`}
+      xmlns="http://www.w3.org/2000/svg"
+      height="13"
+      width="15"
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 15 13"
+    >
+      <path d={ARROWS[direction]} />
+    </svg>
   );
 }
