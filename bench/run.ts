@@ -221,13 +221,10 @@ export async function runAll(o: BenchOptions, say: (line: string) => void): Prom
     // once, so "first call" below is the first call after opening the app again, as a QA officer does.
     {
       const earlier = openApp(dbPath, { key, dailyBackup: false, actor: 'fictional-bench' });
-      // The worker's timers do not keep a process alive (an app's do not hold it open): this does.
-      const alive = setInterval(() => {}, 1000);
       try {
         earlier.figuresWorker.scheduleMissing(0);
-        await earlier.figuresWorker.idle();
+        await earlier.figuresWorker.idle(); // keeps the process alive until the work is done
       } finally {
-        clearInterval(alive);
         earlier.close();
       }
     }
