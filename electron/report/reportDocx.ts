@@ -1,6 +1,9 @@
 // The same board report as an editable Word document, for board papers.
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { ReportModel } from './reportModel.js';
+import { DRAFT_LINE, SINCE_SIGNING_LINE, signatureLine, VERIFY_LINES } from './reportWords.js';
+
+const ACTION_HEADER = ['Action', 'Lead agency', 'Owner', 'Due', 'Status'];
 
 const p = (text: string) => new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } });
 const h = (text: string) =>
@@ -38,7 +41,7 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     h('Action plan'),
     m.actions.length
       ? table(
-          ['Action', 'Lead agency', 'Owner', 'Due', 'Status'],
+          ACTION_HEADER,
           m.actions.map((a) => [a.text, a.lead, a.owner, a.due, a.status]),
         )
       : p('There are no actions.'),
@@ -55,13 +58,30 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     h('Signature'),
     ...(m.signature
       ? [
-          p(`Signed by ${m.signature.signer} on ${m.signature.date.slice(0, 10)} (revision ${m.signature.revision}).`),
+          p(signatureLine(m.signature)),
           p(`Key fingerprint: ${m.signature.fingerprint}`),
-          p(
-            'To verify, check the bundle this report came in: see docs/bundle-format.md (openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in manifest.json -sigfile manifest.sig).',
-          ),
+          p('How anyone can check this signature is explained in the appendix.'),
         ]
-      : [p('This report is a draft: the audit has not been signed.')]),
+      : [p(DRAFT_LINE)]),
+    ...(m.sinceSigning
+      ? [
+          h(`Since signing: the action plan as at ${m.sinceSigning.asAt}`),
+          p(SINCE_SIGNING_LINE),
+          m.sinceSigning.actions.length
+            ? table(
+                ACTION_HEADER,
+                m.sinceSigning.actions.map((x) => [
+                  x.added ? `${x.text} (added after signing)` : x.text,
+                  x.lead,
+                  x.owner,
+                  x.due,
+                  x.status,
+                ]),
+              )
+            : p('There are no actions.'),
+        ]
+      : []),
+    ...(m.signature ? [h('Appendix: checking the signature'), ...VERIFY_LINES.map(p)] : []),
   ];
   const doc = new Document({
     creator: 'Case Audit',

@@ -1,5 +1,6 @@
 // Everything the board report says about one audit, gathered once for the PDF and Word writers.
 import type { Analysis } from '../../shared/analysis.js';
+import type { RevisionContent } from '../../shared/bundle.js';
 import { ACTION_STATUS_LABELS } from '../../shared/actionStatus.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { PREVALENCE_BUCKET_LABELS } from '../../shared/prevalence.js';
@@ -7,7 +8,15 @@ import { formatShare } from '../../shared/reauditComparison.js';
 import { AUDIT_THEME_LABELS } from '../../shared/vocabulary.js';
 import { analyse } from '../services/auditAnalysis.js';
 import type { ServiceContext } from '../services/context.js';
-import { londonDate } from '../../shared/today.js';
+import { londonDate, longBoardDate } from '../../shared/today.js';
+
+export interface ReportAction {
+  text: string;
+  lead: string;
+  owner: string;
+  due: string;
+  status: string;
+}
 
 export interface ReportModel {
   boardName: string;
@@ -20,7 +29,8 @@ export interface ReportModel {
   strengths: string[];
   developments: string[];
   recommendations: string[];
-  actions: { text: string; lead: string; owner: string; due: string; status: string }[];
+  /** The action plan as signed (or, in a draft, as it is now). */
+  actions: ReportAction[];
   trend: {
     label: string;
     rows: { question: string; shares: string[]; changed: boolean }[];
@@ -28,50 +38,80 @@ export interface ReportModel {
     series: { label: string; values: (number | null)[] }[];
   };
   signature: { signer: string; date: string; fingerprint: string; revision: number } | null;
+  /**
+   * What happened after signing, printed after the signature and never above it: the action plan as
+   * it is today, with the actions added since (a panel's follow-ups, the QA sub-committee's own).
+   */
+  sinceSigning: { asAt: string; actions: (ReportAction & { added: boolean })[] } | null;
   analysis: Analysis;
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The report's model. When `signed` is the revision being (or that was) signed, everything the
+ * revision holds (the board's name, the agencies' names, findings, recommendations, the action plan
+ * and its statuses) comes from it, so the signed part reads the same whenever it is drawn; what is
+ * recorded later goes into `sinceSigning`. Without it (a draft) everything is as it is now.
+ */
 export function buildReportModel(
   ctx: ServiceContext,
   audit: AuditSummary,
   signature: ReportModel['signature'],
   analysis: Analysis = analyse(ctx, audit),
+  signed: RevisionContent | null = null,
 ): ReportModel {
-  const findings = ctx.repos.review.findings(audit.id);
   const s = analysis.sample;
-  const list = (items: { label: string; count: number }[]) => items.map((i) => `${i.label} ${i.count}`).join(', ');
   const today = londonDate(new Date(ctx.now()));
+  const signedOn = signed ? londonDate(new Date(signed.signedAt)) : today;
+  const agencyName = new Map(
+    (signed?.agencies ?? ctx.repos.board.agencies()).map((a) => [a.id, a.name] as [string, string]),
+  );
+  const list = (items: { label: string; count: number }[]) => items.map((i) => `${i.label} ${i.count}`).join(', ');
+  const statusOn = (status: keyof typeof ACTION_STATUS_LABELS, due: string, on: string) =>
+    ACTION_STATUS_LABELS[status !== 'complete' && status !== 'verified' && due < on ? 'overdue' : status];
+  const current = ctx.repos.actions.query({ auditId: audit.id, today });
+  const currentRow = (a: (typeof current)[number]): ReportAction => ({
+    text: a.text,
+    lead: a.leadAgencyName,
+    owner: a.ownerRole,
+    due: longBoardDate(a.dueDate),
+    status: statusOn(a.status, a.dueDate, today),
+  });
+  const findings = signed?.findings ?? ctx.repos.review.findings(audit.id);
   const rounds = analysis.comparison.rounds.map((r) => r.label);
   const changedOrAsked = analysis.comparison.questions.filter((q) => q.rounds.some((r) => r.share !== null));
+  const signedActionIds = new Set(signed?.actions.map((a) => a.id));
   return {
-    boardName: ctx.repos.board.get()?.name ?? '',
+    boardName: signed?.board.name ?? ctx.repos.board.get()?.name ?? '',
     title: audit.title,
     theme: AUDIT_THEME_LABELS[audit.theme],
     round: audit.round,
     purpose: audit.purpose,
     templateLine: `Audit tool: ${audit.templateTitle}, version ${audit.templateVersion}`,
     sampleLines: [
-      `${s.cases} cases were audited.`,
+      `${plural(s.cases, 'case was', 'cases were')} audited.`,
       s.ageBands.length ? `Age: ${list(s.ageBands)}.` : '',
       s.genders.length ? `Gender: ${list(s.genders)}.` : '',
       s.ethnicities.length ? `Ethnicity: ${list(s.ethnicities)}.` : '',
       s.disability.length ? `Disability: ${list(s.disability)}.` : '',
       s.planTypes.length ? `Plan: ${list(s.planTypes)}.` : '',
-      s.agencies.length ? `Agencies involved: ${list(s.agencies)}.` : '',
+      s.agencies.length
+        ? `Agencies involved: ${list(s.agencies.map((a) => ({ ...a, label: agencyName.get(a.value) ?? a.label })))}.`
+        : '',
     ].filter(Boolean),
     strengths: findings.filter((f) => f.kind === 'strength').map((f) => f.text),
     developments: findings.filter((f) => f.kind === 'development').map((f) => f.text),
-    recommendations: ctx.repos.review.recommendations(audit.id).map((r) => r.text),
-    actions: ctx.repos.actions.query({ auditId: audit.id, today }).map((a) => ({
-      text: a.text,
-      lead: a.leadAgencyName,
-      owner: a.ownerRole,
-      due: a.dueDate,
-      status:
-        ACTION_STATUS_LABELS[
-          a.status !== 'complete' && a.status !== 'verified' && a.dueDate < today ? 'overdue' : a.status
-        ],
-    })),
+    recommendations: (signed?.recommendations ?? ctx.repos.review.recommendations(audit.id)).map((r) => r.text),
+    actions: signed
+      ? signed.actions.map((a) => ({
+          text: a.text,
+          lead: agencyName.get(a.leadAgencyId) ?? '',
+          owner: a.ownerRole,
+          due: longBoardDate(a.dueDate),
+          status: statusOn(a.status, a.dueDate, signedOn),
+        }))
+      : current.map(currentRow),
     trend: {
       label:
         rounds.length > 1
@@ -88,6 +128,12 @@ export function buildReportModel(
         .map((t) => ({ label: t.theme, values: t.rounds.map((r) => r.share) })),
     },
     signature,
+    sinceSigning: signed
+      ? {
+          asAt: longBoardDate(today),
+          actions: current.map((a) => ({ ...currentRow(a), added: !signedActionIds.has(a.id) })),
+        }
+      : null,
     analysis,
   };
 }

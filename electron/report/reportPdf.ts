@@ -4,6 +4,7 @@
 import PDFDocument from 'pdfkit';
 import { LEARNING_THEME_LABELS, type LearningTheme } from '../../shared/vocabulary.js';
 import type { ReportModel } from './reportModel.js';
+import { DRAFT_LINE, SINCE_SIGNING_LINE, signatureLine, VERIFY_LINES } from './reportWords.js';
 
 const INK = '#0b0c0c';
 const GREY = '#505a5f';
@@ -53,36 +54,38 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
   heading('Recommendations');
   bullets(m.recommendations, 'No recommendations were made.');
 
+  const COLS = [0.42, 0.18, 0.16, 0.12, 0.12].map((f) => f * width);
+  const row = (cells: string[], bold: boolean) => {
+    if (doc.y > doc.page.height - 100) doc.addPage();
+    const top = doc.y;
+    let x = 56;
+    let bottom = top;
+    cells.forEach((cell, i) => {
+      doc
+        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(9)
+        .fillColor(INK)
+        .text(cell, x, top, { width: COLS[i]! - 6 });
+      bottom = Math.max(bottom, doc.y);
+      x += COLS[i]!;
+    });
+    doc
+      .moveTo(56, bottom + 3)
+      .lineTo(56 + width, bottom + 3)
+      .strokeColor('#b1b4b6')
+      .lineWidth(0.5)
+      .stroke();
+    doc.y = bottom + 6;
+    doc.x = 56;
+  };
+  const actionTable = (actions: { text: string; lead: string; owner: string; due: string; status: string }[]) => {
+    row(['Action', 'Lead agency', 'Owner', 'Due', 'Status'], true);
+    for (const a of actions) row([a.text, a.lead, a.owner, a.due, a.status], false);
+  };
+
   heading('Action plan');
   if (m.actions.length === 0) para('There are no actions.');
-  else {
-    const cols = [0.42, 0.18, 0.16, 0.12, 0.12].map((f) => f * width);
-    const row = (cells: string[], bold: boolean) => {
-      if (doc.y > doc.page.height - 100) doc.addPage();
-      const top = doc.y;
-      let x = 56;
-      let bottom = top;
-      cells.forEach((cell, i) => {
-        doc
-          .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-          .fontSize(9)
-          .fillColor(INK)
-          .text(cell, x, top, { width: cols[i]! - 6 });
-        bottom = Math.max(bottom, doc.y);
-        x += cols[i]!;
-      });
-      doc
-        .moveTo(56, bottom + 3)
-        .lineTo(56 + width, bottom + 3)
-        .strokeColor('#b1b4b6')
-        .lineWidth(0.5)
-        .stroke();
-      doc.y = bottom + 6;
-      doc.x = 56;
-    };
-    row(['Action', 'Lead agency', 'Owner', 'Due', 'Status'], true);
-    for (const a of m.actions) row([a.text, a.lead, a.owner, a.due, a.status], false);
-  }
+  else actionTable(m.actions);
 
   heading('Outcomes and impact: the trend against earlier rounds');
   para(m.trend.label);
@@ -94,12 +97,22 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
 
   heading('Signature');
   if (m.signature) {
-    para(`Signed by ${m.signature.signer} on ${m.signature.date.slice(0, 10)} (revision ${m.signature.revision}).`);
+    para(signatureLine(m.signature));
     para(`Key fingerprint: ${m.signature.fingerprint}`);
-    para(
-      'To verify: the bundle this report came in holds manifest.json, manifest.sig and signer.pem. Check the fingerprint with the signer, then run: openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in manifest.json -sigfile manifest.sig. The manifest lists the SHA-256 of this report and of every other entry.',
-    );
-  } else para('This report is a draft: the audit has not been signed.');
+    para('How anyone can check this signature is explained in the appendix.');
+  } else para(DRAFT_LINE);
+
+  if (m.sinceSigning) {
+    heading(`Since signing: the action plan as at ${m.sinceSigning.asAt}`);
+    para(SINCE_SIGNING_LINE);
+    if (m.sinceSigning.actions.length === 0) para('There are no actions.');
+    else
+      actionTable(m.sinceSigning.actions.map((a) => (a.added ? { ...a, text: `${a.text} (added after signing)` } : a)));
+  }
+  if (m.signature) {
+    heading('Appendix: checking the signature');
+    VERIFY_LINES.forEach(para);
+  }
   doc.end();
   return done;
 }

@@ -145,7 +145,9 @@ export function bundleService(
       const textBytes = Buffer.from(canonicalJson(content), 'utf8');
       const textHash = sha256(textBytes);
       const before = writeMark(ctx.db);
-      const pdf = await renderReportPdf(buildReportModel(ctx, audit, signature), new Date(signedAt));
+      // Drawn from what is being signed; at the moment of signing nothing has happened since.
+      const model = { ...buildReportModel(ctx, audit, signature, undefined, content), sinceSigning: null };
+      const pdf = await renderReportPdf(model, new Date(signedAt));
       return ctx.tx(() => {
         // Nothing may have changed while the report was drawn. When nothing at all was written in the
         // meantime that is proof enough; otherwise the content is built again and compared.

@@ -18,17 +18,25 @@ const slug = (s: string) =>
     .toLowerCase()
     .slice(0, 60) || 'report';
 
-/** The signature block: from the latest signed revision, if the audit has one. */
-export function signatureOf(ctx: ServiceContext, audit: AuditSummary): ReportModel['signature'] {
-  const latest = ctx.repos.bundles.latestRevision(audit.id);
-  if (!latest) return null;
-  const c = JSON.parse(latest.content) as RevisionContent;
+/** The signature block of a revision. */
+export function signatureOf(c: RevisionContent): NonNullable<ReportModel['signature']> {
   return {
     signer: `${c.signer.name}, ${c.signer.role}, ${c.signer.agency}`,
     date: c.signedAt,
     fingerprint: c.signer.fingerprint,
     revision: c.revision,
   };
+}
+
+/**
+ * The revision the audit stands at, if it is signed: its report is drawn from what was signed. An
+ * audit reopened for a new revision is a draft again, and its report says so.
+ */
+export function signedRevisionOf(ctx: ServiceContext, audit: AuditSummary): RevisionContent | null {
+  if (audit.status !== 'signed') return null;
+  const latest = ctx.repos.bundles.latestRevision(audit.id);
+  if (!latest || latest.revision !== audit.revision) return null;
+  return JSON.parse(latest.content) as RevisionContent;
 }
 
 export const REPORT_STAGES = {
@@ -66,7 +74,8 @@ export async function auditReport(
   const analysis = analyse(ctx, audit);
   await step(1, 3, REPORT_STAGES.gathering);
   audit = auditToReport(ctx, auditId);
-  const model = buildReportModel(ctx, audit, signatureOf(ctx, audit), analysis);
+  const signed = signedRevisionOf(ctx, audit);
+  const model = buildReportModel(ctx, audit, signed && signatureOf(signed), analysis, signed);
   await step(2, 3, REPORT_STAGES[format]);
   const bytes = format === 'pdf' ? await renderReportPdf(model, new Date(ctx.now())) : await renderReportDocx(model);
   return { fileName: `${slug(audit.title)}.${format}`, bytes };

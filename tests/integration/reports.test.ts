@@ -81,7 +81,7 @@ describe('the board report', () => {
     expect(text).toContain(fingerprint);
     expect(text).toContain('openssl pkeyutl -verify');
     expect(text).toContain('Re-audit the front door in six months with the same tool.'); // an action row
-    expect(text).toContain('MASH service manager 2027-03-31 Not started');
+    expect(text).toContain('MASH service manager 31 March 2027 Not started');
 
     const draft = await inst.api['reports.audit']({ auditId, format: 'pdf' });
     const draftText = await pdfText(Buffer.from(draft.base64, 'base64'));
