@@ -13,6 +13,7 @@ import { backupDir, listBackups } from '../db/backup.js';
 import { restoreBackup } from './maintenance.js';
 import { join } from 'node:path';
 import { unwrapWithPassphrase, WrongPassphraseError } from './security/keyWrap.js';
+import { createUnlockThrottle } from './security/unlockThrottle.js';
 import { idleLockMinutes } from './services/settingsService.js';
 
 export interface Session {
@@ -36,11 +37,24 @@ export interface SessionOptions extends AppOptions {
 
 const LOCKED_MESSAGE = 'Case Audit is locked. Enter your passphrase to continue.';
 
+/** A wrong passphrase, saying when the next attempt may be made once the brake is on. */
+function wrongPassphrase(e: WrongPassphraseError, retryAfterSeconds: number): AppError {
+  if (retryAfterSeconds === 0) return new AppError('UNAUTHORISED', e.message);
+  const wait = `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`;
+  return new AppError(
+    'UNAUTHORISED',
+    `${e.message} Too many wrong passphrases: try again in ${wait}.`,
+    retryAfterSeconds,
+  );
+}
+
 export function createSession(dbPath: string, options: SessionOptions): Session {
   const now = options.now ?? Date.now;
   let app: CaseAuditApp | null = null;
   let lastActivity = now();
   let minutes = IDLE_LOCK_DEFAULT_MINUTES;
+  // Unlocking and restoring are both ways to test a passphrase, so both go through the same brake.
+  const throttle = createUnlockThrottle(dbPath, now);
 
   const open = (key: Buffer) => {
     app = openApp(dbPath, { ...options, key });
@@ -75,9 +89,9 @@ export function createSession(dbPath: string, options: SessionOptions): Session 
       const wrap = keyFile.wraps.find((w) => w.kind === 'passphrase');
       if (!wrap) throw new AppError('NOT_FOUND', 'This database has no passphrase to unlock it with.');
       try {
-        open(await unwrapWithPassphrase(wrap, passphrase));
+        await throttle.attempt(async () => open(await unwrapWithPassphrase(wrap, passphrase)));
       } catch (e) {
-        if (e instanceof WrongPassphraseError) throw new AppError('UNAUTHORISED', e.message);
+        if (e instanceof WrongPassphraseError) throw wrongPassphrase(e, throttle.retryAfterSeconds());
         throw e;
       }
       return status();
@@ -88,22 +102,26 @@ export function createSession(dbPath: string, options: SessionOptions): Session 
       const keyFile = readKeyFile(dbPath);
       const wrap = keyFile?.wraps.find((w) => w.kind === 'passphrase');
       if (!wrap) throw new AppError('NOT_FOUND', 'This database has no passphrase.');
-      try {
+      // The whole restore holds the brake, so its further key derivations never run beside another check.
+      const restore = async () => {
         await unwrapWithPassphrase(wrap, passphrase);
-      } catch (e) {
-        if (e instanceof WrongPassphraseError) throw new AppError('UNAUTHORISED', e.message);
-        throw e;
-      }
-      // The open database is closed for the swap, then reopened from the restored file.
-      lock();
+        // The open database is closed for the swap, then reopened from the restored file.
+        lock();
+        try {
+          return await restoreBackup(dbPath, join(backupDir(dbPath), backup.name), passphrase);
+        } catch (e) {
+          throw new AppError('INTEGRITY', (e as Error).message);
+        } finally {
+          const restoredWrap = readKeyFile(dbPath)?.wraps.find((w) => w.kind === 'passphrase');
+          if (restoredWrap) open(await unwrapWithPassphrase(restoredWrap, passphrase));
+        }
+      };
       let result;
       try {
-        result = await restoreBackup(dbPath, join(backupDir(dbPath), backup.name), passphrase);
+        result = await throttle.attempt(restore);
       } catch (e) {
-        throw new AppError('INTEGRITY', (e as Error).message);
-      } finally {
-        const restoredWrap = readKeyFile(dbPath)?.wraps.find((w) => w.kind === 'passphrase');
-        if (restoredWrap) open(await unwrapWithPassphrase(restoredWrap, passphrase));
+        if (e instanceof WrongPassphraseError) throw wrongPassphrase(e, throttle.retryAfterSeconds());
+        throw e;
       }
       return { restored: backup.name, kept: result.kept?.name ?? null, status: status() };
     },

@@ -13,6 +13,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface RpcError {
   code: ErrorCode;
   message: string;
+  /** Set when the same call may succeed after this many seconds (e.g. after wrong passphrases). */
+  retryAfterSeconds?: number;
 }
 
 /** An error the user can act on; anything else is reported as INTERNAL with a plain message. */
@@ -20,6 +22,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';

@@ -32,7 +32,10 @@ export function createDispatch(handlers: Partial<Handlers>, options: DispatchOpt
       }
       return { ok: true, value: checked.data };
     } catch (e) {
-      if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message } };
+      if (e instanceof AppError) {
+        const retry = e.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: e.retryAfterSeconds };
+        return { ok: false, error: { code: e.code, message: e.message, ...retry } };
+      }
       logError(method, e);
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. The details are in the log.' } };
     }

@@ -11,6 +11,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Seconds until the same call may succeed, when the application said so. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -28,8 +30,12 @@ function unwrap<T>(result: unknown): T {
   if (typeof result === 'object' && result !== null && 'ok' in result) {
     const r = result as { ok: unknown; value?: unknown; error?: unknown };
     if (r.ok === true) return r.value as T;
-    const err = r.error as { code?: unknown; message?: unknown } | undefined;
-    if (err && isErrorCode(err.code) && typeof err.message === 'string') throw new ApiError(err.code, err.message);
+    const err = r.error as { code?: unknown; message?: unknown; retryAfterSeconds?: unknown } | undefined;
+    if (err && isErrorCode(err.code) && typeof err.message === 'string') {
+      const retry = err.retryAfterSeconds;
+      const seconds = typeof retry === 'number' && Number.isInteger(retry) && retry > 0 ? retry : undefined;
+      throw new ApiError(err.code, err.message, seconds);
+    }
   }
   throw new ApiError('INTERNAL', 'The application sent an answer it could not read.');
 }

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.js';
 import type { SessionStatus } from '../../shared/settings.js';
 import { useApiMutation } from '../api/hooks.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
@@ -18,10 +19,35 @@ export function Unlock({
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // After too many wrong passphrases the application says how long to wait; the screen counts it down.
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const [clock, setClock] = useState(() => Date.now());
+  useEffect(() => {
+    if (retryAt === null) return;
+    const timer = setInterval(() => {
+      const t = Date.now();
+      setClock(t);
+      if (t >= retryAt) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [retryAt]);
+  const secondsLeft = retryAt === null ? 0 : Math.max(0, Math.ceil((retryAt - clock) / 1000));
+  const shown =
+    retryAt === null
+      ? error
+      : secondsLeft > 0
+        ? `Too many wrong passphrases. Try again in ${secondsLeft} ${secondsLeft === 1 ? 'second' : 'seconds'}`
+        : 'Too many wrong passphrases. You can try again now';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (secondsLeft > 0) {
+      // Nothing is sent while the wait lasts: it would only be refused.
+      setAttempt((n) => n + 1);
+      return;
+    }
     if (passphrase === '') {
+      setRetryAt(null);
       setError('Enter your passphrase');
       setAttempt((n) => n + 1);
       return;
@@ -30,10 +56,15 @@ export function Unlock({
       const status = await unlock.mutate({ passphrase });
       setPassphrase('');
       setError(null);
+      setRetryAt(null);
       onDone(status);
     } catch (err) {
       const code = (err as { code?: string }).code;
       setPassphrase('');
+      const wait = err instanceof ApiError ? err.retryAfterSeconds : undefined;
+      const t = Date.now();
+      setClock(t);
+      setRetryAt(wait === undefined ? null : t + wait * 1000);
       setError(
         code === 'UNAUTHORISED'
           ? 'The passphrase is not right: check it and try again'
@@ -47,9 +78,9 @@ export function Unlock({
     <Page
       title="Unlock Case Audit"
       narrow
-      hasErrors={error !== null}
+      hasErrors={shown !== null}
       before={
-        error ? <ErrorSummary errors={[{ targetId: 'unlock-passphrase', text: error }]} focusKey={attempt} /> : null
+        shown ? <ErrorSummary errors={[{ targetId: 'unlock-passphrase', text: shown }]} focusKey={attempt} /> : null
       }
     >
       <p className="govuk-body">
@@ -57,20 +88,20 @@ export function Unlock({
         and when the computer sleeps.
       </p>
       <form noValidate onSubmit={submit}>
-        <div className={error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
+        <div className={shown ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
           <label className="govuk-label govuk-label--m" htmlFor="unlock-passphrase">
             Passphrase
           </label>
-          <ErrorMessage id="unlock-passphrase-error" message={error ?? undefined} />
+          <ErrorMessage id="unlock-passphrase-error" message={shown ?? undefined} />
           <input
             id="unlock-passphrase"
-            className={error ? 'govuk-input govuk-input--error' : 'govuk-input'}
+            className={shown ? 'govuk-input govuk-input--error' : 'govuk-input'}
             type="password"
             autoComplete="current-password"
             spellCheck={false}
             value={passphrase}
-            aria-describedby={error ? 'unlock-passphrase-error' : undefined}
-            aria-invalid={error ? true : undefined}
+            aria-describedby={shown ? 'unlock-passphrase-error' : undefined}
+            aria-invalid={shown ? true : undefined}
             onChange={(e) => setPassphrase(e.currentTarget.value)}
           />
         </div>
