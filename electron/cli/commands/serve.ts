@@ -21,15 +21,32 @@ const schema = z.object({
   positionals: z.array(z.string()).max(0),
 });
 
+/** Why the host could not listen, in words that say what to do. */
+function listenProblem(e: unknown, port: number | undefined): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    return `port ${port} on 127.0.0.1 is already in use (another Case Audit, or another program): choose another with --port, or --port 0 for any free one.`;
+  }
+  if (code === 'EACCES') return `port ${port} may not be used by this user: choose one above 1023 with --port.`;
+  return `could not listen on 127.0.0.1:${port ?? 0}: ${(e as Error).message}`;
+}
+
 export async function serve(argv: string[]): Promise<number> {
   const args = parseCommand(argv, { ...DB_FLAGS, port: { type: 'string' } }, schema);
   const { session, dbPath } = await openSessionForCli(args);
+  let host;
+  try {
+    host = await startHost({
+      dispatch: session.dispatch,
+      staticDir: join(projectRoot(), 'dist', 'renderer'),
+      ...(args.port !== undefined ? { port: args.port } : {}),
+    });
+  } catch (e) {
+    // Nothing may be left running, or the process would wait for ever instead of exiting.
+    session.close();
+    throw new Error(listenProblem(e, args.port), { cause: e });
+  }
   const idleCheck = setInterval(() => session.checkIdle(), 15_000);
-  const host = await startHost({
-    dispatch: session.dispatch,
-    staticDir: join(projectRoot(), 'dist', 'renderer'),
-    ...(args.port !== undefined ? { port: args.port } : {}),
-  });
   console.log(`Case Audit is running at ${host.url}`);
   console.log(`Database: ${dbPath}`);
   await new Promise<void>((done) => {
