@@ -26,7 +26,7 @@ function table(header: string[], rows: string[][]): Table {
 export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
   const children = [
     new Paragraph({ children: [new TextRun({ text: m.boardName, color: '505A5F' })] }),
-    new Paragraph({ text: m.title, heading: HeadingLevel.TITLE }),
+    new Paragraph({ text: m.title, heading: HeadingLevel.HEADING_1 }),
     p(`${m.theme} · round ${m.round} · ${m.templateLine}`),
     h('Why the audit'),
     p(m.purpose || 'The purpose of the audit was not recorded.'),
@@ -86,7 +86,8 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
   const doc = new Document({
     creator: 'Case Audit',
     title: m.title,
-    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    subject: `${m.theme} audit`,
+    styles: { default: { document: { run: { font: 'Arial', size: 22, language: { value: 'en-GB' } } } } },
     sections: [{ children }],
   });
   return Packer.toBuffer(doc);

@@ -1,127 +1,106 @@
 // The board report as a PDF, drawn with pdfkit (no browser), laid out like the audit sections of a
 // board's annual report: why, the sample, strengths, development areas, recommendations, the action
-// plan, the trend, and how to check the signature.
-import PDFDocument from 'pdfkit';
+// plan, the trend, the signature, what happened since signing, and how to check the signature. The
+// document is tagged and its fonts embedded (accessiblePdf.ts).
+import { formatShare } from '../../shared/reauditComparison.js';
 import { LEARNING_THEME_LABELS, type LearningTheme } from '../../shared/vocabulary.js';
-import type { ReportModel } from './reportModel.js';
+import { accessiblePdf, BLUE, GREY, INK } from './accessiblePdf.js';
+import type { ReportAction, ReportModel } from './reportModel.js';
 import { DRAFT_LINE, SINCE_SIGNING_LINE, signatureLine, VERIFY_LINES } from './reportWords.js';
 
-const INK = '#0b0c0c';
-const GREY = '#505a5f';
-const BLUE = '#1d70b8';
+const ACTION_HEADER = ['Action', 'Lead agency', 'Owner', 'Due', 'Status'];
+const ACTION_WIDTHS = [0.4, 0.18, 0.16, 0.14, 0.12];
+const themeLabel = (t: string) => LEARNING_THEME_LABELS[t as LearningTheme] ?? t;
 
 export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: { Title: m.title, Author: m.boardName, Subject: `${m.theme} audit`, CreationDate: createdAt },
-    compress: true,
+  const pdf = accessiblePdf({
+    title: m.title,
+    author: m.boardName,
+    subject: `${m.theme} audit`,
+    createdAt,
+    runningHeader: `${m.boardName} · ${m.title}`,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const width = doc.page.width - 112;
+  const actionRows = (actions: ReportAction[]) => actions.map((a) => [a.text, a.lead, a.owner, a.due, a.status]);
 
-  const heading = (text: string) => {
-    if (doc.y > doc.page.height - 140) doc.addPage();
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).fillColor(INK).text(text, { width });
-    doc.moveDown(0.3).font('Helvetica').fontSize(11);
-  };
-  const para = (text: string) =>
-    doc.font('Helvetica').fontSize(11).fillColor(INK).text(text, { width, paragraphGap: 4 });
-  const bullets = (items: string[], empty: string) => {
-    if (items.length === 0) return para(empty);
-    for (const item of items)
-      doc.font('Helvetica').fontSize(11).fillColor(INK).text(`•  ${item}`, { width, indent: 0, paragraphGap: 3 });
-  };
+  pdf.para(m.boardName, { size: 10, color: GREY });
+  pdf.heading(m.title, 1);
+  pdf.para(`${m.theme} · round ${m.round} · ${m.templateLine}`, { color: GREY });
 
-  doc.font('Helvetica').fontSize(10).fillColor(GREY).text(m.boardName, { width });
-  doc.font('Helvetica-Bold').fontSize(22).fillColor(INK).text(m.title, { width });
-  doc
-    .font('Helvetica')
-    .fontSize(11)
-    .fillColor(GREY)
-    .text(`${m.theme} · round ${m.round} · ${m.templateLine}`, { width });
+  pdf.heading('Why the audit', 2);
+  pdf.para(m.purpose || 'The purpose of the audit was not recorded.');
+  pdf.heading('The sample', 2);
+  m.sampleLines.forEach((line) => pdf.para(line));
+  pdf.heading('In many or most cases the following strengths were found', 2);
+  pdf.bullets(m.strengths, 'No strengths were recorded.');
+  pdf.heading('In some cases the following development areas were found', 2);
+  pdf.bullets(m.developments, 'No development areas were recorded.');
+  pdf.heading('Recommendations', 2);
+  pdf.bullets(m.recommendations, 'No recommendations were made.');
 
-  heading('Why the audit');
-  para(m.purpose || 'The purpose of the audit was not recorded.');
-  heading('The sample');
-  m.sampleLines.forEach(para);
-  heading('In many or most cases the following strengths were found');
-  bullets(m.strengths, 'No strengths were recorded.');
-  heading('In some cases the following development areas were found');
-  bullets(m.developments, 'No development areas were recorded.');
-  heading('Recommendations');
-  bullets(m.recommendations, 'No recommendations were made.');
+  pdf.heading('Action plan', 2);
+  if (m.actions.length === 0) pdf.para('There are no actions.');
+  else pdf.table(ACTION_HEADER, actionRows(m.actions), ACTION_WIDTHS);
 
-  const COLS = [0.42, 0.18, 0.16, 0.12, 0.12].map((f) => f * width);
-  const row = (cells: string[], bold: boolean) => {
-    if (doc.y > doc.page.height - 100) doc.addPage();
-    const top = doc.y;
-    let x = 56;
-    let bottom = top;
-    cells.forEach((cell, i) => {
-      doc
-        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-        .fontSize(9)
-        .fillColor(INK)
-        .text(cell, x, top, { width: COLS[i]! - 6 });
-      bottom = Math.max(bottom, doc.y);
-      x += COLS[i]!;
-    });
-    doc
-      .moveTo(56, bottom + 3)
-      .lineTo(56 + width, bottom + 3)
-      .strokeColor('#b1b4b6')
-      .lineWidth(0.5)
-      .stroke();
-    doc.y = bottom + 6;
-    doc.x = 56;
-  };
-  const actionTable = (actions: { text: string; lead: string; owner: string; due: string; status: string }[]) => {
-    row(['Action', 'Lead agency', 'Owner', 'Due', 'Status'], true);
-    for (const a of actions) row([a.text, a.lead, a.owner, a.due, a.status], false);
-  };
-
-  heading('Action plan');
-  if (m.actions.length === 0) para('There are no actions.');
-  else actionTable(m.actions);
-
-  heading('Outcomes and impact: the trend against earlier rounds');
-  para(m.trend.label);
-  if (m.trend.rounds.length > 1 && m.trend.series.length > 0) drawChart(doc, m, width);
-  if (m.trend.rounds.length > 1) {
-    for (const r of m.trend.rows.slice(0, 30))
-      para(`${r.question}${r.changed ? ' (wording changed)' : ''}: ${r.shares.join(' → ')}`);
+  pdf.heading('Outcomes and impact: the trend against earlier rounds', 2);
+  const roundNames = m.trend.rounds.map((r) => r.split(':')[0]!);
+  pdf.para(m.trend.label);
+  if (m.trend.rounds.length > 1 && m.trend.series.length > 0) {
+    pdf.figure(chartAlt(m), 164, (top) => drawChart(pdf.doc, m, pdf.width, top));
+    pdf.table(
+      ['Learning theme', ...roundNames],
+      m.trend.series.map((s) => [themeLabel(s.label), ...s.values.map(formatShare)]),
+      [0.4, ...m.trend.rounds.map(() => 0.6 / m.trend.rounds.length)],
+    );
+  }
+  if (m.trend.rounds.length > 1 && m.trend.rows.length > 0) {
+    pdf.table(
+      ['Question', ...roundNames],
+      m.trend.rows.slice(0, 30).map((r) => [`${r.question}${r.changed ? ' (wording changed)' : ''}`, ...r.shares]),
+      [0.55, ...m.trend.rounds.map(() => 0.45 / m.trend.rounds.length)],
+    );
   }
 
-  heading('Signature');
+  pdf.heading('Signature', 2);
   if (m.signature) {
-    para(signatureLine(m.signature));
-    para(`Key fingerprint: ${m.signature.fingerprint}`);
-    para('How anyone can check this signature is explained in the appendix.');
-  } else para(DRAFT_LINE);
+    pdf.para(signatureLine(m.signature));
+    pdf.para(`Key fingerprint: ${m.signature.fingerprint}`);
+    pdf.para('How anyone can check this signature is explained in the appendix.');
+  } else pdf.para(DRAFT_LINE);
 
   if (m.sinceSigning) {
-    heading(`Since signing: the action plan as at ${m.sinceSigning.asAt}`);
-    para(SINCE_SIGNING_LINE);
-    if (m.sinceSigning.actions.length === 0) para('There are no actions.');
+    pdf.heading(`Since signing: the action plan as at ${m.sinceSigning.asAt}`, 2);
+    pdf.para(SINCE_SIGNING_LINE);
+    if (m.sinceSigning.actions.length === 0) pdf.para('There are no actions.');
     else
-      actionTable(m.sinceSigning.actions.map((a) => (a.added ? { ...a, text: `${a.text} (added after signing)` } : a)));
+      pdf.table(
+        ACTION_HEADER,
+        actionRows(
+          m.sinceSigning.actions.map((a) => (a.added ? { ...a, text: `${a.text} (added after signing)` } : a)),
+        ),
+        ACTION_WIDTHS,
+      );
   }
   if (m.signature) {
-    heading('Appendix: checking the signature');
-    VERIFY_LINES.forEach(para);
+    pdf.heading('Appendix: checking the signature', 2);
+    VERIFY_LINES.forEach((line) => pdf.para(line));
   }
-  doc.end();
-  return done;
+  return pdf.end();
+}
+
+/** What the chart shows, in words: the first and last share of each theme. */
+function chartAlt(m: ReportModel): string {
+  const first = m.trend.rounds[0]!.split(':')[0]!;
+  const last = m.trend.rounds[m.trend.rounds.length - 1]!.split(':')[0]!;
+  const lines = m.trend.series.map((s) => {
+    const known = s.values.filter((v): v is number => v !== null);
+    return `${themeLabel(s.label)} ${formatShare(known[0] ?? null)} to ${formatShare(known[known.length - 1] ?? null)}`;
+  });
+  return `Line chart of the share of cases meeting the standard by learning theme, ${first} to ${last}: ${lines.join('; ')}. The table after the chart gives every value.`;
 }
 
 /** A line chart of the share meeting the standard per learning theme across rounds. */
-function drawChart(doc: PDFKit.PDFDocument, m: ReportModel, width: number): void {
-  if (doc.y > doc.page.height - 260) doc.addPage();
+function drawChart(doc: PDFKit.PDFDocument, m: ReportModel, width: number, top: number): void {
   const left = 96;
-  const top = doc.y + 10;
   const w = width - 200;
   const h = 140;
   const n = m.trend.rounds.length;
@@ -133,7 +112,7 @@ function drawChart(doc: PDFKit.PDFDocument, m: ReportModel, width: number): void
       .lineTo(left + w, y)
       .stroke();
     doc
-      .font('Helvetica')
+      .font('Body')
       .fontSize(8)
       .fillColor(GREY)
       .text(`${pct}%`, left - 34, y - 4, { width: 30, align: 'right' });
@@ -141,7 +120,7 @@ function drawChart(doc: PDFKit.PDFDocument, m: ReportModel, width: number): void
   m.trend.rounds.forEach((label, i) => {
     const x = left + (n === 1 ? 0 : (i / (n - 1)) * w);
     doc
-      .font('Helvetica')
+      .font('Body')
       .fontSize(7)
       .fillColor(GREY)
       .text(label.split(':')[0]!, x - 25, top + h + 4, { width: 50, align: 'center' });
@@ -172,13 +151,15 @@ function drawChart(doc: PDFKit.PDFDocument, m: ReportModel, width: number): void
       started = true;
     });
     doc.stroke();
+    // A mark at every value, so a theme measured in one round only still shows.
+    s.values.forEach((v, i) => {
+      if (v !== null) doc.circle(left + (n === 1 ? 0 : (i / (n - 1)) * w), top + h - v * h, 2.5).fill(colour);
+    });
     doc.rect(left + w + 12, top + si * 12, 8, 8).fill(colour);
     doc
-      .font('Helvetica')
+      .font('Body')
       .fontSize(7)
       .fillColor(INK)
-      .text(LEARNING_THEME_LABELS[s.label as LearningTheme] ?? s.label, left + w + 24, top + si * 12, { width: 120 });
+      .text(themeLabel(s.label), left + w + 24, top + si * 12, { width: 120 });
   });
-  doc.x = 56;
-  doc.y = top + h + 24;
 }

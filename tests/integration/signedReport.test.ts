@@ -62,6 +62,13 @@ afterAll(() => {
   t.cleanup();
 });
 
+// The running header and page numbers are artifacts, not content: the signed part is compared without them.
+const content = (text: string) =>
+  text
+    .replace(/Page \d+ of \d+/g, '')
+    .replace(/Northshire Safeguarding Children Partnership · Front door audit/g, '')
+    .replace(/\s+/g, ' ');
+
 const before = (text: string, marker: string) => {
   const at = text.indexOf(marker);
   expect(at, `"${marker}" in the report`).toBeGreaterThan(0);
@@ -83,8 +90,8 @@ describe('the report of a signed revision', () => {
     const again = await pdfText(
       Buffer.from((await inst.api['reports.audit']({ auditId, format: 'pdf' })).base64, 'base64'),
     );
-    const signedPart = before(signedPdf, 'Appendix: checking the signature');
-    expect(before(again, 'Since signing: the action plan as at')).toBe(signedPart);
+    const signedPart = content(before(signedPdf, 'Appendix: checking the signature'));
+    expect(content(before(again, 'Since signing: the action plan as at'))).toBe(signedPart);
     expect(signedPart).not.toContain(FOLLOW_UP);
     expect(signedPart).not.toContain('Constabulary');
     expect(signedPart).toContain('Not started');
