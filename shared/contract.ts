@@ -22,7 +22,16 @@ import { indexingStatusSchema } from './searchIndexing.js';
 import { panelCreateSchema, panelFollowUpSchema, panelItemSaveSchema, panelSchema } from './panel.js';
 import { attendeeSchema } from './review.js';
 import { importOutcomeSchema, MAX_BUNDLE_BYTES } from './bundle.js';
-import { fingerprintSchema, identityCardSchema, identitySchema, personSchema, trustedKeySchema } from './identity.js';
+import {
+  encryptionKeyInfoSchema,
+  fingerprintSchema,
+  identityBackupSchema,
+  identityCardSchema,
+  identityRestoreSchema,
+  identitySchema,
+  personSchema,
+  trustedKeySchema,
+} from './identity.js';
 import {
   actionFilterSchema,
   actionPageInputSchema,
@@ -155,7 +164,31 @@ export const contract = {
     input: empty,
     output: z.strictObject({ fileName: z.string(), json: z.string(), card: identityCardSchema }),
   },
+  // A backup of this identity's private keys, encrypted with a passphrase of its own (not the database's).
+  'identity.exportBackup': {
+    input: z.strictObject({ passphrase: newPassphraseSchema.shape.passphrase }),
+    output: identityBackupSchema,
+  },
+  'identity.importBackup': {
+    input: z.strictObject({
+      backup: z.string().max(100_000, 'an identity backup is a small file'),
+      passphrase: z.string().min(1, 'enter the backup’s passphrase').max(1024),
+    }),
+    output: identityRestoreSchema,
+  },
+  'identity.encryptionKeys': { input: empty, output: z.array(encryptionKeyInfoSchema) },
+  // A new encryption key; the old one is kept to open bundles already made for it.
+  'identity.rotateEncryptionKey': {
+    input: empty,
+    output: z.strictObject({ identity: identitySchema, keys: z.array(encryptionKeyInfoSchema) }),
+  },
   'trust.list': { input: empty, output: z.array(trustedKeySchema) },
+  // Every key exported bundles are encrypted to (each QA member, an escrow key).
+  'recipients.list': { input: empty, output: z.array(trustedKeySchema) },
+  'trust.setRecipients': {
+    input: z.strictObject({ fingerprints: z.array(fingerprintSchema).max(64) }),
+    output: z.array(trustedKeySchema),
+  },
   'trust.enrol': {
     input: z.strictObject({
       card: z.string().max(20000, 'an identity card is a small JSON file'),

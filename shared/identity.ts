@@ -55,3 +55,27 @@ export const trustedKeySchema = z.strictObject({
   revokedReason: z.string().nullable(),
 });
 export type TrustedKey = z.infer<typeof trustedKeySchema>;
+
+/** One of this installation's own encryption keys: the current one, or one kept after rotating it. */
+export const encryptionKeyInfoSchema = z.strictObject({
+  kid: b64url.length(43), // RFC 7638 thumbprint, the recipient's `kid` in a bundle
+  current: z.boolean(),
+  retiredAt: isoDateTime.nullable(),
+});
+export type EncryptionKeyInfo = z.infer<typeof encryptionKeyInfoSchema>;
+
+export const identityBackupSchema = z.strictObject({
+  fileName: z.string(),
+  /** The backup file's text: a compact JWE (PBES2-HS512+A256KW) of the identity's keys. */
+  text: z.string(),
+  fingerprint: fingerprintSchema,
+  encryptionKeys: z.number().int(),
+});
+
+export const identityRestoreSchema = z.strictObject({
+  identity: identitySchema,
+  /** new: the identity was restored here; merged: it was already here, and missing keys were added. */
+  restored: z.enum(['new', 'merged']),
+  keysAdded: z.number().int(),
+});
+export type IdentityRestore = z.infer<typeof identityRestoreSchema>;

@@ -9,6 +9,17 @@ export interface IdentityRow extends Identity {
   encryptionPrivate: string;
 }
 
+/** An encryption key this installation used before rotating it: kept so older bundles still open. */
+export interface RetiredKeyRow {
+  publicJwk: string; // JWK JSON
+  privatePem: string;
+  retiredAt: string;
+}
+
+// Retired keys are one JSON row of the setting table, which is inside the encrypted database like the
+// identity row: a short list that is only ever read and written whole needs no table of its own.
+const RETIRED_KEYS = 'identity.retiredEncryptionKeys';
+
 export interface TrustedRow extends TrustedKey {
   signingPublic: string;
   encryptionPublic: string;
@@ -40,6 +51,14 @@ export function identityRepo(db: Db) {
   );
   const clearRecipient = db.prepare('UPDATE trusted_key SET is_recipient = 0');
   const setRecipient = db.prepare('UPDATE trusted_key SET is_recipient = 1 WHERE fingerprint = ?');
+  const setEncryptionPublic = db.prepare('UPDATE trusted_key SET encryption_public = ? WHERE fingerprint = ?');
+  const setOwnEncryption = db.prepare(
+    'UPDATE identity SET encryption_public = ?, encryption_private = ? WHERE fingerprint = ?',
+  );
+  const retiredGet = db.prepare<[string], { value: string }>('SELECT value FROM setting WHERE key = ?');
+  const retiredPut = db.prepare(
+    'INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  );
   const fix = (r: Omit<TrustedRow, 'isRecipient'> & { isRecipient: number }): TrustedRow => ({
     ...r,
     isRecipient: r.isRecipient === 1,
@@ -62,12 +81,31 @@ export function identityRepo(db: Db) {
       clearRecipient.run();
       if (fp) setRecipient.run(fp);
     },
-    recipient(): TrustedRow | undefined {
+    /** Adds one key to the recipients, leaving the others. */
+    addRecipient: (fp: string) => setRecipient.run(fp),
+    /** Exactly these keys are the recipients; every other is retired as one. */
+    setRecipients(fps: readonly string[]): void {
+      clearRecipient.run();
+      for (const fp of fps) setRecipient.run(fp);
+    },
+    /** Every key bundles are encrypted to (each QA member, an escrow key), by name. */
+    recipients(): TrustedRow[] {
       return trusted
         .all()
         .map(fix)
-        .find((t) => t.isRecipient && !t.revokedAt);
+        .filter((t) => t.isRecipient && !t.revokedAt);
     },
+    /** The owner of a trusted key rotated its encryption key (a new self-signed card). */
+    setEncryptionPublic: (fp: string, encryptionPublic: string) => setEncryptionPublic.run(encryptionPublic, fp),
+    setOwnEncryption: (fingerprint: string, encryptionPublic: string, encryptionPrivate: string) =>
+      setOwnEncryption.run(encryptionPublic, encryptionPrivate, fingerprint),
+    /** The own encryption keys kept after rotation, oldest first. */
+    retiredKeys(): RetiredKeyRow[] {
+      const r = retiredGet.get(RETIRED_KEYS);
+      return r ? (JSON.parse(r.value) as RetiredKeyRow[]) : [];
+    },
+    putRetiredKeys: (rows: readonly RetiredKeyRow[], now: string) =>
+      retiredPut.run(RETIRED_KEYS, JSON.stringify(rows), now),
   };
 }
 export type IdentityRepo = ReturnType<typeof identityRepo>;

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors.js';
 import { serialiseTemplate } from '../../shared/templateFile.js';
 import { templateSchema } from '../../shared/template.js';
 import type { ServiceContext } from '../services/context.js';
+import { decryptionKeys } from '../services/identityService.js';
 import { inlineBundleReader, type BundleReader, type ReadInput } from './bundleReader.js';
 import { revokedMessage, type BundleReading, type VerifiedBundle } from './verify.js';
 
@@ -225,9 +226,8 @@ export interface ImportOptions {
 
 /** What a reader needs from this installation: its decryption key and its trust list, as they are now. */
 export function readInput(ctx: ServiceContext): ReadInput {
-  const own = ctx.repos.identity.own();
   return {
-    decryptionKeys: own ? [own.encryptionPrivate] : [],
+    decryptionKeys: decryptionKeys(ctx),
     trusted: Object.fromEntries(ctx.repos.identity.trusted().map((t) => [t.fingerprint, { revokedAt: t.revokedAt }])),
   };
 }

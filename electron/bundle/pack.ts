@@ -1,12 +1,12 @@
 // Writing a bundle: a zip of manifest.json, manifest.sig (raw Ed25519 signature over the exact
-// manifest bytes), signer.pem, content.json, the template(s) and report.pdf; encrypted as a JWE to
-// the QA sub-committee's key when one is given. See docs/bundle-format.md.
+// manifest bytes), signer.pem, content.json, the template(s) and report.pdf; encrypted as one JWE
+// (JSON General serialisation) to every recipient given. See docs/bundle-format.md.
 import { createHash, randomUUID } from 'node:crypto';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Manifest } from '../../shared/bundle.js';
 import { canonicalJson } from '../../shared/canonicalJson.js';
 import type { Template } from '../../shared/template.js';
 import { serialiseTemplate } from '../../shared/templateFile.js';
-import { encryptTo, publicPem, signBytes, type OkpJwk } from '../crypto/keys.js';
+import { encryptToAll, publicPem, signBytes, type OkpJwk } from '../crypto/keys.js';
 import { writeCanonicalZip } from './zipContainer.js';
 
 // Strings are hashed as their UTF-8 bytes: the same digest, several times faster than update(string).
@@ -26,7 +26,8 @@ export interface PackInput {
   templates: Template[];
   reportPdf: Uint8Array;
   signer: { fingerprint: string; name: string; role: string; agency: string; signingKey: OkpJwk; privatePem: string };
-  recipient?: OkpJwk | undefined;
+  /** Every key the bundle is encrypted to (each QA member, an escrow key); none: not encrypted. */
+  recipients?: readonly OkpJwk[] | undefined;
   now: string;
 }
 
@@ -73,6 +74,7 @@ export async function packBundle(
     ],
     ZIP_TIME,
   );
-  if (!input.recipient) return { bytes: zip, manifest, encrypted: false };
-  return { bytes: Buffer.from(await encryptTo(input.recipient, zip)), manifest, encrypted: true };
+  if (!input.recipients?.length) return { bytes: zip, manifest, encrypted: false };
+  const jwe = await encryptToAll(input.recipients, zip);
+  return { bytes: Buffer.from(JSON.stringify(jwe), 'utf8'), manifest, encrypted: true };
 }

@@ -15,7 +15,8 @@ import { panelContentSchema, type PanelContent } from '../../shared/panel.js';
 import type { Template } from '../../shared/template.js';
 import { parseTemplateFile } from '../../shared/templateFile.js';
 import { describeIssues } from '../../shared/validationPath.js';
-import { decryptWith, fingerprintOf, publicPem, verifyBytes } from '../crypto/keys.js';
+import { fingerprintOf, publicPem, verifyBytes } from '../crypto/keys.js';
+import { decryptBundle, parseEncrypted } from './decryptBundle.js';
 import { sha256 } from './pack.js';
 import { readCanonicalZip, ZipRefusal } from './zipContainer.js';
 
@@ -24,7 +25,7 @@ export interface TrustInfo {
 }
 
 export interface VerifyOptions {
-  /** PEM private keys this installation can decrypt with. */
+  /** PEM private keys this installation can decrypt with (its own, and those kept after rotation). */
   decryptionKeys: readonly string[];
   trust: (fingerprint: string) => TrustInfo | undefined;
 }
@@ -68,7 +69,6 @@ const TEMPLATE_ENTRY = /^templates\/[a-z0-9][a-z0-9._-]*-v\d+\.json$/;
 const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 // Invalid UTF-8 is refused, not replaced: the bytes stored are the bytes that were signed.
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const JWE_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 function isZip(b: Uint8Array): boolean {
   return b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -108,28 +108,13 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
     let zip = bytes;
     let encrypted = false;
     if (!isZip(bytes)) {
-      const text = Buffer.from(bytes).toString('latin1').trim();
-      if (!JWE_COMPACT.test(text))
-        return refuse(
-          'container',
-          'the file is not a Case Audit bundle (neither a signed zip nor an encrypted bundle)',
-        );
+      const parsed = parseEncrypted(bytes);
+      if (!parsed.ok) return refuse('container', parsed.message);
       encrypted = true;
-      if (options.decryptionKeys.length === 0)
-        return refuse('decryption', 'the bundle is encrypted, and this installation has no key to open it');
-      let opened: Uint8Array | null = null;
-      for (const key of options.decryptionKeys) {
-        try {
-          opened = await decryptWith(key, text);
-          break;
-        } catch {
-          /* try the next key */
-        }
-      }
-      if (!opened)
-        return refuse('decryption', 'the bundle is encrypted for another recipient, or was altered on the way');
-      if (!isZip(opened)) return refuse('container', 'the decrypted bundle is not a zip');
-      zip = opened;
+      const opened = await decryptBundle(parsed.value, options.decryptionKeys);
+      if (!opened.ok) return refuse('decryption', opened.message);
+      if (!isZip(opened.plaintext)) return refuse('container', 'the decrypted bundle is not a zip');
+      zip = opened.plaintext;
     }
 
     const { files } = readZip(zip);

@@ -8,7 +8,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import { CompactEncrypt, compactDecrypt } from 'jose';
+import { GeneralEncrypt, calculateJwkThumbprint, compactDecrypt, generalDecrypt, type GeneralJWE } from 'jose';
 import { canonicalJson } from '../../shared/canonicalJson.js';
 
 export interface OkpJwk {
@@ -64,17 +64,57 @@ export function verifyBytes(signingJwk: OkpJwk, data: Uint8Array, signature: Uin
 export const signCanonical = (privatePem: string, value: unknown) =>
   signBytes(privatePem, Buffer.from(canonicalJson(value))).toString('base64url');
 
-/** JWE compact serialisation: ECDH-ES+A256KW key agreement with X25519, content in AES-256-GCM. */
-export async function encryptTo(recipient: OkpJwk, data: Uint8Array): Promise<string> {
-  return new CompactEncrypt(data)
-    .setProtectedHeader({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', cty: 'application/vnd.case-audit.bundle+zip' })
-    .encrypt(publicKeyObject(recipient));
+export const BUNDLE_CTY = 'application/vnd.case-audit.bundle+zip';
+
+/** The RFC 7638 thumbprint of a public key (base64url SHA-256): the `kid` of a bundle's recipient. */
+export const keyId = (jwk: OkpJwk): Promise<string> => calculateJwkThumbprint({ ...jwk });
+
+/**
+ * JWE JSON (General) serialisation to every recipient at once: one content key, AES-256-GCM, wrapped
+ * for each recipient by ECDH-ES+A256KW with X25519 (each with its own ephemeral key and `kid`).
+ */
+export async function encryptToAll(recipients: readonly OkpJwk[], data: Uint8Array): Promise<GeneralJWE> {
+  if (recipients.length === 0) throw new Error('no recipient to encrypt to');
+  const jwe = new GeneralEncrypt(data).setProtectedHeader({ enc: 'A256GCM', cty: BUNDLE_CTY });
+  for (const r of recipients)
+    jwe.addRecipient(publicKeyObject(r)).setUnprotectedHeader({ alg: 'ECDH-ES+A256KW', kid: await keyId(r) });
+  return jwe.encrypt();
 }
 
-export async function decryptWith(privatePem: string, jwe: string): Promise<Uint8Array> {
-  const { plaintext } = await compactDecrypt(jwe, createPrivateKey(privatePem), {
-    keyManagementAlgorithms: ['ECDH-ES+A256KW'],
-    contentEncryptionAlgorithms: ['A256GCM'],
-  });
+const BUNDLE_DECRYPT = {
+  keyManagementAlgorithms: ['ECDH-ES+A256KW'],
+  contentEncryptionAlgorithms: ['A256GCM'],
+};
+
+/** Opens a bundle in either serialisation: compact (older bundles, one recipient) or General JSON. */
+export async function decryptWith(privatePem: string, jwe: string | GeneralJWE): Promise<Uint8Array> {
+  const key = createPrivateKey(privatePem);
+  const { plaintext } =
+    typeof jwe === 'string'
+      ? await compactDecrypt(jwe, key, BUNDLE_DECRYPT)
+      : await generalDecrypt(jwe, key, BUNDLE_DECRYPT);
   return plaintext;
+}
+
+export interface OkpPrivateJwk extends OkpJwk {
+  d: string;
+}
+
+/** A private key as a JWK (OKP, RFC 8037): the form JOSE libraries such as jwcrypto read. */
+export function privateJwkOf(privatePem: string): OkpPrivateJwk {
+  const jwk = createPrivateKey(privatePem).export({ format: 'jwk' }) as { crv: string; x: string; d: string };
+  return { kty: 'OKP', crv: jwk.crv as OkpJwk['crv'], x: jwk.x, d: jwk.d };
+}
+
+/** The PKCS#8 PEM of a private OKP JWK (how the database stores private keys). */
+export function privatePemOf(jwk: OkpPrivateJwk): string {
+  return createPrivateKey({ key: { ...jwk }, format: 'jwk' })
+    .export({ format: 'pem', type: 'pkcs8' })
+    .toString();
+}
+
+/** The public half of a private key, as the JWK this app stores. */
+export function publicJwkOf(privatePem: string): OkpJwk {
+  const { kty: _kty, d: _d, ...pub } = privateJwkOf(privatePem);
+  return { kty: 'OKP', ...pub };
 }

@@ -13,7 +13,7 @@ import type { OkpJwk } from '../crypto/keys.js';
 import { buildReportModel } from '../report/reportModel.js';
 import { renderReportPdf } from '../report/reportPdf.js';
 import type { ServiceContext } from './context.js';
-import { ownIdentity, recipientKey } from './identityService.js';
+import { ownIdentity, recipientKeys } from './identityService.js';
 import { getTemplate } from './templateService.js';
 
 type Methods =
@@ -205,8 +205,8 @@ export function bundleService(
       const own = ownIdentity(ctx);
       if (latest.signerFingerprint !== own.fingerprint)
         throw new AppError('VALIDATION', 'Only the auditor who signed a revision exports it.');
-      const recipient = recipientKey(ctx);
-      if (encrypt === true && !recipient)
+      const recipients = recipientKeys(ctx);
+      if (encrypt === true && recipients.length === 0)
         throw new AppError('VALIDATION', 'encrypt: enrol the QA sub-committee’s identity card as the recipient first.');
       const { bytes, manifest, encrypted } = await packBundle({
         auditId,
@@ -226,7 +226,7 @@ export function bundleService(
           signingKey: JSON.parse(own.signingPublic) as OkpJwk,
           privatePem: own.signingPrivate,
         },
-        recipient: encrypt === false ? undefined : recipient,
+        recipients: encrypt === false ? [] : recipients,
         now: ctx.now(),
       });
       const slug =

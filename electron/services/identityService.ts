@@ -144,6 +144,16 @@ export function identityService(ctx: ServiceContext): Pick<ServiceHandlers, Meth
             JSON.stringify(card.signingKey),
             JSON.stringify(card.encryptionKey),
           );
+        } else if (existing && existing.encryptionPublic !== JSON.stringify(card.encryptionKey)) {
+          // Its owner rotated their encryption key: the card is self-signed by the same trusted signing key.
+          repos.identity.setEncryptionPublic(card.fingerprint, JSON.stringify(card.encryptionKey));
+          ctx.log(
+            'trusted_key',
+            card.fingerprint,
+            'encryption_key',
+            JSON.parse(existing.encryptionPublic),
+            card.encryptionKey,
+          );
         }
         if (!existing) {
           const row: TrustedRow = {
@@ -161,8 +171,9 @@ export function identityService(ctx: ServiceContext): Pick<ServiceHandlers, Meth
           repos.identity.insertTrusted(row);
           ctx.log('trusted_key', card.fingerprint, 'enrol', null, publicTrusted(row));
         }
+        // Another recipient, beside those already chosen (every QA member, an escrow key).
         if (asRecipient) {
-          repos.identity.setRecipient(card.fingerprint);
+          repos.identity.addRecipient(card.fingerprint);
           ctx.log('trusted_key', card.fingerprint, 'recipient', null, { isRecipient: true });
         }
         return publicTrusted(repos.identity.trustedByFingerprint(card.fingerprint)!);
@@ -189,7 +200,16 @@ export function identityService(ctx: ServiceContext): Pick<ServiceHandlers, Meth
   };
 }
 
-export const recipientKey = (ctx: ServiceContext): OkpJwk | undefined => {
-  const r = ctx.repos.identity.recipient();
-  return r ? (JSON.parse(r.encryptionPublic) as OkpJwk) : undefined;
-};
+/** Every key exported bundles are encrypted to; none: bundles are signed but not encrypted. */
+export const recipientKeys = (ctx: ServiceContext): OkpJwk[] =>
+  ctx.repos.identity
+    .recipients()
+    .filter((r) => r.encryptionPublic !== '')
+    .map((r) => JSON.parse(r.encryptionPublic) as OkpJwk);
+
+/** The private keys bundles sent here may be encrypted to: the current one, then those retired. */
+export function decryptionKeys(ctx: ServiceContext): string[] {
+  const own = ctx.repos.identity.own();
+  if (!own) return [];
+  return [own.encryptionPrivate, ...ctx.repos.identity.retiredKeys().map((k) => k.privatePem)];
+}

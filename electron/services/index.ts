@@ -14,6 +14,7 @@ import { searchIndexService } from './searchIndexService.js';
 import type { SearchIndexer } from './searchIndexer.js';
 import type { BundleReader } from '../bundle/bundleReader.js';
 import { identityService } from './identityService.js';
+import { identityKeysService } from './identityKeysService.js';
 import { reviewService } from './reviewService.js';
 import { boardService } from './boardService.js';
 import { checklistService } from './checklistService.js';
@@ -41,6 +42,7 @@ export function createHandlers(
     ...reviewService(ctx),
     ...actionService(ctx),
     ...identityService(ctx),
+    ...identityKeysService(ctx),
     ...bundleService(ctx, () => searchIndexer.schedule(), bundleReader),
     ...searchIndexService(searchIndexer),
     ...backupService(ctx),

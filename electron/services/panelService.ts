@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors.js';
 import type { Panel, PanelContent } from '../../shared/panel.js';
 import { signCanonical } from '../crypto/keys.js';
 import type { ServiceContext } from './context.js';
-import { ownIdentity, recipientKey } from './identityService.js';
+import { ownIdentity, recipientKeys } from './identityService.js';
 import { packBundle } from '../bundle/pack.js';
 import { renderPanelPdf } from '../report/panelPdf.js';
 import { getTemplate } from './templateService.js';
@@ -163,8 +163,8 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
         throw new AppError('VALIDATION', 'Only the chair who signed the record exports it.');
       const record = JSON.parse(row.content) as SignedPanel;
       const audit = repos.audits.get(p.auditId)!;
-      const recipient = recipientKey(ctx);
-      if (encrypt === true && !recipient)
+      const recipients = recipientKeys(ctx);
+      if (encrypt === true && recipients.length === 0)
         throw new AppError('VALIDATION', 'encrypt: enrol a recipient’s identity card first.');
       const { bytes, manifest, encrypted } = await packBundle({
         kind: 'panel',
@@ -184,7 +184,7 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
           signingKey: JSON.parse(own.signingPublic) as OkpJwk,
           privatePem: own.signingPrivate,
         },
-        recipient: encrypt === false ? undefined : recipient,
+        recipients: encrypt === false ? [] : recipients,
         now: ctx.now(),
       });
       return {

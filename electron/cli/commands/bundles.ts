@@ -7,7 +7,7 @@ import { MAX_BUNDLE_BYTES } from '../../../shared/bundle.js';
 import { idSchema } from '../../../shared/ids.js';
 import { readBundle } from '../../bundle/verify.js';
 import { FileRefusal, importFiles } from '../../bundle/importFiles.js';
-import { parseIdentityCard } from '../../services/identityService.js';
+import { decryptionKeys, parseIdentityCard } from '../../services/identityService.js';
 import { DB_FLAGS, openForCli } from '../openForCli.js';
 import { parseCommand } from '../usage.js';
 
@@ -48,7 +48,6 @@ export async function verify(argv: string[]): Promise<number> {
     }
   }
   const app = args.db ? await openForCli(args) : null;
-  const own = app?.ctx.repos.identity.own();
   let failed = 0;
   const results = [];
   try {
@@ -56,7 +55,7 @@ export async function verify(argv: string[]): Promise<number> {
       let line: { file: string; ok: boolean; check?: string; message: string; fingerprint?: string };
       try {
         const r = await readBundle(readFile(file), {
-          decryptionKeys: own ? [own.encryptionPrivate] : [],
+          decryptionKeys: app ? decryptionKeys(app.ctx) : [],
           trust: (fp) => cards.get(fp) ?? app?.ctx.repos.identity.trustedByFingerprint(fp),
         });
         if (!r.ok) line = { file, ok: false, check: r.check, message: r.message };
