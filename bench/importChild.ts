@@ -13,6 +13,7 @@ import { readBundle } from '../electron/bundle/verify.js';
 import { apiOver } from '../electron/rpc/apiClient.js';
 import { openDatabase, type Db } from '../db/open.js';
 import type { AgencyKind } from '../shared/vocabulary.js';
+import { BOARD_NAME } from './generate.js';
 
 export interface ImportChildInput {
   bundlesDir: string;
@@ -70,7 +71,8 @@ async function main(): Promise<void> {
   const qaPath = join(input.workDir, `qa-${process.pid}.db`);
   const app = openApp(qaPath, { key, dailyBackup: false, actor: 'fictional-qa', backgroundIndexing: false });
   const api = apiOver(app.dispatch);
-  await api['board.setup']({ name: 'Fictional QA sub-committee installation', agencies: input.agencies });
+  // The generated board's own name: a bundle from another board is held until someone agrees to it.
+  await api['board.setup']({ name: BOARD_NAME, agencies: input.agencies });
   await api['identity.create']({
     name: 'Fictional QA officer',
     role: 'QA sub-committee',

@@ -109,6 +109,7 @@ export const BUNDLE_CHECKS = [
   'content',
   'templates',
   'conflict',
+  'board',
 ] as const;
 export type BundleCheck = (typeof BUNDLE_CHECKS)[number];
 
@@ -142,6 +143,12 @@ export const importOutcomeSchema = z.discriminatedUnion('outcome', [
     signerName: z.string(),
     message: z.string(),
   }),
-  z.strictObject({ outcome: z.literal('refused'), check: z.enum(BUNDLE_CHECKS), message: z.string() }),
+  z.strictObject({
+    outcome: z.literal('refused'),
+    check: z.enum(BUNDLE_CHECKS),
+    message: z.string(),
+    // With check 'board': the bundle's board and this installation's, so the person can agree to import it.
+    otherBoard: z.strictObject({ bundle: z.string(), here: z.string() }).optional(),
+  }),
 ]);
 export type ImportOutcome = z.infer<typeof importOutcomeSchema>;

@@ -193,6 +193,8 @@ export const contract = {
     input: z.strictObject({
       card: z.string().max(20000, 'an identity card is a small JSON file'),
       asRecipient: z.boolean().default(false),
+      // The person confirms they compared the key's safety number with its owner, out of band.
+      safetyNumberCompared: z.boolean(),
     }),
     output: trustedKeySchema,
   },
@@ -241,6 +243,8 @@ export const contract = {
     input: z.strictObject({
       fileName: z.string().min(1).max(255),
       base64: z.string().max(Math.ceil((MAX_BUNDLE_BYTES * 4) / 3) + 8, 'the file is larger than a bundle may be'),
+      // The other board's name the person agreed to import from (a bundle from another board is held otherwise).
+      acceptBoard: z.string().max(200).optional(),
     }),
     output: importOutcomeSchema,
   },
@@ -259,7 +263,14 @@ export const contract = {
       }),
     ),
   },
-  'quarantine.accept': { input: z.strictObject({ quarantineId: idSchema }), output: importOutcomeSchema },
+  'quarantine.accept': {
+    input: z.strictObject({
+      quarantineId: idSchema,
+      safetyNumberCompared: z.boolean(),
+      acceptBoard: z.string().max(200).optional(),
+    }),
+    output: importOutcomeSchema,
+  },
   'quarantine.reject': {
     input: z.strictObject({ quarantineId: idSchema }),
     output: z.strictObject({ removed: z.literal(true) }),

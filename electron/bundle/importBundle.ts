@@ -4,6 +4,7 @@
 import type { ImportOutcome, RevisionContent } from '../../shared/bundle.js';
 import type { PanelContent } from '../../shared/panel.js';
 import { AppError } from '../../shared/errors.js';
+import { otherBoard, otherBoardMessage } from '../../shared/boardOrigin.js';
 import { serialiseTemplate } from '../../shared/templateFile.js';
 import { templateSchema } from '../../shared/template.js';
 import type { ServiceContext } from '../services/context.js';
@@ -218,8 +219,32 @@ function writePanel(ctx: ServiceContext, v: VerifiedBundle, record: PanelContent
   return { outcome: 'added', ...base, superseded: null, message: `added the signed record of the panel "${p.title}"` };
 }
 
+/**
+ * A bundle from another board (its content names a board other than this installation's) is not
+ * written until the person agrees to that board by name; a panel record names no board.
+ */
+function heldFromOtherBoard(
+  ctx: ServiceContext,
+  v: VerifiedBundle,
+  accepted: string | undefined,
+): ImportOutcome | null {
+  const here = ctx.repos.board.get()?.name;
+  const from = v.content?.board.name;
+  if (here === undefined || from === undefined || accepted === from) return null;
+  const other = otherBoard(from, here);
+  if (!other) return null;
+  return {
+    outcome: 'refused',
+    check: 'board',
+    message: `${otherBoardMessage(other)}: nothing was imported; import it again to confirm you want it here`,
+    otherBoard: other,
+  };
+}
+
 export interface ImportOptions {
   acceptUnknownSigner?: boolean;
+  /** The other board's name the person agreed to import from; a bundle from another board is held otherwise. */
+  acceptBoard?: string | undefined;
   /** Where bundles are read (verified); on this thread when omitted. */
   reader?: BundleReader;
 }
@@ -252,7 +277,7 @@ export function importReading(
   read: BundleReading,
   bytes: Uint8Array,
   fileName: string,
-  options: { acceptUnknownSigner?: boolean } = {},
+  options: { acceptUnknownSigner?: boolean; acceptBoard?: string | undefined } = {},
 ): ImportOutcome {
   if (!read.ok) return { outcome: 'refused', check: read.check, message: read.message };
   const trusted = ctx.repos.identity.trustedByFingerprint(read.manifest.signer.fingerprint);
@@ -294,6 +319,8 @@ export function importReading(
       };
     });
   }
+  const held = heldFromOtherBoard(ctx, reading, options.acceptBoard);
+  if (held) return held;
   try {
     return ctx.tx(() =>
       reading.panel

@@ -13,7 +13,7 @@ import type { OkpJwk } from '../crypto/keys.js';
 import { buildReportModel } from '../report/reportModel.js';
 import { renderReportPdf } from '../report/reportPdf.js';
 import type { ServiceContext } from './context.js';
-import { ownIdentity, recipientKeys } from './identityService.js';
+import { ownIdentity, requireComparedSafetyNumber, recipientKeys } from './identityService.js';
 import { getTemplate } from './templateService.js';
 
 type Methods =
@@ -243,11 +243,11 @@ export function bundleService(
       };
     },
 
-    'bundles.import': ({ fileName, base64 }) => {
+    'bundles.import': ({ fileName, base64, acceptBoard }) => {
       const bytes = Buffer.from(base64, 'base64');
       const reading = reader.read(bytes, readInput(ctx));
       const written = lastWrite.then(async () => {
-        const outcome = importReading(ctx, await reading, bytes, fileName);
+        const outcome = importReading(ctx, await reading, bytes, fileName, { acceptBoard });
         if (outcome.outcome === 'added') afterImport();
         return outcome;
       });
@@ -257,11 +257,12 @@ export function bundleService(
 
     'quarantine.list': () => repos.bundles.quarantine().map(({ fileSha256: _sha, ...q }) => q),
 
-    'quarantine.accept': async ({ quarantineId }) => {
+    'quarantine.accept': async ({ quarantineId, safetyNumberCompared, acceptBoard }) => {
+      requireComparedSafetyNumber(safetyNumberCompared);
       const q = repos.bundles.quarantined(quarantineId);
       const bytes = repos.bundles.quarantineBytes(quarantineId);
       if (!q || !bytes) throw new AppError('NOT_FOUND', 'No such bundle in quarantine.');
-      const outcome = await importBundleBytes(ctx, bytes, q.fileName, { acceptUnknownSigner: true });
+      const outcome = await importBundleBytes(ctx, bytes, q.fileName, { acceptUnknownSigner: true, acceptBoard });
       if (outcome.outcome === 'refused') return outcome;
       if (outcome.outcome === 'added') afterImport();
       ctx.tx(() => {

@@ -53,6 +53,15 @@ export function ownIdentity(ctx: ServiceContext): IdentityRow {
   return own;
 }
 
+/** Trusting a key needs the person's word that they compared its safety number with its owner, out of band. */
+export function requireComparedSafetyNumber(compared: boolean): void {
+  if (!compared)
+    throw new AppError(
+      'VALIDATION',
+      'safetyNumberCompared: compare the safety number with the one its owner reads to you (by phone or in person), then confirm you did',
+    );
+}
+
 export function identityCard(own: IdentityRow): IdentityCard {
   const unsigned = {
     format: 'case-audit-identity' as const,
@@ -127,8 +136,9 @@ export function identityService(ctx: ServiceContext): Pick<ServiceHandlers, Meth
       };
     },
     'trust.list': () => repos.identity.trusted().map(publicTrusted),
-    'trust.enrol': ({ card: text, asRecipient }) =>
+    'trust.enrol': ({ card: text, asRecipient, safetyNumberCompared }) =>
       ctx.tx(() => {
+        requireComparedSafetyNumber(safetyNumberCompared);
         const card = parseIdentityCard(text);
         if (repos.identity.own()?.fingerprint === card.fingerprint)
           throw new AppError('CONFLICT', 'That is this installation’s own identity.');

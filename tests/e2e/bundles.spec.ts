@@ -413,7 +413,11 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
       role: 'Independent auditor',
       agency: 'Audit Partners',
     });
-    await qa.api['trust.enrol']({ card: (await auditor.api['identity.card']({})).json, asRecipient: false });
+    await qa.api['trust.enrol']({
+      card: (await auditor.api['identity.card']({})).json,
+      asRecipient: false,
+      safetyNumberCompared: true,
+    });
 
     // Five signed audits, each exported as its own bundle file (unencrypted: no recipient here).
     const titles = [

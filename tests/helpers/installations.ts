@@ -28,8 +28,12 @@ export async function installation(
 
 /** Each trusts the other: the QA installation trusts the auditor's signature, the auditor encrypts to QA. */
 export async function introduce(auditor: Installation, qa: Installation): Promise<void> {
-  await qa.api['trust.enrol']({ card: (await auditor.api['identity.card']({})).json });
-  await auditor.api['trust.enrol']({ card: (await qa.api['identity.card']({})).json, asRecipient: true });
+  await qa.api['trust.enrol']({ card: (await auditor.api['identity.card']({})).json, safetyNumberCompared: true });
+  await auditor.api['trust.enrol']({
+    card: (await qa.api['identity.card']({})).json,
+    asRecipient: true,
+    safetyNumberCompared: true,
+  });
 }
 
 /** A complete audit built by the same code as `case-audit demo`. */

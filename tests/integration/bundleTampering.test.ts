@@ -158,13 +158,16 @@ describe('damaged and tampered bundles', () => {
     expect(q).toMatchObject({ outcome: 'quarantined', fingerprint: strangerFp });
     expect(tableCounts(qa.app)).toMatchObject({ ...before, quarantine: before.quarantine! + 1 });
     expect(await qa.api['quarantine.list']({})).toHaveLength(1);
-    const accepted = await qa.api['quarantine.accept']({ quarantineId: (q as { quarantineId: string }).quarantineId });
+    const accepted = await qa.api['quarantine.accept']({
+      quarantineId: (q as { quarantineId: string }).quarantineId,
+      safetyNumberCompared: true,
+    });
     expect(accepted).toMatchObject({ outcome: 'added', auditId: strangerAudit });
     expect(await qa.api['quarantine.list']({})).toHaveLength(0);
 
     // Enrolling the signer's card afterwards completes the key trusted from the quarantine.
     expect(qa.app.ctx.repos.identity.trustedByFingerprint(strangerFp)!.encryptionPublic).toBe('');
-    await qa.api['trust.enrol']({ card: (await stranger.api['identity.card']({})).json });
+    await qa.api['trust.enrol']({ card: (await stranger.api['identity.card']({})).json, safetyNumberCompared: true });
     expect(qa.app.ctx.repos.identity.trustedByFingerprint(strangerFp)!.encryptionPublic).toContain('X25519');
 
     // Revoked: later bundles from that key are refused.

@@ -81,7 +81,7 @@ describe('case-audit demo, export, verify and import', () => {
     const card = (await apiOver(demo.dispatch)['identity.card']({})).json;
     demo.close();
     const qaBefore = await open(qaDb);
-    await apiOver(qaBefore.dispatch)['trust.enrol']({ card });
+    await apiOver(qaBefore.dispatch)['trust.enrol']({ card, safetyNumberCompared: true });
     qaBefore.close();
 
     const out = join(t.dir, 'demo.caseaudit');
