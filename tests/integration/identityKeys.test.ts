@@ -140,6 +140,21 @@ describe('identity backup', () => {
     expect(backup).toMatchObject({ fingerprint: await fingerprint(qa[0]!), encryptionKeys: 1 });
     expect(backup.fileName).toBe('qa-chair-identity-backup.jwe');
     expect(backup.text).not.toContain(PASS);
+    // The header docs/security.md states: PBES2 with 310,000 iterations and a 16-byte salt.
+    const header = JSON.parse(Buffer.from(backup.text.split('.')[0]!, 'base64url').toString()) as { p2s: string };
+    expect(header).toEqual({
+      alg: 'PBES2-HS512+A256KW',
+      enc: 'A256GCM',
+      cty: 'jwk-set+json',
+      p2c: 310_000,
+      p2s: expect.any(String),
+    });
+    expect(Buffer.from(header.p2s, 'base64url')).toHaveLength(16);
+    // An installation with another identity refuses it, and keeps its own.
+    await expect(qa[1]!.api['identity.importBackup']({ backup: backup.text, passphrase: PASS })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/already has another identity/),
+    });
 
     const laptop = await newLaptop('qa-chair-new');
     const restored = await laptop.api['identity.importBackup']({ backup: backup.text, passphrase: PASS });
