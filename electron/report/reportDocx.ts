@@ -32,6 +32,7 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     p(m.purpose || 'The purpose of the audit was not recorded.'),
     h('The sample'),
     ...m.sampleLines.map(p),
+    ...(m.smallSampleNote ? [p(m.smallSampleNote)] : []),
     h('In many or most cases the following strengths were found'),
     ...bullets(m.strengths, 'No strengths were recorded.'),
     h('In some cases the following development areas were found'),
@@ -47,6 +48,14 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
       : p('There are no actions.'),
     h('Outcomes and impact: the trend against earlier rounds'),
     p(m.trend.label),
+    ...(m.trend.rounds.length > 1 && m.trend.themes.length > 0
+      ? [
+          table(
+            ['Learning theme', ...m.trend.rounds, 'Change since the first round'],
+            m.trend.themes.map((t) => [t.theme, ...t.cells, t.change]),
+          ),
+        ]
+      : []),
     ...(m.trend.rounds.length > 1
       ? [
           table(

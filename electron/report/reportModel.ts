@@ -5,7 +5,8 @@ import { ACTION_STATUS_LABELS } from '../../shared/actionStatus.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { PREVALENCE_BUCKET_LABELS } from '../../shared/prevalence.js';
 import { formatShare } from '../../shared/reauditComparison.js';
-import { AUDIT_THEME_LABELS } from '../../shared/vocabulary.js';
+import { changeBetweenRounds, isSmallSample } from '../../shared/proportions.js';
+import { AUDIT_THEME_LABELS, LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
 import { analyse } from '../services/auditAnalysis.js';
 import type { ServiceContext } from '../services/context.js';
 import { londonDate, longBoardDate } from '../../shared/today.js';
@@ -36,7 +37,11 @@ export interface ReportModel {
     rows: { question: string; shares: string[]; changed: boolean }[];
     rounds: string[];
     series: { label: string; values: (number | null)[] }[];
+    /** Per learning theme: each round's share with its count, and the change from the first round to the last. */
+    themes: { theme: string; cells: string[]; change: string }[];
   };
+  /** A sentence under the sample when it is small enough to make every share a rough guide. */
+  smallSampleNote: string | null;
   signature: { signer: string; date: string; fingerprint: string; revision: number } | null;
   /**
    * What happened after signing, printed after the signature and never above it: the action plan as
@@ -47,6 +52,10 @@ export interface ReportModel {
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "67% (4 of 6)", marked when it is a small sample; "—" when the round assessed no case. */
+const shareCell = (x: number, n: number) =>
+  n === 0 ? '—' : `${formatShare(x / n)} (${x} of ${n}${isSmallSample(n) ? ', small sample' : ''})`;
 
 /**
  * The report's model. When `signed` is the revision being (or that was) signed, everything the
@@ -126,7 +135,28 @@ export function buildReportModel(
       series: analysis.comparison.themes
         .filter((t) => t.rounds.some((r) => r.share !== null))
         .map((t) => ({ label: t.theme, values: t.rounds.map((r) => r.share) })),
+      themes: analysis.comparison.themes
+        .filter((t) => t.rounds.some((r) => r.share !== null))
+        .map((t) => {
+          const measured = t.rounds.filter((r) => r.casesAssessed > 0);
+          const first = measured[0];
+          const last = measured[measured.length - 1];
+          return {
+            theme: LEARNING_THEME_LABELS[t.theme],
+            cells: t.rounds.map((r) => shareCell(r.strengthCount, r.casesAssessed)),
+            change:
+              first && last && first !== last
+                ? changeBetweenRounds(
+                    { x: first.strengthCount, n: first.casesAssessed },
+                    { x: last.strengthCount, n: last.casesAssessed },
+                  ).words
+                : 'Measured in one round only.',
+          };
+        }),
     },
+    smallSampleNote: isSmallSample(s.cases)
+      ? `With ${plural(s.cases, 'case', 'cases')} in the sample, every share in this report is a small sample: read it as a rough guide, not a measure.`
+      : null,
     signature,
     sinceSigning: signed
       ? {

@@ -30,6 +30,7 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
   pdf.para(m.purpose || 'The purpose of the audit was not recorded.');
   pdf.heading('The sample', 2);
   m.sampleLines.forEach((line) => pdf.para(line));
+  if (m.smallSampleNote) pdf.para(m.smallSampleNote, { bold: true });
   pdf.heading('In many or most cases the following strengths were found', 2);
   pdf.bullets(m.strengths, 'No strengths were recorded.');
   pdf.heading('In some cases the following development areas were found', 2);
@@ -47,9 +48,9 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
   if (m.trend.rounds.length > 1 && m.trend.series.length > 0) {
     pdf.figure(chartAlt(m), 164, (top) => drawChart(pdf.doc, m, pdf.width, top));
     pdf.table(
-      ['Learning theme', ...roundNames],
-      m.trend.series.map((s) => [themeLabel(s.label), ...s.values.map(formatShare)]),
-      [0.4, ...m.trend.rounds.map(() => 0.6 / m.trend.rounds.length)],
+      ['Learning theme', ...roundNames, `Change since ${roundNames[0]}`],
+      m.trend.themes.map((t) => [t.theme, ...t.cells, t.change]),
+      [0.22, ...m.trend.rounds.map(() => 0.43 / m.trend.rounds.length), 0.35],
     );
   }
   if (m.trend.rounds.length > 1 && m.trend.rows.length > 0) {

@@ -90,6 +90,11 @@ describe('the board report', () => {
     expect(draftText).toContain('In some cases chronologies were out of date.');
     expect(draftText).toContain('Round 1');
     expect(draftText).toContain('This report is a draft');
+    // Shares carry their counts; a change is judged against chance (shared/proportions.ts).
+    expect(draftText).toContain('Change since Round 1');
+    expect(draftText).toMatch(/\d+% \(\d of 3, small sample\)/);
+    expect(draftText).toContain('Measured in one round only.');
+    expect(text).toContain('With 3 cases in the sample, every share in this report is a small sample');
   });
 
   it('as Word (.docx) holds the same content', async () => {
