@@ -7,12 +7,18 @@ import { METHOD_NAMES, PASSIVE_METHODS, SESSION_METHODS, type SessionMethod } fr
 import { IDLE_LOCK_DEFAULT_MINUTES } from '../shared/settings.js';
 import { openApp, type AppOptions, type CaseAuditApp } from './app.js';
 import { createDispatch, type Dispatch } from './rpc/dispatch.js';
-import { databaseExists, obtainDatabaseKey } from './security/databaseKey.js';
+import {
+  createDatabaseKey,
+  databaseExists,
+  hasRecoveryKey,
+  newRecoveryKey,
+  recoverWithRecoveryKey,
+} from './security/databaseKey.js';
 import { readKeyFile } from './security/keyFile.js';
 import { backupDir, listBackups } from '../db/backup.js';
 import { restoreBackup } from './maintenance.js';
 import { join } from 'node:path';
-import { unwrapWithPassphrase, WrongPassphraseError } from './security/keyWrap.js';
+import { unwrapWithPassphrase, WrongPassphraseError, type ScryptParams } from './security/keyWrap.js';
 import { createUnlockThrottle } from './security/unlockThrottle.js';
 import { idleLockMinutes } from './services/settingsService.js';
 
@@ -33,6 +39,8 @@ export interface SessionOptions extends AppOptions {
   onLock?: () => void;
   /** Called with the key after every unlock, e.g. to keep an OS-keychain copy of it. */
   onUnlock?: (key: Buffer) => void;
+  /** scrypt parameters for new passphrase wraps (tests use smaller ones); the default otherwise. */
+  scrypt?: ScryptParams;
 }
 
 const LOCKED_MESSAGE = 'Case Audit is locked. Enter your passphrase to continue.';
@@ -129,8 +137,38 @@ export function createSession(dbPath: string, options: SessionOptions): Session 
       if (app || readKeyFile(dbPath) || databaseExists(dbPath)) {
         throw new AppError('CONFLICT', 'A database already exists here: unlock it with its passphrase.');
       }
-      open(await obtainDatabaseKey(dbPath, async () => passphrase));
+      // The recovery key is shown this once; only its wrap of the database key is kept.
+      const { key, recoveryKey } = await createDatabaseKey(dbPath, passphrase, options.scrypt);
+      open(key);
+      return { ...status(), recoveryKey };
+    },
+    'session.recover': async ({ recoveryKey, passphrase }) => {
+      if (!readKeyFile(dbPath)) throw new AppError('NOT_FOUND', 'There is no database here to recover.');
+      if (!hasRecoveryKey(dbPath)) {
+        throw new AppError(
+          'NOT_FOUND',
+          'This database has no recovery key: it was made before recovery keys were given.',
+        );
+      }
+      try {
+        await throttle.attempt(async () => {
+          const key = await recoverWithRecoveryKey(dbPath, recoveryKey, passphrase, options.scrypt);
+          if (!app) open(key);
+        });
+      } catch (e) {
+        if (e instanceof WrongPassphraseError) throw wrongPassphrase(e, throttle.retryAfterSeconds());
+        throw e;
+      }
       return status();
+    },
+    'session.newRecoveryKey': async ({ passphrase }) => {
+      if (!readKeyFile(dbPath)) throw new AppError('NOT_FOUND', 'There is no database yet.');
+      try {
+        return { recoveryKey: await throttle.attempt(() => newRecoveryKey(dbPath, passphrase)) };
+      } catch (e) {
+        if (e instanceof WrongPassphraseError) throw wrongPassphrase(e, throttle.retryAfterSeconds());
+        throw e;
+      }
     },
   };
 

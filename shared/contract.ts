@@ -16,6 +16,7 @@ import { idSchema } from './ids.js';
 import type { MethodName, SessionMethod } from './methodNames.js';
 import { backupInfoSchema, idleLockMinutesSchema, newPassphraseSchema, sessionStatusSchema } from './settings.js';
 import { templateSchema } from './template.js';
+import { recoverInputSchema } from './recoveryKey.js';
 import { analysisSchema, auditSettingsSchema } from './analysis.js';
 import { dashboardSchema, searchHitSchema, searchInputSchema } from './dashboard.js';
 import { indexingStatusSchema } from './searchIndexing.js';
@@ -70,7 +71,18 @@ export const contract = {
     input: z.strictObject({ passphrase: z.string().min(1, 'enter your passphrase').max(1024) }),
     output: sessionStatusSchema,
   },
-  'session.create': { input: newPassphraseSchema, output: sessionStatusSchema },
+  // The recovery key is answered this once; it is not stored.
+  'session.create': {
+    input: newPassphraseSchema,
+    output: sessionStatusSchema.extend({ recoveryKey: z.string() }),
+  },
+  // Forgotten passphrase: the recovery key unwraps the database key, and a new passphrase is set.
+  'session.recover': { input: recoverInputSchema, output: sessionStatusSchema },
+  // A recovery key for a database made without one (or to replace one): asks for the passphrase.
+  'session.newRecoveryKey': {
+    input: z.strictObject({ passphrase: z.string().min(1, 'enter your passphrase').max(1024) }),
+    output: z.strictObject({ recoveryKey: z.string() }),
+  },
   'backups.list': { input: empty, output: z.array(backupInfoSchema) },
   'backups.create': { input: empty, output: backupInfoSchema },
   'session.restore': {

@@ -6,6 +6,8 @@ export const METHOD_NAMES = [
   'session.lock',
   'session.unlock',
   'session.create',
+  'session.recover',
+  'session.newRecoveryKey',
   'settings.setIdleLock',
   'backups.list',
   'backups.create',
@@ -99,6 +101,8 @@ export const SESSION_METHODS = [
   'session.lock',
   'session.unlock',
   'session.create',
+  'session.recover',
+  'session.newRecoveryKey',
   'session.restore',
 ] as const;
 export type SessionMethod = (typeof SESSION_METHODS)[number];

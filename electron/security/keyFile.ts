@@ -27,16 +27,38 @@ export const passphraseWrapSchema = z.strictObject({
 
 export const osWrapSchema = z.strictObject({ kind: z.literal('os'), blob: b64 });
 
-export const keyFileSchema = z.strictObject({
-  format: z.literal(1),
-  cipher: z.literal('sqlcipher-4'),
-  createdAt: z.string(),
-  wraps: z
-    .array(z.discriminatedUnion('kind', [passphraseWrapSchema, osWrapSchema]))
-    .min(1)
-    .max(8),
+export const recoveryWrapSchema = z.strictObject({
+  kind: z.literal('recovery'),
+  kdf: z.literal('hkdf-sha256'),
+  salt: b64,
+  iv: b64,
+  ciphertext: b64,
+  tag: b64,
 });
+
+/** Format 2 added the recovery wrap; a format 1 file (passphrase and OS wraps only) is read as it is. */
+export const KEY_FILE_FORMAT = 2;
+
+export const keyFileSchema = z
+  .strictObject({
+    format: z.union([z.literal(1), z.literal(2)]),
+    cipher: z.literal('sqlcipher-4'),
+    createdAt: z.string(),
+    wraps: z
+      .array(z.discriminatedUnion('kind', [passphraseWrapSchema, osWrapSchema, recoveryWrapSchema]))
+      .min(1)
+      .max(8),
+  })
+  .refine((f) => f.format === 2 || f.wraps.every((w) => w.kind !== 'recovery'), {
+    path: ['wraps'],
+    message: 'a recovery wrap needs key file format 2',
+  })
+  .refine((f) => new Set(f.wraps.map((w) => w.kind)).size === f.wraps.length, {
+    path: ['wraps'],
+    message: 'at most one wrap of each kind',
+  });
 export type KeyFile = z.infer<typeof keyFileSchema>;
+type Wrap = KeyFile['wraps'][number];
 
 export const keyFilePath = (dbPath: string) => `${dbPath}.keys`;
 
@@ -65,6 +87,18 @@ export function writeKeyFile(dbPath: string, file: KeyFile): void {
     closeSync(fd);
   }
   renameSync(tmp, path);
+}
+
+/** Adds or replaces wraps of the key, keeping the others; the file becomes format 2. */
+export function putWraps(dbPath: string, wraps: Wrap[]): void {
+  const file = readKeyFile(dbPath);
+  if (!file) throw new Error(`There is no key file (${keyFilePath(dbPath)}) to change.`);
+  const kinds = new Set(wraps.map((w) => w.kind));
+  writeKeyFile(dbPath, {
+    ...file,
+    format: KEY_FILE_FORMAT,
+    wraps: [...file.wraps.filter((w) => !kinds.has(w.kind)), ...wraps],
+  });
 }
 
 /** Adds (or replaces) the operating-system wrap of the key, keeping the passphrase wrap. */
