@@ -110,6 +110,8 @@ export const BUNDLE_CHECKS = [
   'templates',
   'conflict',
   'board',
+  'ownership',
+  'chain',
 ] as const;
 export type BundleCheck = (typeof BUNDLE_CHECKS)[number];
 

@@ -272,6 +272,11 @@ export const contract = {
         signerAgency: z.string(),
         auditTitle: z.string(),
         receivedAt: z.string(),
+        auditId: idSchema.nullable(),
+        // Why it waits: its key is not trusted, or the audit here is pinned to another key.
+        reason: z.enum(['unknown_signer', 'different_signer']),
+        // The key the audit is pinned to here, when the bundle is for an audit already imported.
+        pinnedFingerprint: z.string().nullable(),
       }),
     ),
   },
@@ -280,6 +285,8 @@ export const contract = {
       quarantineId: idSchema,
       safetyNumberCompared: z.boolean(),
       acceptBoard: z.string().max(200).optional(),
+      // The explicit decision that this bundle's signer may take over an audit pinned to another key.
+      acceptDifferentSigner: z.boolean().optional(),
     }),
     output: importOutcomeSchema,
   },

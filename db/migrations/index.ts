@@ -11,6 +11,7 @@ import * as m0008 from './0008_search_rowids.js';
 import * as m0009 from './0009_search_backlog.js';
 import * as m0010 from './0010_search_kinds.js';
 import * as m0011 from './0011_dashboard_figures.js';
+import * as m0012 from './0012_import_pins.js';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'search backlog for imports', up: m0009.up },
   { version: 10, name: 'search kinds indexed', up: m0010.up },
   { version: 11, name: 'dashboard figures of signed revisions', up: m0011.up },
+  { version: 12, name: 'imported audits pinned to their signer', up: m0012.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -24,6 +24,29 @@ export interface QuarantineRow {
   signerAgency: string;
   auditTitle: string;
   receivedAt: string;
+  /** The audit the bundle is for; null for bundles quarantined before version 12 recorded it. */
+  auditId: string | null;
+  reason: QuarantineReason;
+}
+
+/** Why a bundle waits: its key is not trusted, or it is not the key the audit is pinned to. */
+export type QuarantineReason = 'unknown_signer' | 'different_signer';
+
+/** Who an imported audit belongs to (db/migrations/0012_import_pins.ts). */
+export interface AuditPin {
+  auditId: string;
+  signerFingerprint: string;
+  boardName: string;
+  pinnedRevision: number;
+  pinnedAt: string;
+}
+
+/** A stored revision without its content and report (megabytes). */
+export interface RevisionLink {
+  revision: number;
+  contentHash: string;
+  previousHash: string | null;
+  signerFingerprint: string;
 }
 
 export function bundleRepo(db: Db) {
@@ -45,16 +68,29 @@ export function bundleRepo(db: Db) {
     outcome, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const qSelect = `SELECT id, file_name AS fileName, file_sha256 AS fileSha256, signer_fingerprint AS signerFingerprint,
     signer_name AS signerName, signer_role AS signerRole, signer_agency AS signerAgency, audit_title AS auditTitle,
-    received_at AS receivedAt FROM quarantine`;
+    received_at AS receivedAt, audit_id AS auditId, reason FROM quarantine`;
   const quarantine = db.prepare<[], QuarantineRow>(`${qSelect} ORDER BY received_at`);
   const quarantined = db.prepare<[string], QuarantineRow>(`${qSelect} WHERE id = ?`);
   const quarantinedBySha = db.prepare<[string], { id: string }>('SELECT id FROM quarantine WHERE file_sha256 = ?');
   const quarantineBytes = db.prepare<[string], { bundle: Buffer }>('SELECT bundle FROM quarantine WHERE id = ?');
   const insertQuarantine =
     db.prepare(`INSERT INTO quarantine (id, file_name, bundle, file_sha256, signer_fingerprint, signer_name,
-    signer_role, signer_agency, audit_title, received_at) VALUES (@id, @fileName, @bundle, @fileSha256, @signerFingerprint,
-    @signerName, @signerRole, @signerAgency, @auditTitle, @receivedAt)`);
+    signer_role, signer_agency, audit_title, received_at, audit_id, reason) VALUES (@id, @fileName, @bundle, @fileSha256,
+    @signerFingerprint, @signerName, @signerRole, @signerAgency, @auditTitle, @receivedAt, @auditId, @reason)`);
   const removeQuarantine = db.prepare('DELETE FROM quarantine WHERE id = ?');
+  const link = db.prepare<[string, number], RevisionLink>(`SELECT revision, content_hash AS contentHash,
+    previous_hash AS previousHash, signer_fingerprint AS signerFingerprint FROM audit_revision WHERE audit_id = ? AND revision = ?`);
+  const signers = db.prepare<[string], { fp: string }>(
+    'SELECT DISTINCT signer_fingerprint AS fp FROM audit_revision WHERE audit_id = ?',
+  );
+  const pin = db.prepare<[string], AuditPin>(`SELECT audit_id AS auditId, signer_fingerprint AS signerFingerprint,
+    board_name AS boardName, pinned_revision AS pinnedRevision, pinned_at AS pinnedAt FROM audit_pin WHERE audit_id = ?`);
+  const insertPin =
+    db.prepare(`INSERT INTO audit_pin (audit_id, signer_fingerprint, board_name, pinned_revision, pinned_at)
+    VALUES (@auditId, @signerFingerprint, @boardName, @pinnedRevision, @pinnedAt)`);
+  const repin = db.prepare(
+    'UPDATE audit_pin SET signer_fingerprint = @signerFingerprint, pinned_revision = @pinnedRevision, pinned_at = @pinnedAt WHERE audit_id = @auditId',
+  );
 
   return {
     latestRevision: (auditId: string): RevisionRow | undefined => latest.get(auditId),
@@ -64,6 +100,14 @@ export function bundleRepo(db: Db) {
       latestHash.get(auditId),
     // CAST: bytes are stored as the text they encode (checked UTF-8, verify.ts), without decoding them in JavaScript.
     insertRevision: (r: NewRevision) => insertRevision.run(r),
+    /** A stored revision's place in the chain: its hash, the hash it names as previous, its signer. */
+    revisionLink: (auditId: string, revision: number): RevisionLink | undefined => link.get(auditId, revision),
+    /** Every key that signed a revision of this audit stored here. */
+    revisionSigners: (auditId: string): string[] => signers.all(auditId).map((r) => r.fp),
+    pin: (auditId: string): AuditPin | undefined => pin.get(auditId),
+    insertPin: (p: AuditPin) => insertPin.run(p),
+    /** Moves the pin to another key: only on an explicit decision to accept a different signer. */
+    repin: (p: Omit<AuditPin, 'boardName'>) => repin.run(p),
     wasImported: (bundleId: string) => imported.get(bundleId) !== undefined,
     recordImport: (
       bundleId: string,

@@ -1,7 +1,45 @@
 // The raw writes an import needs: replacing an imported audit's working rows with a newer signed
-// revision in one go. Only the import path uses these.
+// revision in one go, and the look-ups that make sure every row it writes belongs to that audit. Only
+// the import path uses these.
 import type { RevisionContent } from '../../shared/bundle.js';
 import type { Db } from '../open.js';
+
+/** A row an import would write that already exists under another audit (or another panel). */
+export interface ForeignRow {
+  table: 'audit_case' | 'checklist' | 'finding' | 'recommendation' | 'action' | 'panel_item';
+  id: string;
+  /** The audit (for a panel item: the panel) that owns it. */
+  owner: string;
+}
+
+/** An action's fields that a signed revision sets (the QA sub-committee's status and progress stay). */
+export interface ImportedActionFields {
+  recommendationId: string | null;
+  text: string;
+  leadAgencyId: string;
+  ownerRole: string;
+  dueDate: string;
+  successMeasure: string;
+}
+
+/** How many rows of each kind an audit has: what an import removed and wrote, for the change log. */
+export interface AuditRowCounts {
+  cases: number;
+  checklists: number;
+  answers: number;
+  grades: number;
+  discussions: number;
+  findings: number;
+  recommendations: number;
+  actions: number;
+}
+
+export interface ReplaceResult {
+  before: AuditRowCounts;
+  after: AuditRowCounts;
+  /** Each action the revision created or changed, with its imported fields before and after. */
+  actions: { id: string; before: ImportedActionFields | null; after: ImportedActionFields }[];
+}
 
 /** Rows per INSERT … SELECT FROM json_each(?) statement. */
 const BATCH = 5000;
@@ -20,12 +58,15 @@ export function importRepo(db: Db) {
     del('DELETE FROM finding WHERE audit_id = ?'),
     del('DELETE FROM audit_case WHERE audit_id = ?'),
   ];
+  // The upserts change a row only of the audit being imported (an imported one): the WHERE clauses keep
+  // them from ever touching a local audit or another audit's action, whatever the caller checked.
   const upsertAudit = db.prepare(`
     INSERT INTO audit (id, title, theme, template_id, template_version, status, series_id, round, purpose, thresholds, revision, origin, created_at, updated_at)
     VALUES (@id, @title, @theme, @templateId, @templateVersion, 'in_progress', @seriesId, @round, @purpose, @thresholds, @revision, 'imported', @createdAt, @now)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, theme = excluded.theme, template_id = excluded.template_id,
       template_version = excluded.template_version, status = 'in_progress', series_id = excluded.series_id, round = excluded.round,
-      purpose = excluded.purpose, thresholds = excluded.thresholds, revision = excluded.revision, updated_at = excluded.updated_at`);
+      purpose = excluded.purpose, thresholds = excluded.thresholds, revision = excluded.revision, updated_at = excluded.updated_at
+    WHERE audit.origin = 'imported'`);
   const sign = db.prepare("UPDATE audit SET status = 'signed' WHERE id = ?");
   const insertCase =
     db.prepare(`INSERT INTO audit_case (id, audit_id, reference, age_band, gender, ethnicity, disability, plan_type, reference_flags, created_at)
@@ -60,13 +101,99 @@ export function importRepo(db: Db) {
     VALUES (@id, @auditId, @recommendationId, @text, @leadAgencyId, @ownerRole, @dueDate, @successMeasure, @status, @now, @now)
     ON CONFLICT (id) DO UPDATE SET recommendation_id = excluded.recommendation_id, text = excluded.text,
       lead_agency_id = excluded.lead_agency_id, owner_role = excluded.owner_role, due_date = excluded.due_date,
-      success_measure = excluded.success_measure, updated_at = excluded.updated_at`);
+      success_measure = excluded.success_measure, updated_at = excluded.updated_at
+    WHERE action.audit_id = excluded.audit_id`);
+  const actionFields = db.prepare<[string, string], ImportedActionFields & { id: string }>(`
+    SELECT x.id, x.recommendation_id AS recommendationId, x.text, x.lead_agency_id AS leadAgencyId, x.owner_role AS ownerRole,
+      x.due_date AS dueDate, x.success_measure AS successMeasure
+    FROM action x JOIN json_each(?) j ON j.value = x.id WHERE x.audit_id = ?`);
+
+  // Ids the revision brings that exist under another audit; `json_each` holds the revision's ids.
+  const foreign = (sql: string) => db.prepare<[string, string], { id: string; owner: string }>(sql);
+  const owners: [ForeignRow['table'], (c: RevisionContent) => string[], ReturnType<typeof foreign>][] = [
+    [
+      'audit_case',
+      (c) => c.cases.map((k) => k.id),
+      foreign(
+        'SELECT c.id, c.audit_id AS owner FROM audit_case c JOIN json_each(?) j ON j.value = c.id WHERE c.audit_id <> ?',
+      ),
+    ],
+    [
+      'checklist',
+      (c) => c.checklists.map((k) => k.id),
+      foreign(`SELECT k.id, c.audit_id AS owner FROM checklist k JOIN audit_case c ON c.id = k.case_id
+        JOIN json_each(?) j ON j.value = k.id WHERE c.audit_id <> ?`),
+    ],
+    [
+      'finding',
+      (c) => c.findings.map((f) => f.id),
+      foreign(
+        'SELECT f.id, f.audit_id AS owner FROM finding f JOIN json_each(?) j ON j.value = f.id WHERE f.audit_id <> ?',
+      ),
+    ],
+    [
+      'recommendation',
+      (c) => c.recommendations.map((r) => r.id),
+      foreign(
+        'SELECT r.id, r.audit_id AS owner FROM recommendation r JOIN json_each(?) j ON j.value = r.id WHERE r.audit_id <> ?',
+      ),
+    ],
+    [
+      'action',
+      (c) => c.actions.map((x) => x.id),
+      foreign(
+        'SELECT x.id, x.audit_id AS owner FROM action x JOIN json_each(?) j ON j.value = x.id WHERE x.audit_id <> ?',
+      ),
+    ],
+  ];
+  const panelItemOwners = foreign(
+    'SELECT i.id, i.panel_id AS owner FROM panel_item i JOIN json_each(?) j ON j.value = i.id WHERE i.panel_id <> ?',
+  );
+  const count = (sql: string) => db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM ${sql}`);
+  const counters: [keyof AuditRowCounts, ReturnType<typeof count>][] = [
+    ['cases', count('audit_case WHERE audit_id = ?')],
+    ['checklists', count('checklist k JOIN audit_case c ON c.id = k.case_id WHERE c.audit_id = ?')],
+    [
+      'answers',
+      count(
+        'answer a JOIN checklist k ON k.id = a.checklist_id JOIN audit_case c ON c.id = k.case_id WHERE c.audit_id = ?',
+      ),
+    ],
+    ['grades', count('case_grade g JOIN audit_case c ON c.id = g.case_id WHERE c.audit_id = ?')],
+    ['discussions', count('case_discussion d JOIN audit_case c ON c.id = d.case_id WHERE c.audit_id = ?')],
+    ['findings', count('finding WHERE audit_id = ?')],
+    ['recommendations', count('recommendation WHERE audit_id = ?')],
+    ['actions', count('action WHERE audit_id = ?')],
+  ];
+  const counts = (auditId: string) =>
+    Object.fromEntries(counters.map(([k, stmt]) => [k, stmt.get(auditId)!.n])) as unknown as AuditRowCounts;
 
   return {
-    /** Writes the revision's working rows; `agency` maps the sender's agency ids to this board's. */
-    replaceAudit(c: RevisionContent, agency: (id: string) => string, now: string): void {
+    /** The revision's rows whose ids exist under another audit here (nothing may be written then). */
+    foreignRows(c: RevisionContent): ForeignRow[] {
+      return owners.flatMap(([table, ids, stmt]) =>
+        stmt.all(JSON.stringify(ids(c)), c.audit.id).map((r) => ({ table, id: r.id, owner: r.owner })),
+      );
+    },
+    /** Panel items with these ids that belong to a panel other than `panelId`. */
+    foreignPanelItems(panelId: string, itemIds: readonly string[]): ForeignRow[] {
+      return panelItemOwners
+        .all(JSON.stringify(itemIds), panelId)
+        .map((r) => ({ table: 'panel_item' as const, id: r.id, owner: r.owner }));
+    },
+    counts,
+    /**
+     * Writes the revision's working rows; `agency` maps the sender's agency ids to this board's. The
+     * caller has checked that no id belongs to another audit (foreignRows); a write that would still
+     * touch another audit's row throws, and the transaction is undone.
+     */
+    replaceAudit(c: RevisionContent, agency: (id: string) => string, now: string): ReplaceResult {
       const a = c.audit;
-      upsertAudit.run({ ...a, thresholds: JSON.stringify(a.thresholds), revision: c.revision, now });
+      const before = counts(a.id);
+      const actionIds = JSON.stringify(c.actions.map((x) => x.id));
+      const actionsBefore = new Map(actionFields.all(actionIds, a.id).map(({ id, ...f }) => [id, f]));
+      const upserted = upsertAudit.run({ ...a, thresholds: JSON.stringify(a.thresholds), revision: c.revision, now });
+      if (upserted.changes !== 1) throw new Error(`the audit ${a.id} here is not an imported one`);
       for (const stmt of clear) stmt.run(a.id);
       for (const k of c.cases) insertCase.run({ ...k, auditId: a.id, flags: JSON.stringify(k.referenceFlags) });
       for (const k of c.checklists) insertChecklist.run(k.id, k.caseId, agency(k.agencyId), k.completedAt, now);
@@ -110,8 +237,24 @@ export function importRepo(db: Db) {
       c.recommendations.forEach((r, i) =>
         insertRec.run(r.id, a.id, r.text, JSON.stringify(r.findingIds), i + 1, r.createdAt, r.updatedAt),
       );
-      for (const x of c.actions) upsertAction.run({ ...x, auditId: a.id, leadAgencyId: agency(x.leadAgencyId), now });
+      const actions: ReplaceResult['actions'] = [];
+      for (const x of c.actions) {
+        const after: ImportedActionFields = {
+          recommendationId: x.recommendationId,
+          text: x.text,
+          leadAgencyId: agency(x.leadAgencyId),
+          ownerRole: x.ownerRole,
+          dueDate: x.dueDate,
+          successMeasure: x.successMeasure,
+        };
+        const written = upsertAction.run({ ...x, ...after, auditId: a.id, now });
+        if (written.changes !== 1) throw new Error(`the action ${x.id} belongs to another audit`);
+        const was = actionsBefore.get(x.id) ?? null;
+        if (!was || (Object.keys(after) as (keyof ImportedActionFields)[]).some((k) => was[k] !== after[k]))
+          actions.push({ id: x.id, before: was, after });
+      }
       sign.run(a.id);
+      return { before, after: counts(a.id), actions };
     },
   };
 }

@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/canonicalJson.js';
 import type { ServiceHandlers } from '../../shared/contract.js';
 import { AppError } from '../../shared/errors.js';
-import type { RevisionContent } from '../../shared/bundle.js';
+import type { ImportOutcome, RevisionContent } from '../../shared/bundle.js';
 import { buildRevisionContent } from '../bundle/revisionContent.js';
-import { importBundleBytes, importReading, readInput } from '../bundle/importBundle.js';
+import { importReading, readInput, refusalOutcome, writeReading } from '../bundle/importBundle.js';
+import type { QuarantineRow } from '../../db/repos/bundleRepo.js';
 import { inlineBundleReader, type BundleReader } from '../bundle/bundleReader.js';
 import { writeMark } from '../../db/writeMark.js';
 import { packBundle } from '../bundle/pack.js';
@@ -58,6 +59,38 @@ export function bundleService(
   } | null = null;
 
   function preview(auditId: string) {
+  /**
+   * What accepting a bundle from the quarantine decides, inside its import's transaction: the key is
+   * trusted for later bundles, the bundle leaves the quarantine, and the decision is logged, naming
+   * the key the audit was pinned to when it was another.
+   */
+  function acceptQuarantined(q: QuarantineRow, outcome: ImportOutcome, pinned: string | null) {
+    if (!repos.identity.trustedByFingerprint(q.signerFingerprint)) {
+      // Accepting the bundle trusts its signer for later ones too; no encryption key is known from a bundle.
+      repos.identity.insertTrusted({
+        fingerprint: q.signerFingerprint,
+        name: q.signerName,
+        role: q.signerRole,
+        agency: q.signerAgency,
+        signingPublic: '',
+        encryptionPublic: '',
+        isRecipient: false,
+        enrolledAt: ctx.now(),
+        revokedAt: null,
+        revokedReason: null,
+      });
+    }
+    repos.bundles.removeFromQuarantine(q.id);
+    ctx.log('quarantine', q.id, 'accept', null, {
+      fingerprint: q.signerFingerprint,
+      auditId: q.auditId,
+      outcome: outcome.outcome,
+      ...(pinned && pinned !== q.signerFingerprint
+        ? { differentSigner: { pinned, accepted: q.signerFingerprint } }
+        : {}),
+    });
+  }
+
     const audit = repos.audits.get(auditId);
     if (!audit) throw new AppError('NOT_FOUND', 'No such audit.');
     const own = repos.identity.own();
@@ -255,35 +288,41 @@ export function bundleService(
       return written;
     },
 
-    'quarantine.list': () => repos.bundles.quarantine().map(({ fileSha256: _sha, ...q }) => q),
+    'quarantine.list': () =>
+      repos.bundles.quarantine().map(({ fileSha256: _sha, ...q }) => ({
+        ...q,
+        pinnedFingerprint: q.auditId ? (repos.bundles.pin(q.auditId)?.signerFingerprint ?? null) : null,
+      })),
 
-    'quarantine.accept': async ({ quarantineId, safetyNumberCompared, acceptBoard }) => {
+    'quarantine.accept': async ({ quarantineId, safetyNumberCompared, acceptBoard, acceptDifferentSigner }) => {
       requireComparedSafetyNumber(safetyNumberCompared);
       const q = repos.bundles.quarantined(quarantineId);
       const bytes = repos.bundles.quarantineBytes(quarantineId);
       if (!q || !bytes) throw new AppError('NOT_FOUND', 'No such bundle in quarantine.');
-      const outcome = await importBundleBytes(ctx, bytes, q.fileName, { acceptUnknownSigner: true, acceptBoard });
-      if (outcome.outcome === 'refused') return outcome;
-      if (outcome.outcome === 'added') afterImport();
-      ctx.tx(() => {
-        if (!repos.identity.trustedByFingerprint(q.signerFingerprint)) {
-          // Accepting the bundle trusts its signer for later ones too; no encryption key is known from a bundle.
-          repos.identity.insertTrusted({
-            fingerprint: q.signerFingerprint,
-            name: q.signerName,
-            role: q.signerRole,
-            agency: q.signerAgency,
-            signingPublic: '',
-            encryptionPublic: '',
-            isRecipient: false,
-            enrolledAt: ctx.now(),
-            revokedAt: null,
-            revokedReason: null,
+      const reading = await reader.read(bytes, readInput(ctx));
+      // The import, the trust it gives the key and the decision are one transaction: all or nothing.
+      // A bundle for an audit pinned to another key needs acceptDifferentSigner (writeReading throws
+      // a VALIDATION error naming both keys otherwise, and the bundle stays in quarantine).
+      let outcome: ImportOutcome;
+      try {
+        outcome = ctx.tx(() => {
+          const pinned = q.auditId ? (repos.bundles.pin(q.auditId)?.signerFingerprint ?? null) : null;
+          const written = writeReading(ctx, reading, bytes, q.fileName, {
+            acceptUnknownSigner: true,
+            acceptDifferentSigner: acceptDifferentSigner === true,
+            acceptBoard,
+            fromQuarantine: true,
           });
-        }
-        repos.bundles.removeFromQuarantine(quarantineId);
-        ctx.log('quarantine', quarantineId, 'accept', null, { fingerprint: q.signerFingerprint });
-      });
+          if (written.outcome === 'refused') return written;
+          acceptQuarantined(q, written, pinned);
+          return written;
+        });
+      } catch (e) {
+        const refused = refusalOutcome(e);
+        if (!refused) throw e;
+        outcome = refused;
+      }
+      if (outcome.outcome === 'added') afterImport();
       return outcome;
     },
 

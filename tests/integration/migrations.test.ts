@@ -63,6 +63,7 @@ const SEED: Record<number, string> = {
   8: SEED_V5, // version 9 added the (empty) search backlog of imports
   9: SEED_V9,
   10: SEED_V9, // version 10 changed how the search index holds the kind, not what is stored
+  11: SEED_V9, // version 11 added figures that are counted on use
 };
 
 type Entry = { id: number; kind: string; ref_id: string };
@@ -188,4 +189,55 @@ describe('migrating databases made by every earlier schema version', () => {
       copy.close();
     });
   }
+});
+
+describe('migration 12: imported audits pinned to their signer', () => {
+  it('pins each imported audit to the signer and board of the revision shown, and says why each quarantined bundle waits', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const path = join(t.dir, 'v11.db');
+    const old = new Database(path);
+    migrate(old, 11, MIGRATIONS.slice(0, 11));
+    old.exec(SEED_V9);
+    // An audit imported at revisions 1 and 2 (signed by two keys: the pin is revision 2's), one still
+    // at revision 1 with content that names no board, and a bundle waiting in quarantine.
+    const content = (board: string) => JSON.stringify({ board: { name: board } });
+    old.exec(`
+      INSERT INTO audit (id, title, theme, template_id, template_version, status, created_at, updated_at, series_id, revision, origin)
+        VALUES ('im1', 'Imported', 'other', 't', 1, 'signed', 'then', 'then', 'im1', 2, 'imported'),
+               ('im2', 'Imported too', 'other', 't', 1, 'signed', 'then', 'then', 'im2', 1, 'imported');
+      INSERT INTO audit_revision (audit_id, revision, content, content_hash, previous_hash, signer_fingerprint, signed_at, report)
+        VALUES ('im1', 1, '${content('Northshire SCP')}', 'h1', NULL, 'fp-a', '2017-01-01', x'25'),
+               ('im1', 2, '${content('Northshire SCP')}', 'h2', 'h1', 'fp-b', '2017-02-01', x'25'),
+               ('im2', 1, '{}', 'h3', NULL, 'fp-a', '2017-03-01', x'25');
+      INSERT INTO imported_bundle (bundle_id, audit_id, revision, signer_fingerprint, file_sha256, outcome, imported_at)
+        VALUES ('b1', 'im1', 1, 'fp-a', 's1', 'added', '2017-01-05'), ('b2', 'im1', 2, 'fp-b', 's2', 'added', '2017-02-05');
+      INSERT INTO quarantine (id, file_name, bundle, file_sha256, signer_fingerprint, signer_name, signer_role, signer_agency, audit_title, received_at)
+        VALUES ('q1', 'x.caseaudit', x'00', 's3', 'fp-c', 'C', 'Auditor', 'Elsewhere', 'Other', '2017-04-01');
+    `);
+    old.close();
+
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare('SELECT * FROM audit_pin ORDER BY audit_id').all()).toEqual([
+      {
+        audit_id: 'im1',
+        signer_fingerprint: 'fp-b',
+        board_name: 'Northshire SCP',
+        pinned_revision: 2,
+        pinned_at: '2017-01-05',
+      },
+      { audit_id: 'im2', signer_fingerprint: 'fp-a', board_name: '', pinned_revision: 1, pinned_at: '2017-03-01' },
+    ]);
+    // The local audit is not pinned: bundles are never imported over it.
+    expect(db.prepare("SELECT count(*) AS n FROM audit_pin WHERE audit_id = 'au1'").get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT audit_id, reason FROM quarantine').all()).toEqual([
+      { audit_id: null, reason: 'unknown_signer' },
+    ]);
+    expect(() => db.prepare("UPDATE quarantine SET reason = 'because'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("DELETE FROM audit_pin WHERE audit_id = 'im1'").run()).toThrow(/stays pinned/);
+    expect(() => db.prepare("INSERT INTO audit_pin VALUES ('nope', 'fp', 'b', 1, 'now')").run()).toThrow(/FOREIGN KEY/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
 });
