@@ -2,6 +2,7 @@
 // contract, call the handler, check the output, and turn every failure into {code, message}.
 import { contract, isMethod, type Handlers, type Method } from '../../shared/contract.js';
 import { AppError, type RpcResult } from '../../shared/errors.js';
+import { unstorableTextProblem } from '../../shared/text.js';
 import { describeIssues } from '../../shared/validationPath.js';
 
 export type Dispatch = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
@@ -17,6 +18,9 @@ export function createDispatch(handlers: Partial<Handlers>, options: DispatchOpt
   return async (method, input) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown method "${method}".` } };
     const spec = contract[method];
+    // Checked for every method at once: a string that cannot be stored exactly is refused, not altered.
+    const unstorable = unstorableTextProblem(input);
+    if (unstorable) return { ok: false, error: { code: 'VALIDATION', message: unstorable } };
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success)
       return { ok: false, error: { code: 'VALIDATION', message: describeIssues(parsed.error.issues) } };

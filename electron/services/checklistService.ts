@@ -68,10 +68,13 @@ export function checklistService(
         const answers = repos.checklists.answerValues(row.id);
         const before = repos.checklists.answer(row.id, question.id) ?? null;
         repos.checklists.saveAnswer(answer);
-        ctx.log('answer', `${row.id}/${question.id}`, before ? 'update' : 'create', before, answer);
+        // The reply and the log are of the answer as stored, read back in the same transaction, so what
+        // is acknowledged is what the database holds.
+        const stored = repos.checklists.answer(row.id, question.id)!;
+        ctx.log('answer', `${row.id}/${question.id}`, before ? 'update' : 'create', before, stored);
         repos.checklists.touch(row.id, now);
         repos.audits.touch(audit.id, now);
-        const after = new Map(answers).set(question.id, answer);
+        const after = new Map(answers).set(question.id, stored);
         // A change can hide or reveal required questions: a completed checklist that is no longer
         // complete goes back to in progress rather than claiming completeness it lacks.
         const progress = checklistProgress(template, row.agencyKind, after);
@@ -81,7 +84,10 @@ export function checklistService(
           ctx.log('checklist', row.id, 'reopen', { completedAt: row.completedAt }, { completedAt: null });
           completedAt = null;
         }
-        return { answer, checklist: summariseChecklist({ ...row, completedAt, updatedAt: now }, template, after) };
+        return {
+          answer: stored,
+          checklist: summariseChecklist({ ...row, completedAt, updatedAt: now }, template, after),
+        };
       }),
 
     'checklists.complete': ({ checklistId }) =>

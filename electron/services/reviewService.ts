@@ -117,8 +117,10 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
           repos.review.grades(c.auditId).find((g) => g.caseId === c.id && g.agencyId === input.agencyId) ?? null;
         const grade = { ...input, rationale: input.rationale.trim(), updatedAt: ctx.now() };
         repos.review.setGrade(grade);
-        ctx.log('grade', `${c.id}/${input.agencyId ?? 'overall'}`, before ? 'update' : 'create', before, grade);
-        return grade;
+        // Read back, so the reply is what was stored.
+        const stored = repos.review.grades(c.auditId).find((g) => g.caseId === c.id && g.agencyId === input.agencyId)!;
+        ctx.log('grade', `${c.id}/${input.agencyId ?? 'overall'}`, before ? 'update' : 'create', before, stored);
+        return stored;
       }),
 
     'discussions.save': (input) =>
@@ -131,8 +133,9 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         const before = repos.review.discussions(c.auditId).find((d) => d.caseId === c.id) ?? null;
         const discussion = { ...input, updatedAt: ctx.now() };
         repos.review.saveDiscussion(discussion);
-        ctx.log('discussion', c.id, before ? 'update' : 'create', before, discussion);
-        return discussion;
+        const stored = repos.review.discussions(c.auditId).find((d) => d.caseId === c.id)!;
+        ctx.log('discussion', c.id, before ? 'update' : 'create', before, stored);
+        return stored;
       }),
 
     'findings.list': ({ auditId }) => repos.review.findings(audit(auditId).id),
