@@ -4,6 +4,9 @@ import { exportCommand, exportHelp, importCommand, importHelp, verify, verifyHel
 import { demo, demoHelp } from './commands/demo.js';
 import { report, reportHelp } from './commands/report.js';
 import { serve, serveHelp } from './commands/serve.js';
+import { identity, identityHelp } from './commands/identity.js';
+import { trust, trustHelp } from './commands/trust.js';
+import { templates, templatesHelp } from './commands/templates.js';
 import { UsageError } from './usage.js';
 import { APP_VERSION } from '../version.js';
 
@@ -22,6 +25,9 @@ const COMMANDS: Record<string, Command> = {
   check: { run: check, help: checkHelp },
   backup: { run: backup, help: backupHelp },
   restore: { run: restore, help: restoreHelp },
+  identity: { run: identity, help: identityHelp },
+  trust: { run: trust, help: trustHelp },
+  templates: { run: templates, help: templatesHelp },
 };
 
 export const HELP = `Case Audit ${APP_VERSION}: multi-agency case audits for safeguarding children partnerships.
