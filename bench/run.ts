@@ -597,6 +597,7 @@ async function signingBenchmarks(app: CaseAuditApp, api: Api, auditId: string, n
           signer: 'Fictional Auditor',
           date: new Date().toISOString(),
           fingerprint: '0000',
+          safetyNumber: '00000',
           revision: audit.revision,
         }),
         new Date(),

@@ -3,7 +3,7 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, 
 import type { ReportModel } from './reportModel.js';
 import { DRAFT_LINE, SINCE_SIGNING_LINE, signatureLine, VERIFY_LINES } from './reportWords.js';
 
-const ACTION_HEADER = ['Action', 'Lead agency', 'Owner', 'Due', 'Status'];
+const ACTION_HEADER = ['Action', 'Lead agency', 'Owner', 'Due', 'Success measure', 'Status'];
 
 const p = (text: string) => new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } });
 const h = (text: string) =>
@@ -28,6 +28,8 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     new Paragraph({ children: [new TextRun({ text: m.boardName, color: '505A5F' })] }),
     new Paragraph({ text: m.title, heading: HeadingLevel.HEADING_1 }),
     p(`${m.theme} · round ${m.round} · ${m.templateLine}`),
+    h('Summary'),
+    ...m.summary.map(p),
     h('Why the audit'),
     p(m.purpose || 'The purpose of the audit was not recorded.'),
     h('The sample'),
@@ -37,13 +39,22 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     ...bullets(m.strengths, 'No strengths were recorded.'),
     h('In some cases the following development areas were found'),
     ...bullets(m.developments, 'No development areas were recorded.'),
+    h('Grades by agency'),
+    m.grades ? table(m.grades.header, m.grades.rows) : p('No grades were recorded.'),
+    h('Learning themes'),
+    m.themes.length
+      ? table(
+          ['Learning theme', 'Cases meeting the standard', '95% interval'],
+          m.themes.map((t) => [t.theme, t.share, t.interval]),
+        )
+      : p('No learning theme was assessed.'),
     h('Recommendations'),
     ...bullets(m.recommendations, 'No recommendations were made.'),
     h('Action plan'),
     m.actions.length
       ? table(
           ACTION_HEADER,
-          m.actions.map((a) => [a.text, a.lead, a.owner, a.due, a.status]),
+          m.actions.map((a) => [a.text, a.lead, a.owner, a.due, a.successMeasure, a.status]),
         )
       : p('There are no actions.'),
     h('Outcomes and impact: the trend against earlier rounds'),
@@ -68,7 +79,7 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     ...(m.signature
       ? [
           p(signatureLine(m.signature)),
-          p(`Key fingerprint: ${m.signature.fingerprint}`),
+          p(`Safety number, to compare with the one the signer reads out: ${m.signature.safetyNumber}`),
           p('How anyone can check this signature is explained in the appendix.'),
         ]
       : [p(DRAFT_LINE)]),
@@ -84,13 +95,20 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
                   x.lead,
                   x.owner,
                   x.due,
+                  x.successMeasure,
                   x.status,
                 ]),
               )
             : p('There are no actions.'),
         ]
       : []),
-    ...(m.signature ? [h('Appendix: checking the signature'), ...VERIFY_LINES.map(p)] : []),
+    ...(m.signature
+      ? [
+          h('Appendix: checking the signature'),
+          p(`Key fingerprint (SHA-256 of the signer's public key): ${m.signature.fingerprint}`),
+          ...VERIFY_LINES.map(p),
+        ]
+      : []),
   ];
   const doc = new Document({
     creator: 'Case Audit',

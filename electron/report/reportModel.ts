@@ -5,8 +5,9 @@ import { ACTION_STATUS_LABELS } from '../../shared/actionStatus.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { PREVALENCE_BUCKET_LABELS } from '../../shared/prevalence.js';
 import { formatShare } from '../../shared/reauditComparison.js';
-import { changeBetweenRounds, isSmallSample } from '../../shared/proportions.js';
-import { AUDIT_THEME_LABELS, LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
+import { changeBetweenRounds, isSmallSample, wilsonInterval } from '../../shared/proportions.js';
+import type { CaseGrade } from '../../shared/review.js';
+import { AUDIT_THEME_LABELS, GRADE_LABELS, GRADES, LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
 import { analyse } from '../services/auditAnalysis.js';
 import type { ServiceContext } from '../services/context.js';
 import { londonDate, longBoardDate } from '../../shared/today.js';
@@ -16,6 +17,7 @@ export interface ReportAction {
   lead: string;
   owner: string;
   due: string;
+  successMeasure: string;
   status: string;
 }
 
@@ -42,7 +44,13 @@ export interface ReportModel {
   };
   /** A sentence under the sample when it is small enough to make every share a rough guide. */
   smallSampleNote: string | null;
-  signature: { signer: string; date: string; fingerprint: string; revision: number } | null;
+  /** A few sentences for the board: what was audited, found and planned, and any change since the last round. */
+  summary: string[];
+  /** Grades by agency (and overall): how many cases each grade was given. */
+  grades: { header: string[]; rows: string[][] } | null;
+  /** This round's share of cases meeting the standard per learning theme. */
+  themes: { theme: string; share: string; interval: string }[];
+  signature: { signer: string; date: string; fingerprint: string; safetyNumber: string; revision: number } | null;
   /**
    * What happened after signing, printed after the signature and never above it: the action plan as
    * it is today, with the actions added since (a panel's follow-ups, the QA sub-committee's own).
@@ -85,12 +93,19 @@ export function buildReportModel(
     lead: a.leadAgencyName,
     owner: a.ownerRole,
     due: longBoardDate(a.dueDate),
+    successMeasure: a.successMeasure,
     status: statusOn(a.status, a.dueDate, today),
   });
   const findings = signed?.findings ?? ctx.repos.review.findings(audit.id);
   const rounds = analysis.comparison.rounds.map((r) => r.label);
   const changedOrAsked = analysis.comparison.questions.filter((q) => q.rounds.some((r) => r.share !== null));
   const signedActionIds = new Set(signed?.actions.map((a) => a.id));
+  const strengths = findings.filter((f) => f.kind === 'strength').map((f) => f.text);
+  const developments = findings.filter((f) => f.kind === 'development').map((f) => f.text);
+  const recommendations = (signed?.recommendations ?? ctx.repos.review.recommendations(audit.id)).map((r) => r.text);
+  const actionCount = signed ? signed.actions.length : current.length;
+  const themeTrend = trendByTheme(analysis);
+  const grades = gradeTable(signed?.grades ?? ctx.repos.review.grades(audit.id), agencyName);
   return {
     boardName: signed?.board.name ?? ctx.repos.board.get()?.name ?? '',
     title: audit.title,
@@ -109,15 +124,33 @@ export function buildReportModel(
         ? `Agencies involved: ${list(s.agencies.map((a) => ({ ...a, label: agencyName.get(a.value) ?? a.label })))}.`
         : '',
     ].filter(Boolean),
-    strengths: findings.filter((f) => f.kind === 'strength').map((f) => f.text),
-    developments: findings.filter((f) => f.kind === 'development').map((f) => f.text),
-    recommendations: (signed?.recommendations ?? ctx.repos.review.recommendations(audit.id)).map((r) => r.text),
+    summary: [
+      `This audit (${AUDIT_THEME_LABELS[audit.theme]}, round ${audit.round}) looked at ${plural(s.cases, 'case', 'cases')}${s.agencies.length ? ` involving ${plural(s.agencies.length, 'agency', 'agencies')}` : ''}.`,
+      `It records ${plural(strengths.length, 'strength', 'strengths')} and ${plural(developments.length, 'area', 'areas')} for development, and makes ${plural(recommendations.length, 'recommendation', 'recommendations')} with ${plural(actionCount, 'action', 'actions')} in the plan.`,
+      ...(grades ? [grades.overallSentence] : []),
+      ...(themeTrend.length > 0 && rounds.length > 1 ? [changeSentence(themeTrend)] : []),
+    ],
+    grades: grades && { header: grades.header, rows: grades.rows },
+    themes: analysis.prevalence.themes
+      .filter((t) => t.casesAssessed > 0)
+      .map((t) => {
+        const ci = wilsonInterval(t.strengthCases.length, t.casesAssessed)!;
+        return {
+          theme: LEARNING_THEME_LABELS[t.theme],
+          share: shareCell(t.strengthCases.length, t.casesAssessed),
+          interval: `${formatShare(ci.lower)} to ${formatShare(ci.upper)}`,
+        };
+      }),
+    strengths,
+    developments,
+    recommendations,
     actions: signed
       ? signed.actions.map((a) => ({
           text: a.text,
           lead: agencyName.get(a.leadAgencyId) ?? '',
           owner: a.ownerRole,
           due: longBoardDate(a.dueDate),
+          successMeasure: a.successMeasure,
           status: statusOn(a.status, a.dueDate, signedOn),
         }))
       : current.map(currentRow),
@@ -135,24 +168,11 @@ export function buildReportModel(
       series: analysis.comparison.themes
         .filter((t) => t.rounds.some((r) => r.share !== null))
         .map((t) => ({ label: t.theme, values: t.rounds.map((r) => r.share) })),
-      themes: analysis.comparison.themes
-        .filter((t) => t.rounds.some((r) => r.share !== null))
-        .map((t) => {
-          const measured = t.rounds.filter((r) => r.casesAssessed > 0);
-          const first = measured[0];
-          const last = measured[measured.length - 1];
-          return {
-            theme: LEARNING_THEME_LABELS[t.theme],
-            cells: t.rounds.map((r) => shareCell(r.strengthCount, r.casesAssessed)),
-            change:
-              first && last && first !== last
-                ? changeBetweenRounds(
-                    { x: first.strengthCount, n: first.casesAssessed },
-                    { x: last.strengthCount, n: last.casesAssessed },
-                  ).words
-                : 'Measured in one round only.',
-          };
-        }),
+      themes: themeTrend.map(({ theme, cells, change }) => ({
+        theme,
+        cells,
+        change: change?.words ?? 'Measured in one round only.',
+      })),
     },
     smallSampleNote: isSmallSample(s.cases)
       ? `With ${plural(s.cases, 'case', 'cases')} in the sample, every share in this report is a small sample: read it as a rough guide, not a measure.`
@@ -166,4 +186,56 @@ export function buildReportModel(
       : null,
     analysis,
   };
+}
+
+/** Per learning theme across rounds: each round's share, and the change from its first measured round to its last. */
+function trendByTheme(analysis: Analysis) {
+  return analysis.comparison.themes
+    .filter((t) => t.rounds.some((r) => r.share !== null))
+    .map((t) => {
+      const measured = t.rounds.filter((r) => r.casesAssessed > 0);
+      const first = measured[0];
+      const last = measured[measured.length - 1];
+      return {
+        theme: LEARNING_THEME_LABELS[t.theme],
+        cells: t.rounds.map((r) => shareCell(r.strengthCount, r.casesAssessed)),
+        change:
+          first && last && first !== last
+            ? changeBetweenRounds(
+                { x: first.strengthCount, n: first.casesAssessed },
+                { x: last.strengthCount, n: last.casesAssessed },
+              )
+            : null,
+      };
+    });
+}
+
+function changeSentence(trend: ReturnType<typeof trendByTheme>): string {
+  const count = (v: string) => trend.filter((t) => t.change?.verdict === v).length;
+  const better = count('better');
+  const worse = count('worse');
+  const unclear = count('unclear');
+  if (better + worse + unclear === 0) return 'No learning theme was measured in more than one round.';
+  return `Against earlier rounds, ${plural(better, 'learning theme', 'learning themes')} improved and ${worse} got worse by more than chance would explain; for ${unclear} the change could be chance.`;
+}
+
+/** Grades given per agency and overall, agencies in the board's order, overall last. */
+function gradeTable(grades: readonly CaseGrade[], agencyName: ReadonlyMap<string, string>) {
+  if (grades.length === 0) return null;
+  const rowFor = (agencyId: string | null) => {
+    const mine = grades.filter((g) => g.agencyId === agencyId);
+    return GRADES.map((grade) => mine.filter((g) => g.grade === grade).length);
+  };
+  const agencies = [...agencyName.keys()].filter((id) => grades.some((g) => g.agencyId === id));
+  const rows = agencies.map((id) => [agencyName.get(id)!, ...rowFor(id).map(String)]);
+  const overall = rowFor(null);
+  const overallTotal = overall.reduce((a, b) => a + b, 0);
+  if (overallTotal > 0) rows.push(['Overall (multi-agency)', ...overall.map(String)]);
+  const overallSentence =
+    overallTotal > 0
+      ? `Overall, ${GRADES.filter((_, i) => overall[i]! > 0)
+          .map((g) => `${plural(overall[GRADES.indexOf(g)]!, 'case was', 'cases were')} graded ${GRADE_LABELS[g]}`)
+          .join(', ')}.`
+      : `${plural(grades.length, 'grade was', 'grades were')} given by agencies; no overall grades were recorded.`;
+  return { header: ['Agency', ...GRADES.map((g) => GRADE_LABELS[g])], rows, overallSentence };
 }

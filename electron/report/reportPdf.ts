@@ -8,8 +8,8 @@ import { accessiblePdf, BLUE, GREY, INK } from './accessiblePdf.js';
 import type { ReportAction, ReportModel } from './reportModel.js';
 import { DRAFT_LINE, SINCE_SIGNING_LINE, signatureLine, VERIFY_LINES } from './reportWords.js';
 
-const ACTION_HEADER = ['Action', 'Lead agency', 'Owner', 'Due', 'Status'];
-const ACTION_WIDTHS = [0.4, 0.18, 0.16, 0.14, 0.12];
+const ACTION_HEADER = ['Action', 'Lead agency', 'Owner', 'Due', 'Success measure', 'Status'];
+const ACTION_WIDTHS = [0.3, 0.14, 0.13, 0.12, 0.2, 0.11];
 const themeLabel = (t: string) => LEARNING_THEME_LABELS[t as LearningTheme] ?? t;
 
 export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer> {
@@ -20,12 +20,15 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
     createdAt,
     runningHeader: `${m.boardName} · ${m.title}`,
   });
-  const actionRows = (actions: ReportAction[]) => actions.map((a) => [a.text, a.lead, a.owner, a.due, a.status]);
+  const actionRows = (actions: ReportAction[]) =>
+    actions.map((a) => [a.text, a.lead, a.owner, a.due, a.successMeasure, a.status]);
 
   pdf.para(m.boardName, { size: 10, color: GREY });
   pdf.heading(m.title, 1);
   pdf.para(`${m.theme} · round ${m.round} · ${m.templateLine}`, { color: GREY });
 
+  pdf.heading('Summary', 2);
+  m.summary.forEach((line) => pdf.para(line));
   pdf.heading('Why the audit', 2);
   pdf.para(m.purpose || 'The purpose of the audit was not recorded.');
   pdf.heading('The sample', 2);
@@ -35,6 +38,25 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
   pdf.bullets(m.strengths, 'No strengths were recorded.');
   pdf.heading('In some cases the following development areas were found', 2);
   pdf.bullets(m.developments, 'No development areas were recorded.');
+  pdf.heading('Grades by agency', 2);
+  if (!m.grades) pdf.para('No grades were recorded.');
+  else
+    pdf.table(m.grades.header, m.grades.rows, [
+      0.32,
+      ...m.grades.header.slice(1).map(() => 0.68 / (m.grades!.header.length - 1)),
+    ]);
+  pdf.heading('Learning themes', 2);
+  if (m.themes.length === 0) pdf.para('No learning theme was assessed.');
+  else {
+    pdf.para(
+      'The share of cases meeting the standard for each learning theme the audit tested, with its 95% interval.',
+    );
+    pdf.table(
+      ['Learning theme', 'Cases meeting the standard', '95% interval'],
+      m.themes.map((t) => [t.theme, t.share, t.interval]),
+      [0.4, 0.35, 0.25],
+    );
+  }
   pdf.heading('Recommendations', 2);
   pdf.bullets(m.recommendations, 'No recommendations were made.');
 
@@ -64,7 +86,7 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
   pdf.heading('Signature', 2);
   if (m.signature) {
     pdf.para(signatureLine(m.signature));
-    pdf.para(`Key fingerprint: ${m.signature.fingerprint}`);
+    pdf.para(`Safety number, to compare with the one the signer reads out: ${m.signature.safetyNumber}`);
     pdf.para('How anyone can check this signature is explained in the appendix.');
   } else pdf.para(DRAFT_LINE);
 
@@ -83,6 +105,7 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
   }
   if (m.signature) {
     pdf.heading('Appendix: checking the signature', 2);
+    pdf.para(`Key fingerprint (SHA-256 of the signer's public key): ${m.signature.fingerprint}`);
     VERIFY_LINES.forEach((line) => pdf.para(line));
   }
   return pdf.end();

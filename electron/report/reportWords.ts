@@ -11,7 +11,7 @@ export const signatureLine = (s: NonNullable<ReportModel['signature']>) =>
   `Signed by ${s.signer} on ${longBoardDate(s.date)} (revision ${s.revision}).`;
 
 export const VERIFY_LINES = [
-  'The bundle this report came in holds manifest.json, manifest.sig and signer.pem. First check the key fingerprint above with the signer, by telephone or in person.',
+  'The bundle this report came in holds manifest.json, manifest.sig and signer.pem. First compare the safety number in the signature block (or this fingerprint) with the signer, by telephone or in person.',
   'Then anyone with OpenSSL can check the signature: openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in manifest.json -sigfile manifest.sig',
   'The manifest lists the SHA-256 of this report and of every other file in the bundle (docs/bundle-format.md).',
 ];

@@ -13,6 +13,7 @@ import { packBundle } from '../bundle/pack.js';
 import type { OkpJwk } from '../crypto/keys.js';
 import { buildReportModel } from '../report/reportModel.js';
 import { renderReportPdf } from '../report/reportPdf.js';
+import { signatureOf } from './reportService.js';
 import type { ServiceContext } from './context.js';
 import { ownIdentity, requireComparedSafetyNumber, recipientKeys } from './identityService.js';
 import { getTemplate } from './templateService.js';
@@ -167,12 +168,7 @@ export function bundleService(
       const content: RevisionContent = kept ? { ...built, signedAt: ctx.now() } : built;
       const own = ownIdentity(ctx);
       const signedAt = content.signedAt;
-      const signature = {
-        signer: `${own.name}, ${own.role}, ${own.agency}`,
-        date: signedAt,
-        fingerprint: own.fingerprint,
-        revision: content.revision,
-      };
+      const signature = signatureOf(content);
       // The canonical text as UTF-8 once: hashed, then stored from the same bytes (bundleRepo casts them
       // to text), not encoded again by the driver.
       const textBytes = Buffer.from(canonicalJson(content), 'utf8');

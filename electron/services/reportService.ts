@@ -2,6 +2,7 @@
 import type { RevisionContent } from '../../shared/bundle.js';
 import type { ServiceHandlers } from '../../shared/contract.js';
 import { AppError } from '../../shared/errors.js';
+import { safetyNumber } from '../../shared/safetyNumber.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { buildConsolidated, renderConsolidatedPdf } from '../report/consolidated.js';
 import { renderReportDocx } from '../report/reportDocx.js';
@@ -24,6 +25,7 @@ export function signatureOf(c: RevisionContent): NonNullable<ReportModel['signat
     signer: `${c.signer.name}, ${c.signer.role}, ${c.signer.agency}`,
     date: c.signedAt,
     fingerprint: c.signer.fingerprint,
+    safetyNumber: safetyNumber(c.signer.fingerprint),
     revision: c.revision,
   };
 }

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const board = (await inst.api['board.get']({}))!;
   auditId = second.id;
   const agencies = board.agencies.slice(0, 2).map((a) => a.id);
-  await inst.api['cases.add']({
+  const reauditCase = await inst.api['cases.add']({
     auditId,
     reference: 'R2-1',
     ageBand: '5-9',
@@ -54,6 +54,12 @@ beforeAll(async () => {
     dueDate: '2027-04-30',
     successMeasure: 'Audit of 10 cases shows current chronologies',
   });
+  for (const [agencyId, grade] of [
+    [agencies[0]!, 'good'],
+    [agencies[1]!, 'requires_improvement'],
+    [null, 'good'],
+  ] as const)
+    await inst.api['grades.set']({ caseId: reauditCase.id, agencyId, grade, rationale: 'Seen in the records.' });
   fingerprint = (await inst.api['identity.get']({}))!.fingerprint;
 }, 120_000);
 afterAll(() => {
@@ -62,10 +68,13 @@ afterAll(() => {
 });
 
 const SECTIONS = [
+  'Summary',
   'Why the audit',
   'The sample',
   'In many or most cases the following strengths were found',
   'In some cases the following development areas were found',
+  'Grades by agency',
+  'Learning themes',
   'Recommendations',
   'Action plan',
   'Outcomes and impact',
@@ -81,7 +90,11 @@ describe('the board report', () => {
     expect(text).toContain(fingerprint);
     expect(text).toContain('openssl pkeyutl -verify');
     expect(text).toContain('Re-audit the front door in six months with the same tool.'); // an action row
-    expect(text).toContain('MASH service manager 31 March 2027 Not started');
+    expect(text).toMatch(/MASH service manager 31 March 2027 .+ Not started/);
+    expect(text).toContain('looked at 3 cases involving');
+    expect(text).toMatch(/Safety number, to compare with the one the signer reads out: (\d{5} ){11}\d{5}/);
+    expect(text).toContain('Grades by agency No grades were recorded.');
+    expect(text).toMatch(/Learning theme Cases meeting the standard 95% interval/);
 
     const draft = await inst.api['reports.audit']({ auditId, format: 'pdf' });
     const draftText = await pdfText(Buffer.from(draft.base64, 'base64'));
@@ -90,6 +103,10 @@ describe('the board report', () => {
     expect(draftText).toContain('In some cases chronologies were out of date.');
     expect(draftText).toContain('Round 1');
     expect(draftText).toContain('This report is a draft');
+    expect(draftText).toContain('Overall, 1 case was graded Good.');
+    expect(draftText).toMatch(
+      /Agency Outstanding Good Requires improvement Inadequate .+ 0 1 0 0 .+ 0 0 1 0 Overall \(multi-agency\) 0 1 0 0/,
+    );
     // Shares carry their counts; a change is judged against chance (shared/proportions.ts).
     expect(draftText).toContain('Change since Round 1');
     expect(draftText).toMatch(/\d+% \(\d of 3, small sample\)/);

@@ -11,7 +11,7 @@ let inst: Installation;
 let auditId: string;
 let signedPdf: string;
 
-const FOLLOW_UP = 'Send the monthly dip-sample results to the QA sub-committee.';
+const FOLLOW_UP = 'Send the monthly results to the panel.';
 
 beforeAll(async () => {
   inst = await installation(t.dir, 'signed-report', {
