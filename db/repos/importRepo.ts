@@ -39,6 +39,8 @@ export interface ReplaceResult {
   after: AuditRowCounts;
   /** Each action the revision created or changed, with its imported fields before and after. */
   actions: { id: string; before: ImportedActionFields | null; after: ImportedActionFields }[];
+  /** Findings the revision no longer has, kept because a signed panel record discusses them. */
+  keptForPanels: string[];
 }
 
 /** Rows per INSERT … SELECT FROM json_each(?) statement. */
@@ -55,7 +57,11 @@ export function importRepo(db: Db) {
     del('DELETE FROM case_discussion WHERE case_id IN (SELECT id FROM audit_case WHERE audit_id = ?)'),
     del('UPDATE action SET recommendation_id = NULL WHERE audit_id = ?'),
     del('DELETE FROM recommendation WHERE audit_id = ?'),
-    del('DELETE FROM finding WHERE audit_id = ?'),
+    // A finding a signed panel record discusses stays (panel_item.finding_id refers to it, and the
+    // record cannot change): it is updated in place when the revision still has it.
+    del(
+      'DELETE FROM finding WHERE audit_id = ? AND id NOT IN (SELECT finding_id FROM panel_item WHERE finding_id IS NOT NULL)',
+    ),
     del('DELETE FROM audit_case WHERE audit_id = ?'),
   ];
   // The upserts change a row only of the audit being imported (an imported one): the WHERE clauses keep
@@ -92,6 +98,12 @@ export function importRepo(db: Db) {
   >(`INSERT INTO finding (id, audit_id, kind, text, origin, case_ids, question_ids, themes, sort, created_at, updated_at)
     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10
     FROM json_each(?)`);
+  const heldByPanels = db.prepare<[string], { id: string }>(
+    'SELECT DISTINCT f.id FROM finding f JOIN panel_item i ON i.finding_id = f.id WHERE f.audit_id = ?',
+  );
+  const updateFinding =
+    db.prepare(`UPDATE finding SET kind = @kind, text = @text, origin = @origin, case_ids = @caseIds,
+    question_ids = @questionIds, themes = @themes, sort = @sort, updated_at = @updatedAt WHERE id = @id AND audit_id = @auditId`);
   const insertRec = db.prepare(
     'INSERT INTO recommendation (id, audit_id, text, finding_ids, sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -190,6 +202,7 @@ export function importRepo(db: Db) {
     replaceAudit(c: RevisionContent, agency: (id: string) => string, now: string): ReplaceResult {
       const a = c.audit;
       const before = counts(a.id);
+      const held = new Set(heldByPanels.all(a.id).map((r) => r.id));
       const actionIds = JSON.stringify(c.actions.map((x) => x.id));
       const actionsBefore = new Map(actionFields.all(actionIds, a.id).map(({ id, ...f }) => [id, f]));
       const upserted = upsertAudit.run({ ...a, thresholds: JSON.stringify(a.thresholds), revision: c.revision, now });
@@ -216,10 +229,23 @@ export function importRepo(db: Db) {
         const attendees = d.attendees.map((x) => ({ ...x, agencyId: agency(x.agencyId) }));
         insertDiscussion.run(d.caseId, d.heldOn, JSON.stringify(attendees), d.agreed, d.disagreements, d.updatedAt);
       }
+      c.findings.forEach((f, i) => {
+        if (!held.has(f.id)) return;
+        updateFinding.run({
+          ...f,
+          auditId: a.id,
+          caseIds: JSON.stringify(f.caseIds),
+          questionIds: JSON.stringify(f.questionIds),
+          themes: JSON.stringify(f.themes),
+          sort: i + 1,
+        });
+      });
       for (let i = 0; i < c.findings.length; i += BATCH) {
         const batch = c.findings
           .slice(i, i + BATCH)
-          .map((f, j) => [
+          .map((f, j) => ({ f, sort: i + j + 1 }))
+          .filter(({ f }) => !held.has(f.id))
+          .map(({ f, sort }) => [
             f.id,
             a.id,
             f.kind,
@@ -228,7 +254,7 @@ export function importRepo(db: Db) {
             JSON.stringify(f.caseIds),
             JSON.stringify(f.questionIds),
             JSON.stringify(f.themes),
-            i + j + 1,
+            sort,
             f.createdAt,
             f.updatedAt,
           ]);
@@ -254,7 +280,8 @@ export function importRepo(db: Db) {
           actions.push({ id: x.id, before: was, after });
       }
       sign.run(a.id);
-      return { before, after: counts(a.id), actions };
+      const inRevision = new Set(c.findings.map((f) => f.id));
+      return { before, after: counts(a.id), actions, keptForPanels: [...held].filter((id) => !inRevision.has(id)) };
     },
   };
 }

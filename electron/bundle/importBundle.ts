@@ -431,6 +431,11 @@ function writeAudit(
       ...x.after,
       revision: content.revision,
     });
+  for (const id of replaced.keptForPanels)
+    ctx.log('finding', id, 'kept_for_panel', null, {
+      revision: content.revision,
+      reason: 'the revision no longer has this finding, and a signed panel record discusses it',
+    });
   const previous = place.kind === 'next' ? place.previous : null;
   ctx.log(
     'audit',
