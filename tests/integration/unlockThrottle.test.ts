@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSession, type Session } from '../../electron/session.js';
@@ -86,6 +86,7 @@ describe('the unlock brake', () => {
     const restarted = createSession(dbPath, { now });
     try {
       expect(failed(await unlock(PASSPHRASE, restarted))).toMatchObject({ code: 'LOCKED', retryAfterSeconds: 1 });
+      expect(statSync(throttleFilePath(dbPath)).mode & 0o777).toBe(0o600);
       expect(JSON.parse(readFileSync(throttleFilePath(dbPath), 'utf8'))).toEqual({
         format: 1,
         failures: 4,
