@@ -12,6 +12,8 @@ const counts = {
   developmentCases: z.array(z.string()),
   strengthBucket: bucket,
   developmentBucket: bucket,
+  notApplicableCases: z.array(z.string()),
+  notAssessedCases: z.array(z.string()),
 };
 
 export const prevalenceResultSchema = z.strictObject({
@@ -25,6 +27,7 @@ export const prevalenceResultSchema = z.strictObject({
       questionId: z.string(),
       sectionId: z.string(),
       text: z.string(),
+      statements: z.strictObject({ strength: z.string(), development: z.string() }),
       themes: z.array(z.enum(LEARNING_THEMES)),
       assessable: z.boolean(),
     }),
@@ -37,6 +40,8 @@ export const suggestedFindingSchema = z.strictObject({
   bucket,
   count: z.number().int(),
   casesAssessed: z.number().int(),
+  notApplicable: z.number().int(),
+  notAssessed: z.number().int(),
   text: z.string(),
   caseIds: z.array(z.string()),
   questionIds: z.array(z.string()),

@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { answerMeaning, isAssessable } from './answerMeaning.js';
 import { visibleQuestions, type AnswerMap } from './checklistRules.js';
+import { findingStatement, THEME_FINDING_WORDS } from './findingWording.js';
 import type { Question, Template } from './template.js';
-import { LEARNING_THEME_LABELS, LEARNING_THEMES, type AgencyKind, type LearningTheme } from './vocabulary.js';
+import { LEARNING_THEMES, type AgencyKind, type LearningTheme } from './vocabulary.js';
 
 const share = (label: string) =>
   z
@@ -69,14 +70,20 @@ export interface PrevalenceCounts {
   strengthBucket: PrevalenceBucket;
   developmentBucket: PrevalenceBucket;
 }
-export interface QuestionPrevalence extends PrevalenceCounts {
+/** The cases a question or theme left out of its count, and why. */
+export interface LeftOut {
+  notApplicableCases: string[]; // an agency answered "not applicable" and none met or fell short
+  notAssessedCases: string[]; // unanswered, not asked, or answered in a way that judges nothing
+}
+export interface QuestionPrevalence extends PrevalenceCounts, LeftOut {
   questionId: string;
   sectionId: string;
   text: string;
+  statements: { strength: string; development: string }; // the finding's words (findingWording.ts)
   themes: LearningTheme[];
   assessable: boolean; // false for questions that only describe the case (always 0 assessed)
 }
-export interface ThemePrevalence extends PrevalenceCounts {
+export interface ThemePrevalence extends PrevalenceCounts, LeftOut {
   theme: LearningTheme;
   questionIds: string[]; // the assessable questions tagged with the theme
 }
@@ -89,25 +96,28 @@ export interface PrevalenceResult {
   themes: ThemePrevalence[];
 }
 
-type CaseVerdict = 'strength' | 'development' | null;
+type CaseVerdict = 'strength' | 'development' | 'not_applicable' | null;
 
 // The multi-agency rule: a weakness anywhere in the response to a case makes that case a development
 // area, however well the other agencies did; a case is a strength only when at least one agency met
-// the standard and none fell short. Null: the case says nothing either way and leaves the denominator.
-function combine(verdicts: Iterable<CaseVerdict | 'neutral' | 'not_applicable' | 'unanswered'>): CaseVerdict {
+// the standard and none fell short. Otherwise the case leaves the denominator: as not applicable when
+// an agency said so, else as not assessed (null).
+function combine(verdicts: Iterable<CaseVerdict | 'neutral' | 'unanswered'>): CaseVerdict {
   let strength = false;
+  let notApplicable = false;
   for (const v of verdicts) {
     if (v === 'development') return 'development';
     if (v === 'strength') strength = true;
+    if (v === 'not_applicable') notApplicable = true;
   }
-  return strength ? 'strength' : null;
+  return strength ? 'strength' : notApplicable ? 'not_applicable' : null;
 }
 
 function counts(
   caseIds: readonly string[],
   verdicts: readonly CaseVerdict[],
   thresholds: PrevalenceThresholds,
-): PrevalenceCounts {
+): PrevalenceCounts & LeftOut {
   const strengthCases = caseIds.filter((_, i) => verdicts[i] === 'strength');
   const developmentCases = caseIds.filter((_, i) => verdicts[i] === 'development');
   const casesAssessed = strengthCases.length + developmentCases.length;
@@ -115,6 +125,8 @@ function counts(
     casesAssessed,
     strengthCases,
     developmentCases,
+    notApplicableCases: caseIds.filter((_, i) => verdicts[i] === 'not_applicable'),
+    notAssessedCases: caseIds.filter((_, i) => (verdicts[i] ?? null) === null),
     strengthBucket: prevalenceBucket(strengthCases.length, casesAssessed, thresholds),
     developmentBucket: prevalenceBucket(developmentCases.length, casesAssessed, thresholds),
   };
@@ -152,6 +164,7 @@ export function computePrevalence(
     questionId: q.id,
     sectionId,
     text: q.text,
+    statements: { strength: findingStatement(q, 'strength'), development: findingStatement(q, 'development') },
     themes: [...q.themes],
     assessable: isAssessable(q),
     ...counts(caseIds, verdictsFor(q.id), thresholds),
@@ -181,6 +194,8 @@ export interface SuggestedFinding {
   bucket: PrevalenceBucket;
   count: number;
   casesAssessed: number;
+  notApplicable: number; // cases left out because an agency answered "not applicable"
+  notAssessed: number; // cases left out because nothing judged them (unanswered, not asked)
   text: string;
   caseIds: string[];
   questionIds: string[];
@@ -195,22 +210,38 @@ export function prevalencePhrase(bucket: PrevalenceBucket, count: number, casesA
   return `${PREVALENCE_BUCKET_LABELS[bucket]} (${count} of ${casesAssessed})`;
 }
 
-// Plain and predictable rather than clever: the auditor rewrites the sentence as they see fit.
-const subject = (text: string) => text.trim().replace(/[\s?]+$/, '');
+/** The buckets suggestions are grouped in, most prevalent first ("none" has no evidence to suggest). */
+export const SUGGESTION_BUCKETS = ['many_or_most', 'some', 'few'] as const satisfies readonly PrevalenceBucket[];
+
+/** The heading over one kind and bucket of findings: "In some cases the following strengths were found". */
+export function findingsHeading(kind: SuggestedFinding['kind'], bucket: PrevalenceBucket): string {
+  return `${PREVALENCE_BUCKET_LABELS[bucket]} the following ${kind === 'strength' ? 'strengths' : 'development areas'} were found`;
+}
+
+/** "In many or most cases (5 of 8) the child was not seen alone." */
+export function findingSentence(
+  bucket: PrevalenceBucket,
+  count: number,
+  casesAssessed: number,
+  clause: string,
+): string {
+  return `${prevalencePhrase(bucket, count, casesAssessed)} ${clause}.`;
+}
 
 /**
- * Suggested findings in the form reports use: strengths found in many or most cases, development
- * areas found in some cases or more. Strengths first, then development areas, each in template order.
+ * Suggested findings in the words reports use, in every bucket with evidence: strengths first, then
+ * development areas; within each, many or most, then some, then a few; within a bucket, template order
+ * (theme-level suggestions after the questions). A question can give both a strength and a development.
  */
 export function suggestions(result: PrevalenceResult, options: SuggestionOptions = {}): SuggestedFinding[] {
   const sources = [
     ...result.questions
       .filter((q) => q.assessable)
-      .map((q) => ({ p: q, about: subject(q.text), questionIds: [q.questionId], theme: null })),
+      .map((q) => ({ p: q, words: q.statements, questionIds: [q.questionId], theme: null })),
     ...(options.includeThemes
       ? result.themes.map((t) => ({
           p: t,
-          about: LEARNING_THEME_LABELS[t.theme],
+          words: THEME_FINDING_WORDS[t.theme],
           questionIds: t.questionIds,
           theme: t.theme,
         }))
@@ -224,16 +255,38 @@ export function suggestions(result: PrevalenceResult, options: SuggestionOptions
       bucket,
       count: caseIds.length,
       casesAssessed: s.p.casesAssessed,
-      text: `${prevalencePhrase(bucket, caseIds.length, s.p.casesAssessed)}: ${s.about}`,
+      notApplicable: s.p.notApplicableCases.length,
+      notAssessed: s.p.notAssessedCases.length,
+      text: findingSentence(bucket, caseIds.length, s.p.casesAssessed, s.words[kind]),
       caseIds: [...caseIds],
       questionIds: [...s.questionIds],
       theme: s.theme,
     };
   };
-  return [
-    ...sources.filter((s) => s.p.strengthBucket === 'many_or_most').map((s) => make('strength', s)),
-    ...sources
-      .filter((s) => s.p.developmentBucket === 'some' || s.p.developmentBucket === 'many_or_most')
-      .map((s) => make('development', s)),
-  ];
+  return (['strength', 'development'] as const).flatMap((kind) =>
+    SUGGESTION_BUCKETS.flatMap((bucket) =>
+      sources
+        .filter((s) => (kind === 'strength' ? s.p.strengthBucket : s.p.developmentBucket) === bucket)
+        .map((s) => make(kind, s)),
+    ),
+  );
+}
+
+export interface FindingGroup<T extends Pick<SuggestedFinding, 'kind' | 'bucket'>> {
+  kind: SuggestedFinding['kind'];
+  bucket: PrevalenceBucket;
+  heading: string;
+  items: T[];
+}
+
+/** Findings under the heading of their own kind and bucket, in suggestion order; empty groups left out. */
+export function groupByHeading<T extends Pick<SuggestedFinding, 'kind' | 'bucket'>>(
+  list: readonly T[],
+): FindingGroup<T>[] {
+  return (['strength', 'development'] as const).flatMap((kind) =>
+    PREVALENCE_BUCKETS.toReversed().flatMap((bucket) => {
+      const items = list.filter((s) => s.kind === kind && s.bucket === bucket);
+      return items.length > 0 ? [{ kind, bucket, heading: findingsHeading(kind, bucket), items }] : [];
+    }),
+  );
 }

@@ -37,6 +37,22 @@ export const conditionSchema = z.strictObject({
   anyOf: z.array(z.string().min(1).max(80)).min(1).max(50),
 });
 
+// A finding's words: a clause that follows "In many or most cases (5 of 8) ", so it starts in lower case
+// (unless it starts with a name such as MASH) and is a statement, not a question; the full stop is added.
+const findingClause = (which: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `the ${which} finding is empty`)
+    .max(500)
+    .refine((s) => !s.endsWith('?'), `the ${which} finding is a statement of what was found, not a question`);
+
+export const findingWordingSchema = z.strictObject({
+  met: findingClause('"met"'), // when practice met the standard: "the child was seen alone"
+  unmet: findingClause('"unmet"'), // when it fell short: "the child was not seen alone"
+});
+export type FindingWording = z.infer<typeof findingWordingSchema>;
+
 export const questionSchema = z.strictObject({
   id: slug,
   text: z.string().trim().min(1).max(1000),
@@ -49,6 +65,8 @@ export const questionSchema = z.strictObject({
   showWhen: conditionSchema.optional(),
   min: z.number().finite().optional(),
   max: z.number().finite().optional(),
+  // Last and optional, so a template without it parses, serialises and hashes exactly as before.
+  finding: findingWordingSchema.optional(),
 });
 
 export const sectionSchema = z.strictObject({
@@ -70,6 +88,14 @@ const templateShape = z.strictObject({
   description: z.string().max(4000).default(''),
   sections: z.array(sectionSchema).min(1).max(50),
 });
+
+// isAssessable's rule (answerMeaning.ts), repeated here because that module depends on this one.
+const canJudge = (q: z.infer<typeof questionSchema>) =>
+  q.type === 'grade' ||
+  q.type === 'rag' ||
+  q.type === 'yes_partly_no' ||
+  ((q.type === 'single_choice' || q.type === 'multiple_choice') &&
+    (q.options ?? []).some((o) => o.meetsStandard !== undefined));
 
 export const templateSchema = templateShape.superRefine((t, ctx) => {
   const sectionIds = new Set<string>();
@@ -107,6 +133,13 @@ export const templateSchema = templateShape.superRefine((t, ctx) => {
         }
       } else if (q.options !== undefined) {
         ctx.addIssue({ code: 'custom', path: at('options'), message: `a ${q.type} question has no options` });
+      }
+      if (q.finding && !canJudge(q)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: at('finding'),
+          message: `a ${q.type} question ${choice ? 'whose options say nothing of the standard ' : ''}produces no finding, so it takes no finding wording`,
+        });
       }
       if ((q.min !== undefined || q.max !== undefined) && q.type !== 'number') {
         ctx.addIssue({ code: 'custom', path: at('min'), message: 'min and max apply only to number questions' });

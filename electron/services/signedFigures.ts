@@ -36,9 +36,10 @@ import { getTemplate } from './templateService.js';
  * The version of the counting below and of how its rows are written. Change it whenever what is counted
  * or how changes (what an answer means, which answers count, the prevalence rules) or the rows' layout:
  * rows written by earlier code are then counted again. (2: an audit's heatmap is written as
- * {agencyId: {theme: [assessed, development]}}, which reads faster than a list of cells.)
+ * {agencyId: {theme: [assessed, development]}}, which reads faster than a list of cells. 3: the kept
+ * prevalence carries each question's finding words and the cases left out as not applicable or not assessed.)
  */
-export const FIGURES_METHOD = 2;
+export const FIGURES_METHOD = 3;
 
 export type HeatmapCell = Dashboard['heatmap']['cells'][number];
 /** One audit's heatmap: by agency id, then by learning theme, [assessed, development]. */

@@ -3,6 +3,8 @@ import type { AnswerValue } from '../../shared/answer.js';
 import { answerMeaning, isAssessable } from '../../shared/answerMeaning.js';
 import {
   computePrevalence,
+  groupByHeading,
+  PREVALENCE_BUCKET_LABELS,
   prevalenceBucket,
   prevalenceThresholdsSchema,
   suggestions,
@@ -291,7 +293,12 @@ describe('computePrevalence: the multi-agency case rule', () => {
 
 describe('prevalence buckets and suggested findings', () => {
   const template = make([
-    { id: 'seen', text: 'Was the child seen alone? ', type: 'yes_partly_no' },
+    {
+      id: 'seen',
+      text: 'Was the child seen alone? ',
+      type: 'yes_partly_no',
+      finding: { met: 'the child was seen alone', unmet: 'the child was not seen alone.' },
+    },
     { id: 'chronology', text: 'Chronology up to date', type: 'rag' },
     { id: 'overall', text: 'Overall quality of practice', type: 'grade' },
     { id: 'oversight', text: 'Management oversight', type: 'grade' },
@@ -357,26 +364,92 @@ describe('prevalence buckets and suggested findings', () => {
     expect(() => computePrevalence(template, cases, { someThreshold: 0.6 })).toThrow();
   });
 
-  it('suggests strengths in many or most cases and development areas in some cases or more', () => {
+  it('suggests strengths and development areas in every bucket with evidence, as statements', () => {
     const s = suggestions(result);
-    expect(s.map((f) => [f.kind, f.text])).toEqual([
-      ['strength', 'In many or most cases (5 of 10): Was the child seen alone'],
-      ['strength', 'In many or most cases (8 of 10): Chronology up to date'],
-      ['strength', 'In many or most cases (9 of 10): Overall quality of practice'],
-      ['development', 'In many or most cases (5 of 10): Was the child seen alone'],
-      ['development', 'In some cases (2 of 10): Chronology up to date'],
-      ['development', 'In many or most cases (6 of 10): Management oversight'],
+    expect(s.map((f) => [f.kind, f.bucket, f.text])).toEqual([
+      ['strength', 'many_or_most', 'In many or most cases (5 of 10) the child was seen alone.'],
+      [
+        'strength',
+        'many_or_most',
+        'In many or most cases (8 of 10) practice met the standard for: chronology up to date.',
+      ],
+      [
+        'strength',
+        'many_or_most',
+        'In many or most cases (9 of 10) practice met the standard for: overall quality of practice.',
+      ],
+      ['strength', 'some', 'In some cases (4 of 10) practice met the standard for: management oversight.'],
+      // The template's own words, its full stop not doubled.
+      ['development', 'many_or_most', 'In many or most cases (5 of 10) the child was not seen alone.'],
+      [
+        'development',
+        'many_or_most',
+        'In many or most cases (6 of 10) practice fell short of the standard for: management oversight.',
+      ],
+      [
+        'development',
+        'some',
+        'In some cases (2 of 10) practice fell short of the standard for: chronology up to date.',
+      ],
+      [
+        'development',
+        'few',
+        'In a few cases (1 of 10) practice fell short of the standard for: overall quality of practice.',
+      ],
     ]);
-    expect(s[4]).toEqual({
+    // No suggestion repeats a question as asked.
+    expect(s.filter((f) => /\?|: Was/.test(f.text))).toEqual([]);
+    expect(s[6]).toEqual({
       kind: 'development',
       bucket: 'some',
       count: 2,
       casesAssessed: 10,
-      text: 'In some cases (2 of 10): Chronology up to date',
+      notApplicable: 0,
+      notAssessed: 0,
+      text: 'In some cases (2 of 10) practice fell short of the standard for: chronology up to date.',
       caseIds: ['K9', 'K10'],
       questionIds: ['chronology'],
       theme: null,
     });
+  });
+
+  it('puts every suggestion under the heading of its own kind and bucket', () => {
+    const groups = groupByHeading(suggestions(result));
+    expect(groups.map((g) => [g.heading, g.items.length])).toEqual([
+      ['In many or most cases the following strengths were found', 3],
+      ['In some cases the following strengths were found', 1],
+      ['In many or most cases the following development areas were found', 2],
+      ['In some cases the following development areas were found', 1],
+      ['In a few cases the following development areas were found', 1],
+    ]);
+    for (const g of groups) {
+      const label = PREVALENCE_BUCKET_LABELS[g.bucket];
+      expect(g.heading.startsWith(label)).toBe(true);
+      for (const item of g.items) {
+        expect([item.kind, item.bucket]).toEqual([g.kind, g.bucket]);
+        expect(item.text.startsWith(`${label} (`)).toBe(true);
+      }
+    }
+  });
+
+  it('counts the cases left out as not applicable or not assessed', () => {
+    const t = make([{ id: 'q', text: 'Was the chronology up to date?', type: 'yes_partly_no' }]);
+    const r = computePrevalence(t, [
+      kase('A', cl('health', { q: 'yes' })),
+      kase('B', cl('health', { q: 'no' })),
+      kase('C', cl('health', { q: 'na:no chronology needed' }), cl('police', {})),
+      kase('D', cl('health', {})),
+      kase('E', cl('health', { q: 'na:' })), // N/A without its reason is unanswered
+    ]);
+    expect(pick(r.questions, 'q')).toMatchObject({
+      casesAssessed: 2,
+      notApplicableCases: ['C'],
+      notAssessedCases: ['D', 'E'],
+    });
+    expect(suggestions(r).map((f) => [f.kind, f.notApplicable, f.notAssessed])).toEqual([
+      ['strength', 1, 2],
+      ['development', 1, 2],
+    ]);
   });
 
   it('adds theme-level suggestions on request', () => {
@@ -393,9 +466,24 @@ describe('prevalence buckets and suggested findings', () => {
     const themeFindings = suggestions(r, { includeThemes: true }).filter((f) => f.theme !== null);
     expect(themeFindings.map((f) => [f.kind, f.text, f.caseIds, f.questionIds])).toEqual([
       // Themes in vocabulary order: voice of the child comes first.
-      ['strength', 'In many or most cases (2 of 3): Voice of the child', ['A', 'C'], ['b']],
-      ['strength', 'In many or most cases (3 of 3): Child seen alone', ['A', 'B', 'C'], ['a']],
-      ['development', 'In some cases (1 of 3): Voice of the child', ['B'], ['b']],
+      [
+        'strength',
+        'In many or most cases (2 of 3) the child’s voice was heard, recorded and shaped what was done.',
+        ['A', 'C'],
+        ['b'],
+      ],
+      [
+        'strength',
+        'In many or most cases (3 of 3) the child was seen alone where that was right for them.',
+        ['A', 'B', 'C'],
+        ['a'],
+      ],
+      [
+        'development',
+        'In some cases (1 of 3) the child’s voice was not heard, recorded or used well enough.',
+        ['B'],
+        ['b'],
+      ],
     ]);
   });
 });
