@@ -4,6 +4,7 @@ import { exportCommand, exportHelp, importCommand, importHelp, verify, verifyHel
 import { demo, demoHelp } from './commands/demo.js';
 import { report, reportHelp } from './commands/report.js';
 import { serve, serveHelp } from './commands/serve.js';
+import { recover, recoverHelp } from './commands/recover.js';
 import { identity, identityHelp } from './commands/identity.js';
 import { trust, trustHelp } from './commands/trust.js';
 import { templates, templatesHelp } from './commands/templates.js';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   check: { run: check, help: checkHelp },
   backup: { run: backup, help: backupHelp },
   restore: { run: restore, help: restoreHelp },
+  recover: { run: recover, help: recoverHelp },
   identity: { run: identity, help: identityHelp },
   trust: { run: trust, help: trustHelp },
   templates: { run: templates, help: templatesHelp },

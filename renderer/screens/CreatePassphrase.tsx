@@ -8,6 +8,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Page } from '../components/Page.js';
 import { WarningText } from '../components/WarningText.js';
+import { RecoveryKeyShown } from '../components/recovery/RecoveryKeyShown.js';
 import { flattenErrors, summaryItems, type SummaryError } from '../lib/formErrors.js';
 import { sentence } from '../lib/format.js';
 
@@ -19,6 +20,8 @@ export function CreatePassphrase({ onDone }: { onDone: (status: SessionStatus) =
   const create = useApiMutation('session.create');
   const [formErrors, setFormErrors] = useState<SummaryError[]>([]);
   const [attempt, setAttempt] = useState(0);
+  // The new database's recovery key, shown once before the app opens.
+  const [created, setCreated] = useState<(SessionStatus & { recoveryKey: string }) | null>(null);
   const {
     register,
     handleSubmit,
@@ -32,12 +35,17 @@ export function CreatePassphrase({ onDone }: { onDone: (status: SessionStatus) =
   const onValid = async (values: Values) => {
     setFormErrors([]);
     try {
-      onDone(await create.mutate(values));
+      setCreated(await create.mutate(values));
     } catch (e) {
       setFormErrors([{ name: '', message: sentence(e instanceof Error ? e.message : String(e)) }]);
       setAttempt((n) => n + 1);
     }
   };
+
+  if (created) {
+    const { recoveryKey, ...status } = created;
+    return <RecoveryKeyShown recoveryKey={recoveryKey} onConfirmed={() => onDone(status)} />;
+  }
 
   const items = summaryItems([...formErrors, ...flattenErrors(errors)], (name) => IDS[name]);
   const field = (name: 'passphrase' | 'confirm', label: string, hint?: string) => {
@@ -79,7 +87,9 @@ export function CreatePassphrase({ onDone }: { onDone: (status: SessionStatus) =
       <p className="govuk-body">
         Case Audit encrypts its database on this computer. You will need the passphrase each time it starts or locks.
       </p>
-      <WarningText>If the passphrase is forgotten, nobody can open the audits in this database.</WarningText>
+      <WarningText>
+        If the passphrase is forgotten, only the recovery key shown next can open the audits in this database.
+      </WarningText>
       <form noValidate onSubmit={handleSubmit(onValid, () => setAttempt((n) => n + 1))}>
         {field(
           'passphrase',

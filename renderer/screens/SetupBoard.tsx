@@ -37,8 +37,7 @@ export function SetupBoard({ onDone }: { onDone: (board: Board) => void }) {
     setFormErrors([]);
     try {
       const board = await setup.mutate(values);
-      // Next, the QA sub-committee's card, so that the bundles this installation exports are encrypted.
-      navigate(paths.setupQaCard(), {
+      navigate(paths.home(), {
         replace: true,
         flash: `${board.name} is set up with ${board.agencies.length} partner agencies`,
       });

@@ -3,7 +3,7 @@ import type { AuditSummary } from '../../shared/audit.js';
 import type { Output } from '../../shared/contract.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { KeyNumberRows } from '../components/bundles/SafetyNumber.js';
+import { Fingerprint } from '../components/bundles/Fingerprint.js';
 import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
@@ -144,7 +144,12 @@ function Review({ audit, preview, onStale }: { audit: AuditSummary; preview: Pre
               </span>
             </dd>
           </div>
-          <KeyNumberRows fingerprint={signer.fingerprint} />
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Key fingerprint</dt>
+            <dd className="govuk-summary-list__value">
+              <Fingerprint value={signer.fingerprint} />
+            </dd>
+          </div>
         </dl>
       ) : (
         <p className="govuk-body">

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Page } from '../components/Page.js';
 import { sentence } from '../lib/format.js';
+import { RecoverWithKey } from './RecoverWithKey.js';
 
 /** The database is locked (at start, after idle time, or when the computer slept): ask for the passphrase. */
 export function Unlock({
@@ -19,6 +20,7 @@ export function Unlock({
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [recovering, setRecovering] = useState(false);
   // After too many wrong passphrases the application says how long to wait; the screen counts it down.
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const [clock, setClock] = useState(() => Date.now());
@@ -74,6 +76,8 @@ export function Unlock({
     }
   };
 
+  if (recovering) return <RecoverWithKey onDone={onDone} onCancel={() => setRecovering(false)} />;
+
   return (
     <Page
       title="Unlock Case Audit"
@@ -109,6 +113,11 @@ export function Unlock({
           Unlock
         </button>
       </form>
+      <p className="govuk-body">
+        <button type="button" className="app-link-button" onClick={() => setRecovering(true)}>
+          Forgotten your passphrase? Use your recovery key
+        </button>
+      </p>
     </Page>
   );
 }

@@ -1,6 +1,5 @@
 import type { Ref } from 'react';
 import type { ImportOutcome } from '../../../shared/bundle.js';
-import { otherBoardMessage } from '../../../shared/boardOrigin.js';
 import { sentence } from '../../lib/format.js';
 import { paths } from '../../router.js';
 import { Link } from '../Link.js';
@@ -32,21 +31,13 @@ export function outcomeWords(result: ImportRow['result']): { text: string; colou
     case 'quarantined':
       return { text: 'Waiting in quarantine', colour: 'yellow' };
     case 'refused':
-      return result.check === 'board'
-        ? { text: 'From another board', colour: 'yellow' }
-        : { text: 'Refused', colour: 'red' };
+      return { text: 'Refused', colour: 'red' };
     case 'not_imported':
       return { text: 'Not imported', colour: 'red' };
   }
 }
 
-function Details({
-  result,
-  onAcceptBoard,
-}: {
-  result: ImportRow['result'];
-  onAcceptBoard: ((board: string) => void) | undefined;
-}) {
+function Details({ result }: { result: ImportRow['result'] }) {
   switch (result.outcome) {
     case 'added':
     case 'skipped':
@@ -63,28 +54,6 @@ function Details({
         </>
       );
     case 'refused':
-      if (result.check === 'board' && result.otherBoard) {
-        const from = result.otherBoard.bundle;
-        return (
-          <>
-            <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
-              {sentence(otherBoardMessage(result.otherBoard))}.
-            </p>
-            <p className="govuk-body govuk-!-margin-bottom-2">
-              Nothing from it was saved. Import it only if this installation also keeps that board’s audits.
-            </p>
-            {onAcceptBoard ? (
-              <button
-                type="button"
-                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                onClick={() => onAcceptBoard(from)}
-              >
-                Import it from {from}
-              </button>
-            ) : null}
-          </>
-        );
-      }
       return (
         <>
           Refused: {result.check} — {result.message}
@@ -95,25 +64,19 @@ function Details({
   }
 }
 
-const TALLY: Array<[ImportRow['result']['outcome'] | 'superseded' | 'other_board', string]> = [
+const TALLY: Array<[ImportRow['result']['outcome'] | 'superseded', string]> = [
   ['added', 'added'],
   ['superseded', 'superseded an older revision'],
   ['skipped', 'already imported'],
   ['recorded_older', 'older than the revision here (kept in the history)'],
   ['quarantined', 'waiting in quarantine'],
-  ['other_board', 'from another board (not imported)'],
   ['refused', 'refused'],
   ['not_imported', 'not imported'],
 ];
 
 /** "1 added, 1 superseded an older revision, 1 refused" */
 export function tally(rows: ImportRow[]): string {
-  const kind = (r: ImportRow['result']) =>
-    r.outcome === 'added' && r.superseded !== null
-      ? 'superseded'
-      : r.outcome === 'refused' && r.check === 'board'
-        ? 'other_board'
-        : r.outcome;
+  const kind = (r: ImportRow['result']) => (r.outcome === 'added' && r.superseded !== null ? 'superseded' : r.outcome);
   return TALLY.map(([k, words]) => [rows.filter((row) => kind(row.result) === k).length, words] as const)
     .filter(([n]) => n > 0)
     .map(([n, words]) => `${n} ${words}`)
@@ -125,13 +88,10 @@ export function ImportResults({
   rows,
   headingRef,
   finished,
-  onAcceptBoard,
 }: {
   rows: ImportRow[];
   headingRef: Ref<HTMLHeadingElement>;
   finished: boolean;
-  /** Imports a row's file again, agreeing to the other board it comes from. */
-  onAcceptBoard?: (row: ImportRow, board: string) => void;
 }) {
   return (
     <>
@@ -169,10 +129,7 @@ export function ImportResults({
                     <Tag colour={words.colour}>{words.text}</Tag>
                   </td>
                   <td className="govuk-table__cell">
-                    <Details
-                      result={row.result}
-                      onAcceptBoard={finished && onAcceptBoard ? (board) => onAcceptBoard(row, board) : undefined}
-                    />
+                    <Details result={row.result} />
                   </td>
                 </tr>
               );
