@@ -41,6 +41,15 @@ test('wrong passphrases: three are free, then the screen counts the wait down', 
   await field.fill('wrong passphrase number 4');
   await unlock.click();
   await expect(summary).toContainText('Too many wrong passphrases. Try again in 2 seconds');
+  // Submitting during the wait sends nothing: it would only be refused.
+  let sent = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/rpc/session.unlock')) sent++;
+  });
+  await field.fill(PASSPHRASE);
+  await unlock.click();
+  await expect(summary).toBeFocused();
+  expect(sent).toBe(0);
   await expect(summary).toContainText('Try again in 1 second');
   await expect(summary).toContainText('You can try again now');
 
