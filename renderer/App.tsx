@@ -16,6 +16,7 @@ import { Checklist } from './screens/Checklist.js';
 import { NewAudit } from './screens/NewAudit.js';
 import { NotFound } from './screens/NotFound.js';
 import { SetupBoard } from './screens/SetupBoard.js';
+import { SetupQaCard } from './screens/SetupQaCard.js';
 // Identity, trusted keys, signing, bundles, settings and backups (issues 5 and 7)
 import { Backups } from './screens/Backups.js';
 import { BackupsRestore } from './screens/BackupsRestore.js';
@@ -64,6 +65,8 @@ function Screen({ route }: { route: Route }) {
     case 'home':
     case 'setup':
       return <AuditsList />;
+    case 'setupQaCard':
+      return <SetupQaCard />;
     case 'agencies':
       return <Agencies />;
     case 'newAudit':

@@ -50,6 +50,7 @@ function actionsQuery(filter: ActionsFilter, page: number): string {
 export type Route =
   | { name: 'home' }
   | { name: 'setup' }
+  | { name: 'setupQaCard' }
   | { name: 'agencies' }
   | { name: 'newAudit' }
   | { name: 'audit'; auditId: string }
@@ -105,6 +106,8 @@ export type Route =
 export const paths = {
   home: () => '/',
   setup: () => '/setup',
+  /** Set-up's second step: the QA sub-committee's identity card, so exported bundles are encrypted to it. */
+  setupQaCard: () => '/setup/qa-card',
   agencies: () => '/agencies',
   newAudit: () => '/audits/new',
   audit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}`,
@@ -191,6 +194,7 @@ export function parseRoute(fullPath: string): Route {
   const [a, b, c, d] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (a === 'setup' && parts.length === 1) return { name: 'setup' };
+  if (a === 'setup' && b === 'qa-card' && parts.length === 2) return { name: 'setupQaCard' };
   if (a === 'agencies' && parts.length === 1) return { name: 'agencies' };
   if (a === 'audits' && b === 'new' && parts.length === 2) return { name: 'newAudit' };
   if (a === 'audits' && b && parts.length === 2) return { name: 'audit', auditId: b };

@@ -9,6 +9,7 @@ import { downloadFile } from '../components/bundles/files.js';
 import { Fingerprint } from '../components/bundles/Fingerprint.js';
 import { FormField } from '../components/bundles/FormField.js';
 import { KeysNav } from '../components/bundles/KeysNav.js';
+import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
 import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
@@ -171,6 +172,12 @@ function IdentityDetails({ identity, justCreated }: { identity: IdentityValue; j
           <dd className="govuk-summary-list__value">{identity.agency}</dd>
         </div>
         <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Safety number</dt>
+          <dd className="govuk-summary-list__value">
+            <SafetyNumber fingerprint={identity.fingerprint} id="own-safety-number" />
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Key fingerprint</dt>
           <dd className="govuk-summary-list__value">
             <Fingerprint value={identity.fingerprint} id="own-fingerprint" />
@@ -187,9 +194,11 @@ function IdentityDetails({ identity, justCreated }: { identity: IdentityValue; j
         Your identity card is a small file with your public keys. Send it to the QA sub-committee (or, if you are the QA
         sub-committee, to each auditor) by email or on a memory stick: it holds nothing secret.
       </p>
+      <h2 className="govuk-heading-m">Your safety number</h2>
       <p className="govuk-body">
-        Whoever enrols it should then check the fingerprint with you by phone or in person, group by group, before they
-        trust it.
+        Whoever enrols your card, or accepts a bundle you signed, will phone you (or meet you) and ask you to read out
+        your safety number, the 12 groups of five digits above, so they can compare it with the one their screen shows.
+        Read it out only to someone you know, group by group. Never send it in the same email or message as the card.
       </p>
       <button type="button" className="govuk-button" onClick={() => void download()} disabled={card.pending}>
         Download your identity card

@@ -45,6 +45,8 @@ export function ImportBundles() {
   const mounted = useRef(true);
   // Read before each file; a ref, so the running loop sees the click at once.
   const cancelRequested = useRef(false);
+  // The files of this run, by row, so one held as from another board can be imported again once agreed to.
+  const filesByRow = useRef(new Map<string, File>());
   useEffect(() => {
     mounted.current = true;
     return () => {
@@ -52,7 +54,7 @@ export function ImportBundles() {
     };
   }, []);
 
-  const importOne = async (file: File): Promise<ImportRow['result']> => {
+  const importOne = async (file: File, acceptBoard?: string): Promise<ImportRow['result']> => {
     if (file.size > MAX_BUNDLE_BYTES) {
       return {
         outcome: 'refused',
@@ -66,7 +68,7 @@ export function ImportBundles() {
     } catch {
       return { outcome: 'not_imported', message: 'the file could not be read from the disk' };
     }
-    return api['bundles.import']({ fileName: file.name.slice(0, 255) || 'bundle', base64 });
+    return api['bundles.import']({ fileName: file.name.slice(0, 255) || 'bundle', base64, acceptBoard });
   };
 
   const submit = async (e: FormEvent) => {
@@ -79,6 +81,7 @@ export function ImportBundles() {
     }
     setError(null);
     setRows([]);
+    filesByRow.current = new Map(files.map((file, i) => [`${i}-${file.name}`, file]));
     cancelRequested.current = false;
     setProgress({ total: files.length, done: 0, running: true, cancelled: false });
     const results: ImportRow[] = [];
@@ -120,6 +123,20 @@ export function ImportBundles() {
       });
     }
     if (input.current) input.current.value = '';
+    resultsHeading.current?.focus();
+  };
+
+  const acceptBoard = async (row: ImportRow, board: string) => {
+    const file = filesByRow.current.get(row.key);
+    if (!file) return;
+    let result: ImportRow['result'];
+    try {
+      result = await importOne(file, board);
+    } catch (err) {
+      result = { outcome: 'not_imported', message: errorMessage(err) };
+    }
+    if (!mounted.current) return;
+    setRows((current) => current.map((r) => (r.key === row.key ? { ...r, result } : r)));
     resultsHeading.current?.focus();
   };
 
@@ -214,7 +231,14 @@ export function ImportBundles() {
         </div>
       </div>
 
-      {rows.length > 0 ? <ImportResults rows={rows} headingRef={resultsHeading} finished={!running} /> : null}
+      {rows.length > 0 ? (
+        <ImportResults
+          rows={rows}
+          headingRef={resultsHeading}
+          finished={!running}
+          onAcceptBoard={(row, board) => void acceptBoard(row, board)}
+        />
+      ) : null}
 
       <p className="govuk-body">
         <Link to={paths.quarantine()}>Bundles in quarantine</Link>: bundles from signers you have not enrolled yet.

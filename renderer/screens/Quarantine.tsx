@@ -2,15 +2,19 @@ import { useState } from 'react';
 import type { Output } from '../../shared/contract.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { Fingerprint } from '../components/bundles/Fingerprint.js';
+import { ComparedCheckbox } from '../components/bundles/ComparedCheckbox.js';
+import { COMPARED_LABEL, KeyNumberRows } from '../components/bundles/SafetyNumber.js';
 import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { NotificationBanner } from '../components/NotificationBanner.js';
 import { Page } from '../components/Page.js';
 import { WarningText } from '../components/WarningText.js';
+import { otherBoardMessage } from '../../shared/boardOrigin.js';
+import { fingerprintSchema } from '../../shared/identity.js';
+import { safetyNumber } from '../../shared/safetyNumber.js';
 import { sentence, shortDateTime } from '../lib/format.js';
 import { paths } from '../router.js';
 
@@ -22,17 +26,31 @@ interface Done {
   auditId?: string | undefined;
 }
 
+type OtherBoard = { bundle: string; here: string };
+// The notice appears in place of nothing: focus moves to it, so a screen reader reads it out.
+const focusOnMount = (el: HTMLDivElement | null) => el?.focus();
+const pinnedNumber = (fingerprint: string) =>
+  fingerprintSchema.safeParse(fingerprint).success
+    ? `safety number ${safetyNumber(fingerprint)}`
+    : `fingerprint ${fingerprint}`;
+const comparedId = (item: Item) => `quarantine-${item.id}-compared`;
+
 /**
- * Bundles whose signature is sound but whose signer is not on the trusted list. Someone checks the
- * fingerprint with the signer, out of band, then accepts (which trusts the key) or rejects.
+ * Bundles whose signature is sound but whose signer is not on the trusted list. Someone compares the
+ * signer's safety number with the one the signer reads out (by phone or in person), confirms it, then
+ * accepts (which trusts the key) or rejects. A bundle from another board is shown as such when it is
+ * accepted, and is imported only once the person agrees to that board.
  */
 export function Quarantine() {
   const list = useApiQuery('quarantine.list', {});
   const accept = useApiMutation('quarantine.accept');
   const reject = useApiMutation('quarantine.reject');
   const [done, setDone] = useState<Done | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ErrorSummaryItem | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [compared, setCompared] = useState<Record<string, boolean>>({});
+  const [notCompared, setNotCompared] = useState<string | null>(null);
+  const [boards, setBoards] = useState<Record<string, OtherBoard>>({});
   useReloadOnUnlock(list.reload);
 
   if (list.error) return <LoadFailed error={list.error} onRetry={list.reload} />;
@@ -40,17 +58,34 @@ export function Quarantine() {
   const items = list.data;
   const busy = accept.pending || reject.pending;
 
-  const fail = (message: string) => {
+  const fail = (message: string, targetId?: string) => {
     setDone(null);
-    setFailure(message);
+    setFailure({ text: message, targetId });
     setAttempt((n) => n + 1);
   };
 
-  const onAccept = async (item: Item) => {
+  const onAccept = async (item: Item, acceptBoard?: string) => {
     setFailure(null);
+    if (!compared[item.id]) {
+      setNotCompared(item.id);
+      fail(`Confirm you have compared the safety number with the one ${item.signerName} read to you`, comparedId(item));
+      return;
+    }
+    setNotCompared(null);
     try {
-      const outcome = await accept.mutate({ quarantineId: item.id });
-      if (outcome.outcome === 'refused') {
+      const outcome = await accept.mutate({
+        quarantineId: item.id,
+        safetyNumberCompared: true,
+        acceptBoard,
+        // The item says the audit is pinned to another key; accepting it is that explicit decision.
+        acceptDifferentSigner: item.reason === 'different_signer' ? true : undefined,
+      });
+      if (outcome.outcome === 'refused' && outcome.check === 'board' && outcome.otherBoard) {
+        // Nothing was written: the bundle waits until the person agrees to the other board.
+        const other = outcome.otherBoard;
+        setBoards((b) => ({ ...b, [item.id]: other }));
+        setDone(null);
+      } else if (outcome.outcome === 'refused') {
         fail(`The bundle from ${item.signerName} was refused: ${outcome.check} — ${outcome.message}`);
       } else {
         setDone({
@@ -83,7 +118,7 @@ export function Quarantine() {
   };
 
   let before = null;
-  if (failure) before = <ErrorSummary errors={[{ text: failure }]} focusKey={attempt} />;
+  if (failure) before = <ErrorSummary errors={[failure]} focusKey={attempt} />;
   else if (done) {
     before = (
       <NotificationBanner kind="success" heading={done.heading} focus>
@@ -117,8 +152,8 @@ export function Quarantine() {
       ) : (
         <>
           <WarningText>
-            Before you accept a bundle, phone the signer (or meet them) and ask them to read out the fingerprint on
-            their “Your identity” screen. Accept only if every group matches the one shown here.
+            Before you accept a bundle, phone the signer (or meet them) and ask them to read out the safety number on
+            their “Your identity” screen. Accept only if all 12 groups match the ones shown here.
           </WarningText>
           {items.map((item, i) => (
             <section className="app-quarantine-item" key={item.id} aria-labelledby={`quarantine-${i}-title`}>
@@ -138,12 +173,7 @@ export function Quarantine() {
                   <dt className="govuk-summary-list__key">Organisation</dt>
                   <dd className="govuk-summary-list__value">{item.signerAgency}</dd>
                 </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Key fingerprint</dt>
-                  <dd className="govuk-summary-list__value">
-                    <Fingerprint value={item.signerFingerprint} />
-                  </dd>
-                </div>
+                <KeyNumberRows fingerprint={item.signerFingerprint} id={`quarantine-${i}-safety-number`} />
                 <div className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">Audit</dt>
                   <dd className="govuk-summary-list__value">{item.auditTitle}</dd>
@@ -157,6 +187,43 @@ export function Quarantine() {
                   <dd className="govuk-summary-list__value">{shortDateTime(item.receivedAt)}</dd>
                 </div>
               </dl>
+              <ComparedCheckbox
+                id={comparedId(item)}
+                label={COMPARED_LABEL}
+                checked={compared[item.id] === true}
+                error={
+                  notCompared === item.id
+                    ? `Confirm you have compared the safety number with the one ${item.signerName} read to you`
+                    : undefined
+                }
+                onChange={(checked) => setCompared((c) => ({ ...c, [item.id]: checked }))}
+              />
+              {item.reason === 'different_signer' ? (
+                <WarningText>
+                  This audit was signed before by another key
+                  {item.pinnedFingerprint ? ` (${pinnedNumber(item.pinnedFingerprint)})` : ''}. Accepting this bundle
+                  makes {item.signerName} its signer from now on.
+                </WarningText>
+              ) : null}
+              {boards[item.id] ? (
+                <div className="govuk-inset-text" id={`quarantine-${i}-board`} tabIndex={-1} ref={focusOnMount}>
+                  <p className="govuk-body govuk-!-font-weight-bold">
+                    {sentence(otherBoardMessage(boards[item.id]!))}.
+                  </p>
+                  <p className="govuk-body">
+                    Nothing from it is saved yet. Accept it only if this installation also keeps that board’s audits
+                    (for example, a regional hub).
+                  </p>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary"
+                    disabled={busy}
+                    onClick={() => void onAccept(item, boards[item.id]!.bundle)}
+                  >
+                    Accept the bundle from {boards[item.id]!.bundle}
+                  </button>
+                </div>
+              ) : null}
               <div className="govuk-button-group">
                 <button type="button" className="govuk-button" disabled={busy} onClick={() => void onAccept(item)}>
                   Accept and trust this signer

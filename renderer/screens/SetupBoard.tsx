@@ -37,7 +37,8 @@ export function SetupBoard({ onDone }: { onDone: (board: Board) => void }) {
     setFormErrors([]);
     try {
       const board = await setup.mutate(values);
-      navigate(paths.home(), {
+      // Next, the QA sub-committee's card, so that the bundles this installation exports are encrypted.
+      navigate(paths.setupQaCard(), {
         replace: true,
         flash: `${board.name} is set up with ${board.agencies.length} partner agencies`,
       });

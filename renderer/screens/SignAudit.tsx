@@ -3,7 +3,7 @@ import type { AuditSummary } from '../../shared/audit.js';
 import type { Output } from '../../shared/contract.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { Fingerprint } from '../components/bundles/Fingerprint.js';
+import { KeyNumberRows } from '../components/bundles/SafetyNumber.js';
 import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
@@ -144,12 +144,7 @@ function Review({ audit, preview, onStale }: { audit: AuditSummary; preview: Pre
               </span>
             </dd>
           </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Key fingerprint</dt>
-            <dd className="govuk-summary-list__value">
-              <Fingerprint value={signer.fingerprint} />
-            </dd>
-          </div>
+          <KeyNumberRows fingerprint={signer.fingerprint} />
         </dl>
       ) : (
         <p className="govuk-body">

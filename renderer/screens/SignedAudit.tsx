@@ -4,7 +4,9 @@ import type { TrustedKey } from '../../shared/identity.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { base64ToBytes, downloadFile } from '../components/bundles/files.js';
-import { Fingerprint } from '../components/bundles/Fingerprint.js';
+import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
+import { WarningText } from '../components/WarningText.js';
+import { recipientsOf } from '../components/bundles/recipients.js';
 import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
@@ -33,8 +35,7 @@ export function SignedAudit({ auditId }: { auditId: string }) {
     );
   }
   if (!audit.data || !keys.data) return <Loading what="Loading the audit" />;
-  const recipient = keys.data.find((k) => k.isRecipient && !k.revokedAt) ?? null;
-  return <ExportAndRevise audit={audit.data.audit} recipient={recipient} />;
+  return <ExportAndRevise audit={audit.data.audit} recipients={recipientsOf(keys.data)} />;
 }
 
 interface Exported {
@@ -42,12 +43,19 @@ interface Exported {
   encrypted: boolean;
 }
 
-function ExportAndRevise({ audit, recipient }: { audit: AuditSummary; recipient: TrustedKey | null }) {
+// The confirmation replaces the button that opened it: focus moves to it, so keyboard users are not lost.
+const focusOnMount = (el: HTMLDivElement | null) => el?.focus();
+
+const who = (keys: TrustedKey[]) => keys.map((k) => `${k.name} (${k.agency})`).join(', ');
+
+function ExportAndRevise({ audit, recipients }: { audit: AuditSummary; recipients: TrustedKey[] }) {
   const exporter = useApiMutation('bundles.export');
   const reviser = useApiMutation('audits.newRevision');
   const [exported, setExported] = useState<Exported | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // The unencrypted export, with a recipient enrolled, is a second step behind a warning.
+  const [confirmingPlain, setConfirmingPlain] = useState(false);
   const crumbs = [
     { to: paths.home(), text: 'Audits' },
     { to: paths.audit(audit.id), text: audit.title },
@@ -78,11 +86,12 @@ function ExportAndRevise({ audit, recipient }: { audit: AuditSummary; recipient:
     setAttempt((n) => n + 1);
   };
 
-  const exportBundle = async () => {
+  const exportBundle = async (encrypt: boolean) => {
     setFailure(null);
     setExported(null);
+    setConfirmingPlain(false);
     try {
-      const bundle = await exporter.mutate({ auditId: audit.id });
+      const bundle = await exporter.mutate({ auditId: audit.id, encrypt });
       downloadFile(bundle.fileName, base64ToBytes(bundle.base64), 'application/octet-stream');
       setExported({ fileName: bundle.fileName, encrypted: bundle.encrypted });
     } catch (e) {
@@ -124,37 +133,99 @@ function ExportAndRevise({ audit, recipient }: { audit: AuditSummary; recipient:
         The QA sub-committee imports it and checks your signature.
       </p>
       <h2 className="govuk-heading-m">Encryption</h2>
-      {recipient ? (
+      {recipients.length > 0 ? (
         <>
           <p className="govuk-body">
-            The bundle will be encrypted to the QA sub-committee’s key ({recipient.name}, {recipient.role},{' '}
-            {recipient.agency}), so only they can open it. Its fingerprint is:
+            The bundle is encrypted to the QA sub-committee, so only they can open it: {who(recipients)}.
           </p>
-          <p className="govuk-body">
-            <Fingerprint value={recipient.fingerprint} />
-          </p>
+          <dl className="govuk-summary-list">
+            {recipients.map((r) => (
+              <div className="govuk-summary-list__row" key={r.fingerprint}>
+                <dt className="govuk-summary-list__key">
+                  {r.name}
+                  <span className="app-grid-cell-meta">{r.role}</span>
+                </dt>
+                <dd className="govuk-summary-list__value">
+                  <span className="app-grid-cell-meta">Safety number</span>
+                  <SafetyNumber fingerprint={r.fingerprint} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <button
+            type="button"
+            className="govuk-button"
+            disabled={exporter.pending}
+            onClick={() => void exportBundle(true)}
+          >
+            Export encrypted bundle
+          </button>
+          {confirmingPlain ? (
+            <div className="govuk-inset-text" id="plain-export-confirm" tabIndex={-1} ref={focusOnMount}>
+              <WarningText>
+                An unencrypted bundle can be read by anyone who gets the file: every case, answer, finding and action in
+                it. Send it only by a route you trust, and only if the QA sub-committee cannot open an encrypted one.
+              </WarningText>
+              <div className="govuk-button-group">
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--warning"
+                  disabled={exporter.pending}
+                  onClick={() => void exportBundle(false)}
+                >
+                  Export without encryption
+                </button>
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary"
+                  onClick={() => setConfirmingPlain(false)}
+                >
+                  Cancel
+                </button>
+              </div>
+            </div>
+          ) : (
+            <p className="govuk-body">
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                disabled={exporter.pending}
+                onClick={() => setConfirmingPlain(true)}
+              >
+                Export an unencrypted bundle instead
+              </button>
+            </p>
+          )}
         </>
       ) : (
-        <p className="govuk-body">
-          No QA sub-committee key is enrolled, so the bundle will be signed but not encrypted: anyone who has the file
-          can read it. <Link to={paths.trust()}>Enrol the QA sub-committee’s identity card</Link> to encrypt bundles to
-          it.
-        </p>
+        <>
+          <WarningText>
+            The bundle will not be encrypted: anyone who gets the file can read it, every case, answer, finding and
+            action in it. No QA sub-committee identity card is enrolled on this installation.
+          </WarningText>
+          <p className="govuk-body">
+            <Link to={paths.setupQaCard()}>Enrol the QA sub-committee’s identity card</Link> so that bundles are
+            encrypted to it and only they can open them.
+          </p>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            disabled={exporter.pending}
+            onClick={() => void exportBundle(false)}
+          >
+            Export unencrypted bundle
+          </button>
+        </>
       )}
-      <button type="button" className="govuk-button" disabled={exporter.pending} onClick={() => void exportBundle()}>
-        Export bundle
-      </button>
       <div role="status">
         {exporter.pending ? <p className="govuk-body">Making the bundle…</p> : null}
         {exported ? (
           <div className="govuk-inset-text app-inset-success">
             <p className="govuk-body govuk-!-font-weight-bold">Bundle exported: {exported.fileName}</p>
             <p className="govuk-body">
-              {exported.encrypted && recipient
-                ? `It is in your downloads folder, encrypted to the QA sub-committee’s key (${recipient.name}, ${recipient.agency}): only they can open it.`
-                : exported.encrypted
-                  ? 'It is in your downloads folder, encrypted to the QA sub-committee’s key: only they can open it.'
-                  : 'It is in your downloads folder, signed but not encrypted: anyone who has the file can read it, so send it only by a secure route.'}
+              {exported.encrypted
+                ? `It is in your downloads folder, encrypted to the QA sub-committee: only they can open it (${who(recipients)}).`
+                : 'It is in your downloads folder, signed but not encrypted: anyone who gets the file can read it, so send it only by a secure route.'}
             </p>
           </div>
         ) : null}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { TrustedKey } from '../../shared/identity.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { Fingerprint } from '../components/bundles/Fingerprint.js';
+import { KeyNumberRows } from '../components/bundles/SafetyNumber.js';
 import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
@@ -86,12 +86,7 @@ function RevokeForm({ trusted }: { trusted: TrustedKey }) {
             {trusted.name}, {trusted.role}, {trusted.agency}
           </dd>
         </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Key fingerprint</dt>
-          <dd className="govuk-summary-list__value">
-            <Fingerprint value={trusted.fingerprint} />
-          </dd>
-        </div>
+        <KeyNumberRows fingerprint={trusted.fingerprint} />
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Enrolled</dt>
           <dd className="govuk-summary-list__value">{longDate(trusted.enrolledAt)}</dd>

@@ -116,18 +116,20 @@ async function createIdentity(page: Page, person: Person, dir: string, check = f
   return saveDownload(download, dir, `${person.name.replace(/\W+/g, '-').toLowerCase()}-identity.json`);
 }
 
-/** "Trusted keys": enrol an identity card from a file. */
+/** "Trusted keys": enrol an identity card from a file, confirming its safety number was compared. */
 async function enrolCard(page: Page, cardPath: string, asRecipient: boolean, check = false): Promise<void> {
   await keys(page, 'Trusted keys');
   if (check) {
     await expectAccessible(page, 'trusted keys (none yet)');
-    await page.getByRole('button', { name: 'Enrol key' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
     const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
-    await expect(problem.getByRole('link', { name: 'Choose the identity card file to enrol' })).toBeVisible();
+    await expect(problem.getByRole('link', { name: 'Choose the identity card file' })).toBeVisible();
     await expectAccessible(page, 'trusted keys (no file chosen)');
   }
   await page.getByLabel('Identity card file').setInputFiles(cardPath);
+  await page.getByRole('button', { name: 'Continue' }).click();
   if (asRecipient) await page.getByLabel('This is the QA sub-committee: encrypt my bundles to it').check();
+  await page.getByLabel(/^I have compared this number with the one .* read to me$/).check();
   await page.getByRole('button', { name: 'Enrol key' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'key is enrolled' })).toBeVisible();
 }
@@ -150,12 +152,12 @@ async function reviewAndSign(page: Page, auditTitle: string, revision: number, c
 
 /** On the export screen: export, check it says it is encrypted, and keep the file. */
 async function exportBundle(page: Page, dir: string, name: string, check = false): Promise<string> {
-  await expect(page.getByText('The bundle will be encrypted to the QA sub-committee’s key')).toBeVisible();
-  const download = await downloadBy(page, page.getByRole('button', { name: 'Export bundle' }));
+  await expect(page.getByText('The bundle is encrypted to the QA sub-committee')).toBeVisible();
+  const download = await downloadBy(page, page.getByRole('button', { name: 'Export encrypted bundle' }));
   expect(download.suggestedFilename()).toMatch(/\.caseaudit$/);
   const banner = page.getByRole('status').filter({ hasText: 'Bundle exported' });
   await expect(banner).toContainText(download.suggestedFilename());
-  await expect(banner).toContainText('encrypted to the QA sub-committee’s key');
+  await expect(banner).toContainText('encrypted to the QA sub-committee');
   if (check) {
     await expectAccessible(page, 'send the signed audit (exported)');
     await shot(page, 'export-bundle');
@@ -340,10 +342,11 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     const item = qaPage.getByRole('region', { name: titleTwo });
     await expect(item).toContainText('Sam Second');
     await expect(item).toContainText('Second Opinion Audits');
-    await expect(item.locator('code')).toHaveText(fingerprintTwo);
-    await expect(qaPage.getByText('ask them to read out the fingerprint')).toBeVisible();
+    await expect(item.locator('code').last()).toHaveText(fingerprintTwo);
+    await expect(qaPage.getByText('ask them to read out the safety number')).toBeVisible();
     await expectAccessible(qaPage, 'quarantine');
     await shot(qaPage, 'quarantine');
+    await item.getByLabel('I have compared this number with the one the signer read to me').check();
     await item.getByRole('button', { name: /^Accept and trust this signer/ }).click();
     await expect(qaPage.getByRole('alert').filter({ hasText: 'Sam Second’s key is now trusted' })).toBeVisible({
       timeout: 30_000,

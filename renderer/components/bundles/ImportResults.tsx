@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import type { ImportOutcome } from '../../../shared/bundle.js';
+import { otherBoardMessage } from '../../../shared/boardOrigin.js';
 import { sentence } from '../../lib/format.js';
 import { paths } from '../../router.js';
 import { Link } from '../Link.js';
@@ -31,13 +32,21 @@ export function outcomeWords(result: ImportRow['result']): { text: string; colou
     case 'quarantined':
       return { text: 'Waiting in quarantine', colour: 'yellow' };
     case 'refused':
-      return { text: 'Refused', colour: 'red' };
+      return result.check === 'board'
+        ? { text: 'From another board', colour: 'yellow' }
+        : { text: 'Refused', colour: 'red' };
     case 'not_imported':
       return { text: 'Not imported', colour: 'red' };
   }
 }
 
-function Details({ result }: { result: ImportRow['result'] }) {
+function Details({
+  result,
+  onAcceptBoard,
+}: {
+  result: ImportRow['result'];
+  onAcceptBoard: ((board: string) => void) | undefined;
+}) {
   switch (result.outcome) {
     case 'added':
     case 'skipped':
@@ -54,6 +63,28 @@ function Details({ result }: { result: ImportRow['result'] }) {
         </>
       );
     case 'refused':
+      if (result.check === 'board' && result.otherBoard) {
+        const from = result.otherBoard.bundle;
+        return (
+          <>
+            <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
+              {sentence(otherBoardMessage(result.otherBoard))}.
+            </p>
+            <p className="govuk-body govuk-!-margin-bottom-2">
+              Nothing from it was saved. Import it only if this installation also keeps that board’s audits.
+            </p>
+            {onAcceptBoard ? (
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                onClick={() => onAcceptBoard(from)}
+              >
+                Import it from {from}
+              </button>
+            ) : null}
+          </>
+        );
+      }
       return (
         <>
           Refused: {result.check} — {result.message}
@@ -64,19 +95,25 @@ function Details({ result }: { result: ImportRow['result'] }) {
   }
 }
 
-const TALLY: Array<[ImportRow['result']['outcome'] | 'superseded', string]> = [
+const TALLY: Array<[ImportRow['result']['outcome'] | 'superseded' | 'other_board', string]> = [
   ['added', 'added'],
   ['superseded', 'superseded an older revision'],
   ['skipped', 'already imported'],
   ['recorded_older', 'older than the revision here (kept in the history)'],
   ['quarantined', 'waiting in quarantine'],
+  ['other_board', 'from another board (not imported)'],
   ['refused', 'refused'],
   ['not_imported', 'not imported'],
 ];
 
 /** "1 added, 1 superseded an older revision, 1 refused" */
 export function tally(rows: ImportRow[]): string {
-  const kind = (r: ImportRow['result']) => (r.outcome === 'added' && r.superseded !== null ? 'superseded' : r.outcome);
+  const kind = (r: ImportRow['result']) =>
+    r.outcome === 'added' && r.superseded !== null
+      ? 'superseded'
+      : r.outcome === 'refused' && r.check === 'board'
+        ? 'other_board'
+        : r.outcome;
   return TALLY.map(([k, words]) => [rows.filter((row) => kind(row.result) === k).length, words] as const)
     .filter(([n]) => n > 0)
     .map(([n, words]) => `${n} ${words}`)
@@ -88,10 +125,13 @@ export function ImportResults({
   rows,
   headingRef,
   finished,
+  onAcceptBoard,
 }: {
   rows: ImportRow[];
   headingRef: Ref<HTMLHeadingElement>;
   finished: boolean;
+  /** Imports a row's file again, agreeing to the other board it comes from. */
+  onAcceptBoard?: (row: ImportRow, board: string) => void;
 }) {
   return (
     <>
@@ -129,7 +169,10 @@ export function ImportResults({
                     <Tag colour={words.colour}>{words.text}</Tag>
                   </td>
                   <td className="govuk-table__cell">
-                    <Details result={row.result} />
+                    <Details
+                      result={row.result}
+                      onAcceptBoard={finished && onAcceptBoard ? (board) => onAcceptBoard(row, board) : undefined}
+                    />
                   </td>
                 </tr>
               );

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useApiQuery } from '../api/hooks.js';
+import { EnrolCard } from '../components/bundles/EnrolCard.js';
+import { recipientsOf } from '../components/bundles/recipients.js';
+import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
+import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.js';
+import { Link } from '../components/Link.js';
+import { Loading } from '../components/Loading.js';
+import { LoadFailed } from '../components/LoadFailed.js';
+import { Page } from '../components/Page.js';
+import { WarningText } from '../components/WarningText.js';
+import { navigate, paths } from '../router.js';
+
+/**
+ * Set-up's second step (also reached from the export screen): the QA sub-committee's identity card.
+ * Enrolled as the recipient, it makes every exported bundle encrypted to the QA sub-committee. The
+ * QA sub-committee's own installation, or an auditor without the card yet, skips it.
+ */
+export function SetupQaCard() {
+  const keys = useApiQuery('trust.list', {});
+  const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  useReloadOnUnlock(keys.reload);
+  if (keys.error) return <LoadFailed error={keys.error} onRetry={keys.reload} />;
+  if (!keys.data) return <Loading what="Loading the trusted keys" />;
+  const recipients = recipientsOf(keys.data);
+
+  return (
+    <Page
+      title="The QA sub-committee’s identity card"
+      caption="Set up"
+      narrow
+      hasErrors={problems.length > 0}
+      before={problems.length > 0 ? <ErrorSummary errors={problems} focusKey={attempt} /> : null}
+    >
+      <p className="govuk-body">
+        If you are an auditor, the audits you sign go to the QA sub-committee as bundle files. Enrol the QA
+        sub-committee’s identity card now: every bundle you export is then encrypted to them, so only they can open it.
+      </p>
+      {recipients.length > 0 ? (
+        <p className="govuk-body">
+          Already enrolled as the QA sub-committee: {recipients.map((r) => `${r.name} (${r.agency})`).join(', ')}. You
+          can enrol another member’s card here too.
+        </p>
+      ) : null}
+      <EnrolCard
+        id="qa-card"
+        recipient="qa"
+        fileLabel="The QA sub-committee’s identity card"
+        submitText="Enrol the QA sub-committee’s card"
+        onProblems={(items) => {
+          setProblems(items);
+          if (items.length > 0) setAttempt((n) => n + 1);
+        }}
+        onEnrolled={(key) =>
+          navigate(paths.home(), {
+            flash: `${key.name}’s card is enrolled as the QA sub-committee’s: the bundles you export are encrypted to it`,
+          })
+        }
+      />
+
+      <h2 className="govuk-heading-m">If you do not have the card</h2>
+      <WarningText>
+        Until the QA sub-committee’s card is enrolled, the bundles you export are not encrypted: anyone who gets the
+        file can read it.
+      </WarningText>
+      <p className="govuk-body">
+        Ask the QA sub-committee to send you their identity card; you can enrol it later under{' '}
+        <Link to={paths.trust()}>Trusted keys</Link>. If this installation is the QA sub-committee’s own, you do not
+        need it.
+      </p>
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary"
+        onClick={() =>
+          navigate(paths.home(), {
+            flash:
+              recipients.length > 0
+                ? 'Set-up is done'
+                : 'No QA sub-committee card is enrolled: bundles you export will be readable by anyone who gets the file',
+          })
+        }
+      >
+        Skip for now
+      </button>
+    </Page>
+  );
+}
