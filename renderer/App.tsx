@@ -21,6 +21,7 @@ import { SetupQaCard } from './screens/SetupQaCard.js';
 import { Backups } from './screens/Backups.js';
 import { BackupsRestore } from './screens/BackupsRestore.js';
 import { Identity } from './screens/Identity.js';
+import { IdentityBackup } from './screens/IdentityBackup.js';
 import { ImportBundles } from './screens/ImportBundles.js';
 import { Quarantine } from './screens/Quarantine.js';
 import { Settings } from './screens/Settings.js';
@@ -80,6 +81,8 @@ function Screen({ route }: { route: Route }) {
     // Identity, trusted keys, signing, bundles, settings and backups (issues 5 and 7)
     case 'identity':
       return <Identity />;
+    case 'identityBackup':
+      return <IdentityBackup />;
     case 'trust':
       return <Trust />;
     case 'trustRevoke':

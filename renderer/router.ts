@@ -76,6 +76,7 @@ export type Route =
   | { name: 'reaudit'; auditId: string }
   // Identity, trusted keys, signing, bundles, settings and backups (issues 5 and 7)
   | { name: 'identity' }
+  | { name: 'identityBackup' }
   | { name: 'trust' }
   | { name: 'trustRevoke'; fingerprint: string }
   | { name: 'signAudit'; auditId: string }
@@ -140,6 +141,7 @@ export const paths = {
   reaudit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/reaudit`,
   // Identity, trusted keys, signing, bundles, settings and backups (issues 5 and 7)
   identity: () => '/identity',
+  identityBackup: () => '/identity/backup',
   trust: () => '/trust',
   trustRevoke: (fingerprint: string) => `/trust/${encodeURIComponent(fingerprint.replace(/ /g, ''))}/revoke`,
   signAudit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/sign`,
@@ -231,6 +233,7 @@ export function parseRoute(fullPath: string): Route {
   }
   // Identity, trusted keys, signing, bundles, settings and backups (issues 5 and 7)
   if (parts.length === 1 && a === 'identity') return { name: 'identity' };
+  if (parts.length === 2 && a === 'identity' && b === 'backup') return { name: 'identityBackup' };
   if (parts.length === 1 && a === 'trust') return { name: 'trust' };
   if (parts.length === 3 && a === 'trust' && b && c === 'revoke') return { name: 'trustRevoke', fingerprint: b };
   if (parts.length === 3 && a === 'audits' && b && c === 'sign') return { name: 'signAudit', auditId: b };

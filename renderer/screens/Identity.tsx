@@ -93,6 +93,10 @@ function CreateIdentity({ onCreated }: { onCreated: (identity: IdentityValue) =>
         never leaves it, and your identity card carries the public key to the people who check your signature.
       </p>
       <p className="govuk-body">Give your name, role and organisation as they should appear on signed reports.</p>
+      <p className="govuk-body">
+        Is this a new laptop, replacing one where you had an identity?{' '}
+        <Link to={paths.identityBackup()}>Restore your identity from its backup</Link> instead.
+      </p>
       <form noValidate onSubmit={handleSubmit(onValid, () => setAttempt((n) => n + 1))}>
         <FormField
           id={IDS.name!}

@@ -1,10 +1,11 @@
 import { paths } from '../../router.js';
 import { Link } from '../Link.js';
 
-/** Moves between the two key screens: this installation's own identity, and the keys it trusts. */
-export function KeysNav({ current }: { current: 'identity' | 'trust' }) {
+/** Moves between the key screens: this installation's own identity, its backup, and the keys it trusts. */
+export function KeysNav({ current }: { current: 'identity' | 'backup' | 'trust' }) {
   const items = [
     { key: 'identity', to: paths.identity(), text: 'Your identity' },
+    { key: 'backup', to: paths.identityBackup(), text: 'Backup and restore' },
     { key: 'trust', to: paths.trust(), text: 'Trusted keys' },
   ] as const;
   return (
