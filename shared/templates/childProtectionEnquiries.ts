@@ -33,6 +33,10 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'police'],
           themes: ['timeliness'],
+          finding: {
+            met: 'a strategy discussion was held as soon as there was reasonable cause to suspect significant harm',
+            unmet: 'the strategy discussion was late or not held',
+          },
         },
         {
           id: 'strategy-date',
@@ -89,6 +93,10 @@ export const childProtectionEnquiries: TemplateInput = {
           appliesTo: ['childrens_social_care'],
           themes: ['information_sharing_consent'],
           showWhen: { questionId: 'strategy-held', anyOf: ['yes', 'partly'] },
+          finding: {
+            met: 'police, health and education were all represented in the strategy discussion',
+            unmet: 'police, health or education were missing from the strategy discussion',
+          },
         },
         {
           id: 'own-agency-contributed',
@@ -100,6 +108,10 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: ['health', 'schools', 'probation', 'adult_social_care', 'housing', 'voluntary_sector', 'other'],
           themes: ['information_sharing_consent', 'timeliness'],
+          finding: {
+            met: 'the agency took part in the strategy discussion or sent its information when invited',
+            unmet: 'the agency did not take part in the strategy discussion or send its information when invited',
+          },
         },
       ],
     },
@@ -118,6 +130,10 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['information_sharing_consent', 'timeliness'],
+          finding: {
+            met: 'checks with every relevant agency were completed before the strategy discussion',
+            unmet: 'checks with every relevant agency were not completed before the strategy discussion',
+          },
         },
         {
           id: 'checks-recorded',
@@ -150,6 +166,10 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'agency checks were actually made, not assumed',
+            unmet: 'agency checks were left out on an assumption about what they would show',
+          },
         },
         {
           id: 'checklist-used',
@@ -160,6 +180,10 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: [],
+          finding: {
+            met: 'the agency checks checklist was completed in full',
+            unmet: 'the agency checks checklist was not completed in full',
+          },
         },
         {
           id: 'info-shared-in-time',
@@ -189,6 +213,10 @@ export const childProtectionEnquiries: TemplateInput = {
             { value: 'not-shared', label: 'Not shared', meetsStandard: false },
             { value: 'not-asked', label: 'Our agency was not asked' },
           ],
+          finding: {
+            met: 'the agency shared its information with children’s social care before or at the strategy discussion',
+            unmet: 'the agency shared its information with children’s social care late, or not at all',
+          },
         },
         {
           id: 'info-quality',
@@ -207,6 +235,10 @@ export const childProtectionEnquiries: TemplateInput = {
             'other',
           ],
           themes: ['information_sharing_consent', 'historical_information'],
+          finding: {
+            met: 'the information shared was complete and said what it meant for the child’s safety',
+            unmet: 'the information shared was incomplete or did not say what it meant for the child’s safety',
+          },
         },
         {
           id: 'other-area-checks',
@@ -216,6 +248,11 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'police'],
           themes: ['case_transfer', 'historical_information'],
+          finding: {
+            met: 'checks were made with the previous local authority and police force where the family had lived elsewhere',
+            unmet:
+              'checks were not made with the previous local authority or police force where the family had lived elsewhere',
+          },
         },
       ],
     },
@@ -231,6 +268,10 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'police'],
           themes: ['timeliness'],
+          finding: {
+            met: 'the child was seen during the enquiry within the agreed timescale',
+            unmet: 'the child was not seen during the enquiry within the agreed timescale',
+          },
         },
         {
           id: 'child-seen-alone',
@@ -243,6 +284,10 @@ export const childProtectionEnquiries: TemplateInput = {
           appliesTo: ['childrens_social_care', 'police'],
           themes: ['child_seen_alone', 'voice_of_child'],
           showWhen: { questionId: 'child-seen', anyOf: ['yes', 'partly'] },
+          finding: {
+            met: 'the child was seen alone, and this was recorded',
+            unmet: 'the child was not seen alone when their age and understanding allowed, or this was not recorded',
+          },
         },
         {
           id: 'child-views-recorded',
@@ -252,6 +297,10 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['voice_of_child'],
+          finding: {
+            met: 'the child’s account, wishes and feelings were recorded in their own words',
+            unmet: 'the child’s account, wishes and feelings were not recorded in their own words',
+          },
         },
         {
           id: 'history-used',
@@ -261,6 +310,10 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['historical_information', 'chronology'],
+          finding: {
+            met: 'historical information was used in the analysis of risk',
+            unmet: 'historical information was not used in the analysis of risk',
+          },
         },
         {
           id: 'fathers-included',
@@ -271,6 +324,10 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['fathers_engaged'],
+          finding: {
+            met: 'fathers and other significant men were identified, checked and included in the enquiry',
+            unmet: 'fathers and other significant men were not identified, checked or included in the enquiry',
+          },
         },
         {
           id: 's47-outcome',
@@ -299,6 +356,11 @@ export const childProtectionEnquiries: TemplateInput = {
           appliesTo: ['childrens_social_care'],
           themes: ['timeliness'],
           showWhen: { questionId: 's47-outcome', anyOf: ['icpc'] },
+          finding: {
+            met: 'the initial child protection conference was held within 15 working days of the strategy discussion',
+            unmet:
+              'the initial child protection conference was not held within 15 working days of the strategy discussion',
+          },
         },
         {
           id: 'outcome-shared',
@@ -308,6 +370,10 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'the outcome of the enquiry was shared with the agencies that took part',
+            unmet: 'the outcome of the enquiry was not shared with the agencies that took part',
+          },
         },
       ],
     },
@@ -323,6 +389,11 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['management_oversight'],
+          finding: {
+            met: 'a manager checked the agency checks were complete before the enquiry concluded, and recorded their decision',
+            unmet:
+              'no manager checked the agency checks were complete before the enquiry concluded, or their decision was not recorded',
+          },
         },
         {
           id: 'disagreement',
@@ -346,6 +417,10 @@ export const childProtectionEnquiries: TemplateInput = {
             },
             { value: 'unresolved', label: 'Left unresolved', meetsStandard: false },
           ],
+          finding: {
+            met: 'professional disagreements about the enquiry were resolved',
+            unmet: 'professional disagreements about the enquiry were left unresolved',
+          },
         },
         ...practiceNotes,
         {
@@ -356,6 +431,10 @@ export const childProtectionEnquiries: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: [],
+          finding: {
+            met: 'the agency’s part in the enquiry was good or outstanding',
+            unmet: 'the agency’s part in the enquiry required improvement or was inadequate',
+          },
         },
       ],
     },

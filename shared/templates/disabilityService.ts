@@ -35,6 +35,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['timeliness'],
+          finding: {
+            met: 'the most recent assessment was completed within timescale and was proportionate to the child’s needs',
+            unmet: 'the most recent assessment was late or not proportionate to the child’s needs',
+          },
         },
         {
           id: 'other-agency-info',
@@ -45,6 +49,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'adult_social_care'],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'the assessment drew on information from the other agencies involved',
+            unmet: 'the assessment did not draw on information from the other agencies involved',
+          },
         },
         {
           id: 'history-used',
@@ -54,6 +62,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['historical_information', 'chronology'],
+          finding: {
+            met: 'historical information was taken into account',
+            unmet: 'historical information was not taken into account',
+          },
         },
         {
           id: 'carer-assessment',
@@ -64,6 +76,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'adult_social_care'],
           themes: [],
+          finding: {
+            met: 'the parents or carers were offered an assessment of their own needs as carers',
+            unmet: 'the parents or carers were not offered an assessment of their own needs as carers',
+          },
         },
         {
           id: 'cp-concerns',
@@ -81,6 +97,10 @@ export const disabilityService: TemplateInput = {
             { value: 'acted-on-late', label: 'Concerns were acted on, but with delay', meetsStandard: false },
             { value: 'not-recognised', label: 'Concerns were present but not recognised', meetsStandard: false },
           ],
+          finding: {
+            met: 'child protection concerns were identified and acted on promptly',
+            unmet: 'child protection concerns were acted on late or not recognised',
+          },
         },
         {
           id: 'culture-identity',
@@ -92,6 +112,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['cultural_practices'],
+          finding: {
+            met: 'the family’s culture, faith, language and identity were understood and reflected in the work',
+            unmet: 'the family’s culture, faith, language and identity were not understood or reflected in the work',
+          },
         },
       ],
     },
@@ -108,6 +132,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'adult_social_care', 'health'],
           themes: ['timeliness'],
+          finding: {
+            met: 'the child was seen as often as their plan required',
+            unmet: 'the child was not seen as often as their plan required',
+          },
         },
         {
           id: 'child-seen-alone',
@@ -119,6 +147,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'adult_social_care', 'health'],
           themes: ['child_seen_alone'],
+          finding: {
+            met: 'the child was seen on their own where that was right for them',
+            unmet: 'the child was not seen on their own when that was right for them',
+          },
         },
         {
           id: 'not-seen-alone-reason',
@@ -130,6 +162,11 @@ export const disabilityService: TemplateInput = {
           appliesTo: ['childrens_social_care', 'adult_social_care', 'health'],
           themes: ['child_seen_alone', 'management_oversight'],
           showWhen: { questionId: 'child-seen-alone', anyOf: ['no', 'partly'] },
+          finding: {
+            met: 'the reason the child was not seen alone was recorded as a considered decision',
+            unmet:
+              'the reason the child was not seen alone was not recorded, or rested on an assumption about their disability',
+          },
         },
         {
           id: 'communication',
@@ -159,6 +196,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['voice_of_child'],
+          finding: {
+            met: 'communication suited to the child was used to find out their wishes and feelings',
+            unmet: 'communication suited to the child was not used to find out their wishes and feelings',
+          },
         },
         {
           id: 'views-at-reviews',
@@ -169,6 +210,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'health', 'schools'],
           themes: ['voice_of_child'],
+          finding: {
+            met: 'the child’s views were presented at their most recent review and influenced the plan',
+            unmet: 'the child’s views were not presented at their most recent review or did not influence the plan',
+          },
         },
         {
           id: 'advocate-offered',
@@ -179,6 +224,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'adult_social_care'],
           themes: ['voice_of_child'],
+          finding: {
+            met: 'the child or young person was offered an independent advocate or visitor',
+            unmet: 'the child or young person was not offered an independent advocate or visitor',
+          },
         },
       ],
     },
@@ -195,6 +244,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: [],
+          finding: {
+            met: 'the child’s plan was SMART',
+            unmet: 'the child’s plan was not SMART',
+          },
         },
         {
           id: 'progress',
@@ -210,6 +263,10 @@ export const disabilityService: TemplateInput = {
             { value: 'some-progress', label: 'Some progress' },
             { value: 'drift', label: 'Little or no change over a long period', meetsStandard: false },
           ],
+          finding: {
+            met: 'the child’s circumstances improved as a result of the plan',
+            unmet: 'the child’s circumstances changed little or not at all over a long period',
+          },
         },
         {
           id: 'drift-addressed',
@@ -220,6 +277,10 @@ export const disabilityService: TemplateInput = {
           appliesTo: [],
           themes: ['challenge_escalation', 'management_oversight'],
           showWhen: { questionId: 'progress', anyOf: ['drift'] },
+          finding: {
+            met: 'a lack of progress was recognised and acted on',
+            unmet: 'a lack of progress was not recognised or acted on',
+          },
         },
         {
           id: 'step-down-plan',
@@ -229,6 +290,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: [],
+          finding: {
+            met: 'a SMART step-down plan was in place when the child protection plan ended',
+            unmet: 'there was no SMART step-down plan when the child protection plan ended',
+          },
         },
         {
           id: 'transition-stage',
@@ -255,6 +320,11 @@ export const disabilityService: TemplateInput = {
           appliesTo: [],
           themes: ['voice_of_child', 'timeliness'],
           showWhen: { questionId: 'transition-stage', anyOf: ['preparing', 'transitioned'] },
+          finding: {
+            met: 'a transition plan involved adult services and education and reflected the young person’s own aspirations',
+            unmet:
+              'there was no transition plan involving adult services and education and reflecting the young person’s own aspirations',
+          },
         },
         {
           id: 'transition-capacity',
@@ -266,6 +336,10 @@ export const disabilityService: TemplateInput = {
           appliesTo: ['childrens_social_care', 'adult_social_care', 'health'],
           themes: ['information_sharing_consent'],
           showWhen: { questionId: 'transition-stage', anyOf: ['preparing', 'transitioned'] },
+          finding: {
+            met: 'the young person’s capacity to make their own decisions was considered as they approached 18',
+            unmet: 'the young person’s capacity to make their own decisions was not considered as they approached 18',
+          },
         },
       ],
     },
@@ -282,6 +356,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['management_oversight'],
+          finding: {
+            met: 'managers showed critical reflection and challenge, not only case direction',
+            unmet: 'managers gave case direction without critical reflection or challenge',
+          },
         },
         {
           id: 'iro-chair-challenge',
@@ -292,6 +370,11 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['challenge_escalation'],
+          finding: {
+            met: 'the independent reviewing officer or child protection chair challenged to keep the plan on track',
+            unmet:
+              'the independent reviewing officer or child protection chair did not challenge when the plan needed it',
+          },
         },
         {
           id: 'last-supervision',
@@ -328,6 +411,10 @@ export const disabilityService: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: [],
+          finding: {
+            met: 'the agency’s practice with the child or young person was good or outstanding',
+            unmet: 'the agency’s practice with the child or young person required improvement or was inadequate',
+          },
         },
       ],
     },

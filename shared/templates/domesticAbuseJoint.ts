@@ -34,6 +34,10 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['timeliness'],
+          finding: {
+            met: 'domestic abuse was recognised and recorded when it first came to the agency’s attention',
+            unmet: 'domestic abuse was not recognised or recorded when it first came to the agency’s attention',
+          },
         },
         {
           id: 'dash-completed',
@@ -46,6 +50,10 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['timeliness'],
+          finding: {
+            met: 'a DASH risk checklist was completed with the adult victim and the risk level recorded',
+            unmet: 'no DASH risk checklist was completed with the adult victim, or the risk level was not recorded',
+          },
         },
         {
           id: 'marac',
@@ -68,6 +76,11 @@ export const domesticAbuseJoint: TemplateInput = {
             { value: 'referred-by-other', label: 'Another agency had already referred' },
             { value: 'not-assessed', label: 'The threshold was not considered', meetsStandard: false },
           ],
+          finding: {
+            met: 'the MARAC threshold was considered and the case referred when it was met',
+            unmet:
+              'the case was not referred to the MARAC when the threshold was met, or the threshold was not considered',
+          },
         },
         {
           id: 'marac-actions',
@@ -79,6 +92,10 @@ export const domesticAbuseJoint: TemplateInput = {
           appliesTo: [],
           themes: ['timeliness'],
           showWhen: { questionId: 'marac', anyOf: ['referred', 'referred-by-other'] },
+          finding: {
+            met: 'the agency completed and recorded its MARAC actions',
+            unmet: 'the agency did not complete or record its MARAC actions',
+          },
         },
         {
           id: 'person-causing-harm',
@@ -110,6 +127,11 @@ export const domesticAbuseJoint: TemplateInput = {
           appliesTo: [],
           themes: [],
           showWhen: { questionId: 'person-causing-harm', anyOf: ['mother-female-carer', 'both-parents'] },
+          finding: {
+            met: 'the risks posed by a female perpetrator were assessed and acted on as rigorously as for a male perpetrator',
+            unmet:
+              'the risks posed by a female perpetrator were not assessed or acted on as rigorously as for a male perpetrator',
+          },
         },
       ],
     },
@@ -128,6 +150,11 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['historical_information'],
+          finding: {
+            met: 'everyone in the household and wider family was identified and considered for the risk they faced or posed',
+            unmet:
+              'not everyone in the household and wider family was identified or considered for the risk they faced or posed',
+          },
         },
         {
           id: 'parent-needs',
@@ -139,6 +166,10 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'adult_social_care', 'health', 'probation'],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'the parents’ or carers’ own needs and their effect on the children were assessed',
+            unmet: 'the parents’ or carers’ own needs and their effect on the children were not assessed',
+          },
         },
         {
           id: 'consent-adults-discussed',
@@ -151,6 +182,11 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'adult_social_care', 'health'],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'children’s and adults’ services discussed consent and information sharing together where a parent’s capacity was affected',
+            unmet:
+              'children’s and adults’ services did not discuss consent and information sharing together where a parent’s capacity was affected',
+          },
         },
         {
           id: 'chronology-current',
@@ -162,6 +198,10 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['chronology'],
+          finding: {
+            met: 'the agency’s chronology was up to date',
+            unmet: 'the agency’s chronology was not up to date',
+          },
         },
         {
           id: 'history-used',
@@ -171,6 +211,10 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['historical_information', 'chronology'],
+          finding: {
+            met: 'the history of abuse was used to understand the current risk',
+            unmet: 'the history of abuse was not used to understand the current risk',
+          },
         },
         {
           id: 'police-callouts',
@@ -199,6 +243,10 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['child_seen_alone', 'voice_of_child'],
+          finding: {
+            met: 'the child was seen alone and asked about life at home',
+            unmet: 'the child was not seen alone or asked about life at home',
+          },
         },
         {
           id: 'child-voice',
@@ -208,6 +256,10 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['voice_of_child'],
+          finding: {
+            met: 'the child’s voice was recorded and shaped what was done',
+            unmet: 'the child’s voice was not recorded or did not shape what was done',
+          },
         },
         {
           id: 'impact-analysed',
@@ -218,6 +270,11 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['voice_of_child'],
+          finding: {
+            met: 'the impact of living with domestic abuse on the child was analysed',
+            unmet:
+              'the impact of living with domestic abuse on the child was not analysed beyond listing the incidents',
+          },
         },
         {
           id: 'pre-birth',
@@ -229,6 +286,10 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'health'],
           themes: ['timeliness'],
+          finding: {
+            met: 'a pre-birth assessment was started in time and addressed the domestic abuse',
+            unmet: 'a pre-birth assessment was late or did not address the domestic abuse',
+          },
         },
       ],
     },
@@ -246,6 +307,10 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['fathers_engaged'],
+          finding: {
+            met: 'fathers and male carers were identified, assessed and involved in planning',
+            unmet: 'fathers and male carers were not identified, assessed or involved in planning',
+          },
         },
         {
           id: 'perpetrator-engaged',
@@ -256,6 +321,11 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'police', 'probation', 'voluntary_sector'],
           themes: [],
+          finding: {
+            met: 'the person causing harm was challenged and directed to a perpetrator intervention, and their risk to others considered',
+            unmet:
+              'the person causing harm was not challenged or directed to a perpetrator intervention, or their risk to others was not considered',
+          },
         },
         {
           id: 'safety-plan',
@@ -266,6 +336,11 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'a safety plan for the child and the adult victim was agreed with them and shared with the agencies that needed it',
+            unmet:
+              'there was no safety plan for the child and the adult victim agreed with them and shared with the agencies that needed it',
+          },
         },
         {
           id: 'specialist-support',
@@ -276,6 +351,10 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: [],
+          finding: {
+            met: 'the adult victim was offered an IDVA or other specialist support',
+            unmet: 'the adult victim was not offered an IDVA or other specialist support',
+          },
         },
       ],
     },
@@ -294,6 +373,11 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['information_sharing_consent', 'timeliness'],
+          finding: {
+            met: 'the agency shared information about the domestic abuse promptly, recording the consent decision',
+            unmet:
+              'the agency did not share information about the domestic abuse promptly, or did not record the consent decision',
+          },
         },
         {
           id: 'children-adults-joint',
@@ -303,6 +387,10 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'adult_social_care', 'health'],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'children’s and adults’ services worked together on the family',
+            unmet: 'children’s and adults’ services did not work together on the family',
+          },
         },
         {
           id: 'challenge',
@@ -318,6 +406,10 @@ export const domesticAbuseJoint: TemplateInput = {
             { value: 'unresolved', label: 'Disagreement raised but left unresolved', meetsStandard: false },
             { value: 'not-raised', label: 'A challenge was needed but not raised', meetsStandard: false },
           ],
+          finding: {
+            met: 'disagreements with another agency’s decision were raised and resolved',
+            unmet: 'a needed challenge to another agency’s decision was not raised, or was left unresolved',
+          },
         },
         {
           id: 'unresolved-escalated',
@@ -329,6 +421,10 @@ export const domesticAbuseJoint: TemplateInput = {
           appliesTo: [],
           themes: ['challenge_escalation', 'management_oversight'],
           showWhen: { questionId: 'challenge', anyOf: ['unresolved'] },
+          finding: {
+            met: 'an unresolved disagreement was escalated to a senior manager or through the escalation procedure',
+            unmet: 'an unresolved disagreement was not escalated',
+          },
         },
         {
           id: 'transfer-handover',
@@ -339,6 +435,11 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['case_transfer'],
+          finding: {
+            met: 'when the family moved area, the case was handed over with the domestic abuse risk clearly explained',
+            unmet:
+              'when the family moved area, the case was not handed over with the domestic abuse risk clearly explained',
+          },
         },
         {
           id: 'supervision',
@@ -348,6 +449,11 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['management_oversight'],
+          finding: {
+            met: 'management oversight or supervision considered the domestic abuse and its impact on the child',
+            unmet:
+              'there was no evidence of management oversight or supervision considering the domestic abuse and its impact on the child',
+          },
         },
       ],
     },
@@ -369,6 +475,10 @@ export const domesticAbuseJoint: TemplateInput = {
             { value: 'worse', label: 'Worse', meetsStandard: false },
             { value: 'too-early', label: 'Too early to tell' },
           ],
+          finding: {
+            met: 'the child’s situation was better by the end of the audit window',
+            unmet: 'the child’s situation was worse by the end of the audit window',
+          },
         },
         ...practiceNotes,
         {
@@ -379,6 +489,10 @@ export const domesticAbuseJoint: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: [],
+          finding: {
+            met: 'the agency’s practice with the family was good or outstanding',
+            unmet: 'the agency’s practice with the family required improvement or was inadequate',
+          },
         },
       ],
     },

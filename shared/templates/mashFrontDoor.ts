@@ -38,6 +38,11 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: [],
+          finding: {
+            met: 'the reason for the contact was clear: what had happened and what the referrer feared for the child',
+            unmet:
+              'the reason for the contact was not clear enough about what had happened or what the referrer feared for the child',
+          },
         },
         {
           id: 'contact-date',
@@ -68,6 +73,10 @@ export const mashFrontDoor: TemplateInput = {
             { value: 'green', label: 'Green: decision within the longer protocol timescale' },
             { value: 'not-rated', label: 'No RAG rating recorded', meetsStandard: false },
           ],
+          finding: {
+            met: 'the contact was given a RAG rating at screening',
+            unmet: 'no RAG rating was recorded at screening',
+          },
         },
         {
           id: 'history-considered',
@@ -81,6 +90,11 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['historical_information', 'chronology'],
+          finding: {
+            met: 'previous contacts and involvement with the child, their siblings and the adults in the household were found and taken into account at screening',
+            unmet:
+              'previous contacts and involvement with the child, their siblings or the adults in the household were not found or not taken into account at screening',
+          },
         },
       ],
     },
@@ -102,6 +116,11 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'the referring agency discussed its concerns with the parents or carers before referring',
+            unmet:
+              'the referring agency did not discuss its concerns with the parents or carers before referring, although it would have been safe to do so',
+          },
         },
         {
           id: 'consent-sought',
@@ -114,6 +133,10 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'parental consent was sought before agency checks were made',
+            unmet: 'agency checks were made without first seeking parental consent',
+          },
         },
         {
           id: 'consent-not-sought-reason',
@@ -127,6 +150,10 @@ export const mashFrontDoor: TemplateInput = {
           appliesTo: ['childrens_social_care'],
           themes: ['information_sharing_consent', 'management_oversight'],
           showWhen: { questionId: 'consent-sought', anyOf: ['no', 'partly'] },
+          finding: {
+            met: 'where consent was not sought, the reason was recorded',
+            unmet: 'where consent was not sought, the reason was not recorded',
+          },
         },
         {
           id: 'consent-outcome',
@@ -154,6 +181,10 @@ export const mashFrontDoor: TemplateInput = {
             { value: 'refused-respected', label: 'Consent was refused and no checks were made without it' },
             { value: 'not-recorded', label: 'The record does not show the parents’ answer', meetsStandard: false },
           ],
+          finding: {
+            met: 'where consent was refused and overridden, the rationale was recorded',
+            unmet: 'consent was refused and overridden with no rationale recorded',
+          },
         },
         {
           id: 'consent-override-manager',
@@ -167,6 +198,10 @@ export const mashFrontDoor: TemplateInput = {
             questionId: 'consent-outcome',
             anyOf: ['refused-overridden-rationale', 'refused-overridden-no-rationale'],
           },
+          finding: {
+            met: 'a MASH manager agreed the decision to share information without consent',
+            unmet: 'information was shared without consent and without a MASH manager agreeing the decision',
+          },
         },
         {
           id: 'child-views',
@@ -178,6 +213,10 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['voice_of_child'],
+          finding: {
+            met: 'the child’s views, wishes and feelings were known and recorded at the front door',
+            unmet: 'the child’s views, wishes and feelings were not known or not recorded at the front door',
+          },
         },
       ],
     },
@@ -222,6 +261,11 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['information_sharing_consent', 'timeliness'],
+          finding: {
+            met: 'information from the school or early-years setting was sought and received in time to inform the decision',
+            unmet:
+              'information from the school or early-years setting was not sought, or did not arrive in time to inform the decision',
+          },
         },
         {
           id: 'gp-info',
@@ -234,6 +278,10 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['information_sharing_consent', 'timeliness'],
+          finding: {
+            met: 'information from the GP was sought and received in time to inform the decision',
+            unmet: 'information from the GP was not sought, or did not arrive in time to inform the decision',
+          },
         },
         {
           id: 'partner-response-time',
@@ -260,6 +308,10 @@ export const mashFrontDoor: TemplateInput = {
             { value: 'no-response', label: 'No response is recorded', meetsStandard: false },
             { value: 'not-asked', label: 'The MASH did not ask this agency' },
           ],
+          finding: {
+            met: 'the agency answered the MASH request for information within the agreed timescale',
+            unmet: 'the agency answered the MASH request for information late, or no answer was recorded',
+          },
         },
       ],
     },
@@ -284,6 +336,11 @@ export const mashFrontDoor: TemplateInput = {
             { value: 'over-3-working-days', label: 'More than three working days', meetsStandard: false },
             { value: 'not-recorded', label: 'The decision date is not recorded', meetsStandard: false },
           ],
+          finding: {
+            met: 'the MASH decided what should happen next within one working day',
+            unmet:
+              'the MASH took longer than one working day to decide what should happen next, or the decision date was not recorded',
+          },
         },
         {
           id: 'outcome',
@@ -313,6 +370,11 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: [],
+          finding: {
+            met: 'the threshold document was applied correctly, so the decision matched the level of risk and need',
+            unmet:
+              'the threshold document was not applied correctly, so the decision did not match the level of risk and need',
+          },
         },
         {
           id: 'threshold-disagree',
@@ -334,6 +396,10 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['historical_information'],
+          finding: {
+            met: 'the MASH record analysed what the checks found and explained how that led to the decision',
+            unmet: 'the MASH record did not analyse what the checks found or explain how that led to the decision',
+          },
         },
         {
           id: 'manager-oversight',
@@ -345,6 +411,10 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['management_oversight'],
+          finding: {
+            met: 'a MASH manager reviewed and signed off the decision, recording their reasoning',
+            unmet: 'the decision was not reviewed and signed off by a MASH manager with their reasoning recorded',
+          },
         },
         {
           id: 'transfer-other-la',
@@ -357,6 +427,10 @@ export const mashFrontDoor: TemplateInput = {
           appliesTo: ['childrens_social_care'],
           themes: ['case_transfer', 'timeliness'],
           showWhen: { questionId: 'outcome', anyOf: ['other-local-authority'] },
+          finding: {
+            met: 'the case was transferred to the other local authority promptly, by phone and in writing, with receipt confirmed',
+            unmet: 'the transfer to the other local authority was late, incomplete or not confirmed',
+          },
         },
       ],
     },
@@ -374,6 +448,10 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['information_sharing_consent', 'timeliness'],
+          finding: {
+            met: 'the referrer was told the outcome and the reason for it in good time',
+            unmet: 'the referrer was not told the outcome and the reason for it in good time',
+          },
         },
         {
           id: 'family-told',
@@ -384,6 +462,10 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care'],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'the parents or carers, and the child where appropriate, were told the outcome',
+            unmet: 'the parents or carers, and the child where appropriate, were not told the outcome',
+          },
         },
         {
           id: 'agency-view-of-decision',
@@ -410,6 +492,10 @@ export const mashFrontDoor: TemplateInput = {
             { value: 'disagreed-not-escalated', label: 'Disagreed but did not challenge it', meetsStandard: false },
             { value: 'not-told', label: 'Was not told the decision', meetsStandard: false },
           ],
+          finding: {
+            met: 'an agency that disagreed with the MASH decision challenged or escalated it',
+            unmet: 'an agency disagreed with the MASH decision but did not challenge it, or was not told the decision',
+          },
         },
         ...practiceNotes,
         {
@@ -422,6 +508,10 @@ export const mashFrontDoor: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: [],
+          finding: {
+            met: 'the agency’s front-door practice was good or outstanding',
+            unmet: 'the agency’s front-door practice required improvement or was inadequate',
+          },
         },
       ],
     },

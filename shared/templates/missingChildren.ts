@@ -63,6 +63,10 @@ export const missingChildren: TemplateInput = {
           required: true,
           appliesTo: ['police', 'childrens_social_care'],
           themes: ['timeliness'],
+          finding: {
+            met: 'each episode was reported to police promptly, in line with the missing protocol',
+            unmet: 'episodes were not reported to police promptly, in line with the missing protocol',
+          },
         },
         {
           id: 'risk-graded',
@@ -72,6 +76,10 @@ export const missingChildren: TemplateInput = {
           required: true,
           appliesTo: ['police'],
           themes: ['management_oversight'],
+          finding: {
+            met: 'police graded the risk for each episode and reviewed it as the episode went on',
+            unmet: 'police did not grade the risk for each episode or review it as the episode went on',
+          },
         },
         {
           id: 'host-authority-told',
@@ -82,6 +90,11 @@ export const missingChildren: TemplateInput = {
           appliesTo: ['childrens_social_care'],
           themes: ['case_transfer', 'information_sharing_consent'],
           showWhen: { questionId: 'living-situation', anyOf: ['placed-out-of-area'] },
+          finding: {
+            met: 'the host local authority and police were told about each episode and the placing authority stayed involved',
+            unmet:
+              'the host local authority and police were not told about each episode, or the placing authority did not stay involved',
+          },
         },
       ],
     },
@@ -99,6 +112,10 @@ export const missingChildren: TemplateInput = {
           required: true,
           appliesTo: ['childrens_social_care', 'voluntary_sector'],
           themes: ['voice_of_child'],
+          finding: {
+            met: 'a return home interview was offered after every episode',
+            unmet: 'a return home interview was not offered after every episode',
+          },
         },
         {
           id: 'rhi-timing',
@@ -116,6 +133,10 @@ export const missingChildren: TemplateInput = {
             { value: 'declined', label: 'Offered, but the child declined' },
             { value: 'not-held', label: 'Not held, with no reason recorded', meetsStandard: false },
           ],
+          finding: {
+            met: 'the return interview was held within 72 hours of the most recent episode',
+            unmet: 'the return interview was held after more than 72 hours, or not held with no reason recorded',
+          },
         },
         {
           id: 'rhi-independent',
@@ -127,6 +148,10 @@ export const missingChildren: TemplateInput = {
           appliesTo: ['childrens_social_care', 'voluntary_sector'],
           themes: ['voice_of_child'],
           showWhen: { questionId: 'rhi-timing', anyOf: ['within-72-hours', 'after-72-hours'] },
+          finding: {
+            met: 'the return interview was carried out by someone independent of the child’s care',
+            unmet: 'the return interview was not carried out by someone independent of the child’s care',
+          },
         },
         {
           id: 'rhi-push-pull',
@@ -138,6 +163,10 @@ export const missingChildren: TemplateInput = {
           appliesTo: ['childrens_social_care', 'voluntary_sector'],
           themes: ['voice_of_child'],
           showWhen: { questionId: 'rhi-timing', anyOf: ['within-72-hours', 'after-72-hours'] },
+          finding: {
+            met: 'the return interview explored the push and pull factors behind the child going missing',
+            unmet: 'the return interview did not explore the push and pull factors behind the child going missing',
+          },
         },
         {
           id: 'rhi-declined-followup',
@@ -149,6 +178,11 @@ export const missingChildren: TemplateInput = {
           appliesTo: ['childrens_social_care', 'voluntary_sector'],
           themes: ['voice_of_child'],
           showWhen: { questionId: 'rhi-timing', anyOf: ['declined'] },
+          finding: {
+            met: 'when the child declined an interview, further attempts were made or another trusted adult asked to talk with them',
+            unmet:
+              'when the child declined an interview, no further attempt was made and no other trusted adult was asked to talk with them',
+          },
         },
         {
           id: 'rhi-shared',
@@ -160,6 +194,11 @@ export const missingChildren: TemplateInput = {
           appliesTo: ['childrens_social_care', 'voluntary_sector'],
           themes: ['information_sharing_consent', 'timeliness'],
           showWhen: { questionId: 'rhi-timing', anyOf: ['within-72-hours', 'after-72-hours'] },
+          finding: {
+            met: 'what the child said at the return interview was shared promptly with the agencies that needed it',
+            unmet:
+              'what the child said at the return interview was not shared promptly with the agencies that needed it',
+          },
         },
         {
           id: 'child-account',
@@ -170,6 +209,11 @@ export const missingChildren: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['voice_of_child'],
+          finding: {
+            met: 'the child’s own account of where they were, who with and why they left was recorded in their words',
+            unmet:
+              'the child’s own account of where they were, who with and why they left was not recorded in their words',
+          },
         },
         {
           id: 'rhi-used',
@@ -180,6 +224,11 @@ export const missingChildren: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'information from return interviews was used to update the child’s plan, risk assessment and safety plan',
+            unmet:
+              'information from return interviews was not used to update the child’s plan, risk assessment and safety plan',
+          },
         },
       ],
     },
@@ -195,6 +244,10 @@ export const missingChildren: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: [],
+          finding: {
+            met: 'the link between going missing and exploitation was considered',
+            unmet: 'the link between going missing and exploitation was not considered',
+          },
         },
         {
           id: 'patterns-analysed',
@@ -204,6 +257,10 @@ export const missingChildren: TemplateInput = {
           required: true,
           appliesTo: ['police', 'childrens_social_care'],
           themes: ['historical_information', 'chronology'],
+          finding: {
+            met: 'patterns across missing episodes were analysed',
+            unmet: 'patterns across missing episodes were not analysed',
+          },
         },
         {
           id: 'repeat-strategy',
@@ -215,6 +272,10 @@ export const missingChildren: TemplateInput = {
           required: true,
           appliesTo: ['police', 'childrens_social_care'],
           themes: ['challenge_escalation', 'timeliness'],
+          finding: {
+            met: 'repeated episodes led to a strategy discussion or multi-agency meeting',
+            unmet: 'repeated episodes did not lead to a strategy discussion or multi-agency meeting',
+          },
         },
         {
           id: 'mase-considered',
@@ -224,6 +285,10 @@ export const missingChildren: TemplateInput = {
           required: true,
           appliesTo: ['police', 'childrens_social_care'],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'referral to the MASE panel or the missing children meeting was considered',
+            unmet: 'referral to the MASE panel or the missing children meeting was not considered',
+          },
         },
         {
           id: 'school-involved',
@@ -233,6 +298,10 @@ export const missingChildren: TemplateInput = {
           required: true,
           appliesTo: ['schools', 'childrens_social_care'],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'the school was told about missing episodes and shared its concerns',
+            unmet: 'the school was not told about missing episodes, or did not share its concerns',
+          },
         },
       ],
     },
@@ -248,6 +317,10 @@ export const missingChildren: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['management_oversight'],
+          finding: {
+            met: 'managers oversaw the response to the missing episodes and recorded their decisions',
+            unmet: 'managers did not oversee the response to the missing episodes or record their decisions',
+          },
         },
         ...practiceNotes,
         {
@@ -258,6 +331,10 @@ export const missingChildren: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: [],
+          finding: {
+            met: 'the agency’s response to the child going missing was good or outstanding',
+            unmet: 'the agency’s response to the child going missing required improvement or was inadequate',
+          },
         },
       ],
     },

@@ -35,6 +35,11 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['management_oversight'],
+          finding: {
+            met: 'there was a clear line of accountability for safeguarding in the services provided or commissioned',
+            unmet:
+              'the line of accountability for safeguarding in the services provided or commissioned was not clear enough',
+          },
         },
         {
           id: 'std-senior-lead',
@@ -47,6 +52,10 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['management_oversight'],
+          finding: {
+            met: 'a senior board-level lead took responsibility for safeguarding',
+            unmet: 'senior board-level leadership of safeguarding was not clear enough',
+          },
         },
         {
           id: 'learning-embedded',
@@ -65,6 +74,10 @@ export const section11: TemplateInput = {
             { value: 'practitioner-events', label: 'Practitioner forums or learning events' },
             { value: 'none', label: 'None yet', meetsStandard: false },
           ],
+          finding: {
+            met: 'learning from reviews and audits was embedded in the agency’s practice',
+            unmet: 'learning from reviews and audits had not yet been embedded in the agency’s practice',
+          },
         },
       ],
     },
@@ -83,6 +96,10 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['voice_of_child'],
+          finding: {
+            met: 'the agency listened to children and took account of their wishes and feelings',
+            unmet: 'the agency did not listen to children or take account of their wishes and feelings well enough',
+          },
         },
         {
           id: 'std-culture',
@@ -95,6 +112,10 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['cultural_practices'],
+          finding: {
+            met: 'the agency had a culture of safety, equality and protection',
+            unmet: 'the agency’s culture of safety, equality and protection was not strong enough',
+          },
         },
       ],
     },
@@ -113,6 +134,10 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: [],
+          finding: {
+            met: 'the agency had a designated safeguarding practitioner with the role in their job description',
+            unmet: 'the agency’s designated safeguarding practitioner arrangements fell short',
+          },
         },
         {
           id: 'health-named-designated',
@@ -122,6 +147,10 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: ['health'],
           themes: [],
+          finding: {
+            met: 'the named doctor, named nurse and named midwife posts were filled with the recommended time',
+            unmet: 'the named doctor, named nurse or named midwife posts were not filled with the recommended time',
+          },
         },
         {
           id: 'std-safer-recruitment',
@@ -133,6 +162,10 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: [],
+          finding: {
+            met: 'the agency followed safe recruitment and safe working practices',
+            unmet: 'the agency’s safe recruitment or safe working practices fell short',
+          },
         },
         {
           id: 'dbs-percent',
@@ -156,6 +189,10 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['management_oversight'],
+          finding: {
+            met: 'staff received appropriate supervision, support and safeguarding training',
+            unmet: 'staff did not receive enough supervision, support or safeguarding training',
+          },
         },
         {
           id: 'training-percent',
@@ -178,6 +215,11 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['timeliness'],
+          finding: {
+            met: 'the agency had clear policies for dealing with allegations against people who work with children',
+            unmet:
+              'the agency’s policies for dealing with allegations against people who work with children fell short',
+          },
         },
       ],
     },
@@ -195,6 +237,10 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['challenge_escalation'],
+          finding: {
+            met: 'the agency had clear whistleblowing procedures and a culture in which concerns could be raised',
+            unmet: 'the agency’s whistleblowing procedures or its openness to concerns fell short',
+          },
         },
         {
           id: 'std-escalation',
@@ -206,6 +252,10 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['challenge_escalation'],
+          finding: {
+            met: 'the agency had clear escalation policies for staff whose concerns were not being addressed',
+            unmet: 'the agency’s escalation policies for staff whose concerns were not being addressed fell short',
+          },
         },
         {
           id: 'std-information-sharing',
@@ -218,6 +268,11 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'the agency had clear processes for sharing information with practitioners and safeguarding partners',
+            unmet:
+              'the agency’s processes for sharing information with practitioners and safeguarding partners fell short',
+          },
         },
       ],
     },
@@ -238,6 +293,10 @@ export const section11: TemplateInput = {
             { value: 'over-2-years', label: 'More than two years ago', meetsStandard: false },
             { value: 'first', label: 'This is the agency’s first self-assessment' },
           ],
+          finding: {
+            met: 'the agency had completed a section 11 self-assessment within the last two years',
+            unmet: 'the agency’s last section 11 self-assessment was more than two years ago',
+          },
         },
         {
           id: 'previous-actions-complete',
@@ -248,6 +307,10 @@ export const section11: TemplateInput = {
           appliesTo: [],
           themes: ['management_oversight'],
           showWhen: { questionId: 'previous-assessment', anyOf: ['within-2-years', 'over-2-years'] },
+          finding: {
+            met: 'the actions from the previous self-assessment were completed',
+            unmet: 'the actions from the previous self-assessment were not completed',
+          },
         },
         {
           id: 'open-previous-actions',
@@ -267,6 +330,10 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: ['information_sharing_consent'],
+          finding: {
+            met: 'the agency’s own safeguarding audit findings were open to the partnership’s scrutiny',
+            unmet: 'the agency’s own safeguarding audit findings were not open to the partnership’s scrutiny',
+          },
         },
         {
           id: 'improvement-actions',
@@ -296,6 +363,10 @@ export const section11: TemplateInput = {
           required: true,
           appliesTo: [],
           themes: [],
+          finding: {
+            met: 'the agency’s section 11 arrangements were good or outstanding',
+            unmet: 'the agency’s section 11 arrangements required improvement or were inadequate',
+          },
         },
       ],
     },
