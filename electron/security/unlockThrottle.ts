@@ -96,7 +96,8 @@ export function createUnlockThrottle(dbPath: string, now: () => number = Date.no
     retryAfterSeconds,
     attempt: async (check) => {
       if (checking) {
-        throw new AppError('LOCKED', 'Another passphrase is being checked. Try again in a moment.', 1);
+        // No retryAfterSeconds: that is the brake's wait, and this is not one.
+        throw new AppError('LOCKED', 'Another passphrase is being checked. Try again in a moment.');
       }
       const at = now();
       const before = current(at);

@@ -60,10 +60,13 @@ function RestoreForm({ backup }: { backup: Backup }) {
       setRestored(result);
     } catch (err) {
       setPassphrase('');
+      const wait = err instanceof ApiError ? err.retryAfterSeconds : undefined;
       setError(
-        err instanceof ApiError && err.code === 'UNAUTHORISED'
-          ? 'The passphrase is not right: check it and try again'
-          : sentence(err instanceof Error ? err.message.replace(/^name:\s*/, '') : 'Something went wrong.'),
+        wait !== undefined
+          ? `Too many wrong passphrases. Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}`
+          : err instanceof ApiError && err.code === 'UNAUTHORISED'
+            ? 'The passphrase is not right: check it and try again'
+            : sentence(err instanceof Error ? err.message.replace(/^name:\s*/, '') : 'Something went wrong.'),
       );
       setAttempt((n) => n + 1);
     }
