@@ -153,6 +153,14 @@ export const contract = {
   'discussions.save': { input: discussionInputSchema, output: discussionSchema },
   'findings.list': { input: z.strictObject({ auditId: idSchema }), output: z.array(findingSchema) },
   'findings.save': { input: findingInputSchema, output: findingSchema },
+  // Several new findings of one audit (related suggestions accepted together): all are added or none.
+  'findings.addMany': {
+    input: z.strictObject({
+      auditId: idSchema,
+      findings: z.array(findingInputSchema.omit({ id: true, auditId: true })).min(1).max(100),
+    }),
+    output: z.array(findingSchema),
+  },
   'findings.remove': {
     input: z.strictObject({ findingId: idSchema }),
     output: z.strictObject({ removed: z.literal(true) }),
@@ -340,7 +348,7 @@ export const contract = {
     output: z.strictObject({ fileName: z.string(), base64: z.string() }),
   },
   'reports.consolidated': {
-    input: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+    input: z.strictObject({ from: z.iso.date(), to: z.iso.date(), format: z.enum(['pdf', 'docx']).default('pdf') }),
     output: z.strictObject({ fileName: z.string(), base64: z.string() }),
   },
   // Long work with progress and cancelling (electron/jobs/): start, poll, collect the result once.

@@ -7,7 +7,12 @@ import { idSchema } from './ids.js';
 /** Every kind of job, told apart by `kind`; each carries its own input. */
 export const jobStartSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('report.audit'), auditId: idSchema, format: z.enum(['pdf', 'docx']) }),
-  z.strictObject({ kind: z.literal('report.consolidated'), from: z.iso.date(), to: z.iso.date() }),
+  z.strictObject({
+    kind: z.literal('report.consolidated'),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    format: z.enum(['pdf', 'docx']).default('pdf'),
+  }),
 ]);
 export type JobStart = z.infer<typeof jobStartSchema>;
 export type JobKind = JobStart['kind'];

@@ -1,12 +1,14 @@
 // The QA sub-committee's consolidated report across the audits of a period: each audit's headline
 // findings and the state of every action plan, for the board.
-import PDFDocument from 'pdfkit';
+import { HeadingLevel } from 'docx';
 import { ACTION_STATUS_LABELS, effectiveStatus } from '../../shared/actionStatus.js';
-import { londonDate } from '../../shared/today.js';
+import { londonDate, longBoardDate } from '../../shared/today.js';
 import { AUDIT_THEME_LABELS } from '../../shared/vocabulary.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { noPause, type Step } from '../jobs/jobRunner.js';
 import type { ServiceContext } from '../services/context.js';
+import { accessiblePdf, GREY } from './accessiblePdf.js';
+import { bullets, h, p, table, wordDocument } from './wordParts.js';
 
 export const STAGE_READING_AUDITS = 'Reading the audits';
 
@@ -77,47 +79,64 @@ export async function buildConsolidated(
   return { boardName: ctx.repos.board.get()?.name ?? '', from, to, audits, totals };
 }
 
-export function renderConsolidatedPdf(m: ConsolidatedModel): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: { Title: `Quality assurance report ${m.from} to ${m.to}` },
+const periodTitle = (m: ConsolidatedModel) =>
+  `Quality assurance report, ${longBoardDate(m.from)} to ${longBoardDate(m.to)}`;
+const auditHeading = (a: ConsolidatedModel['audits'][number]) =>
+  `${a.title} (${a.theme}, round ${a.round}, ${a.status.toLowerCase()}, ${a.cases === 1 ? '1 case' : `${a.cases} cases`})`;
+const statusRows = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => [k, String(v)]);
+const NO_AUDITS = 'No audits were active in this period.';
+const FINDINGS_SHOWN = 8;
+
+/** The consolidated report as a tagged PDF with embedded fonts (accessiblePdf.ts). */
+export function renderConsolidatedPdf(m: ConsolidatedModel, createdAt = new Date()): Promise<Buffer> {
+  const pdf = accessiblePdf({
+    title: periodTitle(m),
+    author: m.boardName,
+    subject: 'Quality assurance report',
+    createdAt,
+    runningHeader: `${m.boardName} · ${periodTitle(m)}`,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const width = doc.page.width - 112;
-  doc.font('Helvetica').fontSize(10).fillColor('#505a5f').text(m.boardName);
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(20)
-    .fillColor('#0b0c0c')
-    .text(`Quality assurance report, ${m.from} to ${m.to}`, { width });
-  doc.moveDown().font('Helvetica-Bold').fontSize(13).text('Actions across all audits');
-  const totals = Object.entries(m.totals);
-  doc
-    .font('Helvetica')
-    .fontSize(10)
-    .text(totals.length ? totals.map(([k, v]) => `${k}: ${v}`).join('   ') : 'No actions.', { width });
+  pdf.para(m.boardName, { size: 10, color: GREY });
+  pdf.heading(periodTitle(m), 1);
+  pdf.heading('Actions across all audits', 2);
+  const totals = statusRows(m.totals);
+  if (totals.length === 0) pdf.para('No actions.');
+  else pdf.table(['Status', 'Actions'], totals, [0.6, 0.4]);
   for (const a of m.audits) {
-    if (doc.y > doc.page.height - 180) doc.addPage();
-    doc
-      .moveDown()
-      .font('Helvetica-Bold')
-      .fontSize(13)
-      .text(`${a.title} (${a.theme}, round ${a.round}, ${a.status.toLowerCase()}, ${a.cases} cases)`, { width });
-    doc.font('Helvetica-Bold').fontSize(10).text('Strengths');
-    for (const s of a.strengths.slice(0, 8)) doc.font('Helvetica').fontSize(10).text(`•  ${s}`, { width });
-    doc.font('Helvetica-Bold').fontSize(10).text('Development areas');
-    for (const s of a.developments.slice(0, 8)) doc.font('Helvetica').fontSize(10).text(`•  ${s}`, { width });
+    pdf.heading(auditHeading(a), 2);
+    pdf.heading('Strengths', 3);
+    pdf.bullets(a.strengths.slice(0, FINDINGS_SHOWN), 'No strengths were recorded.');
+    pdf.heading('Development areas', 3);
+    pdf.bullets(a.developments.slice(0, FINDINGS_SHOWN), 'No development areas were recorded.');
     const acts = Object.entries(a.actions);
-    doc
-      .font('Helvetica')
-      .fontSize(10)
-      .text(`Actions: ${acts.length ? acts.map(([k, v]) => `${k} ${v}`).join(', ') : 'none'}`, { width });
+    pdf.para(`Actions: ${acts.length ? acts.map(([k, v]) => `${k} ${v}`).join(', ') : 'none'}`);
   }
-  if (m.audits.length === 0)
-    doc.moveDown().font('Helvetica').fontSize(11).text('No audits were active in this period.');
-  doc.end();
-  return done;
+  if (m.audits.length === 0) pdf.para(NO_AUDITS);
+  return pdf.end();
+}
+
+/** The same report as an editable Word document. */
+export function renderConsolidatedDocx(m: ConsolidatedModel): Promise<Buffer> {
+  const children = [
+    p(m.boardName),
+    h(periodTitle(m), HeadingLevel.HEADING_1),
+    h('Actions across all audits', HeadingLevel.HEADING_2),
+    Object.keys(m.totals).length ? table(['Status', 'Actions'], statusRows(m.totals)) : p('No actions.'),
+    ...m.audits.flatMap((a) => [
+      h(auditHeading(a), HeadingLevel.HEADING_2),
+      h('Strengths', HeadingLevel.HEADING_3),
+      ...bullets(a.strengths.slice(0, FINDINGS_SHOWN), 'No strengths were recorded.'),
+      h('Development areas', HeadingLevel.HEADING_3),
+      ...bullets(a.developments.slice(0, FINDINGS_SHOWN), 'No development areas were recorded.'),
+      p(
+        `Actions: ${
+          Object.entries(a.actions)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ') || 'none'
+        }`,
+      ),
+    ]),
+    ...(m.audits.length === 0 ? [p(NO_AUDITS)] : []),
+  ];
+  return wordDocument(periodTitle(m), 'Quality assurance report', children);
 }

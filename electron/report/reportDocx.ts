@@ -1,27 +1,10 @@
 // The same board report as an editable Word document, for board papers.
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { HeadingLevel, Paragraph, TextRun } from 'docx';
 import type { ReportModel } from './reportModel.js';
+import { bullets, h, p, table, wordDocument } from './wordParts.js';
 import { DRAFT_LINE, SINCE_SIGNING_LINE, signatureLine, VERIFY_LINES } from './reportWords.js';
 
 const ACTION_HEADER = ['Action', 'Lead agency', 'Owner', 'Due', 'Success measure', 'Status'];
-
-const p = (text: string) => new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } });
-const h = (text: string) =>
-  new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 } });
-const bullets = (items: string[], empty: string) =>
-  items.length ? items.map((t) => new Paragraph({ text: t, bullet: { level: 0 } })) : [p(empty)];
-
-function table(header: string[], rows: string[][]): Table {
-  const cell = (text: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((t) => cell(t, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((t) => cell(t)) })),
-    ],
-  });
-}
 
 export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
   const children = [
@@ -110,12 +93,5 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
         ]
       : []),
   ];
-  const doc = new Document({
-    creator: 'Case Audit',
-    title: m.title,
-    subject: `${m.theme} audit`,
-    styles: { default: { document: { run: { font: 'Arial', size: 22, language: { value: 'en-GB' } } } } },
-    sections: [{ children }],
-  });
-  return Packer.toBuffer(doc);
+  return wordDocument(m.title, `${m.theme} audit`, children);
 }

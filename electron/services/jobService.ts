@@ -25,9 +25,10 @@ export const JOB_KINDS: { [K in JobKind]: (ctx: ServiceContext, input: StartOf<K
     auditToReport(ctx, auditId);
     return async (signal, progress) => asFile(await auditReport(ctx, auditId, format, jobStep(signal, progress)));
   },
-  'report.consolidated': (ctx, { from, to }) => {
+  'report.consolidated': (ctx, { from, to, format }) => {
     checkPeriod(from, to);
-    return async (signal, progress) => asFile(await consolidatedReport(ctx, from, to, jobStep(signal, progress)));
+    return async (signal, progress) =>
+      asFile(await consolidatedReport(ctx, from, to, jobStep(signal, progress), format));
   },
 };
 

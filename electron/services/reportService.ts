@@ -4,7 +4,7 @@ import type { ServiceHandlers } from '../../shared/contract.js';
 import { AppError } from '../../shared/errors.js';
 import { safetyNumber } from '../../shared/safetyNumber.js';
 import type { AuditSummary } from '../../shared/audit.js';
-import { buildConsolidated, renderConsolidatedPdf } from '../report/consolidated.js';
+import { buildConsolidated, renderConsolidatedDocx, renderConsolidatedPdf } from '../report/consolidated.js';
 import { renderReportDocx } from '../report/reportDocx.js';
 import { buildReportModel, type ReportModel } from '../report/reportModel.js';
 import { renderReportPdf } from '../report/reportPdf.js';
@@ -92,12 +92,14 @@ export async function consolidatedReport(
   from: string,
   to: string,
   step: Step = noPause,
+  format: 'pdf' | 'docx' = 'pdf',
 ): Promise<{ fileName: string; bytes: Buffer }> {
   checkPeriod(from, to);
   const model = await buildConsolidated(ctx, from, to, step, 1);
-  await step(model.audits.length, model.audits.length + 1, REPORT_STAGES.pdf);
-  const bytes = await renderConsolidatedPdf(model);
-  return { fileName: `qa-report-${from}-to-${to}.pdf`, bytes };
+  await step(model.audits.length, model.audits.length + 1, REPORT_STAGES[format]);
+  const bytes =
+    format === 'pdf' ? await renderConsolidatedPdf(model, new Date(ctx.now())) : await renderConsolidatedDocx(model);
+  return { fileName: `qa-report-${from}-to-${to}.${format}`, bytes };
 }
 
 export function reportService(ctx: ServiceContext): Pick<ServiceHandlers, 'reports.audit' | 'reports.consolidated'> {
@@ -106,8 +108,8 @@ export function reportService(ctx: ServiceContext): Pick<ServiceHandlers, 'repor
       const { fileName, bytes } = await auditReport(ctx, auditId, format);
       return { fileName, base64: bytes.toString('base64') };
     },
-    'reports.consolidated': async ({ from, to }) => {
-      const { fileName, bytes } = await consolidatedReport(ctx, from, to);
+    'reports.consolidated': async ({ from, to, format }) => {
+      const { fileName, bytes } = await consolidatedReport(ctx, from, to, noPause, format);
       return { fileName, base64: bytes.toString('base64') };
     },
   };

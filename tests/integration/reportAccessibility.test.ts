@@ -101,6 +101,21 @@ describe('the board report PDF', () => {
   });
 });
 
+describe("the QA sub-committee's consolidated report", () => {
+  it('is tagged with headings and lists, and embeds its fonts', async () => {
+    const bytes = Buffer.from(
+      (await inst.api['reports.consolidated']({ from: '2000-01-01', to: '2099-12-31' })).base64,
+      'base64',
+    );
+    const roles = new Set((await structure(bytes)).map((n) => n.role));
+    for (const role of ['H1', 'H2', 'H3', 'L', 'LI', 'Table', 'TH']) expect(roles, role).toContain(role);
+    const file = join(t.dir, 'qa.pdf');
+    writeFileSync(file, bytes);
+    const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    for (const row of rows) expect(row).toMatch(/NotoSans.* yes /);
+  });
+});
+
 describe('the board report in Word', () => {
   it('has real Heading 1 and 2 styles, a language, and table header rows', async () => {
     const html = (await mammoth.convertToHtml({ buffer: docx })).value;

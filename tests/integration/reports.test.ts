@@ -133,6 +133,15 @@ describe('the board report', () => {
     expect(text).toContain('Front door audit 2016');
     expect(text).toContain('Front door re-audit 2017');
     expect(text).toContain('Actions across all audits');
+    expect(text).toContain('Quality assurance report, 1 January 2020 to 31 December 2099');
+    const word = await docxText(
+      Buffer.from(
+        (await inst.api['reports.consolidated']({ from: '2020-01-01', to: '2099-12-31', format: 'docx' })).base64,
+        'base64',
+      ),
+    );
+    expect(word).toContain('Front door re-audit 2017');
+    expect(word).toContain('Actions across all audits');
     await expect(inst.api['reports.consolidated']({ from: today, to: '2000-01-01' })).rejects.toThrow(
       /to: the end of the period is before its start/,
     );

@@ -7,7 +7,7 @@ import { DB_FLAGS, openForCli } from '../openForCli.js';
 import { parseCommand, UsageError } from '../usage.js';
 
 export const reportHelp = `case-audit report --audit ID --out FILE.pdf|FILE.docx [--db PATH] [--json]
-case-audit report --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--db PATH] [--json]
+case-audit report --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf|FILE.docx [--db PATH] [--json]
   The board report of one audit, as PDF or Word (by the file's extension); or the QA
   sub-committee's consolidated report of the audits active in a period. Made without a browser.`;
 
@@ -48,13 +48,12 @@ export async function report(argv: string[]): Promise<number> {
   const format = args.out.toLowerCase().endsWith('.docx') ? 'docx' : 'pdf';
   if (!args.audit && !(args.from && args.to))
     throw new UsageError('give --audit ID, or --from and --to for the consolidated report');
-  if (!args.audit && format === 'docx') throw new UsageError('out: the consolidated report is written as PDF');
   if (!args.audit && args.from! > args.to!) throw new UsageError('to: the end of the period is before its start');
   const app = await openForCli(args);
   try {
     let bytes: Buffer;
     if (args.audit) bytes = (await auditReport(app.ctx, args.audit, format)).bytes;
-    else bytes = (await consolidatedReport(app.ctx, args.from!, args.to!)).bytes;
+    else bytes = (await consolidatedReport(app.ctx, args.from!, args.to!, undefined, format)).bytes;
     writeAtomically(args.out, bytes);
     if (args.json) console.log(JSON.stringify({ out: args.out, format, bytes: bytes.length }));
     else console.log(`Wrote ${args.out} (${bytes.length} bytes).`);

@@ -16,7 +16,7 @@ function financialYearStart(today: string): string {
   return `${month >= 4 ? year : year - 1}-04-01`;
 }
 
-/** The QA sub-committee's consolidated report for a period, as a PDF. */
+/** The QA sub-committee's consolidated report for a period, as a PDF or a Word document. */
 export function ConsolidatedReport() {
   const today = londonDate(new Date());
   const [from, setFrom] = useState(() => financialYearStart(today));
@@ -24,6 +24,8 @@ export function ConsolidatedReport() {
   const errors = useFormErrors();
   const job = useJob();
   const submit = useRef<HTMLButtonElement>(null);
+  // Which of the two buttons sent the form.
+  const format = useRef<'pdf' | 'docx'>('pdf');
   const returnFocus = useCallback(() => submit.current, []);
 
   const onSubmit = (e: FormEvent) => {
@@ -36,10 +38,11 @@ export function ConsolidatedReport() {
     else if (isCalendarDate(f) && f > t) problems.to = 'The end of the period must be the same as or after its start';
     if (Object.keys(problems).length > 0) return errors.fail(problems);
     errors.clear();
+    const as = format.current;
     job.start(
       'QA report',
-      { kind: 'report.consolidated', from: f, to: t },
-      downloadReport('QA report', FILE_TYPES.pdf),
+      { kind: 'report.consolidated', from: f, to: t, format: as },
+      downloadReport('QA report', FILE_TYPES[as]),
     );
   };
 
@@ -77,14 +80,25 @@ export function ConsolidatedReport() {
             onChange={setTo}
           />
         </div>
-        <button
-          type="submit"
-          ref={submit}
-          className="govuk-button govuk-button--secondary"
-          disabled={job.state.kind === 'running'}
-        >
-          Download the QA report (PDF)
-        </button>
+        <div className="govuk-button-group">
+          <button
+            type="submit"
+            ref={submit}
+            className="govuk-button govuk-button--secondary"
+            disabled={job.state.kind === 'running'}
+            onClick={() => (format.current = 'pdf')}
+          >
+            Download the QA report (PDF)
+          </button>
+          <button
+            type="submit"
+            className="govuk-button govuk-button--secondary"
+            disabled={job.state.kind === 'running'}
+            onClick={() => (format.current = 'docx')}
+          >
+            Download the QA report (Word)
+          </button>
+        </div>
       </form>
       <JobProgress job={job} returnFocus={returnFocus} cancelledMessage={REPORT_CANCELLED} />
     </section>
