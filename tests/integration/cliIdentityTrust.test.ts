@@ -96,7 +96,9 @@ describe('case-audit identity', { timeout: 180_000 }, () => {
     expect(empty.stderr).toContain('name: enter your name');
     expect(existsSync(db)).toBe(false);
     expect(run('identity').status).toBe(2);
-    expect(run('identity', 'frobnicate').stderr).toContain('unknown action "identity frobnicate"');
+    expect(run('identity', 'frobnicate').stderr).toContain(
+      'unknown action "identity frobnicate" (one of: show, create, export, import)',
+    );
   });
 
   it('show prints the safety number, the fingerprint and the card; --json gives them as fields', () => {
