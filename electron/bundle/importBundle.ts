@@ -323,7 +323,19 @@ function writeAudit(
       'ownership',
       `content.board.name: this audit belongs to "${pin.boardName}" here, and revision ${content.revision} names "${content.board.name}"`,
     );
-  const place = placeRevision(ctx, v, current !== undefined);
+  const place = (() => {
+    try {
+      return placeRevision(ctx, v, current !== undefined);
+    } catch (e) {
+      // A revision that cannot be placed, from another key than the audit's: say whose audit it is.
+      if (e instanceof ImportRefusal && pin && pin.signerFingerprint !== manifest.signer.fingerprint)
+        refuse(
+          e.check,
+          `${e.message} (this audit is pinned here to the key ${pin.signerFingerprint}; this bundle is signed by ${manifest.signer.fingerprint})`,
+        );
+      throw e;
+    }
+  })();
 
   const template = v.templates.find(
     (t) => t.id === content.audit.templateId && t.version === content.audit.templateVersion,
