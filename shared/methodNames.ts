@@ -36,6 +36,7 @@ export const METHOD_NAMES = [
   'discussions.save',
   'findings.list',
   'findings.save',
+  'findings.addMany',
   'findings.remove',
   'recommendations.list',
   'recommendations.save',

@@ -16,6 +16,7 @@ type Methods =
   | 'discussions.save'
   | 'findings.list'
   | 'findings.save'
+  | 'findings.addMany'
   | 'findings.remove'
   | 'recommendations.list'
   | 'recommendations.save'
@@ -157,6 +158,25 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         repos.review.insertFinding(created);
         ctx.log('finding', created.id, 'create', null, created);
         return repos.review.finding(created.id)!;
+      }),
+
+    'findings.addMany': ({ auditId, findings }) =>
+      ctx.tx(() => {
+        const a = editableAudit(auditId);
+        const now = ctx.now();
+        return findings.map((input, i) => {
+          try {
+            checkEvidence(a, input.caseIds, input.questionIds);
+          } catch (e) {
+            // Name which of the findings is wrong; nothing is added (the transaction rolls back).
+            if (e instanceof AppError) throw new AppError(e.code, `findings[${i}]: ${e.message}`);
+            throw e;
+          }
+          const created = { ...input, auditId: a.id, id: ctx.newId(), createdAt: now, updatedAt: now };
+          repos.review.insertFinding(created);
+          ctx.log('finding', created.id, 'create', null, created);
+          return repos.review.finding(created.id)!;
+        });
       }),
 
     'findings.remove': ({ findingId }) =>

@@ -84,6 +84,44 @@ describe('findings, actions and re-audits through the services', () => {
     );
   });
 
+  it('accepts related suggestions together in one transaction: all of them or none', async () => {
+    const board = await setUpBoard(f.h);
+    const csc = agencyId(board, "Children's social care");
+    await f.h['templates.import']({ json: seenAlone(1, 'Was the child seen alone?') });
+    const audit = await f.h['audits.create']({ title: 'Seen alone 2026', templateId: 'seen-alone-audit' });
+    await round(f.h, audit.id, csc, 1, 4);
+    const { suggestions } = await f.h['audits.analysis']({ auditId: audit.id });
+    // The question and the two themes it is tagged with: one question, so related.
+    const related = suggestions.filter((s) => s.kind === 'development');
+    expect(related.map((s) => [s.text, s.theme])).toEqual([
+      ['In many or most cases (3 of 4) practice fell short of the standard for: was the child seen alone.', null],
+      [
+        'In many or most cases (3 of 4) the child’s voice was not heard, recorded or used well enough.',
+        'voice_of_child',
+      ],
+      ['In many or most cases (3 of 4) the child was not seen alone when they should have been.', 'child_seen_alone'],
+    ]);
+    const input = related.map((s) => ({
+      kind: s.kind,
+      text: s.text,
+      origin: 'suggested' as const,
+      caseIds: s.caseIds,
+      questionIds: s.questionIds,
+      themes: s.theme ? [s.theme] : [],
+    }));
+    // One bad finding refuses the lot, naming which, and adds nothing.
+    const broken = [...input, { ...input[0]!, questionIds: ['no-such-question'] }];
+    await expect(f.h['findings.addMany']({ auditId: audit.id, findings: broken })).rejects.toThrow(
+      /findings\[3\]: questionIds\[0\]: "no-such-question" is not a question/,
+    );
+    expect(await f.h['findings.list']({ auditId: audit.id })).toEqual([]);
+    const added = await f.h['findings.addMany']({ auditId: audit.id, findings: input });
+    expect(added.map((x) => x.text)).toEqual(related.map((s) => s.text));
+    expect((await f.h['findings.list']({ auditId: audit.id })).map((x) => x.id).sort()).toEqual(
+      added.map((x) => x.id).sort(),
+    );
+  });
+
   it('turns suggestions into findings, recommendations and tracked actions', async () => {
     const board = await setUpBoard(f.h);
     const csc = agencyId(board, "Children's social care");
