@@ -1,8 +1,11 @@
-// A forgotten passphrase, in the real interface: the unlock screen offers the recovery key, which
+// The recovery key in the real interface: shown once at set-up (saved as a file, or confirmed as
+// written down before going on); and with a forgotten passphrase, the unlock screen offers it, which
 // opens the database and sets a new passphrase; a wrong one is refused on the form; the old
 // passphrase no longer unlocks, the new one does.
 import { expect, test } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createDatabaseKey } from '../../electron/security/databaseKey.js';
 import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
 import { expectAccessible, httpApi } from './support.js';
@@ -58,4 +61,60 @@ test('forgotten passphrase: the recovery key opens the database and sets a new p
   await field.fill(NEW_PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Unlock Case Audit');
+});
+
+test('set-up shows the recovery key once, saved as a file or confirmed as written down', async ({ page }) => {
+  const first = e2eWorkspace();
+  const child = spawn(
+    process.execPath,
+    [join(import.meta.dirname, '..', 'fixtures', 'firstRunHost.mjs'), first.dbPath],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (c: string) => {
+        out += c;
+        const m = /Case Audit is running at (\S+)/.exec(out);
+        if (m?.[1]) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`the host exited (${code})`)));
+    });
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a passphrase');
+    const passphrase = 'the first passphrase of this laptop';
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await page.getByLabel('Type the passphrase again').fill(passphrase);
+    await page.getByRole('button', { name: 'Create the database' }).click();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your recovery key');
+    const shown = (await page.locator('#recovery-key').innerText()).trim();
+    expect(shown).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
+    await expectAccessible(page, 'your recovery key');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save the recovery key as a file' }).click();
+    const file = await (await download).path();
+    expect(readFileSync(file, 'utf8')).toContain(shown);
+
+    // Not without the confirmation.
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('alert')).toContainText('Confirm that you have written down the recovery key');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your recovery key');
+    await page.getByLabel('I have written down the recovery key or saved the file somewhere safe').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Your recovery key');
+
+    // The key shown is the database's: it recovers it.
+    const api = httpApi(url);
+    await api['session.lock']({});
+    const again = 'a passphrase set by the recovery key';
+    expect(await api['session.recover']({ recoveryKey: shown, passphrase: again, confirm: again })).toMatchObject({
+      locked: false,
+    });
+  } finally {
+    child.kill('SIGTERM');
+    first.cleanup();
+  }
 });
