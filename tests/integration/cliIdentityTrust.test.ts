@@ -158,6 +158,25 @@ describe('case-audit trust', { timeout: 180_000 }, () => {
     expect(trustList(auditorDb)).toMatchObject([{ name: 'Quinn QA', state: 'recipient', isRecipient: true }]);
   });
 
+  it('a key added with --recipient is one that exported bundles are encrypted to', () => {
+    const demoDb = join(t.dir, 'demo.db');
+    const demo = json<{ auditId: string }>(run('demo', '--db', demoDb, '--json'));
+    const qaFingerprint = identityCardSchema.parse(JSON.parse(readFileSync(qaCard, 'utf8'))).fingerprint;
+    expect(
+      run('trust', 'add', qaCard, '--db', demoDb, '--confirm-fingerprint', qaFingerprint, '--recipient').status,
+    ).toBe(0);
+    const out = join(t.dir, 'demo.caseaudit');
+    const exported = json<{ encrypted: boolean }>(
+      run('export', '--db', demoDb, '--audit', demo.auditId, '--out', out, '--json'),
+    );
+    expect(exported.encrypted).toBe(true);
+    // Only a holder of the QA key opens it: there it decrypts and its signature checks (its signer is not trusted there).
+    const withoutKey = run('verify', out, '--json');
+    expect(JSON.parse(withoutKey.stdout)).toMatchObject([{ ok: false, check: 'decryption' }]);
+    const withKey = run('verify', out, '--db', qaDb, '--json');
+    expect(JSON.parse(withKey.stdout)).toMatchObject([{ ok: false, check: 'signer' }]);
+  });
+
   it('add refuses a different key, a missing confirmation or its own card, and enrols nothing', () => {
     const before = trustList(qaDb);
     const { safetyNumber } = json<{ safetyNumber: string }>(run('identity', 'show', '--db', qaDb, '--json'));
