@@ -3,6 +3,7 @@ import type { Panel as PanelRecord } from '../../shared/panel.js';
 import { useApi, useApiMutation, useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
 import { Fingerprint } from '../components/bundles/Fingerprint.js';
+import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
 import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { DownloadStatus, FILE_TYPES, useDownload } from '../components/dashboard/Download.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
@@ -77,9 +78,14 @@ function PanelView({ panel, onChange }: { panel: PanelRecord; onChange: (p: Pane
           ) : null}
         </Row>
         {signed && panel.signerFingerprint ? (
-          <Row label="Chair’s key fingerprint">
-            <Fingerprint value={panel.signerFingerprint} />
-          </Row>
+          <>
+            <Row label="Chair’s safety number">
+              <SafetyNumber fingerprint={panel.signerFingerprint} />
+            </Row>
+            <Row label="Chair’s key fingerprint">
+              <Fingerprint value={panel.signerFingerprint} />
+            </Row>
+          </>
         ) : null}
       </dl>
 

@@ -5,6 +5,7 @@ import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
 import { Fingerprint } from '../components/bundles/Fingerprint.js';
+import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
 import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
@@ -228,6 +229,9 @@ function Review({
             <span className="app-grid-cell-meta">
               {signer.role}, {signer.agency}
             </span>
+          </Row>
+          <Row label="Safety number">
+            <SafetyNumber fingerprint={signer.fingerprint} />
           </Row>
           <Row label="Key fingerprint">
             <Fingerprint value={signer.fingerprint} />

@@ -1,4 +1,5 @@
 import { Fingerprint } from './Fingerprint.js';
+import { fingerprintSchema } from '../../../shared/identity.js';
 import { safetyNumber } from '../../../shared/safetyNumber.js';
 
 /**
@@ -6,6 +7,8 @@ import { safetyNumber } from '../../../shared/safetyNumber.js';
  * to be read aloud by the key's owner and compared group by group. The text is the number exactly.
  */
 export function SafetyNumber({ fingerprint, id }: { fingerprint: string; id?: string }) {
+  // A fingerprint not in the standard form (never written by this app) has no safety number to show.
+  if (!fingerprintSchema.safeParse(fingerprint).success) return <span id={id}>not available</span>;
   const groups = safetyNumber(fingerprint).split(' ');
   const rows: string[] = [];
   for (let i = 0; i < groups.length; i += 4) rows.push(groups.slice(i, i + 4).join(' '));
