@@ -353,8 +353,34 @@ describe('pinning: an audit belongs to the key that signed its first revision he
     });
     expect(log.find((r) => r.entity === 'audit' && r.action === 'import')).toBeDefined();
     expect(checkDatabase(qa.app.db).ok).toBe(true);
-    // Now A's own revision 2 would be another key's: it waits for a decision too.
-    expect((await importInto(qa, (await revision2Of(A, X, 'By A')).bytes)).outcome).toBe('refused'); // revision 2 is here already (a fork)
+
+    // B, now the audit's signer, drops a finding that the signed panel record on X discusses: the
+    // revision is added and the finding stays (the panel record cannot change), with a log record.
+    const discussed = qa.app.db
+      .prepare(
+        'SELECT i.finding_id AS id FROM panel_item i JOIN panel p ON p.id = i.panel_id WHERE p.audit_id = ? AND i.finding_id IS NOT NULL',
+      )
+      .get(X) as { id: string };
+    const r2 = signedRevision(qa, X, 2);
+    const r3 = structuredClone(r2.content);
+    r3.revision = 3;
+    r3.findings = r3.findings.filter((f) => f.id !== discussed.id);
+    r3.recommendations = r3.recommendations.map((r) => ({
+      ...r,
+      findingIds: r.findingIds.filter((id) => id !== discussed.id),
+    }));
+    const dropping = lastSeq(qa);
+    expect(await importInto(qa, (await craftRevision(B, r3, r2.contentHash, A)).bytes)).toMatchObject({
+      outcome: 'added',
+      revision: 3,
+    });
+    expect(qa.app.ctx.repos.review.finding(discussed.id)).toBeDefined();
+    expect(logSince(qa, dropping).filter((r) => r.entity === 'finding')).toEqual([
+      expect.objectContaining({ entityId: discussed.id, action: 'kept_for_panel' }),
+    ]);
+    expect(checkDatabase(qa.app.db).ok).toBe(true);
+    // A's own revision 2 now is a fork of the revision 2 here.
+    expect(await refusedWithNothingWritten((await revision2Of(A, X, 'By A')).bytes)).toMatchObject({ check: 'chain' });
   });
 
   it('an unknown key’s revision of an imported audit waits, and accepting it from the quarantine needs the decision', async () => {
