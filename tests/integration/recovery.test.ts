@@ -111,6 +111,26 @@ describe('the recovery key', () => {
     ).toMatchObject({ locked: false });
   });
 
+  it('wrong recovery keys count towards the same brake as wrong passphrases', async () => {
+    const dbPath = join(t.dir, 'braked.db');
+    const clock = 1_000_000;
+    const s = createSession(dbPath, { dailyBackup: false, backgroundIndexing: false, scrypt: FAST, now: () => clock });
+    sessions.push(s);
+    const api = apiOver(s.dispatch);
+    const { recoveryKey } = await api['session.create']({ passphrase: PASSPHRASE, confirm: PASSPHRASE });
+    s.lock();
+    const wrong = recoveryKey.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    const attempt = () =>
+      s.dispatch('session.recover', { recoveryKey: wrong, passphrase: NEW_PASSPHRASE, confirm: NEW_PASSPHRASE });
+    for (let i = 0; i < 3; i++) expect(await attempt()).toMatchObject({ ok: false, error: { code: 'UNAUTHORISED' } });
+    expect(await attempt()).toMatchObject({ ok: false, error: { code: 'UNAUTHORISED', retryAfterSeconds: 1 } });
+    // The right passphrase waits too, as after wrong passphrases.
+    expect(await s.dispatch('session.unlock', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED', retryAfterSeconds: 1 },
+    });
+  });
+
   it('an independent SQLCipher 4 opens the database from the key file with the passphrase or the recovery key', async () => {
     const dbPath = join(t.dir, 'case-audit.db');
     const { s, recoveryKey } = await setUp(dbPath);
