@@ -2,6 +2,7 @@
 // export a backup behind a passphrase, make a new encryption key, then restore the identity on the new
 // laptop from its create-identity screen; a wrong passphrase is refused on the screen. axe on each state.
 import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_AGENCIES } from '../../shared/board.js';
 import type { Api } from '../../shared/contract.js';
@@ -15,6 +16,13 @@ async function go(page: Page, path: string): Promise<void> {
   await page.evaluate((hash) => {
     window.location.hash = hash;
   }, path);
+}
+/** Set UI_SCREENSHOTS=/some/folder to keep a full-page screenshot of each state. */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.UI_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -65,6 +73,7 @@ test.describe('identity backup', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'You have a new encryption key' })).toBeVisible();
     await expect(page.getByRole('cell', { name: /^Retired on / })).toHaveCount(1);
     await expectAccessible(page, 'identity backup (a new encryption key)');
+    await shot(page, 'identity-backup-new-key');
 
     // The new laptop: no identity yet, and its create screen points to the restore.
     await page.goto(fresh.host.url);
@@ -77,12 +86,14 @@ test.describe('identity backup', () => {
     await page.getByRole('button', { name: 'Restore identity' }).click();
     await expect(problems.getByRole('link', { name: /The backup passphrase is wrong/ })).toBeVisible();
     await expectAccessible(page, 'restore identity (wrong passphrase)');
+    await shot(page, 'identity-restore-wrong-passphrase');
     expect(await fresh.api['identity.get']({})).toBeNull();
 
     await page.getByLabel('The backup’s passphrase').fill(PASS);
     await page.getByRole('button', { name: 'Restore identity' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Your identity is restored' })).toBeVisible();
     await expectAccessible(page, 'restore identity (restored)');
+    await shot(page, 'identity-restored');
     expect(await fresh.api['identity.get']({})).toEqual(me);
   });
 });
