@@ -90,6 +90,9 @@ export function identityKeysService(ctx: ServiceContext): Pick<ServiceHandlers, 
       for (const k of candidates) if (!held.has(await kidOf(k.privatePem))) missing.push(k);
 
       return ctx.tx(() => {
+        // The keys were checked outside the transaction: the identity must still be the one they were checked against.
+        if (repos.identity.own()?.fingerprint !== own?.fingerprint)
+          throw new AppError('CONFLICT', 'The identity changed while the backup was being read. Nothing was restored.');
         if (!own) {
           const row: IdentityRow = {
             id: ctx.newId(),
