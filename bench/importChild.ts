@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     role: 'QA sub-committee',
     agency: 'Fictional partnership business unit',
   });
-  await api['trust.enrol']({ card: input.auditorCard });
+  await api['trust.enrol']({ card: input.auditorCard, safetyNumberCompared: true });
 
   const before = mb();
   let bundleBytes = 0;
