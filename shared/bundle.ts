@@ -8,14 +8,56 @@ import { agencySchema } from './board.js';
 import { idSchema, isoDate, isoDateTime } from './ids.js';
 import { ed25519JwkSchema, fingerprintSchema, personSchema } from './identity.js';
 import { caseGradeSchema, discussionSchema, findingSchema, recommendationSchema } from './review.js';
+import { MAX_TEMPLATE_FILE_BYTES } from './templateFile.js';
 import { AUDIT_THEMES } from './vocabulary.js';
 
 export const BUNDLE_FORMAT = 'case-audit-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
 export const BUNDLE_EXTENSION = '.caseaudit';
-export const MAX_BUNDLE_BYTES = 50 * 1024 * 1024;
-export const MAX_ENTRY_BYTES = 40 * 1024 * 1024;
+
+// Limits on what a bundle may hold, each checked before the bytes it guards are allocated
+// (docs/bundle-format.md, "Limits"). They leave genuine audits well inside: the largest audit of the
+// scale model (about 8,000 answers) has a content.json of 3.0 MiB with 124,686 JSON values, a report
+// of 77 KiB and a template of 38 KiB. The reader's worker heap is sized for the worst text within them
+// (electron/bundle/bundleReader.ts).
+const MiB = 1024 * 1024;
+/** content.json, inflated: 2.7 times the largest genuine one. */
+export const MAX_CONTENT_BYTES = 8 * MiB;
+/** report.pdf, inflated: it is hashed and stored, never parsed. */
+export const MAX_REPORT_BYTES = 8 * MiB;
+/** Each templates/… entry: the limit of a template file imported on its own. */
+export const MAX_TEMPLATE_ENTRY_BYTES = MAX_TEMPLATE_FILE_BYTES;
+/** All templates/… entries together. */
+export const MAX_TEMPLATES_BYTES = 2 * MiB;
+export const MAX_MANIFEST_BYTES = 64 * 1024;
+/** manifest.sig (64 bytes) and signer.pem (113). */
+export const MAX_SMALL_ENTRY_BYTES = 1024;
+/** JSON values (objects, arrays, strings and keys, numbers, literals) in the JSON entries together. */
+export const MAX_JSON_VALUES = 400_000;
+/** Nesting of the JSON entries (5 in genuine content). */
+export const MAX_JSON_DEPTH = 32;
 export const MAX_ENTRIES = 64;
+/** Everything inflated: what the per-entry limits allow together. */
+export const MAX_INFLATED_BYTES =
+  MAX_CONTENT_BYTES + MAX_REPORT_BYTES + MAX_TEMPLATES_BYTES + MAX_MANIFEST_BYTES + 2 * MAX_SMALL_ENTRY_BYTES;
+/** The file: any bundle within the entry limits, deflated or stored, then encrypted (base64, 4/3). */
+export const MAX_BUNDLE_BYTES = 32 * MiB;
+
+/** The most an entry of this name may hold, inflated. */
+export function entryByteLimit(name: string): number {
+  if (name === 'content.json') return MAX_CONTENT_BYTES;
+  if (name === 'report.pdf') return MAX_REPORT_BYTES;
+  if (name === 'manifest.json') return MAX_MANIFEST_BYTES;
+  if (name.startsWith('templates/')) return MAX_TEMPLATE_ENTRY_BYTES;
+  return MAX_SMALL_ENTRY_BYTES;
+}
+
+/** A size for people: 8 MiB, 64 KiB, 113 bytes. */
+export function byteSize(n: number): string {
+  if (n >= MiB && n % MiB === 0) return `${n / MiB} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest');
 export const entryPathSchema = z
@@ -43,7 +85,11 @@ export const manifestSchema = z.strictObject({
     .max(20),
   entries: z
     .array(
-      z.strictObject({ path: entryPathSchema, sha256: sha256Hex, bytes: z.number().int().min(0).max(MAX_ENTRY_BYTES) }),
+      z.strictObject({
+        path: entryPathSchema,
+        sha256: sha256Hex,
+        bytes: z.number().int().min(0).max(MAX_CONTENT_BYTES),
+      }),
     )
     .min(1)
     .max(MAX_ENTRIES),

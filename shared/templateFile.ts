@@ -1,5 +1,6 @@
 // Reading a template from a JSON file someone else wrote: size, JSON syntax and schema are each
 // checked, and every problem is reported with the path of the bad value.
+import { safeParseFirstIssue } from './boundedParse.js';
 import { templateSchema, type Template } from './template.js';
 import { describeIssues } from './validationPath.js';
 
@@ -7,7 +8,12 @@ export const MAX_TEMPLATE_FILE_BYTES = 1024 * 1024;
 
 export type TemplateFileResult = { ok: true; template: Template } | { ok: false; message: string };
 
-export function parseTemplateFile(text: string, byteLength: number): TemplateFileResult {
+/** `firstIssueOnly`: stop at the first problem (for files from outside, read within a memory budget). */
+export function parseTemplateFile(
+  text: string,
+  byteLength: number,
+  options: { firstIssueOnly?: boolean } = {},
+): TemplateFileResult {
   if (byteLength > MAX_TEMPLATE_FILE_BYTES) {
     return {
       ok: false,
@@ -20,7 +26,7 @@ export function parseTemplateFile(text: string, byteLength: number): TemplateFil
   } catch (e) {
     return { ok: false, message: `The file is not valid JSON: ${(e as Error).message}` };
   }
-  const parsed = templateSchema.safeParse(raw);
+  const parsed = options.firstIssueOnly ? safeParseFirstIssue(templateSchema, raw) : templateSchema.safeParse(raw);
   if (!parsed.success)
     return { ok: false, message: `The template is not valid: ${describeIssues(parsed.error.issues, 10)}` };
   return { ok: true, template: parsed.data };

@@ -6,8 +6,9 @@
 // trust again against the database at that moment.
 //
 // Where the worker cannot start (its script is missing, as under the test runner, which runs the
-// TypeScript sources) or dies, the bundle is read on the calling thread instead: the same checks and
-// results, only not in parallel.
+// TypeScript sources), bundles are read on the calling thread instead: the same checks and results,
+// only not in parallel. A worker that stops while reading a bundle (out of memory, or any other
+// death) refuses that file only; the next is read by a new worker.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -66,26 +67,42 @@ function revive(reading: BundleReading): BundleReading {
 }
 
 /**
- * The worker's heap is kept small: without a limit it grew with garbage from bundle after bundle and
- * the import's peak memory rose from about 250 to 325 MB at the scale model. A bundle too large for
- * it stops the worker (out of memory), and that bundle is read on the calling thread instead.
+ * The worker's heap. A cap keeps it small (without one it grew with garbage from bundle after bundle,
+ * and the import's peak memory rose from about 250 to 325 MB at the scale model), and it must hold the
+ * most expensive content a bundle may carry: JSON.parse cannot be stopped halfway, so a worker that
+ * reaches its cap inside it takes the whole process down. The bundle limits bound that cost (8 MiB of
+ * JSON with at most 400,000 values, shared/bundle.ts); the worst text within them was measured at
+ * under 48 MB of heap (docs/bundle-format.md, "Limits"), so this is twice that.
  */
-const DEFAULT_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 };
+export const READER_HEAP_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 4 };
+
+/** The refusal of a file whose reading stopped the worker (it ran out of memory, or died). */
+export function readerStopped(reason: string): BundleReading {
+  return {
+    ok: false,
+    check: 'size',
+    message: `the bundle could not be read within the reader's memory (${reason}); nothing was written`,
+  };
+}
+
+interface Pending {
+  request: ReadRequest;
+  input: ReadInput;
+  resolve: (r: BundleReading) => void;
+  reject: (e: Error) => void;
+}
 
 export function workerBundleReader(
   script: URL = DEFAULT_SCRIPT,
-  limits: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } = DEFAULT_LIMITS,
+  limits: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } = READER_HEAP_LIMITS,
 ): BundleReader {
   const inline = inlineBundleReader();
   let broken = !existsSync(fileURLToPath(script));
   let worker: Worker | null = null;
-  let answered = false;
   let nextId = 1;
   let idle: NodeJS.Timeout | null = null;
-  const pending = new Map<
-    number,
-    { bytes: Uint8Array; input: ReadInput; resolve: (r: BundleReading) => void; reject: (e: Error) => void }
-  >();
+  // In the order sent: the worker reads one at a time, so the first is the one it is reading.
+  const pending = new Map<number, Pending>();
 
   const stopIdleTimer = () => {
     if (idle) clearTimeout(idle);
@@ -98,21 +115,32 @@ export function workerBundleReader(
     if (w) void w.terminate();
   };
 
-  // A worker that fails before its first answer never will (missing script, a loader that cannot
-  // read it): read on this thread from now on. One that fails later is replaced at the next read.
-  // Either way the reads it held are done again here, so no caller is left waiting.
-  const fail = (error: Error) => {
-    if (!answered) broken = true;
+  // A worker that fails before it is online never started (missing script, a loader that cannot read
+  // it): read on this thread from now on, the same checks. One that stops while reading (out of
+  // memory, or any other death) is not retried here, where the same bundle could stop the process:
+  // that file is refused, and the reads waiting behind it go to a new worker.
+  const fail = (error: Error, started: boolean) => {
     endWorker();
     const waiting = [...pending.values()];
     pending.clear();
-    for (const p of waiting) inline.read(p.bytes, p.input).then(p.resolve, () => p.reject(error));
+    if (!started) {
+      broken = true;
+      for (const p of waiting) inline.read(p.request.bytes, p.input).then(p.resolve, () => p.reject(error));
+      return;
+    }
+    const [current, ...rest] = waiting;
+    const oom = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    current?.resolve(readerStopped(oom ? 'it ran out of memory' : `the reader stopped: ${error.message}`));
+    for (const p of rest) send(p);
   };
 
   const start = (): Worker => {
     const w = new Worker(script, { resourceLimits: limits });
+    let started = false;
+    w.on('online', () => {
+      started = true;
+    });
     w.on('message', (reply: ReadReply) => {
-      answered = true;
       const p = pending.get(reply.id);
       if (!p) return;
       pending.delete(reply.id);
@@ -126,12 +154,32 @@ export function workerBundleReader(
       }
     });
     w.on('error', (e) => {
-      if (worker === w) fail(e);
+      if (worker === w) fail(e, started);
     });
     w.on('exit', (code) => {
-      if (worker === w) fail(new Error(`the bundle reader stopped (exit code ${code})`));
+      if (worker === w) fail(new Error(`exit code ${code}`), started);
     });
     return w;
+  };
+
+  const send = (p: Pending) => {
+    if (broken) {
+      inline.read(p.request.bytes, p.input).then(p.resolve, p.reject);
+      return;
+    }
+    stopIdleTimer();
+    try {
+      worker ??= start();
+    } catch {
+      broken = true;
+      inline.read(p.request.bytes, p.input).then(p.resolve, p.reject);
+      return;
+    }
+    pending.set(p.request.id, p);
+    // Referenced while it has work (a process waiting for a reading must not exit), not while idle.
+    worker.ref();
+    // The bytes are copied, not transferred: a quarantined bundle is stored from the caller's copy.
+    worker.postMessage(p.request);
   };
 
   return {
@@ -140,27 +188,13 @@ export function workerBundleReader(
     },
     read(bytes, input) {
       if (broken) return inline.read(bytes, input);
-      stopIdleTimer();
-      try {
-        worker ??= start();
-      } catch {
-        broken = true;
-        return inline.read(bytes, input);
-      }
-      const id = nextId++;
       const request: ReadRequest = {
-        id,
+        id: nextId++,
         bytes,
         decryptionKeys: [...input.decryptionKeys],
         trusted: { ...input.trusted },
       };
-      return new Promise<BundleReading>((resolve, reject) => {
-        pending.set(id, { bytes, input, resolve, reject });
-        // Referenced while it has work (a process waiting for a reading must not exit), not while idle.
-        worker!.ref();
-        // The bytes are copied, not transferred: a quarantined bundle is stored from the caller's copy.
-        worker!.postMessage(request);
-      });
+      return new Promise<BundleReading>((resolve, reject) => send({ request, input, resolve, reject }));
     },
     close: async () => {
       stopIdleTimer();

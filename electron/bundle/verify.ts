@@ -1,15 +1,21 @@
 // Reading a bundle someone sent: every check in order, stopping at the first that fails and naming
 // it. Nothing here writes anything; importBundle.ts writes only what passed all of them.
 import {
+  byteSize,
+  entryByteLimit,
   MAX_BUNDLE_BYTES,
   MAX_ENTRIES,
-  MAX_ENTRY_BYTES,
+  MAX_INFLATED_BYTES,
+  MAX_JSON_DEPTH,
+  MAX_JSON_VALUES,
+  MAX_TEMPLATES_BYTES,
   manifestSchema,
   revisionContentSchema,
   type BundleCheck,
   type Manifest,
   type RevisionContent,
 } from '../../shared/bundle.js';
+import { safeParseFirstIssue } from '../../shared/boundedParse.js';
 import { canonicalJson } from '../../shared/canonicalJson.js';
 import { panelContentSchema, type PanelContent } from '../../shared/panel.js';
 import type { Template } from '../../shared/template.js';
@@ -17,6 +23,7 @@ import { parseTemplateFile } from '../../shared/templateFile.js';
 import { describeIssues } from '../../shared/validationPath.js';
 import { fingerprintOf, publicPem, verifyBytes } from '../crypto/keys.js';
 import { decryptBundle, parseEncrypted } from './decryptBundle.js';
+import { measureJson } from './jsonShape.js';
 import { sha256 } from './pack.js';
 import { readCanonicalZip, ZipRefusal } from './zipContainer.js';
 
@@ -81,8 +88,8 @@ function readZip(zip: Uint8Array): { files: Record<string, Uint8Array>; order: s
       zip,
       {
         maxEntries: MAX_ENTRIES,
-        maxEntryBytes: MAX_ENTRY_BYTES,
-        maxTotalBytes: MAX_BUNDLE_BYTES,
+        entryLimit: entryByteLimit,
+        maxTotalBytes: MAX_INFLATED_BYTES,
         checkName(name) {
           if (name.includes('..') || name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name)) {
             throw new Refusal('entries', `the entry "${name}" has a path that could write outside its folder`);
@@ -100,10 +107,36 @@ function readZip(zip: Uint8Array): { files: Record<string, Uint8Array>; order: s
   }
 }
 
+/**
+ * Why the JSON entries would cost more to parse than a bundle may (docs/bundle-format.md, "Limits"),
+ * or null. Checked on the inflated bytes before anything is decoded or parsed, signed or not.
+ */
+function jsonOverBudget(files: Record<string, Uint8Array>): string | null {
+  const templates = Object.keys(files).filter((n) => n.startsWith('templates/'));
+  const templateBytes = templates.reduce((sum, n) => sum + files[n]!.length, 0);
+  if (templateBytes > MAX_TEMPLATES_BYTES)
+    return `the templates hold ${templateBytes} bytes together; a bundle's may hold at most ${MAX_TEMPLATES_BYTES} (${byteSize(MAX_TEMPLATES_BYTES)})`;
+  let values = 0;
+  for (const name of ['manifest.json', 'content.json', ...templates]) {
+    const data = files[name];
+    if (!data) continue;
+    const shape = measureJson(data, { maxValues: MAX_JSON_VALUES - values, maxDepth: MAX_JSON_DEPTH });
+    if (!shape.ok)
+      return shape.over === 'depth'
+        ? `${name} nests more than ${MAX_JSON_DEPTH} levels deep, more than a bundle may`
+        : `${name} is too large to read: the bundle's JSON entries together hold more than ${MAX_JSON_VALUES} values (objects, arrays, strings, numbers), the most a bundle may`;
+    values += shape.values;
+  }
+  return null;
+}
+
 export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Promise<BundleReading> {
   try {
     if (bytes.length > MAX_BUNDLE_BYTES)
-      return refuse('size', `the file is ${bytes.length} bytes; a bundle may be at most ${MAX_BUNDLE_BYTES}`);
+      return refuse(
+        'size',
+        `the file is ${bytes.length} bytes; a bundle may be at most ${MAX_BUNDLE_BYTES} (${byteSize(MAX_BUNDLE_BYTES)})`,
+      );
     const fileSha256 = sha256(bytes);
     let zip = bytes;
     let encrypted = false;
@@ -118,6 +151,8 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
     }
 
     const { files } = readZip(zip);
+    const overBudget = jsonOverBudget(files);
+    if (overBudget) return refuse('size', overBudget);
     for (const name of ['manifest.json', 'manifest.sig', 'signer.pem', 'content.json', 'report.pdf']) {
       if (!files[name])
         return refuse(name.startsWith('manifest') ? 'manifest' : 'entries', `the bundle has no ${name}`);
@@ -130,7 +165,7 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
     } catch {
       return refuse('manifest', 'manifest.json is not valid JSON');
     }
-    const parsed = manifestSchema.safeParse(rawManifest);
+    const parsed = safeParseFirstIssue(manifestSchema, rawManifest);
     if (!parsed.success)
       return refuse('manifest', `manifest.json is not valid: ${describeIssues(parsed.error.issues)}`);
     const manifest = parsed.data;
@@ -184,7 +219,7 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
     let c: RevisionContent | null = null;
     let panel: PanelContent | null = null;
     if (manifest.kind === 'audit') {
-      const content = revisionContentSchema.safeParse(rawContent);
+      const content = safeParseFirstIssue(revisionContentSchema, rawContent);
       if (!content.success)
         return refuse('content', `content.json is not valid: ${describeIssues(content.error.issues)}`);
       c = content.data;
@@ -196,7 +231,7 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
         return refuse('content', 'content.json does not belong to this manifest (audit, revision or signer differ)');
       }
     } else {
-      const content = panelContentSchema.safeParse(rawContent);
+      const content = safeParseFirstIssue(panelContentSchema, rawContent);
       if (!content.success)
         return refuse('content', `content.json is not a valid panel record: ${describeIssues(content.error.issues)}`);
       panel = content.data;
@@ -210,7 +245,7 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
       const path = `templates/${t.id}-v${t.version}.json`;
       const data = files[path];
       if (!data) return refuse('templates', `the template ${t.id} version ${t.version} is missing`);
-      const r = parseTemplateFile(Buffer.from(data).toString('utf8'), data.length);
+      const r = parseTemplateFile(Buffer.from(data).toString('utf8'), data.length, { firstIssueOnly: true });
       if (!r.ok) return refuse('templates', `${path}: ${r.message}`);
       if (r.template.id !== t.id || r.template.version !== t.version)
         return refuse('templates', `${path} holds another template`);

@@ -8,10 +8,12 @@
 // declared CRC, ending exactly where the next header begins. What the entries hold is then checked
 // against the signed manifest's hashes (verify.ts).
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { byteSize } from '../../shared/bundle.js';
 
 export interface ZipLimits {
   maxEntries: number;
-  maxEntryBytes: number;
+  /** The most an entry of this name may hold, inflated. */
+  entryLimit: (name: string) => number;
   maxTotalBytes: number;
   /** Refuses a name (throws) before anything is inflated. */
   checkName: (name: string) => void;
@@ -19,7 +21,7 @@ export interface ZipLimits {
 
 export class ZipRefusal extends Error {
   constructor(
-    readonly check: 'container' | 'entries',
+    readonly check: 'container' | 'entries' | 'size',
     message: string,
   ) {
     super(message);
@@ -43,22 +45,33 @@ function put(b: Uint8Array, o: number, v: number, bytes: 2 | 4): void {
   for (let i = 0; i < bytes; i++) b[o + i] = (v >>> (8 * i)) & 0xff;
 }
 
-/** The MS-DOS time and date fflate writes for a Date (in local time, as fflate does). */
-function dosDateTime(d: Date): number {
+/** The MS-DOS time and date of a moment as the clock reads in UTC: the same bytes in every time zone. */
+function dosDateTime(d: Date, offsetMinutes = 0): number {
+  const t = new Date(d.getTime() + offsetMinutes * 60_000);
   return (
-    (((d.getFullYear() - 1980) << 25) |
-      ((d.getMonth() + 1) << 21) |
-      (d.getDate() << 16) |
-      (d.getHours() << 11) |
-      (d.getMinutes() << 5) |
-      (d.getSeconds() >> 1)) >>>
+    (((t.getUTCFullYear() - 1980) << 25) |
+      ((t.getUTCMonth() + 1) << 21) |
+      (t.getUTCDate() << 16) |
+      (t.getUTCHours() << 11) |
+      (t.getUTCMinutes() << 5) |
+      (t.getUTCSeconds() >> 1)) >>>
     0
   );
 }
 
+/**
+ * The times a genuine bundle may carry for `mtime`: written since in UTC, earlier (like fflate) in the
+ * writer's local time, so as the clock read at any UTC offset (whole quarter hours, -12:00 to +14:00).
+ * Nothing signed depends on this field; every header must carry the same one.
+ */
+function acceptedTimes(mtime: Date): Set<number> {
+  const out = new Set<number>();
+  for (let q = -12 * 4; q <= 14 * 4; q++) out.add(dosDateTime(mtime, q * 15));
+  return out;
+}
+
 /** The container for these entries, given their compressed streams (what fflate's zipSync writes too). */
-function layout(entries: readonly Entry[], mtime: Date): Uint8Array {
-  const time = dosDateTime(mtime);
+function layout(entries: readonly Entry[], time: number): Uint8Array {
   let size = 22;
   for (const e of entries) size += 30 + e.name.length + e.stored.length + 46 + e.name.length;
   const out = new Uint8Array(size);
@@ -122,7 +135,7 @@ export function writeCanonicalZip(
       stored: e.store ? e.data : deflateRawSync(e.data, { level: 6 }),
       method: e.store ? 0 : 8,
     })),
-    mtime,
+    dosDateTime(mtime),
   );
 }
 
@@ -154,11 +167,18 @@ export function readCanonicalZip(
     limits.checkName(name);
     if (Object.hasOwn(files, name)) throw new ZipRefusal('entries', `the entry "${name}" appears twice`);
     if (order.length + 1 > limits.maxEntries) throw new ZipRefusal('entries', `more than ${limits.maxEntries} entries`);
-    if (size > limits.maxEntryBytes)
-      throw new ZipRefusal('entries', `the entry "${name}" declares ${size} bytes, over the limit`);
+    const limit = limits.entryLimit(name);
+    if (size > limit)
+      throw new ZipRefusal(
+        'size',
+        `the entry "${name}" declares ${size} bytes; it may hold at most ${limit} (${byteSize(limit)})`,
+      );
     declared += size;
     if (declared > limits.maxTotalBytes)
-      throw new ZipRefusal('entries', 'the entries declare more data than a bundle may hold (a zip bomb?)');
+      throw new ZipRefusal(
+        'size',
+        `the entries declare more than ${limits.maxTotalBytes} bytes (${byteSize(limits.maxTotalBytes)}) together, more than a bundle may hold`,
+      );
     if (method !== 0 && method !== 8)
       throw new ZipRefusal('container', `the entry "${name}" uses an unknown compression method`);
     const stored = zip.subarray(start, start + storedSize);
@@ -173,6 +193,9 @@ export function readCanonicalZip(
           engine: { bytesWritten: number };
         };
       } catch (e) {
+        // Inflating stops at the declared size (counted by zlib as it goes): declared sizes can lie.
+        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+          throw new ZipRefusal('size', `the entry "${name}" inflates to more than the ${size} bytes it declares`);
         throw new ZipRefusal('container', `the entry "${name}" could not be inflated (${(e as Error).message})`);
       }
       if (inflated.engine.bytesWritten !== storedSize)
@@ -188,7 +211,10 @@ export function readCanonicalZip(
   if (entries.length === 0) throw new ZipRefusal('container', 'the file holds no entries');
   if (o + 4 > zip.length || u32(zip, o) !== CENTRAL)
     throw new ZipRefusal('container', 'the file was altered: its entries are not followed by their directory');
-  const rebuilt = layout(entries, mtime);
+  const time = u32(zip, 10);
+  if (!acceptedTimes(mtime).has(time))
+    throw new ZipRefusal('container', 'the file was altered: its entries do not carry the fixed time');
+  const rebuilt = layout(entries, time);
   if (rebuilt.length !== zip.length || !Buffer.from(rebuilt.buffer).equals(Buffer.from(zip)))
     throw new ZipRefusal('container', 'the file was altered: its structure is not what its own entries produce');
   return { files, order };

@@ -82,8 +82,9 @@ describe('reading bundles on a worker thread', () => {
     await reader.close();
   });
 
-  it('reads on the calling thread when the worker runs out of memory, with the same result', async () => {
-    // A heap far too small: the worker stops (out of memory), and the bundle is read here instead.
+  it('reads on the calling thread when the worker cannot start, with the same result', async () => {
+    // A heap far too small to start in: the worker stops before it is online, and every bundle is read
+    // here instead (one that stops it while reading is refused: bundleLimits.test.ts).
     const reader = workerBundleReader(WORKER, { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
     const input = readInput(qa.app.ctx);
     const reading = await reader.read(r2, input);
