@@ -17,6 +17,15 @@ export interface ConversionOptions {
   onStep?: ((step: ConversionStep) => void) | undefined;
 }
 
+export class DatabaseInUseError extends Error {
+  constructor(path: string) {
+    super(
+      `${path} is from an earlier release and must be converted to the standard SQLCipher 4 format, which needs it to be open nowhere else: close Case Audit (and any case-audit command) using it, then try again.`,
+    );
+    this.name = 'DatabaseInUseError';
+  }
+}
+
 export const stagingPath = (path: string) => `${path}.sqlcipher4`;
 
 function fsyncPath(path: string): void {
@@ -47,7 +56,12 @@ export function convertToSqlcipher4(path: string, key: Buffer, options: Conversi
     // committed page is in the main file (the WAL is checkpointed and deleted), so after the rename no
     // WAL of the old file can be replayed onto the new one.
     old.pragma('locking_mode = EXCLUSIVE');
-    old.pragma('journal_mode = DELETE');
+    try {
+      old.pragma('journal_mode = DELETE');
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new DatabaseInUseError(path);
+      throw e;
+    }
     backupDatabase(old, path, 'pre-migration');
     options.onStep?.('backed-up');
     old.prepare('VACUUM INTO ?').run(staging);

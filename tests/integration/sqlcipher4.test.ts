@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listBackups } from '../../db/backup.js';
-import { stagingPath, type ConversionStep } from '../../db/cipherConversion.js';
+import { DatabaseInUseError, stagingPath, type ConversionStep } from '../../db/cipherConversion.js';
 import { migrate } from '../../db/migrate.js';
 import { openDatabase, WrongKeyError } from '../../db/open.js';
 import { openApp } from '../../electron/app.js';
@@ -165,6 +165,26 @@ describe('standard SQLCipher 4', () => {
       db.close();
     },
   );
+
+  it('does not convert a file another connection has open, and says why', () => {
+    const path = nextPath();
+    makeOldFormat(path, 5);
+    const other = new Database(path);
+    other.pragma(`cipher='sqlcipher'`);
+    other.pragma(`key="x'${keyHex}'"`);
+    other.prepare('SELECT count(*) FROM agency').get(); // in WAL mode, and holding it open
+    try {
+      expect(() => openDatabase(path, { key })).toThrow(DatabaseInUseError);
+      expect(() => openDatabase(path, { key })).toThrow(/open nowhere else: close Case Audit/);
+      expect(existsSync(stagingPath(path))).toBe(false);
+      expect(other.prepare('SELECT count(*) AS n FROM agency').get()).toEqual({ n: 5 });
+    } finally {
+      other.close();
+    }
+    expect(opensInOldFormat(path)).toBe(true);
+    openDatabase(path, { key }).close();
+    expect(opensInOldFormat(path)).toBe(false);
+  });
 
   it('opens an old-format file read-only without converting it', () => {
     const path = nextPath();
