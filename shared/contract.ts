@@ -157,7 +157,10 @@ export const contract = {
   'findings.addMany': {
     input: z.strictObject({
       auditId: idSchema,
-      findings: z.array(findingInputSchema.omit({ id: true, auditId: true })).min(1).max(100),
+      findings: z
+        .array(findingInputSchema.omit({ id: true, auditId: true }))
+        .min(1)
+        .max(100),
     }),
     output: z.array(findingSchema),
   },
@@ -345,6 +348,15 @@ export const contract = {
   },
   'reports.audit': {
     input: z.strictObject({ auditId: idSchema, format: z.enum(['pdf', 'docx']) }),
+    output: z.strictObject({ fileName: z.string(), base64: z.string() }),
+  },
+  // Evidence for the partnership's yearly report (Working Together 2023): PDF, Word, or the figures as CSV.
+  'reports.yearlyEvidence': {
+    input: z.strictObject({
+      from: z.iso.date(),
+      to: z.iso.date(),
+      format: z.enum(['pdf', 'docx', 'csv']).default('pdf'),
+    }),
     output: z.strictObject({ fileName: z.string(), base64: z.string() }),
   },
   'reports.consolidated': {

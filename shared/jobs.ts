@@ -8,6 +8,12 @@ import { idSchema } from './ids.js';
 export const jobStartSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('report.audit'), auditId: idSchema, format: z.enum(['pdf', 'docx']) }),
   z.strictObject({
+    kind: z.literal('report.evidence'),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    format: z.enum(['pdf', 'docx', 'csv']).default('pdf'),
+  }),
+  z.strictObject({
     kind: z.literal('report.consolidated'),
     from: z.iso.date(),
     to: z.iso.date(),

@@ -80,6 +80,7 @@ export const METHOD_NAMES = [
   'panels.export',
   'reports.audit',
   'reports.consolidated',
+  'reports.yearlyEvidence',
   'jobs.start',
   'jobs.get',
   'jobs.result',

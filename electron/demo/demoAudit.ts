@@ -62,11 +62,15 @@ export interface DemoAuditOptions {
   cases?: number;
   seed?: number;
   agencyIds: readonly string[];
+  /** Make the audit a re-audit (the next round) of this one instead of a new audit. */
+  reauditOf?: string;
 }
 
 export async function buildDemoAudit(api: Api, o: DemoAuditOptions): Promise<string> {
   const r = seededRandom(o.seed ?? 1);
-  const audit = await api['audits.create']({ title: o.title, templateId: o.templateId ?? 'mash-front-door' });
+  const audit = o.reauditOf
+    ? await api['audits.startReaudit']({ auditId: o.reauditOf, title: o.title })
+    : await api['audits.create']({ title: o.title, templateId: o.templateId ?? 'mash-front-door' });
   await api['audits.update']({
     auditId: audit.id,
     purpose:

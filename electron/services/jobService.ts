@@ -5,7 +5,7 @@ import type { ServiceHandlers } from '../../shared/contract.js';
 import type { JobKind, JobResult, JobStart } from '../../shared/jobs.js';
 import { jobStep, type Job, type JobRunner } from '../jobs/jobRunner.js';
 import type { ServiceContext } from './context.js';
-import { auditReport, auditToReport, checkPeriod, consolidatedReport } from './reportService.js';
+import { auditReport, auditToReport, checkPeriod, consolidatedReport, yearlyEvidenceReport } from './reportService.js';
 
 type StartOf<K extends JobKind> = Extract<JobStart, { kind: K }>;
 
@@ -24,6 +24,11 @@ export const JOB_KINDS: { [K in JobKind]: (ctx: ServiceContext, input: StartOf<K
   'report.audit': (ctx, { auditId, format }) => {
     auditToReport(ctx, auditId);
     return async (signal, progress) => asFile(await auditReport(ctx, auditId, format, jobStep(signal, progress)));
+  },
+  'report.evidence': (ctx, { from, to, format }) => {
+    checkPeriod(from, to);
+    return async (signal, progress) =>
+      asFile(await yearlyEvidenceReport(ctx, from, to, jobStep(signal, progress), format));
   },
   'report.consolidated': (ctx, { from, to, format }) => {
     checkPeriod(from, to);

@@ -7,6 +7,12 @@ import type { AuditSummary } from '../../shared/audit.js';
 import { buildConsolidated, renderConsolidatedDocx, renderConsolidatedPdf } from '../report/consolidated.js';
 import { renderReportDocx } from '../report/reportDocx.js';
 import { buildReportModel, type ReportModel } from '../report/reportModel.js';
+import {
+  buildYearlyEvidence,
+  renderYearlyEvidenceCsv,
+  renderYearlyEvidenceDocx,
+  renderYearlyEvidencePdf,
+} from '../report/yearlyEvidence.js';
 import { renderReportPdf } from '../report/reportPdf.js';
 import { noPause, type Step } from '../jobs/jobRunner.js';
 import { analyse } from './auditAnalysis.js';
@@ -46,6 +52,7 @@ export const REPORT_STAGES = {
   gathering: 'Gathering the findings and actions',
   pdf: 'Writing the PDF',
   docx: 'Writing the Word document',
+  csv: 'Writing the figures (CSV)',
 } as const;
 
 /** The audit, or NOT_FOUND: checked before a report job starts, so a wrong id fails at once. */
@@ -102,10 +109,37 @@ export async function consolidatedReport(
   return { fileName: `qa-report-${from}-to-${to}.${format}`, bytes };
 }
 
-export function reportService(ctx: ServiceContext): Pick<ServiceHandlers, 'reports.audit' | 'reports.consolidated'> {
+/** The evidence for the partnership's yearly report for a period: one step per audit, then the file. Reads only. */
+export async function yearlyEvidenceReport(
+  ctx: ServiceContext,
+  from: string,
+  to: string,
+  step: Step = noPause,
+  format: 'pdf' | 'docx' | 'csv' = 'pdf',
+): Promise<{ fileName: string; bytes: Buffer }> {
+  checkPeriod(from, to);
+  const model = await buildYearlyEvidence(ctx, from, to, step, 1);
+  const total = ctx.repos.audits.list().length + 1;
+  await step(total - 1, total, REPORT_STAGES[format]);
+  const bytes =
+    format === 'pdf'
+      ? await renderYearlyEvidencePdf(model, new Date(ctx.now()))
+      : format === 'docx'
+        ? await renderYearlyEvidenceDocx(model)
+        : renderYearlyEvidenceCsv(model);
+  return { fileName: `yearly-report-evidence-${from}-to-${to}.${format}`, bytes };
+}
+
+export function reportService(
+  ctx: ServiceContext,
+): Pick<ServiceHandlers, 'reports.audit' | 'reports.consolidated' | 'reports.yearlyEvidence'> {
   return {
     'reports.audit': async ({ auditId, format }) => {
       const { fileName, bytes } = await auditReport(ctx, auditId, format);
+      return { fileName, base64: bytes.toString('base64') };
+    },
+    'reports.yearlyEvidence': async ({ from, to, format }) => {
+      const { fileName, bytes } = await yearlyEvidenceReport(ctx, from, to, noPause, format);
       return { fileName, base64: bytes.toString('base64') };
     },
     'reports.consolidated': async ({ from, to, format }) => {

@@ -2,7 +2,7 @@ import { useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
 import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ActionTotals } from '../components/dashboard/ActionTotals.js';
-import { ConsolidatedReport } from '../components/dashboard/ConsolidatedReport.js';
+import { ConsolidatedReport, YearlyEvidenceReport } from '../components/dashboard/ConsolidatedReport.js';
 import { Grades } from '../components/dashboard/Grades.js';
 import { Heatmap } from '../components/dashboard/Heatmap.js';
 import { Programme } from '../components/dashboard/Programme.js';
@@ -38,6 +38,7 @@ export function Dashboard() {
       <Heatmap heatmap={d.heatmap} />
       <Trends trends={d.trends} />
       <ConsolidatedReport />
+      <YearlyEvidenceReport />
     </Page>
   );
 }

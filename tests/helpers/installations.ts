@@ -40,7 +40,7 @@ export async function introduce(auditor: Installation, qa: Installation): Promis
 export async function completeAudit(
   api: Api,
   title: string,
-  options: { cases?: number; templateId?: string; seed?: number } = {},
+  options: { cases?: number; templateId?: string; seed?: number; reauditOf?: string } = {},
 ): Promise<string> {
   const board = (await api['board.get']({}))!;
   const agencyIds = [agencyId(board, "Children's social care"), agencyId(board, 'Police'), agencyId(board, 'Health')];
@@ -50,6 +50,7 @@ export async function completeAudit(
     cases: options.cases ?? 2,
     seed: options.seed ?? 7,
     ...(options.templateId ? { templateId: options.templateId } : {}),
+    ...(options.reauditOf ? { reauditOf: options.reauditOf } : {}),
   });
 }
 

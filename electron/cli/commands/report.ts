@@ -2,14 +2,17 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { idSchema } from '../../../shared/ids.js';
-import { auditReport, consolidatedReport } from '../../services/reportService.js';
+import { auditReport, consolidatedReport, yearlyEvidenceReport } from '../../services/reportService.js';
 import { DB_FLAGS, openForCli } from '../openForCli.js';
 import { parseCommand, UsageError } from '../usage.js';
 
 export const reportHelp = `case-audit report --audit ID --out FILE.pdf|FILE.docx [--db PATH] [--json]
 case-audit report --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf|FILE.docx [--db PATH] [--json]
-  The board report of one audit, as PDF or Word (by the file's extension); or the QA
-  sub-committee's consolidated report of the audits active in a period. Made without a browser.`;
+case-audit report --evidence --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf|FILE.docx|FILE.csv
+  The board report of one audit, as PDF or Word (by the file's extension); the QA
+  sub-committee's consolidated report of the audits active in a period; or, with --evidence, the
+  evidence for the partnership's yearly report (the figures as CSV, each naming its audits).
+  Made without a browser.`;
 
 /** Writes beside the target, then renames: an interrupted run never leaves half a report. */
 function writeAtomically(path: string, bytes: Buffer): void {
@@ -29,6 +32,7 @@ export async function report(argv: string[]): Promise<number> {
     {
       ...DB_FLAGS,
       audit: { type: 'string' },
+      evidence: { type: 'boolean' },
       from: { type: 'string' },
       to: { type: 'string' },
       out: { type: 'string' },
@@ -38,22 +42,31 @@ export async function report(argv: string[]): Promise<number> {
       db: z.string().optional(),
       'passphrase-file': z.string().optional(),
       audit: idSchema.optional(),
+      evidence: z.boolean().optional(),
       from: z.iso.date().optional(),
       to: z.iso.date().optional(),
-      out: z.string().regex(/\.(pdf|docx)$/i, 'name a .pdf or .docx file to write'),
+      out: z.string().regex(/\.(pdf|docx|csv)$/i, 'name a .pdf, .docx or (with --evidence) .csv file to write'),
       json: z.boolean().optional(),
       positionals: z.array(z.string()).max(0),
     }),
   );
-  const format = args.out.toLowerCase().endsWith('.docx') ? 'docx' : 'pdf';
+  const ext = args.out.toLowerCase().split('.').pop();
+  const format = ext === 'docx' ? 'docx' : ext === 'csv' ? 'csv' : 'pdf';
+  if (args.audit && args.evidence) throw new UsageError('evidence: the yearly evidence is for a period, not an audit');
+  if (format === 'csv' && !args.evidence)
+    throw new UsageError('out: only the yearly evidence (--evidence) is written as CSV');
   if (!args.audit && !(args.from && args.to))
     throw new UsageError('give --audit ID, or --from and --to for the consolidated report');
   if (!args.audit && args.from! > args.to!) throw new UsageError('to: the end of the period is before its start');
   const app = await openForCli(args);
   try {
     let bytes: Buffer;
-    if (args.audit) bytes = (await auditReport(app.ctx, args.audit, format)).bytes;
-    else bytes = (await consolidatedReport(app.ctx, args.from!, args.to!, undefined, format)).bytes;
+    if (args.audit) bytes = (await auditReport(app.ctx, args.audit, format === 'docx' ? 'docx' : 'pdf')).bytes;
+    else if (args.evidence)
+      bytes = (await yearlyEvidenceReport(app.ctx, args.from!, args.to!, undefined, format)).bytes;
+    else
+      bytes = (await consolidatedReport(app.ctx, args.from!, args.to!, undefined, format === 'docx' ? 'docx' : 'pdf'))
+        .bytes;
     writeAtomically(args.out, bytes);
     if (args.json) console.log(JSON.stringify({ out: args.out, format, bytes: bytes.length }));
     else console.log(`Wrote ${args.out} (${bytes.length} bytes).`);

@@ -9,6 +9,7 @@ import { StatusMessage } from '../StatusMessage.js';
 export const FILE_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  csv: 'text/csv',
   bundle: 'application/octet-stream',
 } as const;
 
