@@ -59,7 +59,6 @@ export function bundleService(
     previewed: ReturnType<typeof preview>;
   } | null = null;
 
-  function preview(auditId: string) {
   /**
    * What accepting a bundle from the quarantine decides, inside its import's transaction: the key is
    * trusted for later bundles, the bundle leaves the quarantine, and the decision is logged, naming
@@ -92,6 +91,7 @@ export function bundleService(
     });
   }
 
+  function preview(auditId: string) {
     const audit = repos.audits.get(auditId);
     if (!audit) throw new AppError('NOT_FOUND', 'No such audit.');
     const own = repos.identity.own();
@@ -284,11 +284,13 @@ export function bundleService(
       return written;
     },
 
+    // The pin is read now, not when the bundle arrived: another key may have been pinned since.
     'quarantine.list': () =>
-      repos.bundles.quarantine().map(({ fileSha256: _sha, ...q }) => ({
-        ...q,
-        pinnedFingerprint: q.auditId ? (repos.bundles.pin(q.auditId)?.signerFingerprint ?? null) : null,
-      })),
+      repos.bundles.quarantine().map(({ fileSha256: _sha, ...q }) => {
+        const pinned = q.auditId ? (repos.bundles.pin(q.auditId)?.signerFingerprint ?? null) : null;
+        const reason = pinned && pinned !== q.signerFingerprint ? ('different_signer' as const) : q.reason;
+        return { ...q, reason, pinnedFingerprint: pinned };
+      }),
 
     'quarantine.accept': async ({ quarantineId, safetyNumberCompared, acceptBoard, acceptDifferentSigner }) => {
       requireComparedSafetyNumber(safetyNumberCompared);
