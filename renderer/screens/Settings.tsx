@@ -11,6 +11,7 @@ import { LoadFailed } from '../components/LoadFailed.js';
 import { NotificationBanner } from '../components/NotificationBanner.js';
 import { Page } from '../components/Page.js';
 import { sentence } from '../lib/format.js';
+import { NewRecoveryKey } from '../components/recovery/NewRecoveryKey.js';
 import { paths } from '../router.js';
 
 const MINUTES_ID = 'idle-minutes';
@@ -104,6 +105,8 @@ function SettingsForm({ minutes }: { minutes: number }) {
       <button type="button" className="govuk-button govuk-button--secondary" disabled={lock.pending} onClick={lockNow}>
         Lock now
       </button>
+
+      <NewRecoveryKey />
 
       <h2 className="govuk-heading-m">Backups</h2>
       <p className="govuk-body">

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDatabaseKey } from '../../electron/security/databaseKey.js';
+import { DEFAULT_AGENCIES } from '../../shared/board.js';
 import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
 import { expectAccessible, httpApi } from './support.js';
 
@@ -116,5 +117,36 @@ test('set-up shows the recovery key once, saved as a file or confirmed as writte
   } finally {
     child.kill('SIGTERM');
     first.cleanup();
+  }
+});
+
+test('a database with no recovery key gets one in Settings, after the passphrase', async ({ page }) => {
+  // `case-audit serve` made this database from its passphrase file: it has no recovery key.
+  const cli = e2eWorkspace();
+  const cliHost = await startHost(cli);
+  try {
+    const api = httpApi(cliHost.url);
+    await api['board.setup']({ name: 'Northshire Safeguarding Children Partnership', agencies: [...DEFAULT_AGENCIES] });
+    await page.goto(cliHost.url);
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Settings', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+    const make = page.getByRole('button', { name: 'Make a new recovery key' });
+    await page.getByLabel('Your passphrase').fill('not the passphrase at all');
+    await make.click();
+    await expect(page.locator('#recovery-passphrase-error')).toContainText('The passphrase is not right');
+    await page.getByLabel('Your passphrase').fill(readFileSync(cli.passphraseFile, 'utf8').trim());
+    await make.click();
+    const shown = (await page.locator('#new-recovery-key').innerText()).trim();
+    expect(shown).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
+    await expectAccessible(page, 'settings (new recovery key)');
+
+    await api['session.lock']({});
+    const again = 'a passphrase set by the new recovery key';
+    expect(await api['session.recover']({ recoveryKey: shown, passphrase: again, confirm: again })).toMatchObject({
+      locked: false,
+    });
+  } finally {
+    await cliHost.stop();
+    cli.cleanup();
   }
 });
