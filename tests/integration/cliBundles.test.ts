@@ -71,7 +71,10 @@ describe('case-audit demo, export, verify and import', () => {
     expect(imp.stdout).toMatch(/REFUSED \(\w+\): tampered\.caseaudit/);
     const json = run('import', out, '--db', qaDb, '--json');
     expect(json.status).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject([{ outcome: 'quarantined' }]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      files: [{ outcome: 'quarantined' }],
+      summary: { files: 1, quarantined: 1, refused: 0, peakMemoryMb: expect.any(Number) },
+    });
   });
 
   it("imports a trusted signer's bundle and indexes its evidence notes for search before it ends", async () => {
@@ -86,7 +89,7 @@ describe('case-audit demo, export, verify and import', () => {
 
     const out = join(t.dir, 'demo.caseaudit');
     const imp = run('import', out, '--db', qaDb);
-    expect(imp.status, imp.stderr).toBe(0);
+    expect(imp.status, imp.stdout + imp.stderr).toBe(0);
     expect(imp.stdout).toMatch(/ADDED: demo\.caseaudit/);
     expect(imp.stderr).toContain('indexing evidence notes for search: 1 of 1 audits');
     const qa = await open(qaDb);

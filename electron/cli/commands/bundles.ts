@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { ImportOutcome } from '../../../shared/bundle.js';
-import { MAX_BUNDLE_BYTES } from '../../../shared/bundle.js';
+import { BUNDLE_EXTENSION, byteSize, MAX_BUNDLE_BYTES } from '../../../shared/bundle.js';
 import { idSchema } from '../../../shared/ids.js';
 import { readBundle } from '../../bundle/verify.js';
 import { FileRefusal, importFiles } from '../../bundle/importFiles.js';
@@ -14,7 +14,10 @@ import { parseCommand } from '../usage.js';
 const readFile = (path: string): Buffer => {
   const size = statSync(path).size;
   if (size > MAX_BUNDLE_BYTES)
-    throw new FileRefusal('size', `${path} is ${size} bytes; a bundle may be at most ${MAX_BUNDLE_BYTES}`);
+    throw new FileRefusal(
+      'size',
+      `${path} is ${size} bytes; a bundle may be at most ${MAX_BUNDLE_BYTES} (${byteSize(MAX_BUNDLE_BYTES)})`,
+    );
   return readFileSync(path);
 };
 
@@ -91,9 +94,56 @@ export async function verify(argv: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-export const importHelp = `case-audit import FILE... [--db PATH] [--json]
-  Imports each bundle on its own (one bad file does not stop the others) and prints what was
-  added, superseded, skipped, quarantined or refused. Exit 1 if any was refused.`;
+export const importHelp = `case-audit import FILE|DIR... [--db PATH] [--json]
+  Imports each bundle on its own (one bad file does not stop the others; a folder means every
+  ${BUNDLE_EXTENSION} file in it, by name) and prints what was added, superseded, skipped,
+  quarantined or refused, then a summary with the peak memory. Exit 1 if any was refused.
+  --json: {"files": [one outcome per file], "summary": {...}}.`;
+
+/** The files named, a folder standing for its bundles in the order of their names. */
+function bundleFiles(paths: readonly string[]): string[] {
+  const isDirectory = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
+  return paths.flatMap((p) =>
+    isDirectory(p)
+      ? readdirSync(p)
+          .filter((n) => n.endsWith(BUNDLE_EXTENSION))
+          .sort()
+          .map((n) => join(p, n))
+      : [p],
+  );
+}
+
+export interface ImportSummary {
+  files: number;
+  added: number;
+  superseded: number;
+  skipped: number;
+  keptOlder: number;
+  quarantined: number;
+  refused: number;
+  /** Files not reached (the run stopped on an error that was not a file's own). */
+  notImported: number;
+  /** The process's peak resident memory (getrusage), in MB. */
+  peakMemoryMb: number;
+}
+
+function summarise(outcomes: readonly ImportOutcome[], total: number): ImportSummary {
+  const n = (f: (o: ImportOutcome) => boolean) => outcomes.filter(f).length;
+  return {
+    files: total,
+    added: n((o) => o.outcome === 'added' && o.superseded === null),
+    superseded: n((o) => o.outcome === 'added' && o.superseded !== null),
+    skipped: n((o) => o.outcome === 'skipped'),
+    keptOlder: n((o) => o.outcome === 'recorded_older'),
+    quarantined: n((o) => o.outcome === 'quarantined'),
+    refused: n((o) => o.outcome === 'refused'),
+    notImported: total - outcomes.length,
+    peakMemoryMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+const summaryLine = (s: ImportSummary) =>
+  `Summary: ${s.files} file${s.files === 1 ? '' : 's'}: ${s.added} added, ${s.superseded} superseded, ${s.skipped} skipped, ${s.keptOlder} kept older, ${s.quarantined} quarantined, ${s.refused} refused${s.notImported ? `, ${s.notImported} not imported` : ''}; peak memory ${s.peakMemoryMb} MB`;
 
 const WORD: Record<ImportOutcome['outcome'], string> = {
   added: 'ADDED',
@@ -115,14 +165,15 @@ export async function importCommand(argv: string[]): Promise<number> {
     }),
     true,
   );
+  const paths = bundleFiles(args.positionals);
   const app = await openForCli(args);
   let refused = 0;
   const results: ({ file: string } & ImportOutcome)[] = [];
   try {
     // Each bundle is verified on a worker thread while the one before it is written (importFiles.ts).
-    const files = args.positionals.map((file) => ({ name: basename(file), load: () => readFile(file) }));
+    const files = paths.map((file) => ({ name: basename(file), load: () => readFile(file) }));
     await importFiles(app.ctx, files, app.bundleReader, (i, outcome) => {
-      const file = args.positionals[i]!;
+      const file = paths[i]!;
       if (outcome.outcome === 'refused') refused++;
       results.push({ file, ...outcome });
       if (!args.json) {
@@ -144,8 +195,11 @@ export async function importCommand(argv: string[]): Promise<number> {
     }
   } finally {
     app.close();
+    // Printed however the run ended: what was done is known even if something stopped it.
+    const summary = summarise(results, paths.length);
+    if (args.json) console.log(JSON.stringify({ files: results, summary }));
+    else console.log(summaryLine(summary));
   }
-  if (args.json) console.log(JSON.stringify(results));
   return refused > 0 ? 1 : 0;
 }
 
