@@ -5,9 +5,11 @@ import { z } from 'zod';
 import type { GeneralJWE } from 'jose';
 import { describeIssues } from '../../shared/validationPath.js';
 import { decryptWith, keyId, publicJwkOf } from '../crypto/keys.js';
+import { measureJson } from './jsonShape.js';
 
 /** More recipients than any partnership's QA sub-committee and escrow keys; a bound on the work. */
 export const MAX_RECIPIENTS = 64;
+const MAX_JWE_VALUES = 10_000;
 
 const b64url = z.string().regex(/^[A-Za-z0-9_-]*$/, 'must be base64url');
 const headerSchema = z.record(z.string(), z.unknown());
@@ -42,6 +44,13 @@ export function parseEncrypted(
   if (JWE_COMPACT.test(text)) return { ok: true, value: { form: 'compact', jwe: text } };
   if (!text.startsWith('{'))
     return { ok: false, message: 'the file is not a Case Audit bundle (neither a signed zip nor an encrypted bundle)' };
+  // Counted before parsing, as content.json is (jsonShape.ts): a JWE for every recipient allowed holds
+  // about a thousand values, a hostile file of the same size could hold millions.
+  if (!measureJson(bytes, { maxValues: MAX_JWE_VALUES, maxDepth: 16 }).ok)
+    return {
+      ok: false,
+      message: `the encrypted bundle holds more JSON than a JWE may (at most ${MAX_JWE_VALUES} values)`,
+    };
   let raw: unknown;
   try {
     raw = JSON.parse(Buffer.from(bytes).toString('utf8'));

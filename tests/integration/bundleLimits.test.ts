@@ -154,6 +154,21 @@ describe('bundles over a limit', () => {
   });
 });
 
+describe('an encrypted bundle too costly to parse', () => {
+  it('refuses a JWE in JSON form with a million values before parsing it, and writes nothing', async () => {
+    const before = tableCounts(qa.app);
+    const jwe = Buffer.from(
+      `{"protected":"e30","iv":"AA","ciphertext":"AA","tag":"AA","recipients":[${'{},'.repeat(1_000_000)}{}]}`,
+    );
+    expect(await importBytes(jwe)).toEqual({
+      outcome: 'refused',
+      check: 'container',
+      message: 'the encrypted bundle holds more JSON than a JWE may (at most 10000 values)',
+    });
+    expect(tableCounts(qa.app)).toEqual(before);
+  });
+});
+
 /** The template entry of the genuine bundle. */
 function templateEntry(): string {
   const m = /templates\/[a-z0-9._-]+-v\d+\.json/.exec(plain.toString('latin1'));
