@@ -290,3 +290,34 @@ export function groupByHeading<T extends Pick<SuggestedFinding, 'kind' | 'bucket
     }),
   );
 }
+
+/**
+ * The bucket a written finding states for itself ("In some cases (2 of 8) …" is "some"), or null when
+ * it names none (the auditor's own words). Reports head each finding with the bucket it states, so a
+ * heading never disagrees with the findings under it.
+ */
+export function statedBucket(text: string): PrevalenceBucket | null {
+  const t = text.trimStart();
+  return PREVALENCE_BUCKETS.find((b) => new RegExp(`^${PREVALENCE_BUCKET_LABELS[b]}\\b`, 'i').test(t)) ?? null;
+}
+
+export interface WrittenGroup<T> {
+  bucket: PrevalenceBucket | null;
+  heading: string; // "In some cases the following strengths were found", or "…were also found"
+  items: T[];
+}
+
+/** One kind of written findings under headings that agree with them: by stated bucket, then the rest. */
+export function groupWritten<T extends { kind: SuggestedFinding['kind']; text: string }>(
+  kind: SuggestedFinding['kind'],
+  findings: readonly T[],
+): WrittenGroup<T>[] {
+  const mine = findings.filter((f) => f.kind === kind);
+  const word = kind === 'strength' ? 'strengths' : 'development areas';
+  const groups: WrittenGroup<T>[] = [...PREVALENCE_BUCKETS.toReversed(), null].map((bucket) => ({
+    bucket,
+    heading: bucket === null ? `The following ${word} were also found` : findingsHeading(kind, bucket),
+    items: mine.filter((f) => statedBucket(f.text) === bucket),
+  }));
+  return groups.filter((g) => g.items.length > 0);
+}

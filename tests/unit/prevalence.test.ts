@@ -4,6 +4,8 @@ import { answerMeaning, isAssessable } from '../../shared/answerMeaning.js';
 import {
   computePrevalence,
   groupByHeading,
+  groupWritten,
+  statedBucket,
   PREVALENCE_BUCKET_LABELS,
   prevalenceBucket,
   prevalenceThresholdsSchema,
@@ -430,6 +432,29 @@ describe('prevalence buckets and suggested findings', () => {
         expect(item.text.startsWith(`${label} (`)).toBe(true);
       }
     }
+  });
+
+  it('heads written findings with the bucket each states, and the auditor’s own words apart', () => {
+    expect(statedBucket('In a few cases (1 of 8) the chronology was out of date.')).toBe('few');
+    expect(statedBucket('in many or most cases the child was seen alone')).toBe('many_or_most');
+    expect(statedBucket('Fathers were rarely asked for their views')).toBeNull();
+    const written = [
+      { kind: 'strength' as const, text: 'In some cases (3 of 8) the child was seen alone.' },
+      { kind: 'development' as const, text: 'In some cases (2 of 8) the chronology was out of date.' },
+      { kind: 'strength' as const, text: 'Schools shared information quickly' },
+      { kind: 'strength' as const, text: 'In many or most cases (6 of 8) the GP was asked.' },
+    ];
+    expect(groupWritten('strength', written).map((g) => [g.heading, g.items.map((f) => f.text)])).toEqual([
+      [
+        'In many or most cases the following strengths were found',
+        ['In many or most cases (6 of 8) the GP was asked.'],
+      ],
+      ['In some cases the following strengths were found', ['In some cases (3 of 8) the child was seen alone.']],
+      ['The following strengths were also found', ['Schools shared information quickly']],
+    ]);
+    expect(groupWritten('development', written).map((g) => g.heading)).toEqual([
+      'In some cases the following development areas were found',
+    ]);
   });
 
   it('counts the cases left out as not applicable or not assessed', () => {
