@@ -31,6 +31,7 @@ export async function importFiles(
   files: readonly BundleFile[],
   reader: BundleReader,
   onOutcome: (index: number, outcome: ImportOutcome) => boolean | void = () => {},
+  options: { acceptBoard?: string } = {},
 ): Promise<ImportOutcome[]> {
   const start = (file: BundleFile): Loaded => {
     try {
@@ -52,7 +53,7 @@ export async function importFiles(
       outcome =
         'error' in current
           ? { outcome: 'refused', check: current.check, message: current.error }
-          : importReading(ctx, await current.reading, current.bytes, files[i]!.name);
+          : importReading(ctx, await current.reading, current.bytes, files[i]!.name, options);
     } catch (e) {
       outcome = { outcome: 'refused', check: 'container', message: (e as Error).message };
     }

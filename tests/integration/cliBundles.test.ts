@@ -88,7 +88,19 @@ describe('case-audit demo, export, verify and import', () => {
     qaBefore.close();
 
     const out = join(t.dir, 'demo.caseaudit');
-    const imp = run('import', out, '--db', qaDb);
+    // The demo's board is another partnership's: refused, nothing written, until the board is named.
+    const held = run('import', out, '--db', qaDb);
+    expect(held.status).toBe(1);
+    expect(held.stdout).toMatch(/REFUSED \(board\): demo\.caseaudit: .*Demoshire/);
+    expect(run('import', out, '--db', qaDb, '--accept-board', 'Elsewhere').status).toBe(1);
+    const imp = run(
+      'import',
+      out,
+      '--db',
+      qaDb,
+      '--accept-board',
+      'Demoshire Safeguarding Children Partnership (fictional)',
+    );
     expect(imp.status, imp.stdout + imp.stderr).toBe(0);
     expect(imp.stdout).toMatch(/ADDED: demo\.caseaudit/);
     expect(imp.stderr).toContain('indexing evidence notes for search: 1 of 1 audits');

@@ -94,10 +94,12 @@ export async function verify(argv: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-export const importHelp = `case-audit import FILE|DIR... [--db PATH] [--json]
+export const importHelp = `case-audit import FILE|DIR... [--db PATH] [--accept-board NAME] [--json]
   Imports each bundle on its own (one bad file does not stop the others; a folder means every
   ${BUNDLE_EXTENSION} file in it, by name) and prints what was added, superseded, skipped,
   quarantined or refused, then a summary with the peak memory. Exit 1 if any was refused.
+  A bundle from another board is refused (check "board") unless --accept-board names that board,
+  as a region's hub holding several partnerships' audits does.
   --json: {"files": [one outcome per file], "summary": {...}}.`;
 
 /** The files named, a folder standing for its bundles in the order of their names. */
@@ -156,11 +158,12 @@ const WORD: Record<ImportOutcome['outcome'], string> = {
 export async function importCommand(argv: string[]): Promise<number> {
   const args = parseCommand(
     argv,
-    { ...DB_FLAGS, json: { type: 'boolean' } },
+    { ...DB_FLAGS, json: { type: 'boolean' }, 'accept-board': { type: 'string' } },
     z.object({
       db: z.string().optional(),
       'passphrase-file': z.string().optional(),
       json: z.boolean().optional(),
+      'accept-board': z.string().trim().min(1, 'name the board whose bundles to accept').max(200).optional(),
       positionals: z.array(z.string()).min(1, 'name at least one bundle file'),
     }),
     true,
@@ -172,16 +175,23 @@ export async function importCommand(argv: string[]): Promise<number> {
   try {
     // Each bundle is verified on a worker thread while the one before it is written (importFiles.ts).
     const files = paths.map((file) => ({ name: basename(file), load: () => readFile(file) }));
-    await importFiles(app.ctx, files, app.bundleReader, (i, outcome) => {
-      const file = paths[i]!;
-      if (outcome.outcome === 'refused') refused++;
-      results.push({ file, ...outcome });
-      if (!args.json) {
-        const label = outcome.outcome === 'added' && outcome.superseded !== null ? 'SUPERSEDED' : WORD[outcome.outcome];
-        const check = outcome.outcome === 'refused' ? ` (${outcome.check})` : '';
-        console.log(`${label}${check}: ${basename(file)}: ${outcome.message}`);
-      }
-    });
+    await importFiles(
+      app.ctx,
+      files,
+      app.bundleReader,
+      (i, outcome) => {
+        const file = paths[i]!;
+        if (outcome.outcome === 'refused') refused++;
+        results.push({ file, ...outcome });
+        if (!args.json) {
+          const label =
+            outcome.outcome === 'added' && outcome.superseded !== null ? 'SUPERSEDED' : WORD[outcome.outcome];
+          const check = outcome.outcome === 'refused' ? ` (${outcome.check})` : '';
+          console.log(`${label}${check}: ${basename(file)}: ${outcome.message}`);
+        }
+      },
+      args['accept-board'] ? { acceptBoard: args['accept-board'] } : {},
+    );
     // The imported evidence notes are indexed for search before the command ends (after the imports,
     // each audit in its own transaction: an interrupted run leaves the rest queued for next time).
     const pending = app.searchIndexer.status().pendingAudits;
