@@ -16,6 +16,7 @@ import {
   type RevisionContent,
 } from '../../shared/bundle.js';
 import { safeParseFirstIssue } from '../../shared/boundedParse.js';
+import { unstorableTextProblem } from '../../shared/text.js';
 import { canonicalJson } from '../../shared/canonicalJson.js';
 import { panelContentSchema, type PanelContent } from '../../shared/panel.js';
 import type { Template } from '../../shared/template.js';
@@ -216,6 +217,10 @@ export async function readBundle(bytes: Uint8Array, options: VerifyOptions): Pro
     } catch {
       return refuse('content', 'content.json is not valid JSON');
     }
+    // JSON may escape half a surrogate pair ("\ud800"); the database cannot hold it and would store
+    // U+FFFD instead, changing what was signed without a word. Refused, naming where it is.
+    const unstorable = unstorableTextProblem(rawContent);
+    if (unstorable) return refuse('content', `content.json: ${unstorable}`);
     let c: RevisionContent | null = null;
     let panel: PanelContent | null = null;
     if (manifest.kind === 'audit') {

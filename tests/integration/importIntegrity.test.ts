@@ -584,3 +584,17 @@ describe('content is checked as local entry checks it', () => {
     expect(logged.n).toBe(imports.n);
   });
 });
+
+describe('text the database cannot hold exactly', () => {
+  it.each(['findings', 'actions'] as const)(
+    'refuses a signed revision whose %s text holds half a surrogate pair, naming where, writing nothing',
+    async (list) => {
+      const w = asNewAudit(signedRevision(A, W).content);
+      const item = w[list][0]!;
+      (w[list] as { text: string }[])[0] = { ...item, text: `${item.text} \ud83d` };
+      const refused = await refusedWithNothingWritten((await craftRevision(A, w, null, A)).bytes);
+      expect(refused.check).toBe('content');
+      expect(refused.message).toContain(`content.json: ${list}[0].text: contains a character that cannot be stored`);
+    },
+  );
+});
