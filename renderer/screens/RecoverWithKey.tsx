@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { SessionStatus } from '../../shared/settings.js';
 import { recoverInputSchema } from '../../shared/recoveryKey.js';
 import { useApiMutation } from '../api/hooks.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Page } from '../components/Page.js';
+import { FormField } from '../components/bundles/FormField.js';
 import { sentence } from '../lib/format.js';
 
 type Field = 'recoveryKey' | 'passphrase' | 'confirm';
@@ -58,38 +58,22 @@ export function RecoverWithKey({
 
   const order: Field[] = ['recoveryKey', 'passphrase', 'confirm'];
   const summary = order.filter((f) => errors[f]).map((f) => ({ targetId: IDS[f], text: errors[f]! }));
-  const field = (name: Field, label: string, type: 'text' | 'password', hint?: string) => {
-    const id = IDS[name];
-    const message = errors[name];
-    const describedBy = [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-    return (
-      <div className={message ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-        <label className="govuk-label govuk-label--s" htmlFor={id}>
-          {label}
-        </label>
-        {hint ? (
-          <div className="govuk-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        ) : null}
-        <ErrorMessage id={`${id}-error`} message={message} />
-        <input
-          id={id}
-          className={message ? 'govuk-input govuk-input--error' : 'govuk-input'}
-          type={type}
-          autoComplete={type === 'password' ? 'new-password' : 'off'}
-          spellCheck={false}
-          value={values[name]}
-          aria-describedby={describedBy}
-          aria-invalid={message ? true : undefined}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            setValues((v) => ({ ...v, [name]: value }));
-          }}
-        />
-      </div>
-    );
-  };
+  const field = (name: Field, label: string, type: 'text' | 'password', hint?: string) => (
+    <FormField
+      id={IDS[name]}
+      label={label}
+      hint={hint}
+      error={errors[name]}
+      type={type}
+      autoComplete={type === 'password' ? 'new-password' : 'off'}
+      spellCheck={false}
+      value={values[name]}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        setValues((v) => ({ ...v, [name]: value }));
+      }}
+    />
+  );
 
   return (
     <Page
