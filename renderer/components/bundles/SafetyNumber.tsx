@@ -1,4 +1,4 @@
-import { Fingerprint } from './Fingerprint.js';
+import { Fingerprint, GroupedCode } from './Fingerprint.js';
 import { fingerprintSchema } from '../../../shared/identity.js';
 import { safetyNumber } from '../../../shared/safetyNumber.js';
 
@@ -9,19 +9,7 @@ import { safetyNumber } from '../../../shared/safetyNumber.js';
 export function SafetyNumber({ fingerprint, id }: { fingerprint: string; id?: string }) {
   // A fingerprint not in the standard form (never written by this app) has no safety number to show.
   if (!fingerprintSchema.safeParse(fingerprint).success) return <span id={id}>not available</span>;
-  const groups = safetyNumber(fingerprint).split(' ');
-  const rows: string[] = [];
-  for (let i = 0; i < groups.length; i += 4) rows.push(groups.slice(i, i + 4).join(' '));
-  return (
-    <code className="app-fingerprint app-safety-number" id={id}>
-      {rows.map((row, i) => (
-        <span className="app-fingerprint__row" key={i}>
-          {row}
-          {i < rows.length - 1 ? ' ' : ''}
-        </span>
-      ))}
-    </code>
-  );
+  return <GroupedCode value={safetyNumber(fingerprint)} className="app-fingerprint app-safety-number" id={id} />;
 }
 
 /** Checkbox label of the confirmation asked before a key is trusted. */
