@@ -10,12 +10,11 @@ import type { QuarantineRow } from '../../db/repos/bundleRepo.js';
 import { inlineBundleReader, type BundleReader } from '../bundle/bundleReader.js';
 import { writeMark } from '../../db/writeMark.js';
 import { packBundle } from '../bundle/pack.js';
-import type { OkpJwk } from '../crypto/keys.js';
 import { buildReportModel } from '../report/reportModel.js';
 import { renderReportPdf } from '../report/reportPdf.js';
 import { signatureOf } from './reportService.js';
 import type { ServiceContext } from './context.js';
-import { ownIdentity, requireComparedSafetyNumber, recipientKeys } from './identityService.js';
+import { bundleSigner, ownIdentity, requireComparedSafetyNumber, recipientKeys } from './identityService.js';
 import { getTemplate } from './templateService.js';
 
 type Methods =
@@ -247,14 +246,7 @@ export function bundleService(
         // The audit's pinned template (a local audit's template never changes; the revision records the same).
         templates: [getTemplate(ctx, audit.templateId, audit.templateVersion)],
         reportPdf: latest.report,
-        signer: {
-          fingerprint: own.fingerprint,
-          name: own.name,
-          role: own.role,
-          agency: own.agency,
-          signingKey: JSON.parse(own.signingPublic) as OkpJwk,
-          privatePem: own.signingPrivate,
-        },
+        signer: bundleSigner(own),
         recipients: encrypt === false ? [] : recipients,
         now: ctx.now(),
       });

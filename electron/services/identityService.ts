@@ -14,6 +14,7 @@ import {
   verifyBytes,
   type OkpJwk,
 } from '../crypto/keys.js';
+import type { PackInput } from '../bundle/pack.js';
 import type { ServiceContext } from './context.js';
 
 type Methods =
@@ -51,6 +52,18 @@ export function ownIdentity(ctx: ServiceContext): IdentityRow {
       'Create your identity first (name, role and organisation): it is what you sign with.',
     );
   return own;
+}
+
+/** The installation's identity as the signer of a bundle it packs. */
+export function bundleSigner(own: IdentityRow): PackInput['signer'] {
+  return {
+    fingerprint: own.fingerprint,
+    name: own.name,
+    role: own.role,
+    agency: own.agency,
+    signingKey: JSON.parse(own.signingPublic) as OkpJwk,
+    privatePem: own.signingPrivate,
+  };
 }
 
 /** Trusting a key needs the person's word that they compared its safety number with its owner, out of band. */

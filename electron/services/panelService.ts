@@ -8,11 +8,10 @@ import { AppError } from '../../shared/errors.js';
 import type { Panel, PanelContent } from '../../shared/panel.js';
 import { signCanonical } from '../crypto/keys.js';
 import type { ServiceContext } from './context.js';
-import { ownIdentity, recipientKeys } from './identityService.js';
+import { bundleSigner, ownIdentity, recipientKeys } from './identityService.js';
 import { packBundle } from '../bundle/pack.js';
 import { renderPanelPdf } from '../report/panelPdf.js';
 import { getTemplate } from './templateService.js';
-import type { OkpJwk } from '../crypto/keys.js';
 import type { PanelContent as SignedPanel } from '../../shared/panel.js';
 
 type Methods =
@@ -176,14 +175,7 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
         previousRevisionHash: null,
         templates: [getTemplate(ctx, audit.templateId, audit.templateVersion)],
         reportPdf: await renderPanelPdf(record),
-        signer: {
-          fingerprint: own.fingerprint,
-          name: own.name,
-          role: own.role,
-          agency: own.agency,
-          signingKey: JSON.parse(own.signingPublic) as OkpJwk,
-          privatePem: own.signingPrivate,
-        },
+        signer: bundleSigner(own),
         recipients: encrypt === false ? [] : recipients,
         now: ctx.now(),
       });

@@ -7,7 +7,7 @@ import { canonicalJson } from '../../shared/canonicalJson.js';
 import type { PanelContent } from '../../shared/panel.js';
 import { templateSchema, type Template } from '../../shared/template.js';
 import { packBundle, sha256 } from '../../electron/bundle/pack.js';
-import type { OkpJwk } from '../../electron/crypto/keys.js';
+import { bundleSigner } from '../../electron/services/identityService.js';
 import type { Installation } from './installations.js';
 
 export interface Genuine {
@@ -55,14 +55,7 @@ export function replaceIds<T>(value: T, ids: Record<string, string>): T {
 function signerOf(inst: Installation) {
   const own = inst.app.ctx.repos.identity.own();
   if (!own) throw new Error('the installation has no identity');
-  return {
-    fingerprint: own.fingerprint,
-    name: own.name,
-    role: own.role,
-    agency: own.agency,
-    signingKey: JSON.parse(own.signingPublic) as OkpJwk,
-    privatePem: own.signingPrivate,
-  };
+  return bundleSigner(own);
 }
 
 /**
