@@ -3,12 +3,12 @@
 // list of recipients bundles are encrypted to (every QA member, an escrow key).
 import type { ServiceHandlers } from '../../shared/contract.js';
 import { AppError } from '../../shared/errors.js';
-import type { EncryptionKeyInfo, Identity, TrustedKey } from '../../shared/identity.js';
-import type { IdentityRow, TrustedRow } from '../../db/repos/identityRepo.js';
+import type { EncryptionKeyInfo } from '../../shared/identity.js';
+import type { IdentityRow } from '../../db/repos/identityRepo.js';
 import { readBackup, writeBackup, type IdentityKeys } from '../crypto/identityBackup.js';
 import { keyId, newEncryptionKeys, publicJwkOf } from '../crypto/keys.js';
 import type { ServiceContext } from './context.js';
-import { ownIdentity } from './identityService.js';
+import { ownIdentity, publicIdentity, publicTrusted } from './identityService.js';
 
 type Methods =
   | 'identity.exportBackup'
@@ -17,15 +17,6 @@ type Methods =
   | 'identity.rotateEncryptionKey'
   | 'recipients.list'
   | 'trust.setRecipients';
-
-const publicIdentity = (r: IdentityRow): Identity => ({
-  name: r.name,
-  role: r.role,
-  agency: r.agency,
-  fingerprint: r.fingerprint,
-  createdAt: r.createdAt,
-});
-const publicTrusted = ({ signingPublic: _s, encryptionPublic: _e, ...key }: TrustedRow): TrustedKey => key;
 
 const kidOf = (privatePem: string) => keyId(publicJwkOf(privatePem));
 

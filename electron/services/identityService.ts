@@ -26,14 +26,15 @@ type Methods =
   | 'trust.revoke'
   | 'trust.setRecipient';
 
-const publicIdentity = (r: IdentityRow): Identity => ({
+/** What the services hand out: the rows without their keys. */
+export const publicIdentity = (r: IdentityRow): Identity => ({
   name: r.name,
   role: r.role,
   agency: r.agency,
   fingerprint: r.fingerprint,
   createdAt: r.createdAt,
 });
-const publicTrusted = (r: TrustedRow): TrustedKey => ({
+export const publicTrusted = (r: TrustedRow): TrustedKey => ({
   name: r.name,
   role: r.role,
   agency: r.agency,
