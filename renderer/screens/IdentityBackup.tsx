@@ -127,6 +127,32 @@ const errorFor = (problems: ErrorSummaryItem[], id: string) => {
   return p ? p.text : undefined;
 };
 
+/** A passphrase input held in a string state, showing the summary's error for its id. */
+function PassphraseField({
+  id,
+  problems,
+  onValue,
+  ...field
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  autoComplete: 'new-password' | 'off';
+  value: string;
+  onValue: (value: string) => void;
+  problems: ErrorSummaryItem[];
+}) {
+  return (
+    <FormField
+      id={id}
+      type="password"
+      onChange={(e) => onValue(e.currentTarget.value)}
+      error={errorFor(problems, id)}
+      {...field}
+    />
+  );
+}
+
 function ExportBackup({
   identity,
   problems,
@@ -168,24 +194,22 @@ function ExportBackup({
         every bundle encrypted only to you is unreadable.
       </p>
       <form noValidate onSubmit={(e) => void submit(e)}>
-        <FormField
+        <PassphraseField
           id={IDS.exportPassphrase}
           label="Choose a passphrase for the backup"
           hint={`At least ${MIN_PASSPHRASE_LENGTH} characters; three random words make a good one. Not your database passphrase.`}
-          type="password"
           autoComplete="new-password"
           value={passphrase}
-          onChange={(e) => setPassphrase(e.currentTarget.value)}
-          error={errorFor(problems, IDS.exportPassphrase)}
+          onValue={setPassphrase}
+          problems={problems}
         />
-        <FormField
+        <PassphraseField
           id={IDS.exportConfirm}
           label="Type the passphrase again"
-          type="password"
           autoComplete="new-password"
           value={confirm}
-          onChange={(e) => setConfirm(e.currentTarget.value)}
-          error={errorFor(problems, IDS.exportConfirm)}
+          onValue={setConfirm}
+          problems={problems}
         />
         <button type="submit" className="govuk-button" disabled={exportBackup.pending}>
           Export identity backup
@@ -316,14 +340,13 @@ function RestoreBackup({
             onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
           />
         </div>
-        <FormField
+        <PassphraseField
           id={IDS.restorePassphrase}
           label="The backup’s passphrase"
-          type="password"
           autoComplete="off"
           value={passphrase}
-          onChange={(e) => setPassphrase(e.currentTarget.value)}
-          error={errorFor(problems, IDS.restorePassphrase)}
+          onValue={setPassphrase}
+          problems={problems}
         />
         <button type="submit" className="govuk-button" disabled={restore.pending}>
           {identity ? 'Add keys from backup' : 'Restore identity'}
