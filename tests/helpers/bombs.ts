@@ -32,6 +32,14 @@ export function installationSigner(inst: Installation): Signer {
 /** A chunk of `size` bytes of one character, to repeat. */
 export const filler = (size: number, char = 'A') => Buffer.alloc(size, char);
 
+/** content.json as one string of `mib` MiB of "A": a few kilobytes deflated. */
+export const stringBomb = (mib: number): Payload => ({
+  prefix: '{"answers":["',
+  chunk: filler(1024 * 1024),
+  times: mib,
+  suffix: '"]}',
+});
+
 interface Stream {
   name: string;
   stored: Buffer;

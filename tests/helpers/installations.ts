@@ -60,6 +60,28 @@ export async function sign(api: Api, auditId: string) {
   return api['audits.sign']({ auditId, contentHash: preview.contentHash });
 }
 
+/** Starts a new revision of a local audit, changes its first action's text, and signs it; the action's id. */
+export async function reviseActionText(inst: Installation, auditId: string, text: string): Promise<string> {
+  await inst.api['audits.newRevision']({ auditId });
+  const action = (await inst.api['actions.list']({ auditId }))[0]!;
+  await inst.api['actions.save']({
+    id: action.id,
+    auditId,
+    recommendationId: action.recommendationId,
+    text,
+    leadAgencyId: action.leadAgencyId,
+    ownerRole: action.ownerRole,
+    dueDate: action.dueDate,
+    successMeasure: action.successMeasure,
+  });
+  await sign(inst.api, auditId);
+  return action.id;
+}
+
+/** The audit's latest signed revision exported unencrypted, as the bundle's bytes. */
+export const exportedBytes = async (inst: Installation, auditId: string) =>
+  Buffer.from((await inst.api['bundles.export']({ auditId, encrypt: false })).base64, 'base64');
+
 export const tableCounts = (app: CaseAuditApp) =>
   Object.fromEntries(
     [

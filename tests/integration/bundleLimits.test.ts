@@ -16,11 +16,13 @@ import {
   filler,
   installationSigner,
   strangerSigner,
+  stringBomb,
   type Payload,
   type Signer,
 } from '../helpers/bombs.js';
 import {
   completeAudit,
+  exportedBytes,
   installation,
   introduce,
   sign,
@@ -49,10 +51,10 @@ beforeAll(async () => {
   await introduce(auditor, qa);
   auditId = await completeAudit(auditor.api, 'Neglect audit 2024', { cases: 1 });
   await sign(auditor.api, auditId);
-  plain = Buffer.from((await auditor.api['bundles.export']({ auditId, encrypt: false })).base64, 'base64');
+  plain = await exportedBytes(auditor, auditId);
   await auditor.api['audits.newRevision']({ auditId });
   await sign(auditor.api, auditId);
-  r2 = Buffer.from((await auditor.api['bundles.export']({ auditId, encrypt: false })).base64, 'base64');
+  r2 = await exportedBytes(auditor, auditId);
   genuineContent = auditor.app.ctx.repos.bundles.latestRevision(auditId)!.content;
   signers = { trusted: installationSigner(auditor), unknown: strangerSigner() };
 });
@@ -64,14 +66,6 @@ afterAll(() => {
 
 const importBytes = (bytes: Uint8Array) =>
   qa.api['bundles.import']({ fileName: 'hostile.caseaudit', base64: Buffer.from(bytes).toString('base64') });
-
-/** content.json as one string of `mib` MiB of "A": a few kilobytes deflated. */
-const stringBomb = (mib: number): Payload => ({
-  prefix: '{"answers":["',
-  chunk: filler(MiB),
-  times: mib,
-  suffix: '"]}',
-});
 
 describe('bundles over a limit', () => {
   it.each([10, 40, 200])(

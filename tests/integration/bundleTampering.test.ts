@@ -9,6 +9,7 @@ import { fingerprintOf, newSigningKeys, publicPem, signBytes } from '../../elect
 import { checkDatabase } from '../../electron/maintenance.js';
 import {
   completeAudit,
+  exportedBytes,
   installation,
   introduce,
   sign,
@@ -36,7 +37,7 @@ beforeAll(async () => {
   await introduce(auditor, qa);
   auditId = await completeAudit(auditor.api, 'Small audit', { cases: 1 });
   await sign(auditor.api, auditId);
-  plain = Buffer.from((await auditor.api['bundles.export']({ auditId, encrypt: false })).base64, 'base64');
+  plain = await exportedBytes(auditor, auditId);
   sealed = Buffer.from((await auditor.api['bundles.export']({ auditId })).base64, 'base64');
 });
 afterAll(() => {

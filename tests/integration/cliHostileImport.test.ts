@@ -10,10 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from '../../electron/app.js';
 import { obtainDatabaseKey } from '../../electron/security/databaseKey.js';
 import { MAX_CONTENT_BYTES } from '../../shared/bundle.js';
-import { craftBundle, filler, installationSigner, strangerSigner, type Payload } from '../helpers/bombs.js';
+import { craftBundle, installationSigner, strangerSigner, stringBomb } from '../helpers/bombs.js';
 import { apiOver } from '../helpers/client.js';
 import { setUpBoard } from '../helpers/fixtures.js';
-import { completeAudit, installation, sign, tableCounts, type Installation } from '../helpers/installations.js';
+import {
+  completeAudit,
+  exportedBytes,
+  installation,
+  sign,
+  tableCounts,
+  type Installation,
+} from '../helpers/installations.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'bin', 'case-audit.js');
@@ -29,28 +36,19 @@ let r1: Buffer;
 let r2: Buffer;
 let fromStranger: Buffer;
 
-const stringBomb = (mib: number): Payload => ({
-  prefix: '{"answers":["',
-  chunk: filler(MiB),
-  times: mib,
-  suffix: '"]}',
-});
-const exported = async (inst: Installation, auditId: string) =>
-  Buffer.from((await inst.api['bundles.export']({ auditId, encrypt: false })).base64, 'base64');
-
 beforeAll(async () => {
   writeFileSync(pass, PASSPHRASE);
   auditor = await installation(t.dir, 'auditor', { name: 'Sam Auditor', role: 'Independent auditor', agency: 'Ind' });
   stranger = await installation(t.dir, 'stranger', { name: 'Unknown Person', role: 'Auditor', agency: 'Elsewhere' });
   const auditId = await completeAudit(auditor.api, 'Neglect audit 2024', { cases: 1 });
   await sign(auditor.api, auditId);
-  r1 = await exported(auditor, auditId);
+  r1 = await exportedBytes(auditor, auditId);
   await auditor.api['audits.newRevision']({ auditId });
   await sign(auditor.api, auditId);
-  r2 = await exported(auditor, auditId);
+  r2 = await exportedBytes(auditor, auditId);
   const strangerAudit = await completeAudit(stranger.api, 'Stranger audit', { cases: 1 });
   await sign(stranger.api, strangerAudit);
-  fromStranger = await exported(stranger, strangerAudit);
+  fromStranger = await exportedBytes(stranger, strangerAudit);
 
   // The QA installation, with a passphrase as the CLI opens it, trusting the auditor.
   const key = await obtainDatabaseKey(qaDb, async () => PASSPHRASE, { N: 2 ** 14, r: 8, p: 1 });

@@ -17,7 +17,15 @@ import {
   replaceIds,
   signedRevision,
 } from '../helpers/craftBundles.js';
-import { completeAudit, installation, introduce, sign, type Installation } from '../helpers/installations.js';
+import {
+  completeAudit,
+  exportedBytes,
+  installation,
+  introduce,
+  reviseActionText,
+  sign,
+  type Installation,
+} from '../helpers/installations.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const t = tempDir();
@@ -32,8 +40,6 @@ let fpB: string;
 let fpS: string;
 let housingAudit: string; // an audit imported with an agency of a new name
 
-const bytesOf = async (inst: Installation, auditId: string) =>
-  Buffer.from((await inst.api['bundles.export']({ auditId, encrypt: false })).base64, 'base64');
 const importInto = (inst: Installation, bytes: Uint8Array, fileName = 'x.caseaudit') =>
   inst.api['bundles.import']({ fileName, base64: Buffer.from(bytes).toString('base64') });
 
@@ -52,24 +58,6 @@ async function fullAudit(inst: Installation, title: string, seed: number): Promi
   }
   await sign(inst.api, id);
   return id;
-}
-
-/** Starts a new revision of a local audit, changes the first action's text, and signs it. */
-async function reviseActionText(inst: Installation, auditId: string, text: string) {
-  await inst.api['audits.newRevision']({ auditId });
-  const action = (await inst.api['actions.list']({ auditId }))[0]!;
-  await inst.api['actions.save']({
-    id: action.id,
-    auditId,
-    recommendationId: action.recommendationId,
-    text,
-    leadAgencyId: action.leadAgencyId,
-    ownerRole: action.ownerRole,
-    dueDate: action.dueDate,
-    successMeasure: action.successMeasure,
-  });
-  await sign(inst.api, auditId);
-  return action.id;
 }
 
 /** Imports `bytes` at QA and checks that nothing at all was written (the change log included). */
@@ -101,7 +89,7 @@ beforeAll(async () => {
   fpS = S.app.ctx.repos.identity.own()!.fingerprint;
   X = await fullAudit(A, 'Audit X', 3);
   W = await fullAudit(A, 'Audit W', 11);
-  const first = await importInto(qa, await bytesOf(A, X));
+  const first = await importInto(qa, await exportedBytes(A, X));
   expect(first, JSON.stringify(first)).toMatchObject({ outcome: 'added', auditId: X });
 }, 120_000);
 afterAll(() => {
@@ -385,7 +373,7 @@ describe('pinning: an audit belongs to the key that signed its first revision he
 
   it('an unknown key’s revision of an imported audit waits, and accepting it from the quarantine needs the decision', async () => {
     const Y = await fullAudit(A, 'Audit Y', 5);
-    expect(await importInto(qa, await bytesOf(A, Y))).toMatchObject({ outcome: 'added' });
+    expect(await importInto(qa, await exportedBytes(A, Y))).toMatchObject({ outcome: 'added' });
     const q = await importInto(qa, (await revision2Of(S, Y, 'Rewritten by a stranger')).bytes);
     expect(q).toMatchObject({ outcome: 'quarantined', fingerprint: fpS });
     expect(q.message).toContain(fpA);
@@ -402,7 +390,7 @@ describe('pinning: an audit belongs to the key that signed its first revision he
 
   it('refuses a revision naming another board than the audit’s', async () => {
     const Z = await fullAudit(A, 'Audit Z', 6);
-    expect(await importInto(qa, await bytesOf(A, Z))).toMatchObject({ outcome: 'added' });
+    expect(await importInto(qa, await exportedBytes(A, Z))).toMatchObject({ outcome: 'added' });
     const r1 = signedRevision(A, Z);
     const next = structuredClone(r1.content);
     next.revision = 2;
@@ -424,7 +412,7 @@ describe('chaining: revisions follow on, each naming the one before', () => {
 
   beforeAll(async () => {
     V = await fullAudit(A, 'Audit V', 8);
-    expect(await importInto(qa, await bytesOf(A, V))).toMatchObject({ outcome: 'added' });
+    expect(await importInto(qa, await exportedBytes(A, V))).toMatchObject({ outcome: 'added' });
     r1 = signedRevision(A, V);
   });
 
@@ -451,7 +439,11 @@ describe('chaining: revisions follow on, each naming the one before', () => {
     // The genuine revision 2, signed and exported by A's own installation.
     const actionId = await reviseActionText(A, V, 'Brief every MASH social worker in person by the end of March.');
     const seq = lastSeq(qa);
-    expect(await importInto(qa, await bytesOf(A, V))).toMatchObject({ outcome: 'added', revision: 2, superseded: 1 });
+    expect(await importInto(qa, await exportedBytes(A, V))).toMatchObject({
+      outcome: 'added',
+      revision: 2,
+      superseded: 1,
+    });
     expect((await qa.api['audits.get']({ auditId: V })).audit.revision).toBe(2);
     // The action's new text is in the change log, with the text it replaced.
     const log = logSince(qa, seq);
@@ -481,9 +473,9 @@ describe('chaining: revisions follow on, each naming the one before', () => {
 
   it('records an older revision only where it chains into the history here', async () => {
     const U = await fullAudit(A, 'Audit U', 9);
-    const u1 = await bytesOf(A, U);
+    const u1 = await exportedBytes(A, U);
     await reviseActionText(A, U, 'A second revision');
-    const u2 = await bytesOf(A, U);
+    const u2 = await exportedBytes(A, U);
     expect(await importInto(qa, u2)).toMatchObject({ outcome: 'added', revision: 2, superseded: null });
     // A revision 1 that revision 2 does not name is refused, the genuine one is recorded.
     const forged = structuredClone(signedRevision(A, U, 1).content);

@@ -8,7 +8,14 @@ import type { ImportOutcome } from '../../shared/bundle.js';
 import { checkDatabase } from '../../electron/maintenance.js';
 import { readBundle } from '../../electron/bundle/verify.js';
 import { asNewAudit, craftRevision, replaceIds, signedRevision } from '../helpers/craftBundles.js';
-import { completeAudit, installation, sign, type Installation } from '../helpers/installations.js';
+import {
+  completeAudit,
+  exportedBytes,
+  installation,
+  reviseActionText,
+  sign,
+  type Installation,
+} from '../helpers/installations.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const t = tempDir();
@@ -27,25 +34,6 @@ interface Pooled {
 }
 let base: Buffer; // imported first in every run: the audit hostile bundles aim at
 let pool: Pooled[] = [];
-
-const exported = async (inst: Installation, auditId: string) =>
-  Buffer.from((await inst.api['bundles.export']({ auditId, encrypt: false })).base64, 'base64');
-
-async function nextRevision(inst: Installation, auditId: string, text: string) {
-  await inst.api['audits.newRevision']({ auditId });
-  const action = (await inst.api['actions.list']({ auditId }))[0]!;
-  await inst.api['actions.save']({
-    id: action.id,
-    auditId,
-    recommendationId: action.recommendationId,
-    text,
-    leadAgencyId: action.leadAgencyId,
-    ownerRole: action.ownerRole,
-    dueDate: action.dueDate,
-    successMeasure: action.successMeasure,
-  });
-  await sign(inst.api, auditId);
-}
 
 /** Every row of every audit here, by audit: what may change only through that audit's revisions. */
 function rowsByAudit(qa: Installation): Map<string, string> {
@@ -100,15 +88,15 @@ beforeAll(async () => {
 
   const baseId = await completeAudit(A.api, 'Base audit', { cases: 1, seed: 1 });
   await sign(A.api, baseId);
-  base = await exported(A, baseId);
+  base = await exportedBytes(A, baseId);
   // P: three genuine revisions by A; Q by A and R by B, one each.
   const P = await completeAudit(A.api, 'Audit P', { cases: 1, seed: 2 });
   await sign(A.api, P);
-  const p1 = await exported(A, P);
-  await nextRevision(A, P, 'Second revision of the first action');
-  const p2 = await exported(A, P);
-  await nextRevision(A, P, 'Third revision of the first action');
-  const p3 = await exported(A, P);
+  const p1 = await exportedBytes(A, P);
+  await reviseActionText(A, P, 'Second revision of the first action');
+  const p2 = await exportedBytes(A, P);
+  await reviseActionText(A, P, 'Third revision of the first action');
+  const p3 = await exportedBytes(A, P);
   const Q = await completeAudit(A.api, 'Audit Q', { cases: 1, seed: 3 });
   await sign(A.api, Q);
   const R = await completeAudit(B.api, 'Audit R', { cases: 1, seed: 4 });
@@ -124,8 +112,8 @@ beforeAll(async () => {
     genuine('P r1', p1, P, 1),
     genuine('P r2', p2, P, 2),
     genuine('P r3', p3, P, 3),
-    genuine('Q r1', await exported(A, Q), Q, 1),
-    genuine('R r1', await exported(B, R), R, 1),
+    genuine('Q r1', await exportedBytes(A, Q), Q, 1),
+    genuine('R r1', await exportedBytes(B, R), R, 1),
   ];
 
   // Hostile: built from the genuine revisions, signed by real keys.
