@@ -36,6 +36,18 @@ export async function introduce(auditor: Installation, qa: Installation): Promis
   });
 }
 
+/** The usual pair of bundle tests: an auditor and the QA sub-committee, introduced to each other. */
+export async function auditorAndQa(dir: string): Promise<{ auditor: Installation; qa: Installation }> {
+  const auditor = await installation(dir, 'auditor', {
+    name: 'Sam Auditor',
+    role: 'Independent auditor',
+    agency: 'Ind',
+  });
+  const qa = await installation(dir, 'qa', { name: 'QA Chair', role: 'Chair', agency: 'Northshire SCP' });
+  await introduce(auditor, qa);
+  return { auditor, qa };
+}
+
 /** A complete audit built by the same code as `case-audit demo`. */
 export async function completeAudit(
   api: Api,

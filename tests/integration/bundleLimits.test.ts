@@ -4,8 +4,6 @@
 // within the limits is read by the real worker within its heap; a worker that stops while reading
 // refuses that file only, and the import goes on with the next.
 // The worker runs the compiled script (dist/, built by `npm run build` before the tests run).
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READER_HEAP_LIMITS, workerBundleReader } from '../../electron/bundle/bundleReader.js';
 import { readInput } from '../../electron/bundle/importBundle.js';
@@ -21,6 +19,7 @@ import {
   type Signer,
 } from '../helpers/bombs.js';
 import {
+  auditorAndQa,
   completeAudit,
   exportedBytes,
   installation,
@@ -29,9 +28,9 @@ import {
   tableCounts,
   type Installation,
 } from '../helpers/installations.js';
+import { READ_WORKER, requireBuiltReadWorker } from '../helpers/readWorker.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const WORKER = new URL('../../dist/electron/bundle/readWorker.js', import.meta.url);
 const STOPPING_WORKER = new URL('../fixtures/stoppingReadWorker.mjs', import.meta.url);
 const MiB = 1024 * 1024;
 const t = tempDir();
@@ -44,11 +43,8 @@ let genuineContent: string;
 let signers: Record<'trusted' | 'unknown', Signer>;
 
 beforeAll(async () => {
-  if (!existsSync(fileURLToPath(WORKER)))
-    throw new Error('dist/electron/bundle/readWorker.js is missing: run `npm run build` before these tests');
-  auditor = await installation(t.dir, 'auditor', { name: 'Sam Auditor', role: 'Independent auditor', agency: 'Ind' });
-  qa = await installation(t.dir, 'qa', { name: 'QA Chair', role: 'Chair', agency: 'Northshire SCP' });
-  await introduce(auditor, qa);
+  requireBuiltReadWorker();
+  ({ auditor, qa } = await auditorAndQa(t.dir));
   auditId = await completeAudit(auditor.api, 'Neglect audit 2024', { cases: 1 });
   await sign(auditor.api, auditId);
   plain = await exportedBytes(auditor, auditId);
@@ -201,7 +197,7 @@ describe('the most expensive content within the limits', () => {
       maxYoungGenerationSizeMb: READER_HEAP_LIMITS.maxYoungGenerationSizeMb,
     };
     for (const limits of [READER_HEAP_LIMITS, half]) {
-      const reader = workerBundleReader(WORKER, limits);
+      const reader = workerBundleReader(READ_WORKER, limits);
       try {
         for (const [name, payload] of Object.entries(worst())) {
           const bundle = craftBundle(plain, signers.unknown, { 'content.json': payload });

@@ -1,16 +1,21 @@
 // Bundles read (verified) on a worker thread while the one before is written: the same readings as on
 // the calling thread, writes in the order the bundles came, trust looked up again at writing.
 // The worker runs the compiled script (dist/, built by `npm run build` before the tests run).
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineBundleReader, workerBundleReader } from '../../electron/bundle/bundleReader.js';
 import { readInput } from '../../electron/bundle/importBundle.js';
 import { importFiles } from '../../electron/bundle/importFiles.js';
-import { completeAudit, installation, introduce, sign, type Installation } from '../helpers/installations.js';
+import {
+  auditorAndQa,
+  completeAudit,
+  installation,
+  introduce,
+  sign,
+  type Installation,
+} from '../helpers/installations.js';
+import { READ_WORKER, requireBuiltReadWorker } from '../helpers/readWorker.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const WORKER = new URL('../../dist/electron/bundle/readWorker.js', import.meta.url);
 const t = tempDir();
 let auditor: Installation;
 let qa: Installation;
@@ -25,11 +30,8 @@ const exported = async (id: string, encrypt = true) =>
   Buffer.from((await auditor.api['bundles.export']({ auditId: id, encrypt })).base64, 'base64');
 
 beforeAll(async () => {
-  if (!existsSync(fileURLToPath(WORKER)))
-    throw new Error('dist/electron/bundle/readWorker.js is missing: run `npm run build` before these tests');
-  auditor = await installation(t.dir, 'auditor', { name: 'Sam Auditor', role: 'Independent auditor', agency: 'Ind' });
-  qa = await installation(t.dir, 'qa', { name: 'QA Chair', role: 'Chair', agency: 'Northshire SCP' });
-  await introduce(auditor, qa);
+  requireBuiltReadWorker();
+  ({ auditor, qa } = await auditorAndQa(t.dir));
   auditId = await completeAudit(auditor.api, 'Neglect audit 2024');
   await sign(auditor.api, auditId);
   r1 = await exported(auditId);
@@ -50,7 +52,7 @@ afterAll(() => {
 
 describe('reading bundles on a worker thread', () => {
   it('gives the same reading as the calling thread, for a good bundle and for an altered one', async () => {
-    const reader = workerBundleReader(WORKER);
+    const reader = workerBundleReader(READ_WORKER);
     try {
       const input = readInput(qa.app.ctx);
       const threaded = await reader.read(r1, input);
@@ -74,7 +76,7 @@ describe('reading bundles on a worker thread', () => {
   });
 
   it('reads on the calling thread when the worker script cannot be found, with the same result', async () => {
-    const reader = workerBundleReader(new URL('./no-such-worker.js', WORKER));
+    const reader = workerBundleReader(new URL('./no-such-worker.js', READ_WORKER));
     const input = readInput(qa.app.ctx);
     const reading = await reader.read(r1, input);
     expect(reader.threaded).toBe(false);
@@ -85,7 +87,7 @@ describe('reading bundles on a worker thread', () => {
   it('reads on the calling thread when the worker cannot start, with the same result', async () => {
     // A heap far too small to start in: the worker stops before it is online, and every bundle is read
     // here instead (one that stops it while reading is refused: bundleLimits.test.ts).
-    const reader = workerBundleReader(WORKER, { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
+    const reader = workerBundleReader(READ_WORKER, { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
     const input = readInput(qa.app.ctx);
     const reading = await reader.read(r2, input);
     expect(reader.threaded).toBe(false);
@@ -95,7 +97,7 @@ describe('reading bundles on a worker thread', () => {
   });
 
   it('imports files in their order, each verified while the one before is written', async () => {
-    const reader = workerBundleReader(WORKER);
+    const reader = workerBundleReader(READ_WORKER);
     const seen: string[] = [];
     try {
       const outcomes = await importFiles(
@@ -134,7 +136,7 @@ describe('reading bundles on a worker thread', () => {
     const fresh = await installation(t.dir, 'qa2', { name: 'QA Two', role: 'Chair', agency: 'Northshire SCP' });
     try {
       await introduce(auditor, fresh);
-      const reader = workerBundleReader(WORKER);
+      const reader = workerBundleReader(READ_WORKER);
       const input = readInput(fresh.app.ctx); // trusted at this moment
       const reading = reader.read(r1Plain, input);
       const fingerprint = (await fresh.api['trust.list']({}))[0]!.fingerprint;
