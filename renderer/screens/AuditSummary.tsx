@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ActionListItem } from '../../shared/actionPlan.js';
 import type { Analysis } from '../../shared/analysis.js';
 import type { AuditDetail } from '../../shared/audit.js';
+import { groupWritten } from '../../shared/prevalence.js';
 import { formatShare } from '../../shared/reauditComparison.js';
 import type { Finding, Recommendation } from '../../shared/review.js';
 import { AUDIT_THEME_LABELS, GRADES, GRADE_LABELS, LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
@@ -203,20 +204,24 @@ function SummaryView({
 
         <h2 className="govuk-heading-m">Strengths</h2>
         {strengths.length > 0 ? (
-          <>
-            <p className="govuk-body">In many or most cases the following strengths were found:</p>
-            <FindingList findings={strengths} />
-          </>
+          groupWritten('strength', strengths).map((g) => (
+            <Fragment key={g.heading}>
+              <p className="govuk-body">{g.heading}:</p>
+              <FindingList findings={g.items} />
+            </Fragment>
+          ))
         ) : (
           <p className="govuk-body app-secondary-text">No strengths have been written yet.</p>
         )}
 
         <h2 className="govuk-heading-m">Areas for development</h2>
         {development.length > 0 ? (
-          <>
-            <p className="govuk-body">In some cases the following development areas were found:</p>
-            <FindingList findings={development} />
-          </>
+          groupWritten('development', development).map((g) => (
+            <Fragment key={g.heading}>
+              <p className="govuk-body">{g.heading}:</p>
+              <FindingList findings={g.items} />
+            </Fragment>
+          ))
         ) : (
           <p className="govuk-body app-secondary-text">No areas for development have been written yet.</p>
         )}

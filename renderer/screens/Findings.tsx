@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import type { Analysis } from '../../shared/analysis.js';
 import type { AuditDetail } from '../../shared/audit.js';
+import {
+  findingsHeading,
+  PREVALENCE_BUCKET_LABELS,
+  SUGGESTION_BUCKETS,
+  type PrevalenceBucket,
+} from '../../shared/prevalence.js';
 import type { Finding } from '../../shared/review.js';
 import { LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
 import { errorMessage } from '../api/client.js';
@@ -57,6 +63,9 @@ function acceptedAs(s: Suggestion, findings: readonly Finding[]): Finding | unde
   return findings.find((f) => f.origin === 'suggested' && f.kind === s.kind && sameSet(f.questionIds, s.questionIds));
 }
 
+const suggestionKey = (s: Suggestion) => `${s.kind}-${s.theme ?? ''}-${s.questionIds.join(',')}`;
+const casesWord = (n: number) => (n === 1 ? '1 case' : `${n} cases`);
+
 function FindingsView({
   detail,
   analysis,
@@ -71,6 +80,8 @@ function FindingsView({
   const { audit, cases } = detail;
   const editable = audit.status === 'in_progress';
   const save = useApiMutation('findings.save');
+  const addMany = useApiMutation('findings.addMany');
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const remove = useApiMutation('findings.remove');
   const errors = useFormErrors();
   const [banner, setBanner] = useState<{ text: string; n: number } | null>(null);
@@ -90,34 +101,62 @@ function FindingsView({
           ),
         ];
 
-  const accept = async (s: Suggestion, index: number, thenEdit: boolean) => {
+  const asInput = (s: Suggestion) => ({
+    kind: s.kind,
+    text: s.text,
+    origin: 'suggested' as const,
+    caseIds: s.caseIds,
+    questionIds: s.questionIds,
+    themes: themesFor(s),
+  });
+
+  const acceptAndEdit = async (s: Suggestion, index: number) => {
     setBusy(index);
     setBanner(null);
     try {
-      const finding = await save.mutate({
-        auditId: audit.id,
-        kind: s.kind,
-        text: s.text,
-        origin: 'suggested',
-        caseIds: s.caseIds,
-        questionIds: s.questionIds,
-        themes: themesFor(s),
+      const finding = await save.mutate({ auditId: audit.id, ...asInput(s) });
+      navigate(paths.findingEdit(audit.id, finding.id), {
+        flash: 'Suggestion accepted: now put it in your own words',
       });
-      if (thenEdit) {
-        navigate(paths.findingEdit(audit.id, finding.id), {
-          flash: 'Suggestion accepted: now put it in your own words',
-        });
-        return;
-      }
-      setFindings((list) => [...(list ?? []), finding]);
-      errors.clear();
-      setBanner((b) => ({ text: 'Finding accepted', n: (b?.n ?? 0) + 1 }));
     } catch (e) {
       errors.fail({}, [errorMessage(e)]);
     } finally {
       setBusy(null);
     }
   };
+
+  // Every ticked suggestion becomes a finding in one transaction: all of them, or none if one is refused.
+  const acceptSelected = async () => {
+    const chosen = analysis.suggestions.filter((s, i) => selected.has(i) && !acceptedAs(s, findings));
+    setBanner(null);
+    if (chosen.length === 0) {
+      errors.fail({ suggestions: 'Select the suggestions to accept' });
+      return;
+    }
+    setBusy(-1);
+    try {
+      const added = await addMany.mutate({ auditId: audit.id, findings: chosen.map(asInput) });
+      setFindings((list) => [...(list ?? []), ...added]);
+      setSelected(new Set());
+      errors.clear();
+      setBanner((b) => ({
+        text: added.length === 1 ? '1 finding accepted' : `${added.length} findings accepted`,
+        n: (b?.n ?? 0) + 1,
+      }));
+    } catch (e) {
+      errors.fail({}, [errorMessage(e)]);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const toggle = (i: number, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(i);
+      else next.delete(i);
+      return next;
+    });
 
   const onRemove = async (f: Finding): Promise<boolean> => {
     setBanner(null);
@@ -133,67 +172,94 @@ function FindingsView({
     }
   };
 
-  const suggestionList = (kind: Suggestion['kind'], headingId: string) => {
-    const list = analysis.suggestions.map((s, i) => ({ s, i })).filter(({ s }) => s.kind === kind);
-    if (list.length === 0) {
-      return (
-        <p className="govuk-body app-secondary-text">
-          {kind === 'strength'
-            ? 'No question was met in many or most of the cases assessed.'
-            : 'No question fell short in some or more of the cases assessed.'}
-        </p>
-      );
-    }
+  const suggestionGroup = (kind: Suggestion['kind'], bucket: PrevalenceBucket) => {
+    const headingId = `suggested-${kind}-${bucket}`;
+    const heading = findingsHeading(kind, bucket);
+    const list = analysis.suggestions
+      .map((s, i) => ({ s, i }))
+      .filter(({ s }) => s.kind === kind && s.bucket === bucket);
+    const open = list.filter(({ s }) => !acceptedAs(s, findings));
+    const done = list.filter(({ s }) => acceptedAs(s, findings));
     return (
-      <ul className="app-finding-list" aria-labelledby={headingId}>
-        {list.map(({ s, i }) => {
-          const accepted = acceptedAs(s, findings);
-          const refs = caseReferences(cases, s.caseIds);
-          const textId = `suggestion-${i}-text`;
-          return (
-            <li className="app-finding" key={`${s.kind}-${s.theme ?? ''}-${s.questionIds.join(',')}`}>
-              <p className="govuk-body app-finding__text" id={textId}>
-                {s.theme !== null ? <span className="app-finding__label">Learning theme: </span> : null}
-                {s.text}
-              </p>
-              <p className="govuk-body-s app-finding__meta">
-                {refs.length > 0 ? `Cases: ${inWords(refs)}` : 'No case references'}
-              </p>
-              {accepted ? (
-                <p className="govuk-body-s app-finding__meta">
-                  <Tag colour="green">Accepted</Tag>
-                </p>
-              ) : editable ? (
-                <div className="govuk-button-group app-finding__actions">
+      <section key={headingId} aria-labelledby={headingId}>
+        <h4 className="govuk-body govuk-!-font-weight-bold" id={headingId}>
+          {heading}
+        </h4>
+        {list.length === 0 ? (
+          <p className="govuk-body app-secondary-text">
+            None: no {kind === 'strength' ? 'strength' : 'development area'} was found{' '}
+            {PREVALENCE_BUCKET_LABELS[bucket].replace(/^In /, 'in ')}.
+          </p>
+        ) : null}
+        {open.length > 0 && editable ? (
+          <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+            {open.map(({ s, i }) => (
+              <div className="govuk-checkboxes__item" key={suggestionKey(s)}>
+                <input
+                  className="govuk-checkboxes__input"
+                  id={`suggestion-${i}`}
+                  type="checkbox"
+                  checked={selected.has(i)}
+                  aria-describedby={`suggestion-${i}-hint`}
+                  onChange={(e) => toggle(i, e.target.checked)}
+                />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor={`suggestion-${i}`}>
+                  {s.theme !== null ? <span className="app-finding__label">Learning theme: </span> : null}
+                  {s.text}
+                </label>
+                <div className="govuk-hint govuk-checkboxes__hint" id={`suggestion-${i}-hint`}>
+                  {evidenceLine(s)}
+                </div>
+                <div className="govuk-checkboxes__hint">
                   <button
                     type="button"
-                    className="govuk-button govuk-button--secondary"
-                    aria-describedby={textId}
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
                     disabled={busy !== null}
-                    onClick={() => void accept(s, i, false)}
+                    onClick={() => void acceptAndEdit(s, i)}
                   >
-                    Accept
-                  </button>
-                  <button
-                    type="button"
-                    className="govuk-button govuk-button--secondary"
-                    aria-describedby={textId}
-                    disabled={busy !== null}
-                    onClick={() => void accept(s, i, true)}
-                  >
-                    Accept and edit
+                    Accept and edit<span className="govuk-visually-hidden"> the suggestion “{s.text}”</span>
                   </button>
                 </div>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
+              </div>
+            ))}
+          </div>
+        ) : null}
+        {(editable ? done : list).length > 0 ? (
+          <ul className="app-finding-list" aria-labelledby={headingId}>
+            {(editable ? done : list).map(({ s }) => (
+              <li className="app-finding" key={suggestionKey(s)}>
+                <p className="govuk-body app-finding__text">
+                  {s.theme !== null ? <span className="app-finding__label">Learning theme: </span> : null}
+                  {s.text}
+                </p>
+                <p className="govuk-body-s app-finding__meta">{evidenceLine(s)}</p>
+                {acceptedAs(s, findings) ? (
+                  <p className="govuk-body-s app-finding__meta">
+                    <Tag colour="green">Accepted</Tag>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
     );
   };
 
+  const evidenceLine = (s: Suggestion) => {
+    const refs = caseReferences(cases, s.caseIds);
+    const left = [
+      s.notApplicable > 0 ? `not applicable in ${casesWord(s.notApplicable)}` : null,
+      s.notAssessed > 0 ? `not assessed in ${casesWord(s.notAssessed)}` : null,
+    ].filter((x) => x !== null);
+    return `${refs.length > 0 ? `Cases: ${inWords(refs)}` : 'No case references'}.${
+      left.length > 0 ? ` Left out: ${left.join('; ')}.` : ''
+    }`;
+  };
+
   const written = (kind: Finding['kind']) => findings.filter((f) => f.kind === kind);
-  const items = errors.items([]);
+  const firstOpen = analysis.suggestions.findIndex((s) => !acceptedAs(s, findings));
+  const items = errors.items([['suggestions', `suggestion-${firstOpen}`]]);
 
   return (
     <Page
@@ -246,16 +312,32 @@ function FindingsView({
       <p className="govuk-body app-readable">
         Worked out from every agency’s answers for each of the {cases.length} sampled cases. A case is a strength for a
         question when at least one agency met the standard and none fell short; any agency falling short makes it a
-        development area. Accept a suggestion as it stands, or accept it and put it in your own words.
+        development area. Cases no agency judged (the question did not apply, or was not answered) are left out of the
+        count, and each suggestion says how many.
       </p>
-      <h3 className="govuk-heading-s" id="suggested-strengths">
-        Strengths (in many or most cases)
-      </h3>
-      {suggestionList('strength', 'suggested-strengths')}
-      <h3 className="govuk-heading-s" id="suggested-development">
-        Areas for development (in some cases)
-      </h3>
-      {suggestionList('development', 'suggested-development')}
+      {editable ? (
+        <p className="govuk-body app-readable">
+          Tick the suggestions to accept — related ones (the same question, or the same learning theme) can be accepted
+          together — or accept one and put it in your own words.
+        </p>
+      ) : null}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void acceptSelected();
+        }}
+      >
+        <h3 className="govuk-heading-s">Strengths</h3>
+        {SUGGESTION_BUCKETS.map((bucket) => suggestionGroup('strength', bucket))}
+        <h3 className="govuk-heading-s">Areas for development</h3>
+        {SUGGESTION_BUCKETS.map((bucket) => suggestionGroup('development', bucket))}
+        {editable && analysis.suggestions.some((s) => !acceptedAs(s, findings)) ? (
+          <button type="submit" className="govuk-button" disabled={busy !== null}>
+            Accept selected{selected.size > 0 ? ` (${selected.size})` : ''}
+          </button>
+        ) : null}
+      </form>
 
       <h2 className="govuk-heading-m app-section-gap">Findings written ({findings.length})</h2>
       {findings.length === 0 ? (

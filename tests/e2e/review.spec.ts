@@ -234,18 +234,54 @@ test.describe('review, findings, action plan and re-audit', () => {
     await expect(page.getByText('Why this audit and the thresholds are saved')).toBeVisible();
     await expect(page.getByText('25% or more of the cases assessed')).toBeVisible();
 
-    const strengths = page.getByRole('list', { name: 'Strengths (in many or most cases)' });
-    const development = page.getByRole('list', { name: 'Areas for development (in some cases)' });
-    const childViewsStrength = strengths.getByRole('listitem').filter({ hasText: /child’s own views/ });
-    await expect(childViewsStrength).toContainText('In many or most cases (2 of 3)');
-    await expect(childViewsStrength).toContainText('Cases: R1-002 and R1-003');
-    await childViewsStrength.getByRole('button', { name: 'Accept', exact: true }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Finding accepted' })).toBeFocused();
-    await expect(childViewsStrength.getByText('Accepted')).toBeVisible();
+    // Suggestions are statements under the heading of their own bucket, never the question as asked.
+    const regions = page.getByRole('region', { name: /^In (many or most|some|a few) cases the following/ });
+    expect(await regions.count()).toBe(6);
+    for (const region of await regions.all()) {
+      const heading = (await region.getByRole('heading').first().textContent())!;
+      const bucket = heading.replace(/ the following .*$/, '');
+      for (const text of await region.locator('.govuk-checkboxes__label, .app-finding__text').allTextContents()) {
+        expect(text.replace(/^Learning theme: /, '').startsWith(`${bucket} (`), `${text} under ${heading}`).toBe(true);
+        expect(text).not.toContain('?');
+      }
+    }
+    const strengths = page.getByRole('region', { name: 'In many or most cases the following strengths were found' });
+    const development = page.getByRole('region', {
+      name: 'In many or most cases the following development areas were found',
+    });
+    const childViewsBox = strengths.getByRole('checkbox', {
+      name: 'In many or most cases (2 of 3) the child’s views, wishes and feelings were known and recorded at the front door.',
+    });
+    await expect(childViewsBox).toHaveAccessibleDescription(/^Cases: R1-002 and R1-003\./);
 
-    const historyDevelopment = development.getByRole('listitem').filter({ hasText: /Were previous contacts/ });
-    await expect(historyDevelopment).toContainText('(2 of 3)');
-    await historyDevelopment.getByRole('button', { name: 'Accept and edit' }).click();
+    // Nothing ticked: the error summary says so.
+    await page.getByRole('button', { name: /^Accept selected/ }).click();
+    await expect(errorSummary(page).getByRole('link', { name: 'Select the suggestions to accept' })).toBeVisible();
+    await expectAccessible(page, 'findings (nothing selected)');
+
+    // The question and its learning theme, related, accepted together.
+    await childViewsBox.check();
+    await page.getByRole('checkbox', { name: /^Learning theme: In .* the child’s voice was heard, recorded/ }).check();
+    await page.getByRole('button', { name: 'Accept selected (2)' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '2 findings accepted' })).toBeFocused();
+    await expect(
+      strengths
+        .getByRole('listitem')
+        .filter({ hasText: /the child’s views, wishes and feelings/ })
+        .getByText('Accepted'),
+    ).toBeVisible();
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ hasText: /the child’s voice was heard/ })
+        .getByText('Accepted'),
+    ).toBeVisible();
+
+    await development
+      .getByRole('button', {
+        name: /^Accept and edit the suggestion “In many or most cases \(2 of 3\) previous contacts and involvement/,
+      })
+      .click();
     await expectScreen(page, 'Change a finding');
     await expect(page.getByText('Suggestion accepted: now put it in your own words')).toBeVisible();
     await expectAccessible(page, 'change a finding');
@@ -432,7 +468,9 @@ test.describe('review, findings, action plan and re-audit', () => {
     await page.goto(`${new URL(host.url).origin}/#/audits/${round1.id}/summary`);
     await expectScreen(page, `${AUDIT_TITLE}: summary`);
     await expect(page.getByText('In many or most cases the following strengths were found:')).toBeVisible();
-    await expect(page.getByText('In some cases the following development areas were found:')).toBeVisible();
+    // The written findings under headings that agree with them: the accepted one states its bucket,
+    // the auditor's own words go under "also found".
+    await expect(page.getByText('The following development areas were also found:')).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: EDITED })).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: RECOMMENDATION })).toBeVisible();
     await expect(
