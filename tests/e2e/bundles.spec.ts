@@ -579,7 +579,7 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     await expectScreen(page, 'Unlock Case Audit');
     await expect(page.getByText(/locks itself after 30 minutes without use/)).toBeVisible();
     await expectAccessible(page, 'unlock');
-    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expectScreen(page, 'Settings', 60_000);
     await expect(minutes).toHaveValue('30');
@@ -588,7 +588,7 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     await api['session.lock']({});
     await nav(page, 'Keys').click();
     await expectScreen(page, 'Unlock Case Audit');
-    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expectScreen(page, 'Your identity', 60_000);
     await expect(page.getByRole('button', { name: 'Create your identity' })).toBeVisible();
@@ -614,13 +614,13 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     await expectScreen(page, 'Restore a backup');
     await expect(page.getByText('the current database is kept as a “before a restore” backup')).toBeVisible();
     await expectAccessible(page, 'restore a backup');
-    await page.getByLabel('Passphrase').fill('not the passphrase at all');
+    await page.getByLabel('Passphrase', { exact: true }).fill('not the passphrase at all');
     await page.getByRole('button', { name: 'Restore this backup' }).click();
     await expect(
       page.getByRole('alert').getByRole('link', { name: 'The passphrase is not right: check it and try again' }),
     ).toBeVisible();
     await expectAccessible(page, 'restore a backup (wrong passphrase)');
-    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Restore this backup' }).click();
     // Restoring derives the key from the passphrase twice and checks the backup: slow on a busy machine.
     await expectScreen(page, 'Backup restored', 60_000);

@@ -300,20 +300,39 @@ test.describe('the QA dashboard, search and report downloads', () => {
     // --- Report downloads: the consolidated QA report, then the board report as PDF and Word -------------
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Dashboard' }).click();
     await expectScreen(page, 'Dashboard');
-    await page.getByLabel('Start of the period').fill('2020-04-01');
-    await page.getByLabel('End of the period').fill('2019-03-31');
-    await page.getByRole('button', { name: 'Download the QA report (PDF)' }).click();
+    // Two reports of a period, each in its own region with its own period fields.
+    const qaReport = page.getByRole('region', { name: 'QA report for a period' });
+    await qaReport.getByLabel('Start of the period').fill('2020-04-01');
+    await qaReport.getByLabel('End of the period').fill('2019-03-31');
+    await qaReport.getByRole('button', { name: 'Download the QA report (PDF)' }).click();
     await expect(
       page.getByRole('link', { name: 'The end of the period must be the same as or after its start' }),
     ).toBeVisible();
     await expectAccessible(page, 'dashboard, report period error');
-    await page.getByLabel('End of the period').fill('2099-03-31');
+    await qaReport.getByLabel('End of the period').fill('2099-03-31');
     const qa = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download the QA report (PDF)' }).click();
+    await qaReport.getByRole('button', { name: 'Download the QA report (PDF)' }).click();
     const qaFile = await qa;
     expect(qaFile.suggestedFilename()).toMatch(/\.pdf$/);
     expect(await firstBytes(qaFile, 4)).toBe('%PDF');
-    await expect(page.getByRole('status').filter({ hasText: 'The QA report is downloaded' })).toBeVisible();
+    await expect(qaReport.getByRole('status').filter({ hasText: 'The QA report is downloaded' })).toBeVisible();
+    const qaWord = page.waitForEvent('download');
+    await qaReport.getByRole('button', { name: 'Download the QA report (Word)' }).click();
+    expect((await qaWord).suggestedFilename()).toMatch(/\.docx$/);
+
+    // The evidence for the yearly report: its figures as CSV, each naming its audits.
+    const yearly = page.getByRole('region', { name: 'Evidence for the yearly report' });
+    await yearly.getByLabel('Start of the period').fill('2020-04-01');
+    await yearly.getByLabel('End of the period').fill('2099-03-31');
+    const csv = page.waitForEvent('download');
+    await yearly.getByRole('button', { name: 'Download the yearly report evidence (CSV)' }).click();
+    const csvFile = await csv;
+    expect(csvFile.suggestedFilename()).toMatch(/^yearly-report-evidence-2020-04-01-to-2099-03-31\.csv$/);
+    expect(await firstBytes(csvFile, 40)).toContain('Section,Measure,Value,Audits,Audit ids');
+    await expect(
+      yearly.getByRole('status').filter({ hasText: 'The yearly report evidence is downloaded' }),
+    ).toBeVisible();
+    await expectAccessible(page, 'dashboard, reports downloaded');
 
     await page
       .getByRole('table', { name: /In progress: 1 audit/ })
