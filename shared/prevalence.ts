@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { answerMeaning, isAssessable } from './answerMeaning.js';
 import { visibleQuestions, type AnswerMap } from './checklistRules.js';
 import { findingStatement, THEME_FINDING_WORDS } from './findingWording.js';
+import { builtinFindingWording } from './templates/index.js';
 import type { Question, Template } from './template.js';
 import { LEARNING_THEMES, type AgencyKind, type LearningTheme } from './vocabulary.js';
 
@@ -146,6 +147,9 @@ function caseVerdicts(template: Template, questions: readonly Question[], c: Sam
   return new Map(questions.map((q) => [q.id, combine(meanings.get(q.id) ?? [])]));
 }
 
+/** A question with its finding wording: its own, or the built-in library's for a built-in template. */
+const wordedQuestion = (template: Template, q: Question): Question =>
+  q.finding ? q : { ...q, finding: builtinFindingWording(template.id, template.version, q.id) };
 export function computePrevalence(
   template: Template,
   cases: readonly SampledCase[],
@@ -164,7 +168,10 @@ export function computePrevalence(
     questionId: q.id,
     sectionId,
     text: q.text,
-    statements: { strength: findingStatement(q, 'strength'), development: findingStatement(q, 'development') },
+    statements: {
+      strength: findingStatement(wordedQuestion(template, q), 'strength'),
+      development: findingStatement(wordedQuestion(template, q), 'development'),
+    },
     themes: [...q.themes],
     assessable: isAssessable(q),
     ...counts(caseIds, verdictsFor(q.id), thresholds),

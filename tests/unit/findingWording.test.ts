@@ -5,9 +5,11 @@ import { fallbackStatement, findingStatement } from '../../shared/findingWording
 import { computePrevalence, suggestions } from '../../shared/prevalence.js';
 import { allQuestions, templateSchema, type Template, type TemplateInput } from '../../shared/template.js';
 import { parseTemplateFile, serialiseTemplate } from '../../shared/templateFile.js';
-import { BUILTIN_TEMPLATES } from '../../shared/templates/index.js';
+import { BUILTIN_TEMPLATE_SOURCES, BUILTIN_TEMPLATES } from '../../shared/templates/index.js';
 
-const builtins = BUILTIN_TEMPLATES.map((t) => templateSchema.parse(t));
+// As written, with the wording; as installed (and signed into bundles), without it.
+const builtins = BUILTIN_TEMPLATE_SOURCES.map((t) => templateSchema.parse(t));
+const installed = BUILTIN_TEMPLATES.map((t) => templateSchema.parse(t));
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 // SHA-256 of serialiseTemplate for each built-in template as it was before questions could carry
@@ -58,8 +60,16 @@ describe('finding wording in the built-in templates', () => {
     },
   );
 
-  it('suggests statements, not questions, from a built-in template', () => {
-    const t = builtins.find((x) => x.id === 'child-protection-enquiries')!;
+  it.each(installed.map((t) => [t.id, t] as const))(
+    '%s is installed exactly as earlier installations hold it, without its wording',
+    (id, t) => {
+      expect(allQuestions(t).some((q) => q.finding)).toBe(false);
+      expect(sha256(serialiseTemplate(t))).toBe(BEFORE[id]);
+    },
+  );
+
+  it('suggests statements, not questions, from a built-in template as installed', () => {
+    const t = installed.find((x) => x.id === 'child-protection-enquiries')!;
     const cases = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((caseId, i) => ({
       caseId,
       checklists: [
