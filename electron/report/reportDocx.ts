@@ -6,6 +6,9 @@ import { DRAFT_LINE, SINCE_SIGNING_LINE, signatureLine, VERIFY_LINES } from './r
 
 const ACTION_HEADER = ['Action', 'Lead agency', 'Owner', 'Due', 'Success measure', 'Status'];
 
+const findingGroups = (groups: ReportModel['strengths'], empty: string) =>
+  groups.length ? groups.flatMap((g) => [h(g.heading, HeadingLevel.HEADING_3), ...bullets(g.items, '')]) : [p(empty)];
+
 export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
   const children = [
     new Paragraph({ children: [new TextRun({ text: m.boardName, color: '505A5F' })] }),
@@ -18,10 +21,10 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     h('The sample'),
     ...m.sampleLines.map(p),
     ...(m.smallSampleNote ? [p(m.smallSampleNote)] : []),
-    h('In many or most cases the following strengths were found'),
-    ...bullets(m.strengths, 'No strengths were recorded.'),
-    h('In some cases the following development areas were found'),
-    ...bullets(m.developments, 'No development areas were recorded.'),
+    h('Strengths'),
+    ...findingGroups(m.strengths, 'No strengths were recorded.'),
+    h('Development areas'),
+    ...findingGroups(m.developments, 'No development areas were recorded.'),
     h('Grades by agency'),
     m.grades ? table(m.grades.header, m.grades.rows) : p('No grades were recorded.'),
     h('Learning themes'),

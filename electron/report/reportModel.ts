@@ -3,7 +3,7 @@ import type { Analysis } from '../../shared/analysis.js';
 import type { RevisionContent } from '../../shared/bundle.js';
 import { ACTION_STATUS_LABELS } from '../../shared/actionStatus.js';
 import type { AuditSummary } from '../../shared/audit.js';
-import { PREVALENCE_BUCKET_LABELS } from '../../shared/prevalence.js';
+import { groupWritten, PREVALENCE_BUCKET_LABELS } from '../../shared/prevalence.js';
 import { formatShare } from '../../shared/reauditComparison.js';
 import { changeBetweenRounds, isSmallSample, wilsonInterval } from '../../shared/proportions.js';
 import type { CaseGrade } from '../../shared/review.js';
@@ -29,8 +29,9 @@ export interface ReportModel {
   purpose: string;
   templateLine: string;
   sampleLines: string[];
-  strengths: string[];
-  developments: string[];
+  /** Findings of each kind under headings that agree with them ("In some cases the following …"). */
+  strengths: { heading: string; items: string[] }[];
+  developments: { heading: string; items: string[] }[];
   recommendations: string[];
   /** The action plan as signed (or, in a draft, as it is now). */
   actions: ReportAction[];
@@ -141,8 +142,14 @@ export function buildReportModel(
           interval: `${formatShare(ci.lower)} to ${formatShare(ci.upper)}`,
         };
       }),
-    strengths,
-    developments,
+    strengths: groupWritten('strength', findings).map((g) => ({
+      heading: g.heading,
+      items: g.items.map((f) => f.text),
+    })),
+    developments: groupWritten('development', findings).map((g) => ({
+      heading: g.heading,
+      items: g.items.map((f) => f.text),
+    })),
     recommendations,
     actions: signed
       ? signed.actions.map((a) => ({

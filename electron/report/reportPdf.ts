@@ -34,10 +34,17 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
   pdf.heading('The sample', 2);
   m.sampleLines.forEach((line) => pdf.para(line));
   if (m.smallSampleNote) pdf.para(m.smallSampleNote, { bold: true });
-  pdf.heading('In many or most cases the following strengths were found', 2);
-  pdf.bullets(m.strengths, 'No strengths were recorded.');
-  pdf.heading('In some cases the following development areas were found', 2);
-  pdf.bullets(m.developments, 'No development areas were recorded.');
+  // Each group under the heading its own findings state ("In some cases the following …").
+  const findingSection = (title: string, groups: ReportModel['strengths'], empty: string) => {
+    pdf.heading(title, 2);
+    if (groups.length === 0) pdf.para(empty);
+    for (const g of groups) {
+      pdf.heading(g.heading, 3);
+      pdf.bullets(g.items, '');
+    }
+  };
+  findingSection('Strengths', m.strengths, 'No strengths were recorded.');
+  findingSection('Development areas', m.developments, 'No development areas were recorded.');
   pdf.heading('Grades by agency', 2);
   if (!m.grades) pdf.para('No grades were recorded.');
   else
