@@ -117,3 +117,20 @@ const signed = (v: number) => {
   const n = Math.round(v * 100);
   return n > 0 ? `+${n}` : `${n}`;
 };
+
+/**
+ * The change in a share from the first round that measured it (assessed a case) to the last that
+ * did; null unless two rounds did.
+ */
+export function changeOverRounds(
+  rounds: readonly { strengthCount: number; casesAssessed: number }[],
+): ChangeBetweenRounds | null {
+  const measured = rounds.filter((r) => r.casesAssessed > 0);
+  if (measured.length < 2) return null;
+  const first = measured[0]!;
+  const last = measured[measured.length - 1]!;
+  return changeBetweenRounds(
+    { x: first.strengthCount, n: first.casesAssessed },
+    { x: last.strengthCount, n: last.casesAssessed },
+  );
+}

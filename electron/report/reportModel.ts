@@ -5,7 +5,7 @@ import { ACTION_STATUS_LABELS } from '../../shared/actionStatus.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { groupWritten, PREVALENCE_BUCKET_LABELS } from '../../shared/prevalence.js';
 import { formatShare } from '../../shared/reauditComparison.js';
-import { changeBetweenRounds, isSmallSample, wilsonInterval } from '../../shared/proportions.js';
+import { changeOverRounds, isSmallSample, wilsonInterval } from '../../shared/proportions.js';
 import type { CaseGrade } from '../../shared/review.js';
 import { AUDIT_THEME_LABELS, GRADE_LABELS, GRADES, LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
 import { analyse } from '../services/auditAnalysis.js';
@@ -199,22 +199,11 @@ export function buildReportModel(
 function trendByTheme(analysis: Analysis) {
   return analysis.comparison.themes
     .filter((t) => t.rounds.some((r) => r.share !== null))
-    .map((t) => {
-      const measured = t.rounds.filter((r) => r.casesAssessed > 0);
-      const first = measured[0];
-      const last = measured[measured.length - 1];
-      return {
-        theme: LEARNING_THEME_LABELS[t.theme],
-        cells: t.rounds.map((r) => shareCell(r.strengthCount, r.casesAssessed)),
-        change:
-          first && last && first !== last
-            ? changeBetweenRounds(
-                { x: first.strengthCount, n: first.casesAssessed },
-                { x: last.strengthCount, n: last.casesAssessed },
-              )
-            : null,
-      };
-    });
+    .map((t) => ({
+      theme: LEARNING_THEME_LABELS[t.theme],
+      cells: t.rounds.map((r) => shareCell(r.strengthCount, r.casesAssessed)),
+      change: changeOverRounds(t.rounds),
+    }));
 }
 
 function changeSentence(trend: ReturnType<typeof trendByTheme>): string {

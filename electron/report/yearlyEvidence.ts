@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { ACTION_STATUS_LABELS, effectiveStatus } from '../../shared/actionStatus.js';
 import type { RevisionContent } from '../../shared/bundle.js';
 import { PANEL_OUTCOME_LABELS } from '../../shared/panel.js';
-import { changeBetweenRounds } from '../../shared/proportions.js';
+import { changeOverRounds } from '../../shared/proportions.js';
 import { londonDate, longBoardDate } from '../../shared/today.js';
 import { AUDIT_THEME_LABELS, LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
 import { noPause, type Step } from '../jobs/jobRunner.js';
@@ -133,14 +133,10 @@ export async function buildYearlyEvidence(
       }
       if (analysis.comparison.rounds.length > 1) {
         for (const t of analysis.comparison.themes) {
-          const measured = t.rounds.filter((r) => r.casesAssessed > 0);
-          const last = t.rounds[t.rounds.length - 1]!;
-          const first = measured[0];
-          if (!first || last.casesAssessed === 0 || first === last) continue;
-          const change = changeBetweenRounds(
-            { x: first.strengthCount, n: first.casesAssessed },
-            { x: last.strengthCount, n: last.casesAssessed },
-          );
+          // Only a theme this round measured: the change up to this round.
+          if ((t.rounds[t.rounds.length - 1]?.casesAssessed ?? 0) === 0) continue;
+          const change = changeOverRounds(t.rounds);
+          if (!change) continue;
           reauditChanges.push({
             audit: audit.title,
             theme: LEARNING_THEME_LABELS[t.theme],
