@@ -1,61 +1,60 @@
-// The signed record of a challenge panel as a PDF: attendance, and each item's challenge, response,
-// outcome, escalation and follow-up.
-import PDFDocument from 'pdfkit';
+// The signed record of a challenge panel as an accessible PDF (tagged, Noto Sans embedded, en-GB):
+// attendance, then each item's challenge, response, outcome, escalation and agreed follow-up, then
+// the signature in plain words with how to check it in an appendix, as the board report does.
 import { PANEL_OUTCOME_LABELS, type PanelContent } from '../../shared/panel.js';
+import { safetyNumber } from '../../shared/safetyNumber.js';
+import { longBoardDate } from '../../shared/today.js';
+import { accessiblePdf, GREY } from './accessiblePdf.js';
+import { VERIFY_LINES } from './reportWords.js';
 
 export function renderPanelPdf(c: PanelContent): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: { Title: c.panel.title, Subject: 'Challenge panel record' },
+  const pdf = accessiblePdf({
+    title: c.panel.title,
+    author: c.signer.agency,
+    subject: 'Challenge panel record',
+    // The record's own moment, so the same signed record always gives the same document.
+    createdAt: new Date(c.signedAt),
+    runningHeader: `${c.panel.title} · challenge panel record`,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const width = doc.page.width - 112;
   const name = (id: string) => c.agencies.find((a) => a.id === id)?.name ?? 'Unknown agency';
-  const line = (label: string, text: string) => {
-    if (!text.trim()) return;
-    doc.font('Helvetica-Bold').fontSize(10).text(label, { width, continued: false });
-    doc.font('Helvetica').fontSize(10).text(text, { width, paragraphGap: 4 });
-  };
-  doc.font('Helvetica-Bold').fontSize(20).text(c.panel.title, { width });
-  doc
-    .font('Helvetica')
-    .fontSize(11)
-    .fillColor('#505a5f')
-    .text(
-      `Challenge panel on "${c.panel.auditTitle}", held ${c.panel.heldOn}${c.panel.agencyName ? `, with ${c.panel.agencyName}` : ''}`,
-      { width },
-    );
-  doc.fillColor('#0b0c0c').moveDown();
-  doc.font('Helvetica-Bold').fontSize(13).text('Attendance');
-  for (const a of c.panel.attendees)
-    doc
-      .font('Helvetica')
-      .fontSize(10)
-      .text(`•  ${a.role}, ${name(a.agencyId)}`, { width });
+
+  pdf.heading(c.panel.title, 1);
+  pdf.para(
+    `Challenge panel on “${c.panel.auditTitle}”, held on ${longBoardDate(c.panel.heldOn)}${
+      c.panel.agencyName ? `, with ${c.panel.agencyName}` : ''
+    }.`,
+    { color: GREY },
+  );
+
+  pdf.heading('Attendance', 2);
+  pdf.bullets(
+    c.panel.attendees.map((a) => `${a.role}, ${name(a.agencyId)}`),
+    'No attendance was recorded.',
+  );
+
+  pdf.heading('Items', 2);
+  if (c.panel.items.length === 0) pdf.para('The panel considered no items.');
   c.panel.items.forEach((item, i) => {
-    if (doc.y > doc.page.height - 160) doc.addPage();
-    doc
-      .moveDown()
-      .font('Helvetica-Bold')
-      .fontSize(12)
-      .text(`${i + 1}. ${item.subject}`, { width });
-    line('Challenge', item.challenge);
-    line('Response', item.response);
-    line('Outcome', item.outcome ? PANEL_OUTCOME_LABELS[item.outcome] : 'Not recorded');
-    line('Escalation', item.escalation);
-    line('Agreed follow-up', item.followUp);
+    pdf.heading(`${i + 1}. ${item.subject}`, 3);
+    const parts: Array<[string, string]> = [
+      ['Challenge', item.challenge],
+      ['Response', item.response],
+      ['Outcome', item.outcome ? PANEL_OUTCOME_LABELS[item.outcome] : 'Not recorded'],
+      ['Escalation', item.escalation],
+      ['Agreed follow-up', item.followUp],
+    ];
+    for (const [label, text] of parts) {
+      if (!text.trim()) continue;
+      pdf.para(label, { bold: true, size: 10 });
+      pdf.para(text);
+    }
   });
-  doc.moveDown().font('Helvetica-Bold').fontSize(13).text('Signature');
-  doc
-    .font('Helvetica')
-    .fontSize(10)
-    .text(
-      `Signed by ${c.signer.name}, ${c.signer.role}, ${c.signer.agency}, on ${c.signedAt.slice(0, 10)}. Key fingerprint: ${c.signer.fingerprint}. Verify the bundle as docs/bundle-format.md describes.`,
-      { width },
-    );
-  doc.end();
-  return done;
+
+  pdf.heading('Signature', 2);
+  pdf.para(`Signed by ${c.signer.name}, ${c.signer.role}, ${c.signer.agency}, on ${longBoardDate(c.signedAt)}.`);
+  pdf.para(`Safety number: ${safetyNumber(c.signer.fingerprint)}`);
+
+  pdf.heading('Appendix: checking the signature', 2);
+  VERIFY_LINES.forEach((line) => pdf.para(line, { size: 10 }));
+  return pdf.end();
 }
