@@ -70,6 +70,26 @@ export default tseslint.config(
     },
   },
   {
+    // db/ owns the SQL: statements are prepared, run and tuned only by its repositories. (.exec is
+    // refused on a string argument or on a database-named object, so a regular expression's exec
+    // stays allowed.)
+    // The benchmark reads counts straight from the file it measures, and tests check tables directly.
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['db/**', 'bench/**', 'tests/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.property.name='prepare']",
+          "CallExpression[callee.property.name='pragma']",
+          "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]:not([callee.object.regex])",
+          "CallExpression[callee.property.name='exec'][callee.object.name=/^(db|database|conn|connection)$/i]",
+          "CallExpression[callee.property.name='exec'][callee.object.property.name=/^(db|database)$/i]",
+        ].map((selector) => ({ selector, message: 'SQL belongs in db/: add a repository function there.' })),
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

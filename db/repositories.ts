@@ -11,6 +11,7 @@ import { identityRepo } from './repos/identityRepo.js';
 import { importRepo } from './repos/importRepo.js';
 import { changeLogRepo } from './repos/changeLogRepo.js';
 import { checklistRepo } from './repos/checklistRepo.js';
+import { dashboardRepo } from './repos/dashboardRepo.js';
 import { settingRepo } from './repos/settingRepo.js';
 import { signedFiguresRepo } from './repos/signedFiguresRepo.js';
 import { templateDraftRepo } from './repos/templateDraftRepo.js';
@@ -35,6 +36,7 @@ export function repositories(db: Db) {
     searchBacklog: searchBacklogRepo(db),
     panels: panelRepo(db),
     signedFigures: signedFiguresRepo(db),
+    dashboard: dashboardRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

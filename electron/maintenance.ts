@@ -1,31 +1,13 @@
 // Checks, backups and restores of a database file as a whole: used by the CLI and the app.
 import { existsSync } from 'node:fs';
 import { backupDatabase, replaceDatabaseFile, type BackupInfo } from '../db/backup.js';
-import { openDatabase, type Db } from '../db/open.js';
-import { changeLogRepo, type ChainCheck } from '../db/repos/changeLogRepo.js';
+import { checkDatabase, type CheckReport } from '../db/check.js';
+import { openDatabase } from '../db/open.js';
 import { readKeyFile } from './security/keyFile.js';
 import { unwrapWithPassphrase } from './security/keyWrap.js';
 
-export interface CheckReport {
-  ok: boolean;
-  integrity: string[]; // 'ok' or SQLite's list of problems
-  foreignKeys: number; // rows that point at nothing
-  changeLog: ChainCheck | null; // null before the change log existed
-}
-
-export function checkDatabase(db: Db): CheckReport {
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-  const foreignKeys = (db.pragma('foreign_key_check') as unknown[]).length;
-  const hasLog =
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").get() !== undefined;
-  const changeLog = hasLog ? changeLogRepo(db).verify() : null;
-  return {
-    ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeys === 0 && (changeLog?.ok ?? true),
-    integrity,
-    foreignKeys,
-    changeLog,
-  };
-}
+// The checks themselves are SQL, in db/.
+export { checkDatabase, type CheckReport };
 
 /** The key of a backup (or any database file with its `.keys` beside it), from the passphrase. */
 export async function keyForFile(file: string, passphrase: string): Promise<Buffer> {

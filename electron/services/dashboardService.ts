@@ -4,7 +4,7 @@ import type { ServiceHandlers } from '../../shared/contract.js';
 import type { AuditBrief } from '../../db/repos/auditRepo.js';
 import type { Dashboard } from '../../shared/dashboard.js';
 import { londonDate } from '../../shared/today.js';
-import { GRADES, type AuditTheme, type Grade } from '../../shared/vocabulary.js';
+import { GRADES, type Grade } from '../../shared/vocabulary.js';
 import { prevalenceFor } from './auditAnalysis.js';
 import type { ServiceContext } from './context.js';
 import { heatmapCells, signedTotals, trendTotals, type HeatmapCell, type SignedTotals } from './signedFigures.js';
@@ -14,29 +14,11 @@ import { getTemplate } from './templateService.js';
 export const REAUDIT_AFTER_MONTHS = 6;
 
 export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'dashboard.get' | 'search.query'> {
-  const { db, repos } = ctx;
-  const actionCounts = db.prepare<[string], { audit_id: string; open: number; overdue: number }>(`
-    SELECT audit_id, sum(status NOT IN ('complete', 'verified')) AS open,
-           sum(status NOT IN ('complete', 'verified') AND due_date < ?) AS overdue
-    FROM action GROUP BY audit_id`);
-  const actionTotals = db.prepare<[string], Dashboard['actions']>(`
-    SELECT coalesce(sum(status NOT IN ('complete', 'verified')), 0) AS open,
-           coalesce(sum(status NOT IN ('complete', 'verified') AND due_date < ?), 0) AS overdue,
-           coalesce(sum(status = 'complete'), 0) AS complete, coalesce(sum(status = 'verified'), 0) AS verified FROM action`);
-  const actionsByAgency = db.prepare<[string], Dashboard['actionsByAgency'][number]>(`
-    SELECT g.id AS agencyId, g.name AS agencyName,
-           count(x.lead_agency_id) - coalesce(sum(x.status IN ('complete', 'verified')), 0) AS open,
-           coalesce(sum(x.status NOT IN ('complete', 'verified') AND x.due_date < ?), 0) AS overdue
-    FROM agency g LEFT JOIN action x ON x.lead_agency_id = g.id GROUP BY g.id ORDER BY g.sort, g.name`);
-  // Agency grades of the audits not signed: those of signed audits are in their stored totals. From the
-  // audits to their cases' grades (CROSS JOIN keeps that order), not through all grades.
-  const gradesInProgress = db.prepare<[], { theme: AuditTheme; agencyId: string; grade: Grade; n: number }>(`
-    SELECT a.theme, g.agency_id AS agencyId, g.grade, count(*) AS n
-    FROM audit a CROSS JOIN audit_case c ON c.audit_id = a.id CROSS JOIN case_grade g ON g.case_id = c.id
-    WHERE a.status <> 'signed' AND g.agency_id IS NOT NULL GROUP BY a.theme, g.agency_id, g.grade`);
+  const { repos } = ctx;
   // The heatmap, the grades and the trends are counted audit by audit. What is counted from signed
   // revisions is stored (signedFigures.ts) with its totals over every signed audit, and read back in
-  // this session and after the app opens again; only audits in progress are counted on each call.
+  // this session and after the app opens again; only audits in progress are counted (and their agency
+  // grades read) on each call.
   // Counting every answer of a board's ten years on every call, or on the first call after opening,
   // took seconds (docs/performance.md).
   function inProgressCells(audit: AuditBrief): HeatmapCell[] {
@@ -66,7 +48,7 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
   /** Agency grades by audit theme and agency, in the order of theme, then agency name (as SQLite's NOCASE). */
   function gradesOf(signed: SignedTotals, agencies: ReadonlyMap<string, string>): Dashboard['grades'] {
     const grades = new Map<string, Dashboard['grades'][number]>();
-    for (const r of [...signed.grades, ...gradesInProgress.all()]) {
+    for (const r of [...signed.grades, ...repos.dashboard.gradesInProgress()]) {
       const agencyName = agencies.get(r.agencyId);
       if (agencyName === undefined) continue;
       const k = `${r.theme}|${r.agencyId}`;
@@ -89,7 +71,7 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
       const today = londonDate(new Date(ctx.now()));
       const dueBefore = new Date(ctx.now());
       dueBefore.setMonth(dueBefore.getMonth() - REAUDIT_AFTER_MONTHS);
-      const counts = new Map(actionCounts.all(today).map((r) => [r.audit_id, r]));
+      const counts = new Map(repos.dashboard.actionCounts(today).map((r) => [r.auditId, r]));
       const audits = repos.audits.briefs();
       const signed = signedTotals(ctx, audits);
       const agencies = repos.board.agencies();
@@ -137,8 +119,8 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
         });
       return {
         programme,
-        actions: actionTotals.get(today)!,
-        actionsByAgency: actionsByAgency.all(today),
+        actions: repos.dashboard.actionTotals(today),
+        actionsByAgency: repos.dashboard.actionsByAgency(today),
         grades: gradesOf(signed, new Map(agencies.map((a) => [a.id, a.name]))),
         heatmap: {
           agencies: agencies.map(({ id, name, kind }) => ({ id, name, kind })),
