@@ -35,6 +35,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   LOCKED: 423,
+  SIGNED: 409,
   INTEGRITY: 422,
   INTERNAL: 500,
 };

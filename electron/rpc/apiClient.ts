@@ -10,7 +10,7 @@ export function apiOver(dispatch: Dispatch): Api {
       m,
       async (input: unknown) => {
         const r = await dispatch(m, input);
-        if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.retryAfterSeconds);
+        if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error);
         return r.value;
       },
     ]),

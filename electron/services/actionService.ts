@@ -3,7 +3,7 @@
 import type { Action, ActionListItem } from '../../shared/actionPlan.js';
 import { canVerify, effectiveStatus } from '../../shared/actionStatus.js';
 import type { ServiceHandlers } from '../../shared/contract.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, fieldError } from '../../shared/errors.js';
 import { londonDate } from '../../shared/today.js';
 import type { ActionRow } from '../../db/repos/actionRepo.js';
 import type { ServiceContext } from './context.js';
@@ -65,13 +65,13 @@ export function actionService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         const audit = repos.audits.get(input.auditId);
         if (!audit) throw new AppError('NOT_FOUND', 'No such audit.');
         if (audit.status !== 'in_progress')
-          throw new AppError('LOCKED', 'This audit is signed; its action plan changes in a new revision.');
+          throw new AppError('SIGNED', 'This audit is signed; its action plan changes in a new revision.');
         const lead = repos.board.agency(input.leadAgencyId);
-        if (!lead) throw new AppError('VALIDATION', 'leadAgencyId: no such agency');
+        if (!lead) throw fieldError('VALIDATION', ['leadAgencyId'], 'no such agency');
         if (input.recommendationId) {
           const rec = repos.review.recommendation(input.recommendationId);
           if (!rec || rec.auditId !== audit.id)
-            throw new AppError('VALIDATION', 'recommendationId: not a recommendation of this audit');
+            throw fieldError('VALIDATION', ['recommendationId'], 'not a recommendation of this audit');
         }
         const now = ctx.now();
         const fields = {
@@ -105,7 +105,7 @@ export function actionService(ctx: ServiceContext): Pick<ServiceHandlers, Method
     'actions.addUpdate': ({ actionId, note, status, evidence }) =>
       ctx.tx(() => {
         const before = rowOrThrow(actionId);
-        if (before.status === 'verified') throw new AppError('LOCKED', 'This action is verified and closed.');
+        if (before.status === 'verified') throw new AppError('CONFLICT', 'This action is verified and closed.');
         const now = ctx.now();
         const update = { id: ctx.newId(), at: now, author: ctx.actor, note, status, evidence };
         repos.actions.addUpdate(actionId, update);
@@ -123,7 +123,7 @@ export function actionService(ctx: ServiceContext): Pick<ServiceHandlers, Method
           const own = repos.audits.get(row.auditId)!;
           const reaudit = repos.audits.get(reauditId);
           if (!reaudit || reaudit.seriesId !== own.seriesId || reaudit.round <= own.round) {
-            throw new AppError('VALIDATION', 'reauditId: choose a later round of the same audit');
+            throw fieldError('VALIDATION', ['reauditId'], 'choose a later round of the same audit');
           }
         }
         const now = ctx.now();

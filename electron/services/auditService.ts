@@ -1,7 +1,7 @@
 import type { Answer } from '../../shared/answer.js';
 import { flagCaseReference } from '../../shared/caseReference.js';
 import type { Handlers } from '../../shared/contract.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, fieldError } from '../../shared/errors.js';
 import type { ServiceContext } from './context.js';
 import { answerMap, summariseChecklist } from './checklistSummary.js';
 import { getTemplate } from './templateService.js';
@@ -69,23 +69,24 @@ export function auditService(
       ctx.tx(() => {
         const audit = auditOrThrow(input.auditId);
         if (audit.status !== 'in_progress')
-          throw new AppError('LOCKED', 'This audit is signed; cases cannot be added.');
+          throw new AppError('SIGNED', 'This audit is signed; cases cannot be added.');
         const reference = input.reference.trim();
         const flags = flagCaseReference(reference);
         if (flags.length > 0 && !input.confirmReference) {
-          throw new AppError(
+          throw fieldError(
             'VALIDATION',
-            `reference: "${reference}" ${flags.map((f) => f.message).join(' and ')}. Use a pseudonymised reference, or confirm it is not a personal identifier.`,
+            ['reference'],
+            `"${reference}" ${flags.map((f) => f.message).join(' and ')}. Use a pseudonymised reference, or confirm it is not a personal identifier.`,
           );
         }
         if (repos.audits.caseReferenceTaken(audit.id, reference)) {
-          throw new AppError('CONFLICT', `reference: this audit already has a case "${reference}".`);
+          throw fieldError('CONFLICT', ['reference'], `this audit already has a case "${reference}".`);
         }
         const agencyIds = [...new Set(input.agencyIds)];
         agencyIds.forEach((agencyId, i) => {
           const agency = repos.board.agency(agencyId);
-          if (!agency) throw new AppError('NOT_FOUND', `agencyIds[${i}]: no such agency`);
-          if (!agency.active) throw new AppError('VALIDATION', `agencyIds[${i}]: ${agency.name} is no longer active`);
+          if (!agency) throw fieldError('NOT_FOUND', ['agencyIds', i], `no such agency`);
+          if (!agency.active) throw fieldError('VALIDATION', ['agencyIds', i], `${agency.name} is no longer active`);
         });
         const now = ctx.now();
         const id = ctx.newId();

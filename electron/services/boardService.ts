@@ -1,6 +1,6 @@
 import type { AgencyDraft } from '../../shared/board.js';
 import type { Handlers } from '../../shared/contract.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, fieldError } from '../../shared/errors.js';
 import type { ServiceContext } from './context.js';
 
 type Drafts = ReadonlyArray<Required<Pick<AgencyDraft, 'name' | 'kind' | 'active'>> & { id?: string | undefined }>;
@@ -14,12 +14,12 @@ export function boardService(ctx: ServiceContext): Pick<Handlers, 'board.get' | 
     const names = new Set<string>();
     drafts.forEach((d, i) => {
       const key = d.name.trim().toLowerCase();
-      if (names.has(key)) throw new AppError('VALIDATION', `agencies[${i}].name: "${d.name}" is listed twice`);
+      if (names.has(key)) throw fieldError('VALIDATION', ['agencies', i, 'name'], `"${d.name}" is listed twice`);
       names.add(key);
     });
     // Free every name first so that swapping two names does not trip the unique index.
     drafts.forEach((d, i) => {
-      if (d.id && !existing.has(d.id)) throw new AppError('NOT_FOUND', `agencies[${i}].id: no such agency`);
+      if (d.id && !existing.has(d.id)) throw fieldError('NOT_FOUND', ['agencies', i, 'id'], `no such agency`);
     });
     for (const a of existing.values()) repos.board.updateAgency({ ...a, name: `(renaming ${a.id})` }, 9999);
     drafts.forEach((d, sort) => {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/canonicalJson.js';
 import type { ServiceHandlers } from '../../shared/contract.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, fieldError } from '../../shared/errors.js';
 import type { ImportOutcome, RevisionContent } from '../../shared/bundle.js';
 import { buildRevisionContent } from '../bundle/revisionContent.js';
 import { importReading, readInput, refusalOutcome, writeReading } from '../bundle/importBundle.js';
@@ -212,7 +212,7 @@ export function bundleService(
         const audit = repos.audits.get(auditId);
         if (!audit) throw new AppError('NOT_FOUND', 'No such audit.');
         if (audit.origin === 'imported')
-          throw new AppError('LOCKED', 'An imported audit changes only when its auditor sends a new revision.');
+          throw new AppError('SIGNED', 'An imported audit changes only when its auditor sends a new revision.');
         if (audit.status !== 'signed') return audit;
         repos.audits.setStatus(auditId, 'in_progress', audit.revision, ctx.now());
         ctx.log(
@@ -235,7 +235,11 @@ export function bundleService(
         throw new AppError('VALIDATION', 'Only the auditor who signed a revision exports it.');
       const recipients = recipientKeys(ctx);
       if (encrypt === true && recipients.length === 0)
-        throw new AppError('VALIDATION', 'encrypt: enrol the QA sub-committee’s identity card as the recipient first.');
+        throw fieldError(
+          'VALIDATION',
+          ['encrypt'],
+          'enrol the QA sub-committee’s identity card as the recipient first.',
+        );
       const { bytes, manifest, encrypted } = await packBundle({
         auditId,
         auditTitle: audit.title,

@@ -1,6 +1,6 @@
 import { answerProblem, checklistProgress } from '../../shared/checklistRules.js';
 import type { Handlers } from '../../shared/contract.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, fieldError } from '../../shared/errors.js';
 import { allQuestions } from '../../shared/template.js';
 import type { ServiceContext } from './context.js';
 import { answerMap, summariseChecklist } from './checklistSummary.js';
@@ -25,7 +25,7 @@ export function checklistService(
   }
 
   function assertEditable(status: string) {
-    if (status !== 'in_progress') throw new AppError('LOCKED', 'This audit is signed; its answers cannot change.');
+    if (status !== 'in_progress') throw new AppError('SIGNED', 'This audit is signed; its answers cannot change.');
   }
 
   return {
@@ -47,12 +47,12 @@ export function checklistService(
         assertEditable(audit.status);
         const question = allQuestions(template).find((q) => q.id === input.questionId);
         if (!question)
-          throw new AppError('VALIDATION', `questionId: "${input.questionId}" is not a question of this template`);
+          throw fieldError('VALIDATION', ['questionId'], `"${input.questionId}" is not a question of this template`);
         if (question.appliesTo.length > 0 && !question.appliesTo.includes(row.agencyKind)) {
-          throw new AppError('VALIDATION', `questionId: "${input.questionId}" does not apply to ${row.agencyName}`);
+          throw fieldError('VALIDATION', ['questionId'], `"${input.questionId}" does not apply to ${row.agencyName}`);
         }
         const problem = answerProblem(question, input.value);
-        if (problem) throw new AppError('VALIDATION', `value: ${problem}`);
+        if (problem) throw fieldError('VALIDATION', ['value'], problem);
         const now = ctx.now();
         const answer = {
           checklistId: row.id,

@@ -2,7 +2,7 @@
 // laptop, rotating the encryption key (keeping the old one for bundles already made for it), and the
 // list of recipients bundles are encrypted to (every QA member, an escrow key).
 import type { ServiceHandlers } from '../../shared/contract.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, fieldError } from '../../shared/errors.js';
 import type { EncryptionKeyInfo } from '../../shared/identity.js';
 import type { IdentityRow } from '../../db/repos/identityRepo.js';
 import { readBackup, writeBackup, type IdentityKeys } from '../crypto/identityBackup.js';
@@ -157,11 +157,12 @@ export function identityKeysService(ctx: ServiceContext): Pick<ServiceHandlers, 
         const unique = [...new Set(fingerprints)];
         for (const fp of unique) {
           const row = repos.identity.trustedByFingerprint(fp);
-          if (!row || row.revokedAt) throw new AppError('NOT_FOUND', `fingerprints: no usable trusted key ${fp}.`);
+          if (!row || row.revokedAt) throw fieldError('NOT_FOUND', ['fingerprints'], `no usable trusted key ${fp}.`);
           if (row.encryptionPublic === '')
-            throw new AppError(
+            throw fieldError(
               'VALIDATION',
-              `fingerprints: ${row.name}’s key came from a bundle, which carries no encryption key; enrol their identity card first.`,
+              ['fingerprints'],
+              `${row.name}’s key came from a bundle, which carries no encryption key; enrol their identity card first.`,
             );
         }
         const before = repos.identity.recipients().map((r) => r.fingerprint);

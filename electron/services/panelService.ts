@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/canonicalJson.js';
 import type { ServiceHandlers } from '../../shared/contract.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, fieldError } from '../../shared/errors.js';
 import type { Panel, PanelContent } from '../../shared/panel.js';
 import { signCanonical } from '../crypto/keys.js';
 import type { ServiceContext } from './context.js';
@@ -38,7 +38,7 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
   }
   function openPanel(id: string): Panel {
     const p = panel(id);
-    if (p.status === 'signed') throw new AppError('LOCKED', 'This panel record is signed and cannot change.');
+    if (p.status === 'signed') throw new AppError('SIGNED', 'This panel record is signed and cannot change.');
     return p;
   }
   function content(p: Panel, signedAt: string): PanelContent {
@@ -75,8 +75,8 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
     'panels.create': ({ auditId, agencyId, title, heldOn }) =>
       ctx.tx(() => {
         const audit = repos.audits.get(auditId);
-        if (!audit) throw new AppError('NOT_FOUND', 'auditId: no such audit');
-        if (agencyId && !repos.board.agency(agencyId)) throw new AppError('VALIDATION', 'agencyId: no such agency');
+        if (!audit) throw fieldError('NOT_FOUND', ['auditId'], 'no such audit');
+        if (agencyId && !repos.board.agency(agencyId)) throw fieldError('VALIDATION', ['agencyId'], 'no such agency');
         const id = ctx.newId();
         const now = ctx.now();
         repos.panels.insert({ id, auditId, agencyId, title, heldOn, now });
@@ -96,7 +96,7 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
         const before = openPanel(panelId);
         attendees.forEach((a, i) => {
           if (!repos.board.agency(a.agencyId))
-            throw new AppError('VALIDATION', `attendees[${i}].agencyId: no such agency`);
+            throw fieldError('VALIDATION', ['attendees', i, 'agencyId'], `no such agency`);
         });
         repos.panels.update(panelId, title, heldOn, attendees, ctx.now());
         ctx.log(
@@ -121,7 +121,7 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
     'panels.saveItem': (input) =>
       ctx.tx(() => {
         const item = repos.panels.item(input.itemId);
-        if (!item) throw new AppError('NOT_FOUND', 'itemId: no such panel item');
+        if (!item) throw fieldError('NOT_FOUND', ['itemId'], 'no such panel item');
         openPanel(item.panelId);
         repos.panels.saveItem({ ...input, now: ctx.now() });
         ctx.log('panel_item', input.itemId, 'update', item, input);
@@ -131,10 +131,10 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
     'panels.addFollowUp': ({ itemId, ...draft }) =>
       ctx.tx(() => {
         const item = repos.panels.item(itemId);
-        if (!item) throw new AppError('NOT_FOUND', 'itemId: no such panel item');
+        if (!item) throw fieldError('NOT_FOUND', ['itemId'], 'no such panel item');
         const p = openPanel(item.panelId);
         if (item.actionId) throw new AppError('CONFLICT', 'This item already has its follow-up action.');
-        if (!repos.board.agency(draft.leadAgencyId)) throw new AppError('VALIDATION', 'leadAgencyId: no such agency');
+        if (!repos.board.agency(draft.leadAgencyId)) throw fieldError('VALIDATION', ['leadAgencyId'], 'no such agency');
         // Follow-up joins the audit's action plan even when the audit is signed: the plan is tracked, not signed again.
         const id = ctx.newId();
         const now = ctx.now();
@@ -164,7 +164,7 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
       const audit = repos.audits.get(p.auditId)!;
       const recipients = recipientKeys(ctx);
       if (encrypt === true && recipients.length === 0)
-        throw new AppError('VALIDATION', 'encrypt: enrol a recipient’s identity card first.');
+        throw fieldError('VALIDATION', ['encrypt'], 'enrol a recipient’s identity card first.');
       const { bytes, manifest, encrypted } = await packBundle({
         kind: 'panel',
         auditId: p.auditId,

@@ -1,7 +1,7 @@
 // Board reports: one audit as PDF or Word, and the consolidated QA report for a period.
 import type { RevisionContent } from '../../shared/bundle.js';
 import type { ServiceHandlers } from '../../shared/contract.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, fieldError } from '../../shared/errors.js';
 import { safetyNumber } from '../../shared/safetyNumber.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { buildConsolidated, renderConsolidatedDocx, renderConsolidatedPdf } from '../report/consolidated.js';
@@ -63,7 +63,7 @@ export function auditToReport(ctx: ServiceContext, auditId: string): AuditSummar
 }
 
 export function checkPeriod(from: string, to: string): void {
-  if (from > to) throw new AppError('VALIDATION', 'to: the end of the period is before its start');
+  if (from > to) throw fieldError('VALIDATION', ['to'], 'the end of the period is before its start');
 }
 
 /**

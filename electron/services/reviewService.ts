@@ -1,7 +1,7 @@
 // The auditor's judgements: grades, the multi-agency discussion, findings and recommendations, the
 // audit's purpose and thresholds, the analysis, and starting a re-audit.
 import type { ServiceHandlers } from '../../shared/contract.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, fieldError } from '../../shared/errors.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { allQuestions } from '../../shared/template.js';
 import { analyse } from './auditAnalysis.js';
@@ -33,12 +33,12 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
   function editableAudit(id: string): AuditSummary {
     const a = audit(id);
     if (a.status !== 'in_progress')
-      throw new AppError('LOCKED', 'This audit is signed; change it by starting a new revision.');
+      throw new AppError('SIGNED', 'This audit is signed; change it by starting a new revision.');
     return a;
   }
   function caseOf(caseId: string) {
     const c = repos.audits.getCase(caseId);
-    if (!c) throw new AppError('NOT_FOUND', 'caseId: no such case');
+    if (!c) throw fieldError('NOT_FOUND', ['caseId'], 'no such case');
     editableAudit(c.auditId);
     return c;
   }
@@ -46,12 +46,12 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
   function checkEvidence(a: AuditSummary, caseIds: readonly string[], questionIds: readonly string[]) {
     const cases = new Set(repos.audits.cases(a.id).map((c) => c.id));
     caseIds.forEach((id, i) => {
-      if (!cases.has(id)) throw new AppError('VALIDATION', `caseIds[${i}]: not a case of this audit`);
+      if (!cases.has(id)) throw fieldError('VALIDATION', ['caseIds', i], `not a case of this audit`);
     });
     const questions = new Set(allQuestions(getTemplate(ctx, a.templateId, a.templateVersion)).map((q) => q.id));
     questionIds.forEach((id, i) => {
       if (!questions.has(id))
-        throw new AppError('VALIDATION', `questionIds[${i}]: "${id}" is not a question of this audit's template`);
+        throw fieldError('VALIDATION', ['questionIds', i], `"${id}" is not a question of this audit's template`);
     });
   }
 
@@ -78,9 +78,10 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         const last = rounds[rounds.length - 1]!;
         const version = templateVersion ?? repos.templates.latestVersion(previous.templateId)!;
         if (version < last.templateVersion) {
-          throw new AppError(
+          throw fieldError(
             'VALIDATION',
-            `templateVersion: a re-audit uses version ${last.templateVersion} or newer, so rounds stay comparable`,
+            ['templateVersion'],
+            `a re-audit uses version ${last.templateVersion} or newer, so rounds stay comparable`,
           );
         }
         const template = getTemplate(ctx, previous.templateId, version);
@@ -112,7 +113,7 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
       ctx.tx(() => {
         const c = caseOf(input.caseId);
         if (input.agencyId !== null && !c.agencyIds.includes(input.agencyId)) {
-          throw new AppError('VALIDATION', 'agencyId: that agency is not involved in this case');
+          throw fieldError('VALIDATION', ['agencyId'], 'that agency is not involved in this case');
         }
         const before =
           repos.review.grades(c.auditId).find((g) => g.caseId === c.id && g.agencyId === input.agencyId) ?? null;
@@ -129,7 +130,7 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         const c = caseOf(input.caseId);
         input.attendees.forEach((a, i) => {
           if (!repos.board.agency(a.agencyId))
-            throw new AppError('VALIDATION', `attendees[${i}].agencyId: no such agency`);
+            throw fieldError('VALIDATION', ['attendees', i, 'agencyId'], `no such agency`);
         });
         const before = repos.review.discussions(c.auditId).find((d) => d.caseId === c.id) ?? null;
         const discussion = { ...input, updatedAt: ctx.now() };
@@ -169,7 +170,10 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
             checkEvidence(a, input.caseIds, input.questionIds);
           } catch (e) {
             // Name which of the findings is wrong; nothing is added (the transaction rolls back).
-            if (e instanceof AppError) throw new AppError(e.code, `findings[${i}]: ${e.message}`);
+            if (e instanceof AppError)
+              throw new AppError(e.code, `findings[${i}]: ${e.message}`, {
+                issues: e.issues.map((issue) => ({ ...issue, path: ['findings', i, ...issue.path] })),
+              });
             throw e;
           }
           const created = { ...input, auditId: a.id, id: ctx.newId(), createdAt: now, updatedAt: now };
@@ -199,7 +203,7 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         const a = editableAudit(input.auditId);
         const findings = new Set(repos.review.findings(a.id).map((f) => f.id));
         input.findingIds.forEach((id, i) => {
-          if (!findings.has(id)) throw new AppError('VALIDATION', `findingIds[${i}]: not a finding of this audit`);
+          if (!findings.has(id)) throw fieldError('VALIDATION', ['findingIds', i], `not a finding of this audit`);
         });
         const now = ctx.now();
         if (input.id) {

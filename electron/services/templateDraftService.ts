@@ -2,7 +2,7 @@
 // edited (always valid), and published as a new immutable version. Audits keep the version they pinned.
 import { Buffer } from 'node:buffer';
 import type { ServiceHandlers } from '../../shared/contract.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, fieldError } from '../../shared/errors.js';
 import { templateSchema, type Template } from '../../shared/template.js';
 import type { TemplateDraft } from '../../shared/templateDraft.js';
 import { parseTemplateFile, serialiseTemplate } from '../../shared/templateFile.js';
@@ -110,9 +110,10 @@ export function templateDraftService(ctx: ServiceContext): Pick<ServiceHandlers,
       ctx.tx(() => {
         const row = draftOrThrow(draftId);
         if (template.id !== row.templateId) {
-          throw new AppError(
+          throw fieldError(
             'VALIDATION',
-            `template.id: this draft publishes "${row.templateId}"; the id cannot change`,
+            ['template', 'id'],
+            `this draft publishes "${row.templateId}"; the id cannot change`,
           );
         }
         const body = { ...template, version: nextVersion(row.templateId) };

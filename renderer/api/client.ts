@@ -3,7 +3,7 @@
 // Both unwrap the result envelope and throw ApiError on failure, so callers see values or one error type.
 import { BRIDGE_GLOBAL, type CaseAuditBridge } from '../../shared/bridge.js';
 import type { Api, Input, Method, Output } from '../../shared/contract.js';
-import { ERROR_CODES, type ErrorCode, type RpcResult } from '../../shared/errors.js';
+import { ERROR_CODES, type ErrorCode, type ErrorIssue, type RpcResult } from '../../shared/errors.js';
 import { METHOD_NAMES } from '../../shared/methodNames.js';
 import { currentToken } from './token.js';
 
@@ -13,6 +13,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds until the same call may succeed, when the application said so. */
     readonly retryAfterSeconds?: number,
+    /** The parts of the input the error is about, each with its path (empty when none). */
+    readonly issues: ErrorIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -25,16 +27,31 @@ function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
+const isPathPart = (p: unknown): p is string | number =>
+  typeof p === 'string' || (typeof p === 'number' && Number.isInteger(p) && p >= 0);
+
+/** The issues that have the envelope's shape; anything else in the list is left out, not trusted. */
+function readIssues(value: unknown): ErrorIssue[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((i: unknown) => {
+    if (typeof i !== 'object' || i === null) return [];
+    const { path, message } = i as { path?: unknown; message?: unknown };
+    if (!Array.isArray(path) || !path.every(isPathPart) || typeof message !== 'string') return [];
+    return [{ path: [...path], message }];
+  });
+}
+
 /** Checks the envelope's shape: anything else is reported as an internal error, never trusted. */
 function unwrap<T>(result: unknown): T {
   if (typeof result === 'object' && result !== null && 'ok' in result) {
     const r = result as { ok: unknown; value?: unknown; error?: unknown };
     if (r.ok === true) return r.value as T;
-    const err = r.error as { code?: unknown; message?: unknown; retryAfterSeconds?: unknown } | undefined;
+    const err = r.error as
+      { code?: unknown; message?: unknown; retryAfterSeconds?: unknown; issues?: unknown } | undefined;
     if (err && isErrorCode(err.code) && typeof err.message === 'string') {
       const retry = err.retryAfterSeconds;
       const seconds = typeof retry === 'number' && Number.isInteger(retry) && retry > 0 ? retry : undefined;
-      throw new ApiError(err.code, err.message, seconds);
+      throw new ApiError(err.code, err.message, seconds, readIssues(err.issues));
     }
   }
   throw new ApiError('INTERNAL', 'The application sent an answer it could not read.');
@@ -85,8 +102,8 @@ function httpCall(): Call {
 }
 
 // Signals that the session may have locked: the desktop app's "app.locked" event, or any call refused
-// with LOCKED (the browser host has no events; a signed audit's refusal also says LOCKED, so listeners
-// ask session.status rather than trusting the signal).
+// with LOCKED (the browser host has no events). A signed audit's refusal says SIGNED, not LOCKED; the
+// listeners still ask session.status, since a lock may have been undone by the time they run.
 const lockListeners = new Set<() => void>();
 
 export function onPossibleLock(listener: () => void): () => void {

@@ -1,6 +1,9 @@
-// Turning form errors (react-hook-form's nested FieldErrors, and the services' "path: message" texts)
-// into the flat, ordered list the error summary shows, each linked to the control it is about.
-import type { FieldErrors, FieldValues } from 'react-hook-form';
+// Turning form errors (react-hook-form's nested FieldErrors, and the issues of a refused call) into
+// the flat, ordered list the error summary shows, each linked to the control it is about.
+import type { FieldErrors, FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import type { ErrorIssue } from '../../shared/errors.js';
+import { formatPath } from '../../shared/validationPath.js';
+import { ApiError, errorMessage } from '../api/client.js';
 import { sentence } from './format.js';
 
 export interface SummaryError {
@@ -35,9 +38,40 @@ export function flattenErrors<T extends FieldValues>(errors: FieldErrors<T>): Su
   return out;
 }
 
+/** An issue's path as a react-hook-form field name: ['agencies', 2, 'name'] → 'agencies.2.name'. */
+export const dottedPath = (path: ErrorIssue['path']): string | undefined =>
+  path.length === 0 ? undefined : path.join('.');
+
+/**
+ * Shows a refused call on a react-hook-form form: each issue at its field (the name `pathMap` gives
+ * its path, by default the dotted path), and what belongs to no field — the message of an error
+ * without issues, or issues `pathMap` maps to nothing — as the form's own error, 'root.server'.
+ */
+export function applyApiError<T extends FieldValues>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form: the names come from the issues
+  form: UseFormReturn<T, any, any>,
+  error: unknown,
+  pathMap: (path: ErrorIssue['path']) => string | undefined = dottedPath,
+): void {
+  const issues = error instanceof ApiError ? error.issues : [];
+  const unplaced: ErrorIssue[] = [];
+  for (const issue of issues) {
+    const name = pathMap(issue.path);
+    if (name === undefined) unplaced.push(issue);
+    else form.setError(name as Path<T>, { type: 'server', message: sentence(issue.message) });
+  }
+  if (issues.length === 0) {
+    form.setError('root.server', { type: 'server', message: sentence(errorMessage(error)) });
+  } else if (unplaced.length > 0) {
+    const text = unplaced.map((i) => (i.path.length > 0 ? `${formatPath(i.path)}: ${i.message}` : i.message));
+    form.setError('root.server', { type: 'server', message: sentence(text.join('; ')) });
+  }
+}
+
 /**
  * Splits a service's VALIDATION/CONFLICT message ("agencies[2].name: listed twice; name: too long")
  * into field errors; text without a recognisable path stays a form-level error (name '').
+ * Kept only until the screens still using it move to applyApiError and the error's issues.
  */
 export function parseServerMessage(message: string): SummaryError[] {
   return message

@@ -159,7 +159,11 @@ describe('jobs over the contract', () => {
     const refused = (input: unknown) => inst.app.dispatch('jobs.start', input);
     expect(await refused({ kind: 'report.audit', auditId: 'not-an-id', format: 'pdf' })).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: 'auditId: must be a record id (UUID)' },
+      error: {
+        code: 'VALIDATION',
+        message: 'auditId: must be a record id (UUID)',
+        issues: [{ path: ['auditId'], message: 'must be a record id (UUID)' }],
+      },
     });
     expect(await refused({ kind: 'report.audit', auditId: auditIds[0], format: 'odt' })).toMatchObject({
       ok: false,
@@ -180,7 +184,11 @@ describe('jobs over the contract', () => {
     // Checked against the database at once, not reported later as a failed job.
     expect(await refused({ kind: 'report.consolidated', from: '2024-03-01', to: '2024-02-01' })).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: 'to: the end of the period is before its start' },
+      error: {
+        code: 'VALIDATION',
+        message: 'to: the end of the period is before its start',
+        issues: [{ path: ['to'], message: 'the end of the period is before its start' }],
+      },
     });
     expect(await refused({ kind: 'report.audit', auditId: randomUUID(), format: 'pdf' })).toEqual({
       ok: false,
@@ -189,7 +197,11 @@ describe('jobs over the contract', () => {
 
     expect(await inst.app.dispatch('jobs.get', { jobId: 'job-1' })).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: 'jobId: must be a record id (UUID)' },
+      error: {
+        code: 'VALIDATION',
+        message: 'jobId: must be a record id (UUID)',
+        issues: [{ path: ['jobId'], message: 'must be a record id (UUID)' }],
+      },
     });
     const unknown = { ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/^jobId: no such job/) } };
     for (const m of ['jobs.get', 'jobs.result', 'jobs.cancel'])

@@ -233,7 +233,7 @@ describe('stored figures of signed revisions', () => {
     // (another version of the app, a repair) must still never be answered with the old figures.
     await expect(
       api['audits.update']({ auditId: signedMissing, thresholds: { someThreshold: 0.1, manyThreshold: 0.3 } }),
-    ).rejects.toMatchObject({ code: 'LOCKED' });
+    ).rejects.toMatchObject({ code: 'SIGNED' });
     const before = await api['audits.analysis']({ auditId: signedMissing });
     const digest = totalsRow()[0]!.inputs_digest;
     app.db

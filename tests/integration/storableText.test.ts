@@ -98,7 +98,11 @@ describe('text that cannot be stored exactly', () => {
     });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: `agencies[0].name: ${NOT_STORABLE_MESSAGE}` },
+      error: {
+        code: 'VALIDATION',
+        message: `agencies[0].name: ${NOT_STORABLE_MESSAGE}`,
+        issues: [{ path: ['agencies', 0, 'name'], message: NOT_STORABLE_MESSAGE }],
+      },
     });
     expect(f.app.db.prepare('SELECT count(*) AS n FROM board').get()).toEqual({ n: 0 });
     expect(unstorableTextProblem({ [`k${LONE_HIGH}`]: 'v' })).toBe(`(a key): ${NOT_STORABLE_MESSAGE}`);
@@ -113,7 +117,14 @@ describe('text that cannot be stored exactly', () => {
       value: 'yes',
       evidence: `Seen alone ${LONE_HIGH}`,
     });
-    expect(r).toEqual({ ok: false, error: { code: 'VALIDATION', message: `evidence: ${NOT_STORABLE_MESSAGE}` } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: `evidence: ${NOT_STORABLE_MESSAGE}`,
+        issues: [{ path: ['evidence'], message: NOT_STORABLE_MESSAGE }],
+      },
+    });
     expect(storedEvidence(checklistId, questionId)).toBe('Seen alone 😀');
   });
 
@@ -138,7 +149,11 @@ describe('text that cannot be stored exactly', () => {
       expect(refused.status).toBe(400);
       expect(JSON.parse(refused.body)).toEqual({
         ok: false,
-        error: { code: 'VALIDATION', message: `evidence: ${NOT_STORABLE_MESSAGE}` },
+        error: {
+          code: 'VALIDATION',
+          message: `evidence: ${NOT_STORABLE_MESSAGE}`,
+          issues: [{ path: ['evidence'], message: NOT_STORABLE_MESSAGE }],
+        },
       });
       expect(storedEvidence(checklistId, questionId)).toBeUndefined();
 
