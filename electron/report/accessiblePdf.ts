@@ -4,6 +4,7 @@
 // PDF/UA-1, and with its running header and page numbers marked as artifacts, not content.
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { fitColumns } from './columnWidths.js';
 
 const require = createRequire(import.meta.url);
 const FONTS = {
@@ -33,8 +34,11 @@ export interface AccessiblePdf {
   heading(text: string, level: 1 | 2 | 3): void;
   para(text: string, options?: { size?: number; color?: string; bold?: boolean }): void;
   bullets(items: string[], empty: string): void;
-  /** A table with a header row of TH cells; widths are fractions of the text width. */
-  table(header: string[], rows: string[][], widths: number[]): void;
+  /**
+   * A table with a header row of TH cells, repeated on every page it runs onto; widths are fractions
+   * of the text width (fitted to the content when left out).
+   */
+  table(header: string[], rows: string[][], widths?: number[]): void;
   /** Drawn content that means something (a chart), with the alternative text a screen reader reads. */
   figure(alt: string, height: number, draw: (top: number) => void): void;
   /** Drawn content that means nothing (a rule). */
@@ -71,6 +75,11 @@ export function accessiblePdf(o: AccessiblePdfOptions): AccessiblePdf {
     if (doc.y + height > doc.page.height - MARGIN - 20) doc.addPage();
   };
   const SIZES = { 1: 22, 2: 14, 3: 12 } as const;
+  // A table cell's average character, measured in the bold face its header uses (the wider).
+  const charWidth = () => {
+    const sample = 'Etaoin shrdlu cmfwyp vbgkqj xz 0123456789';
+    return doc.font('Bold').fontSize(9).widthOfString(sample) / sample.length;
+  };
 
   const pdf: AccessiblePdf = {
     doc,
@@ -105,19 +114,57 @@ export function accessiblePdf(o: AccessiblePdfOptions): AccessiblePdf {
       doc.moveDown(0.3);
     },
     table(header, rows, widths) {
-      roomFor(60);
-      doc.font('Body').fontSize(9).fillColor(INK);
-      doc.x = MARGIN;
-      const table = doc.table({
-        position: { x: MARGIN, y: doc.y },
-        maxWidth: width,
-        columnStyles: widths.map((f) => f * width),
-        defaultStyle: { border: { bottom: 0.5 }, borderColor: RULE, padding: [3, 4, 3, 0] },
-        structParent: root,
-      } as PDFKit.Mixins.TableOptions & { structParent: PDFKit.PDFStructureElement });
-      table.row(header.map((text) => ({ text, type: 'TH', font: { src: FONTS.bold } })));
-      for (const r of rows) table.row(r);
-      table.end();
+      const columns = (widths ?? fitColumns(header, rows, width / charWidth())).map((f) => f * width);
+      const PADDING = [3, 4, 3, 0] as const;
+      const rowHeight = (cells: string[], font: 'Body' | 'Bold') => {
+        doc.font(font).fontSize(9);
+        const text = Math.max(
+          ...cells.map((t, i) => doc.heightOfString(t || ' ', { width: columns[i]! - PADDING[1] - PADDING[3] })),
+        );
+        return text + PADDING[0] + PADDING[2];
+      };
+      const headerHeight = rowHeight(header, 'Bold');
+      const heights = rows.map((r) => rowHeight(r, 'Body'));
+      // Rows never split; a page holds whole rows under a repeated header row, and the header is never
+      // left at the foot of a page without a row under it.
+      const bottom = () => doc.page.height - MARGIN - 20;
+      const pages: string[][][] = [];
+      let y = doc.y;
+      if (y + headerHeight + (heights[0] ?? 0) > bottom()) {
+        doc.addPage();
+        y = doc.y;
+      }
+      let firstTop = y;
+      y += headerHeight;
+      let current: string[][] = [];
+      rows.forEach((r, i) => {
+        if (current.length > 0 && y + heights[i]! > bottom()) {
+          pages.push(current);
+          current = [];
+          y = MARGIN + headerHeight;
+        }
+        current.push(r);
+        y += heights[i]!;
+      });
+      pages.push(current);
+      pages.forEach((pageRows, index) => {
+        if (index > 0) {
+          doc.addPage();
+          firstTop = doc.y;
+        }
+        doc.font('Body').fontSize(9).fillColor(INK);
+        doc.x = MARGIN;
+        const table = doc.table({
+          position: { x: MARGIN, y: firstTop },
+          maxWidth: width,
+          columnStyles: columns,
+          defaultStyle: { border: { bottom: 0.5 }, borderColor: RULE, padding: [...PADDING] },
+          structParent: root,
+        } as PDFKit.Mixins.TableOptions & { structParent: PDFKit.PDFStructureElement });
+        table.row(header.map((text) => ({ text, type: 'TH', font: { src: FONTS.bold } })));
+        for (const r of pageRows) table.row(r);
+        table.end();
+      });
       doc.x = MARGIN;
       doc.moveDown(0.5);
     },
