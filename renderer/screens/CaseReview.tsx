@@ -1,8 +1,18 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { Controller, useFieldArray, useForm, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { z } from 'zod';
 import type { AuditDetail } from '../../shared/audit.js';
 import type { AuditCase } from '../../shared/auditCase.js';
-import type { CaseGrade, Discussion } from '../../shared/review.js';
+import {
+  attendeeSchema,
+  caseGradeInputSchema,
+  discussionInputSchema,
+  type CaseGrade,
+  type Discussion,
+} from '../../shared/review.js';
 import { GRADES, GRADE_LABELS, type Grade } from '../../shared/vocabulary.js';
+import { ApiError } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { CaseDetails } from '../components/CaseDetails.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
@@ -12,8 +22,7 @@ import { LoadFailed } from '../components/LoadFailed.js';
 import { NotificationBanner } from '../components/NotificationBanner.js';
 import { Page } from '../components/Page.js';
 import { Radios, SelectInput, TextArea, TextInput } from '../components/review/Fields.js';
-import { isCalendarDate } from '../components/review/helpers.js';
-import { useFormErrors, type FieldMessages } from '../components/review/useFormErrors.js';
+import { flattenErrors, parseServerMessage, summaryItems } from '../lib/formErrors.js';
 import { paths } from '../router.js';
 
 /** One case's review: the overall grade and each involved agency's grade, and the multi-agency discussion. */
@@ -36,74 +45,160 @@ export function CaseReview({ auditId, caseId }: { auditId: string; caseId: strin
 const OVERALL = 'overall';
 const GRADE_ITEMS = GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g] }));
 
-interface GradeDraft {
-  grade: string;
-  rationale: string;
+interface GradeRow {
+  key: string;
+  agencyId: string | null;
+  name: string;
+  /** How the grade is named in its error messages: "the overall grade", "the Police grade". */
+  what: string;
 }
-interface AttendeeDraft {
-  key: number;
-  role: string;
-  agencyId: string;
-}
+
+/** The issues a shared schema finds in a value (none when it passes). */
+const issuesOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues ?? [];
+
+// The rules are the services' own (caseGradeInputSchema, attendeeSchema, discussionInputSchema); the
+// form adds only what a page of several rows needs: rows left empty are skipped, and each message
+// names its row.
+const gradeRule = caseGradeInputSchema.pick({ grade: true, rationale: true });
+const gradesFormSchema = (rows: readonly GradeRow[]) =>
+  z
+    .object({ grades: z.array(z.object({ grade: z.string(), rationale: z.string() })) })
+    .superRefine(({ grades }, ctx) => {
+      const filled = grades.flatMap((g, i) => (g.grade !== '' || g.rationale.trim() !== '' ? [i] : []));
+      if (filled.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grades', 0, 'grade'],
+          message: 'Choose a grade and give its rationale',
+        });
+      }
+      for (const i of filled) {
+        const what = rows[i]?.what ?? 'the grade';
+        for (const issue of issuesOf(gradeRule, grades[i])) {
+          const message =
+            issue.path[0] === 'grade'
+              ? `Choose ${what}`
+              : issue.code === 'too_small'
+                ? `Give the rationale for ${what}`
+                : issue.message;
+          ctx.addIssue({ code: 'custom', path: ['grades', i, ...issue.path], message });
+        }
+      }
+    });
+type GradesValues = z.infer<ReturnType<typeof gradesFormSchema>>;
+
+const attendeeRows = discussionInputSchema.shape.attendees;
+const isFilled = (a: { role: string; agencyId: string }) => a.role.trim() !== '' || a.agencyId !== '';
+const discussionFormSchema = z
+  .object({
+    heldOn: z.string(),
+    attendees: z.array(z.object({ role: z.string(), agencyId: z.string() })),
+    agreed: discussionInputSchema.shape.agreed,
+    disagreements: discussionInputSchema.shape.disagreements,
+  })
+  .superRefine(({ heldOn, attendees }, ctx) => {
+    if (heldOn.trim() === '') {
+      ctx.addIssue({ code: 'custom', path: ['heldOn'], message: 'Enter the date of the discussion' });
+    } else if (issuesOf(discussionInputSchema.shape.heldOn, heldOn.trim()).length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['heldOn'], message: 'Enter the date of the discussion as a real date' });
+    }
+    // Rows left completely empty are ignored, as in any "add another" list.
+    const filled = attendees.flatMap((a, i) => (isFilled(a) ? [i] : []));
+    for (const i of filled) {
+      for (const issue of issuesOf(attendeeSchema, attendees[i])) {
+        const field = issue.path[0];
+        const message =
+          field === 'agencyId'
+            ? `Choose the agency of attendee ${i + 1}`
+            : issue.code === 'too_small'
+              ? `Enter the role of attendee ${i + 1} (not their name)`
+              : issue.message;
+        ctx.addIssue({ code: 'custom', path: ['attendees', i, ...issue.path], message });
+      }
+    }
+    for (const issue of issuesOf(
+      attendeeRows,
+      filled.map((i) => attendees[i]),
+    )) {
+      if (issue.path.length > 0) continue; // a row's own problem, reported above
+      const message =
+        issue.code === 'too_small' ? 'Record who attended: the role and agency of each person' : issue.message;
+      ctx.addIssue({ code: 'custom', path: ['attendees', 0, 'role'], message });
+    }
+  });
+type DiscussionValues = z.infer<typeof discussionFormSchema>;
 
 const gradeKey = (agencyId: string | null) => agencyId ?? OVERALL;
 
 function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase: AuditCase }) {
   const { audit } = detail;
   const editable = audit.status === 'in_progress';
-  const errors = useFormErrors();
   const setGrade = useApiMutation('grades.set');
   const saveDiscussion = useApiMutation('discussions.save');
   const [banner, setBanner] = useState<{ text: string; n: number } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const failed = () => setAttempt((n) => n + 1);
 
   const involved = auditCase.agencyIds
     .map((id) => detail.agencies.find((a) => a.id === id))
     .filter((a): a is NonNullable<typeof a> => a !== undefined);
+  const rows: GradeRow[] = [
+    { key: OVERALL, agencyId: null, name: 'overall', what: 'the overall grade' },
+    ...involved.map((a) => ({ key: a.id, agencyId: a.id, name: a.name, what: `the ${a.name} grade` })),
+  ];
 
   // --- Grades --------------------------------------------------------------------------------
   const [saved, setSaved] = useState<Map<string, CaseGrade>>(
     () => new Map(detail.grades.filter((g) => g.caseId === auditCase.id).map((g) => [gradeKey(g.agencyId), g])),
   );
-  const [grades, setGrades] = useState<Record<string, GradeDraft>>(() => {
-    const out: Record<string, GradeDraft> = {};
-    for (const key of [OVERALL, ...involved.map((a) => a.id)]) {
-      const g = saved.get(key);
-      out[key] = { grade: g?.grade ?? '', rationale: g?.rationale ?? '' };
-    }
-    return out;
+  const gradesForm = useForm<GradesValues>({
+    resolver: zodResolver(gradesFormSchema(rows)),
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+    defaultValues: {
+      grades: rows.map((r) => {
+        const g = saved.get(r.key);
+        return { grade: g?.grade ?? '', rationale: g?.rationale ?? '' };
+      }),
+    },
   });
-  const rows: Array<{ key: string; agencyId: string | null; name: string }> = [
-    { key: OVERALL, agencyId: null, name: 'overall' },
-    ...involved.map((a) => ({ key: a.id, agencyId: a.id, name: a.name })),
-  ];
-  const draft = (key: string): GradeDraft => grades[key] ?? { grade: '', rationale: '' };
-  const edit = (key: string, patch: Partial<GradeDraft>) =>
-    setGrades((prev) => ({ ...prev, [key]: { ...draft(key), ...prev[key], ...patch } }));
 
-  const onSaveGrades = async (e: FormEvent) => {
-    e.preventDefault();
+  // --- Discussion -----------------------------------------------------------------------------
+  const existing: Discussion | undefined = detail.discussions.find((d) => d.caseId === auditCase.id);
+  const discussionForm = useForm<DiscussionValues>({
+    resolver: zodResolver(discussionFormSchema),
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+    defaultValues: {
+      heldOn: existing?.heldOn ?? '',
+      attendees:
+        existing && existing.attendees.length > 0
+          ? existing.attendees.map((a) => ({ role: a.role, agencyId: a.agencyId }))
+          : [{ role: '', agencyId: '' }],
+      agreed: existing?.agreed ?? '',
+      disagreements: existing?.disagreements ?? '',
+    },
+  });
+  const attendees = useFieldArray({ control: discussionForm.control, name: 'attendees' });
+
+  /** A save that worked clears both forms' problems, as one page's summary shows them together. */
+  const succeeded = (text: string) => {
+    gradesForm.clearErrors();
+    discussionForm.clearErrors();
+    setBanner((b) => ({ text, n: (b?.n ?? 0) + 1 }));
+  };
+
+  const onSaveGrades = async (values: GradesValues) => {
     setBanner(null);
-    const problems: FieldMessages = {};
-    let anything = false;
-    for (const r of rows) {
-      const d = draft(r.key);
-      const what = r.agencyId === null ? 'the overall grade' : `the ${r.name} grade`;
-      if (d.grade !== '' || d.rationale.trim() !== '') anything = true;
-      if (d.grade === '' && d.rationale.trim() !== '') problems[`grade:${r.key}`] = `Choose ${what}`;
-      if (d.grade !== '' && d.rationale.trim() === '')
-        problems[`rationale:${r.key}`] = `Give the rationale for ${what}`;
-    }
-    if (!anything) problems[`grade:${OVERALL}`] = 'Choose a grade and give its rationale';
-    if (Object.keys(problems).length > 0) return errors.fail(problems);
-
-    const changed = rows.filter((r) => {
-      const d = draft(r.key);
+    const changed = rows.flatMap((r, i) => {
+      const d = values.grades[i];
       const before = saved.get(r.key);
-      return d.grade !== '' && (!before || before.grade !== d.grade || before.rationale !== d.rationale.trim());
+      return d && d.grade !== '' && (!before || before.grade !== d.grade || before.rationale !== d.rationale.trim())
+        ? [{ r, i, d }]
+        : [];
     });
     const next = new Map(saved);
-    for (const r of changed) {
-      const d = draft(r.key);
+    for (const { r, i, d } of changed) {
       try {
         const result = await setGrade.mutate({
           caseId: auditCase.id,
@@ -114,31 +209,16 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
         next.set(r.key, result);
       } catch (err) {
         setSaved(next);
-        return errors.failFromServer(err, (path) =>
-          path === 'grade' ? `grade:${r.key}` : path === 'rationale' ? `rationale:${r.key}` : undefined,
+        showServerError(gradesForm, err, (path) =>
+          path === 'grade' || path === 'rationale' ? `grades.${i}.${path}` : undefined,
         );
+        return failed();
       }
     }
     setSaved(next);
-    errors.clear();
-    setBanner((b) => ({
-      text: changed.length === 0 ? 'No grades had changed' : `Grades saved for case ${auditCase.reference}`,
-      n: (b?.n ?? 0) + 1,
-    }));
+    succeeded(changed.length === 0 ? 'No grades had changed' : `Grades saved for case ${auditCase.reference}`);
   };
 
-  // --- Discussion -----------------------------------------------------------------------------
-  const existing: Discussion | undefined = detail.discussions.find((d) => d.caseId === auditCase.id);
-  const nextKey = useRef(1);
-  const newAttendee = (role = '', agencyId = ''): AttendeeDraft => ({ key: nextKey.current++, role, agencyId });
-  const [heldOn, setHeldOn] = useState(existing?.heldOn ?? '');
-  const [attendees, setAttendees] = useState<AttendeeDraft[]>(() =>
-    existing && existing.attendees.length > 0
-      ? existing.attendees.map((a) => newAttendee(a.role, a.agencyId))
-      : [newAttendee()],
-  );
-  const [agreed, setAgreed] = useState(existing?.agreed ?? '');
-  const [disagreements, setDisagreements] = useState(existing?.disagreements ?? '');
   const addButton = useRef<HTMLButtonElement>(null);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   useEffect(() => {
@@ -148,64 +228,56 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
   }, [focusRow]);
 
   // Attendees may come from any partner agency, including those not involved in the case.
+  const chosenAgencies = discussionForm.watch('attendees').map((a) => a.agencyId);
   const agencyOptions = detail.agencies
-    .filter((a) => a.active || attendees.some((x) => x.agencyId === a.id))
+    .filter((a) => a.active || chosenAgencies.includes(a.id))
     .map((a) => ({ value: a.id, label: a.name }));
 
-  const onSaveDiscussion = async (e: FormEvent) => {
-    e.preventDefault();
+  const onSaveDiscussion = async (values: DiscussionValues) => {
     setBanner(null);
-    const problems: FieldMessages = {};
-    if (heldOn.trim() === '') problems.heldOn = 'Enter the date of the discussion';
-    else if (!isCalendarDate(heldOn.trim())) problems.heldOn = 'Enter the date of the discussion as a real date';
-    // Rows left completely empty are ignored, as in any "add another" list.
-    const filled = attendees.map((a, i) => ({ a, i })).filter(({ a }) => a.role.trim() !== '' || a.agencyId !== '');
-    for (const { a, i } of filled) {
-      if (a.role.trim() === '')
-        problems[`attendees.${i}.role`] = `Enter the role of attendee ${i + 1} (not their name)`;
-      if (a.agencyId === '') problems[`attendees.${i}.agencyId`] = `Choose the agency of attendee ${i + 1}`;
-    }
-    if (filled.length === 0) problems['attendees.0.role'] = 'Record who attended: the role and agency of each person';
-    if (Object.keys(problems).length > 0) return errors.fail(problems);
+    const filled = values.attendees.flatMap((a, i) => (isFilled(a) ? [i] : []));
     try {
       await saveDiscussion.mutate({
         caseId: auditCase.id,
-        heldOn: heldOn.trim(),
-        attendees: filled.map(({ a }) => ({ role: a.role.trim(), agencyId: a.agencyId })),
-        agreed,
-        disagreements,
+        heldOn: values.heldOn.trim(),
+        attendees: filled.map((i) => ({
+          role: values.attendees[i]!.role.trim(),
+          agencyId: values.attendees[i]!.agencyId,
+        })),
+        agreed: values.agreed,
+        disagreements: values.disagreements,
       });
     } catch (err) {
       // Server paths count only the attendees sent, which are the filled rows in order.
-      return errors.failFromServer(err, (path) => {
-        if (path === 'heldOn') return 'heldOn';
+      showServerError(discussionForm, err, (path) => {
+        if (path === 'heldOn' || path === 'agreed' || path === 'disagreements') return path;
         const m = /^attendees\.(\d+)\.(role|agencyId)$/.exec(path);
         const row = m ? filled[Number(m[1])] : undefined;
-        if (m && row) return `attendees.${row.i}.${m[2]}`;
+        if (m && row !== undefined) return `attendees.${row}.${m[2]}`;
         if (path === 'attendees') return 'attendees.0.role';
         return undefined;
       });
+      return failed();
     }
-    setAttendees((list) => {
-      const kept = list.filter((a) => a.role.trim() !== '' || a.agencyId !== '');
-      return kept.length > 0 ? kept : list;
-    });
-    errors.clear();
-    setBanner((b) => ({ text: `Discussion record saved for case ${auditCase.reference}`, n: (b?.n ?? 0) + 1 }));
+    const empty = values.attendees.flatMap((a, i) => (isFilled(a) ? [] : [i]));
+    if (empty.length < values.attendees.length) attendees.remove(empty);
+    succeeded(`Discussion record saved for case ${auditCase.reference}`);
   };
 
-  const order: Array<[string, string]> = [
-    ...rows.flatMap((r): Array<[string, string]> => [
-      [`grade:${r.key}`, `grade-${r.key}`],
-      [`rationale:${r.key}`, `rationale-${r.key}`],
-    ]),
-    ['heldOn', 'discussion-date'],
-    ...attendees.flatMap((_, i): Array<[string, string]> => [
-      [`attendees.${i}.role`, `attendee-${i}-role`],
-      [`attendees.${i}.agencyId`, `attendee-${i}-agency`],
-    ]),
-  ];
-  const items = errors.items(order);
+  const idFor = (name: string): string | undefined => {
+    const grade = /^grades\.(\d+)\.(grade|rationale)$/.exec(name);
+    if (grade) return `${grade[2]}-${rows[Number(grade[1])]?.key ?? OVERALL}`;
+    const attendee = /^attendees\.(\d+)\.(role|agencyId)$/.exec(name);
+    if (attendee) return `attendee-${attendee[1]}-${attendee[2] === 'role' ? 'role' : 'agency'}`;
+    return { heldOn: 'discussion-date', agreed: 'discussion-agreed', disagreements: 'discussion-disagreements' }[name];
+  };
+  const items = summaryItems(
+    [...flattenErrors(gradesForm.formState.errors), ...flattenErrors(discussionForm.formState.errors)],
+    idFor,
+  );
+  const gradeError = (i: number, field: 'grade' | 'rationale') =>
+    gradesForm.formState.errors.grades?.[i]?.[field]?.message;
+  const discussionErrors = discussionForm.formState.errors;
 
   return (
     <Page
@@ -219,7 +291,7 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
       hasErrors={items.length > 0}
       before={
         items.length > 0 ? (
-          <ErrorSummary errors={items} focusKey={errors.attempt} />
+          <ErrorSummary errors={items} focusKey={attempt} />
         ) : banner ? (
           <NotificationBanner key={banner.n} kind="success" heading={banner.text} focus />
         ) : null
@@ -232,7 +304,7 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
             <p className="govuk-inset-text">This audit is signed: its grades and discussions can no longer change.</p>
           ) : null}
 
-          <form noValidate onSubmit={(e) => void onSaveGrades(e)}>
+          <form noValidate onSubmit={gradesForm.handleSubmit(onSaveGrades, failed)}>
             <h2 className="govuk-heading-m">Grades</h2>
             <p className="govuk-body">
               Grade the case overall and for each agency involved. Every grade needs its rationale: what in the records
@@ -240,34 +312,42 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
             </p>
             <fieldset className="govuk-fieldset" disabled={!editable}>
               <legend className="govuk-visually-hidden">Grades for case {auditCase.reference}</legend>
-              {rows.map((r) => {
-                const d = draft(r.key);
-                const label = r.agencyId === null ? 'Overall grade for the case' : `${r.name}: grade`;
-                return (
-                  <div className="app-grade-block" key={r.key}>
-                    <Radios
-                      id={`grade-${r.key}`}
-                      legend={label}
-                      legendSize="s"
-                      inline
-                      error={errors.field(`grade:${r.key}`)}
-                      items={GRADE_ITEMS}
-                      value={d.grade}
-                      onChange={(grade) => edit(r.key, { grade })}
-                    />
-                    <TextArea
-                      id={`rationale-${r.key}`}
-                      label={
-                        r.agencyId === null ? 'Rationale for the overall grade' : `Rationale for the ${r.name} grade`
-                      }
-                      rows={3}
-                      error={errors.field(`rationale:${r.key}`)}
-                      value={d.rationale}
-                      onChange={(rationale) => edit(r.key, { rationale })}
-                    />
-                  </div>
-                );
-              })}
+              {rows.map((r, i) => (
+                <div className="app-grade-block" key={r.key}>
+                  <Controller
+                    control={gradesForm.control}
+                    name={`grades.${i}.grade`}
+                    render={({ field }) => (
+                      <Radios
+                        id={`grade-${r.key}`}
+                        legend={r.agencyId === null ? 'Overall grade for the case' : `${r.name}: grade`}
+                        legendSize="s"
+                        inline
+                        error={gradeError(i, 'grade')}
+                        items={GRADE_ITEMS}
+                        value={field.value}
+                        onChange={field.onChange}
+                      />
+                    )}
+                  />
+                  <Controller
+                    control={gradesForm.control}
+                    name={`grades.${i}.rationale`}
+                    render={({ field }) => (
+                      <TextArea
+                        id={`rationale-${r.key}`}
+                        label={
+                          r.agencyId === null ? 'Rationale for the overall grade' : `Rationale for the ${r.name} grade`
+                        }
+                        rows={3}
+                        error={gradeError(i, 'rationale')}
+                        value={field.value}
+                        onChange={field.onChange}
+                      />
+                    )}
+                  />
+                </div>
+              ))}
             </fieldset>
             {editable ? (
               <button type="submit" className="govuk-button" disabled={setGrade.pending}>
@@ -276,7 +356,7 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
             ) : null}
           </form>
 
-          <form noValidate onSubmit={(e) => void onSaveDiscussion(e)} className="app-section-gap">
+          <form noValidate onSubmit={discussionForm.handleSubmit(onSaveDiscussion, failed)} className="app-section-gap">
             <h2 className="govuk-heading-m">Multi-agency discussion</h2>
             <p className="govuk-body">
               The meeting where the agencies involved discussed the case: record people by their role and agency, never
@@ -284,14 +364,20 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
             </p>
             <fieldset className="govuk-fieldset" disabled={!editable}>
               <legend className="govuk-visually-hidden">Discussion of case {auditCase.reference}</legend>
-              <TextInput
-                id="discussion-date"
-                type="date"
-                label="Date of the discussion"
-                size="s"
-                error={errors.field('heldOn')}
-                value={heldOn}
-                onChange={setHeldOn}
+              <Controller
+                control={discussionForm.control}
+                name="heldOn"
+                render={({ field }) => (
+                  <TextInput
+                    id="discussion-date"
+                    type="date"
+                    label="Date of the discussion"
+                    size="s"
+                    error={discussionErrors.heldOn?.message}
+                    value={field.value}
+                    onChange={field.onChange}
+                  />
+                )}
               />
               <div className="govuk-form-group">
                 <fieldset className="govuk-fieldset" aria-describedby="attendees-hint">
@@ -300,63 +386,67 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
                     Each person’s role (for example, MASH team manager) and their agency
                   </div>
                   <ol className="app-agency-list">
-                    {attendees.map((a, i) => {
-                      const roleError = errors.field(`attendees.${i}.role`);
-                      const agencyError = errors.field(`attendees.${i}.agencyId`);
-                      return (
-                        <li key={a.key}>
-                          <fieldset className="govuk-fieldset app-agency-row">
-                            <legend className="govuk-visually-hidden">Attendee {i + 1}</legend>
-                            <div className="app-agency-row__name">
-                              <TextInput
-                                id={`attendee-${i}-role`}
-                                label={
-                                  <>
-                                    Role<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
-                                  </>
-                                }
-                                error={roleError}
-                                value={a.role}
-                                onChange={(role) =>
-                                  setAttendees((list) => list.map((x) => (x.key === a.key ? { ...x, role } : x)))
-                                }
-                              />
+                    {attendees.fields.map((row, i) => (
+                      <li key={row.id}>
+                        <fieldset className="govuk-fieldset app-agency-row">
+                          <legend className="govuk-visually-hidden">Attendee {i + 1}</legend>
+                          <div className="app-agency-row__name">
+                            <Controller
+                              control={discussionForm.control}
+                              name={`attendees.${i}.role`}
+                              render={({ field }) => (
+                                <TextInput
+                                  id={`attendee-${i}-role`}
+                                  label={
+                                    <>
+                                      Role<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
+                                    </>
+                                  }
+                                  error={discussionErrors.attendees?.[i]?.role?.message}
+                                  value={field.value}
+                                  onChange={field.onChange}
+                                />
+                              )}
+                            />
+                          </div>
+                          <div className="app-agency-row__kind">
+                            <Controller
+                              control={discussionForm.control}
+                              name={`attendees.${i}.agencyId`}
+                              render={({ field }) => (
+                                <SelectInput
+                                  id={`attendee-${i}-agency`}
+                                  label={
+                                    <>
+                                      Agency<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
+                                    </>
+                                  }
+                                  error={discussionErrors.attendees?.[i]?.agencyId?.message}
+                                  placeholder="Choose an agency"
+                                  options={agencyOptions}
+                                  value={field.value}
+                                  onChange={field.onChange}
+                                />
+                              )}
+                            />
+                          </div>
+                          {attendees.fields.length > 1 ? (
+                            <div className="app-agency-row__actions">
+                              <button
+                                type="button"
+                                className="app-link-button"
+                                onClick={() => {
+                                  attendees.remove(i);
+                                  addButton.current?.focus();
+                                }}
+                              >
+                                Remove<span className="govuk-visually-hidden"> attendee {i + 1}</span>
+                              </button>
                             </div>
-                            <div className="app-agency-row__kind">
-                              <SelectInput
-                                id={`attendee-${i}-agency`}
-                                label={
-                                  <>
-                                    Agency<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
-                                  </>
-                                }
-                                error={agencyError}
-                                placeholder="Choose an agency"
-                                options={agencyOptions}
-                                value={a.agencyId}
-                                onChange={(agencyId) =>
-                                  setAttendees((list) => list.map((x) => (x.key === a.key ? { ...x, agencyId } : x)))
-                                }
-                              />
-                            </div>
-                            {attendees.length > 1 ? (
-                              <div className="app-agency-row__actions">
-                                <button
-                                  type="button"
-                                  className="app-link-button"
-                                  onClick={() => {
-                                    setAttendees((list) => list.filter((x) => x.key !== a.key));
-                                    addButton.current?.focus();
-                                  }}
-                                >
-                                  Remove<span className="govuk-visually-hidden"> attendee {i + 1}</span>
-                                </button>
-                              </div>
-                            ) : null}
-                          </fieldset>
-                        </li>
-                      );
-                    })}
+                          ) : null}
+                        </fieldset>
+                      </li>
+                    ))}
                   </ol>
                   {editable ? (
                     <button
@@ -364,8 +454,8 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
                       ref={addButton}
                       className="govuk-button govuk-button--secondary"
                       onClick={() => {
-                        setAttendees((list) => [...list, newAttendee()]);
-                        setFocusRow(attendees.length);
+                        attendees.append({ role: '', agencyId: '' }, { shouldFocus: false });
+                        setFocusRow(attendees.fields.length);
                       }}
                     >
                       Add another attendee
@@ -373,23 +463,35 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
                   ) : null}
                 </fieldset>
               </div>
-              <TextArea
-                id="discussion-agreed"
-                label="What was agreed"
-                size="s"
-                hint="The conclusions the agencies reached together, and anything to follow up"
-                error={errors.field('agreed')}
-                value={agreed}
-                onChange={setAgreed}
+              <Controller
+                control={discussionForm.control}
+                name="agreed"
+                render={({ field }) => (
+                  <TextArea
+                    id="discussion-agreed"
+                    label="What was agreed"
+                    size="s"
+                    hint="The conclusions the agencies reached together, and anything to follow up"
+                    error={discussionErrors.agreed?.message}
+                    value={field.value}
+                    onChange={field.onChange}
+                  />
+                )}
               />
-              <TextArea
-                id="discussion-disagreements"
-                label="Where agencies disagreed"
-                size="s"
-                hint="Include any disagreement left unresolved and how it will be escalated"
-                error={errors.field('disagreements')}
-                value={disagreements}
-                onChange={setDisagreements}
+              <Controller
+                control={discussionForm.control}
+                name="disagreements"
+                render={({ field }) => (
+                  <TextArea
+                    id="discussion-disagreements"
+                    label="Where agencies disagreed"
+                    size="s"
+                    hint="Include any disagreement left unresolved and how it will be escalated"
+                    error={discussionErrors.disagreements?.message}
+                    value={field.value}
+                    onChange={field.onChange}
+                  />
+                )}
               />
             </fieldset>
             {editable ? (
@@ -405,4 +507,22 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
       </div>
     </Page>
   );
+}
+
+/**
+ * Shows a service's refusal on the form: each "path: message" part on the field `toField` names,
+ * the rest as a form-level problem.
+ */
+function showServerError<T extends FieldValues>(
+  form: UseFormReturn<T>,
+  error: unknown,
+  toField: (path: string) => string | undefined,
+): void {
+  const general: string[] = [];
+  for (const part of parseServerMessage(error instanceof ApiError ? error.message : 'Something went wrong.')) {
+    const name = toField(part.name);
+    if (name) form.setError(name as Path<T>, { type: 'server', message: part.message });
+    else general.push(part.name ? `${part.name}: ${part.message}` : part.message);
+  }
+  if (general.length > 0) form.setError('root.server', { type: 'server', message: general.join(' ') });
 }
