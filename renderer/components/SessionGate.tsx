@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { onPossibleLock, signalUnlocked } from '../api/client.js';
-import { useApiQuery } from '../api/hooks.js';
+import { useEffect, useState, type ReactNode } from 'react';
+import { onPossibleLock } from '../api/client.js';
+import { useApiQuery, useFollowLock } from '../api/hooks.js';
 import { CreatePassphrase } from '../screens/CreatePassphrase.js';
 import { Unlock } from '../screens/Unlock.js';
 import { HiddenContext } from './hiddenContext.js';
@@ -15,16 +15,14 @@ import { Loading } from './Loading.js';
 export function SessionGate({ children }: { children: ReactNode }) {
   const status = useApiQuery('session.status', {});
   const [everUnlocked, setEverUnlocked] = useState(false);
-  const { reload, setData } = status;
+  const { retry, setData } = status;
 
-  useEffect(() => onPossibleLock(reload), [reload]);
+  // A refusal with LOCKED (or the desktop app's event) may mean the session locked: ask again.
+  useEffect(() => onPossibleLock(retry), [retry]);
   const locked = status.data?.locked;
-  const unlockedBefore = useRef(false);
+  useFollowLock(locked);
   useEffect(() => {
-    if (locked !== false) return;
-    if (unlockedBefore.current) signalUnlocked();
-    unlockedBefore.current = true;
-    setEverUnlocked(true);
+    if (locked === false) setEverUnlocked(true);
   }, [locked]);
 
   const bare = (content: ReactNode) => (
@@ -34,7 +32,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   );
 
   if (!status.data) {
-    return bare(status.error ? <LoadFailed error={status.error} onRetry={reload} /> : <Loading />);
+    return bare(status.error ? <LoadFailed error={status.error} onRetry={retry} /> : <Loading />);
   }
   if (!status.data.databaseExists) return bare(<CreatePassphrase onDone={setData} />);
   if (locked && !everUnlocked) return bare(<Unlock idleLockMinutes={status.data.idleLockMinutes} onDone={setData} />);

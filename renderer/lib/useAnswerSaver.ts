@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../shared/contract.js';
 import { errorMessage, onUnlocked } from '../api/client.js';
-import { useApi } from '../api/hooks.js';
+import { dataChanged, useApi, useApiQueryClient } from '../api/hooks.js';
 import type { AnswerDraft } from './answerDraft.js';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string };
@@ -14,6 +14,7 @@ export function useAnswerSaver(
   onSaved: (result: Output<'answers.save'>) => void,
 ): { state: SaveState; save: (draft: AnswerDraft) => void; retry: () => void } {
   const api = useApi();
+  const client = useApiQueryClient();
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const latest = useRef<AnswerDraft | null>(null);
   const pending = useRef(false);
@@ -34,6 +35,9 @@ export function useAnswerSaver(
           const result = await api['answers.save']({ checklistId, questionId, ...draft });
           if (!pending.current) setState({ kind: 'saved', at: result.answer.updatedAt });
           onSavedRef.current(result);
+          // Other screens' answers (the review, the summary) are out of date; this one shows `result`,
+          // so nothing is fetched again while answers are being given.
+          void dataChanged(client, 'all', false);
         } catch (e) {
           if (!pending.current) setState({ kind: 'error', message: errorMessage(e) });
         }
@@ -41,7 +45,7 @@ export function useAnswerSaver(
     } finally {
       running.current = false;
     }
-  }, [api, checklistId, questionId]);
+  }, [api, client, checklistId, questionId]);
 
   const save = useCallback(
     (draft: AnswerDraft) => {
