@@ -1,9 +1,8 @@
 // The Electron main process: one hardened window showing the interface from app://case-audit/, and one
-// IPC channel that checks the sender and hands every call to the same dispatch loop the browser host
-// uses. The decisions live in windowPolicy.ts (tested under Node); this file only wires them in.
-//
-// The services run in this process for now, so a long synchronous SQLite call can stall the window.
-// Moving them to a utilityProcess, with this file as a thin relay, is future work.
+// IPC channel that checks the sender and relays every call to the service process (a utilityProcess
+// running electron/serviceProcess/child.ts, the same entry the browser host forks under Node), so a
+// long SQLite call or report never stalls the window. The decisions live in windowPolicy.ts and
+// electron/serviceProcess/ (tested under Node); this file only wires them in.
 import {
   app,
   BrowserWindow,
@@ -13,6 +12,7 @@ import {
   protocol,
   safeStorage,
   session,
+  utilityProcess,
   type IpcMainInvokeEvent,
   type WebPreferences,
 } from 'electron';
@@ -20,7 +20,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RPC_CHANNEL } from '../shared/bridge.js';
 import type { RpcResult } from '../shared/errors.js';
-import { createSession, type Session } from './session.js';
+import { serviceEntry } from './serviceProcess/nodeChild.js';
+import { createRelay, type Relay } from './serviceProcess/relay.js';
+import { startServiceProcess, type ServiceChild, type ServiceProcess } from './serviceProcess/supervisor.js';
 import { osWrapBlob, putOsWrap } from './security/keyFile.js';
 import { findElectronBinding } from './nativeBinding.js';
 import { resolveDatabasePath, userDataDir } from './paths.js';
@@ -48,7 +50,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP
 app.setPath('userData', userDataDir());
 
 let mainWindow: BrowserWindow | null = null;
-let caseAudit: Session | null = null;
+let services: ServiceProcess | null = null;
 
 // The key is kept in the OS keychain (safeStorage) as well as under the passphrase, so the app opens
 // without a prompt at launch; after an idle or sleep lock the passphrase is asked for again.
@@ -126,12 +128,24 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-function registerRpc(dispatchTo: Session): void {
+/** The service process as Electron runs it: the same entry and messages as nodeChild.ts's fork. */
+function utilityServiceChild(): ServiceChild {
+  const child = utilityProcess.fork(serviceEntry(), [], { serviceName: 'Case Audit services', stdio: 'inherit' });
+  return {
+    get pid() {
+      return child.pid;
+    },
+    post: (message) => child.postMessage(message),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.once('exit', (code) => listener(code, null)),
+    kill: () => child.kill(),
+  };
+}
+
+function registerRpc(relay: Relay): void {
   ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<RpcResult<unknown>> => {
     if (!isOurSender(event)) return unauthorised();
-    if (typeof method !== 'string')
-      return { ok: false, error: { code: 'VALIDATION', message: 'The method name must be a string.' } };
-    return dispatchTo.dispatch(method, input);
+    return relay(method, input);
   });
 }
 
@@ -141,10 +155,12 @@ async function start(): Promise<void> {
   const nativeBinding = findElectronBinding(root, process.versions.electron);
   try {
     const key = keyFromKeychain(databasePath);
-    caseAudit = createSession(databasePath, {
-      ...(nativeBinding ? { nativeBinding } : {}),
+    services = await startServiceProcess({
+      spawn: utilityServiceChild,
+      settings: { dbPath: databasePath, reportKey: true, ...(nativeBinding ? { nativeBinding } : {}) },
       ...(key ? { key } : {}),
-      onLock: () => mainWindow?.webContents.send('app.locked', null),
+      // Events pushed by the services (the session locked, progress) go to the window as they come.
+      onEvent: (name, payload) => mainWindow?.webContents.send(name, payload),
       onUnlock: (unlocked) => keepInKeychain(databasePath, unlocked),
     });
   } catch (e) {
@@ -157,13 +173,13 @@ async function start(): Promise<void> {
   }
   denyPermissions();
   serveInterface();
-  registerRpc(caseAudit);
+  registerRpc(createRelay(services.dispatch));
   mainWindow = createWindow();
-  const session = caseAudit;
-  setInterval(() => session.checkIdle(), 15_000).unref();
+  // The idle lock is checked in the service process; sleep and screen locks are seen only here.
   // Lock when the laptop sleeps or its screen locks: a lid closed in a meeting is a lid left open.
-  powerMonitor.on('suspend', () => session.lock());
-  powerMonitor.on('lock-screen', () => session.lock());
+  const running = services;
+  powerMonitor.on('suspend', () => running.lock());
+  powerMonitor.on('lock-screen', () => running.lock());
 
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow();
@@ -181,10 +197,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   // One window holds the database open; closing it ends the app on every platform.
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  // Quitting waits for the service process to close the database (it is killed after 5 s).
+  app.on('will-quit', (event) => {
     ipcMain.removeHandler(RPC_CHANNEL);
-    caseAudit?.close();
-    caseAudit = null;
+    if (!services) return;
+    event.preventDefault();
+    const closing = services;
+    services = null;
+    void closing.close().finally(() => app.quit());
   });
   start().catch((e: unknown) => {
     console.error('[case-audit] start-up failed:', e);

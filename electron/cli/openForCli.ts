@@ -1,6 +1,7 @@
 import { openApp, type CaseAuditApp } from '../app.js';
 import { resolveDatabasePath } from '../paths.js';
-import { createSession, type Session } from '../session.js';
+import { startNodeServiceProcess } from '../serviceProcess/nodeChild.js';
+import type { ServiceProcess } from '../serviceProcess/supervisor.js';
 import { obtainDatabaseKey } from '../security/databaseKey.js';
 import { passphraseSource } from './passphrase.js';
 
@@ -24,8 +25,11 @@ export async function openForCli(args: DbArgs): Promise<CaseAuditApp> {
   return openApp(dbPath, { key, backgroundIndexing: false });
 }
 
-/** For long-running hosts: a session that locks when idle. */
-export async function openSessionForCli(args: DbArgs): Promise<{ session: Session; dbPath: string }> {
+/**
+ * For long-running hosts: the services in their own process (electron/serviceProcess/), a session
+ * there that locks when idle, restarted (locked) if it stops unexpectedly.
+ */
+export async function openServicesForCli(args: DbArgs): Promise<{ services: ServiceProcess; dbPath: string }> {
   const { dbPath, key } = await keyFor(args);
-  return { session: createSession(dbPath, { key }), dbPath };
+  return { services: await startNodeServiceProcess({ settings: { dbPath }, key }), dbPath };
 }

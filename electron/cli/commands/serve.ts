@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { startHost } from '../../host/server.js';
 import { projectRoot } from '../../version.js';
-import { DB_FLAGS, openSessionForCli } from '../openForCli.js';
+import { createRelay } from '../../serviceProcess/relay.js';
+import { DB_FLAGS, openServicesForCli } from '../openForCli.js';
 import { parseCommand } from '../usage.js';
 
 export const serveHelp = `case-audit serve [--db PATH] [--port N] [--passphrase-file FILE]
@@ -33,20 +34,20 @@ function listenProblem(e: unknown, port: number | undefined): string {
 
 export async function serve(argv: string[]): Promise<number> {
   const args = parseCommand(argv, { ...DB_FLAGS, port: { type: 'string' } }, schema);
-  const { session, dbPath } = await openSessionForCli(args);
+  // The services run in their own process, as in the desktop app; this one only serves HTTP.
+  const { services, dbPath } = await openServicesForCli(args);
   let host;
   try {
     host = await startHost({
-      dispatch: session.dispatch,
+      dispatch: createRelay(services.dispatch),
       staticDir: join(projectRoot(), 'dist', 'renderer'),
       ...(args.port !== undefined ? { port: args.port } : {}),
     });
   } catch (e) {
     // Nothing may be left running, or the process would wait for ever instead of exiting.
-    session.close();
+    await services.close();
     throw new Error(listenProblem(e, args.port), { cause: e });
   }
-  const idleCheck = setInterval(() => session.checkIdle(), 15_000);
   console.log(`Case Audit is running at ${host.url}`);
   console.log(`Database: ${dbPath}`);
   await new Promise<void>((done) => {
@@ -54,8 +55,7 @@ export async function serve(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  clearInterval(idleCheck);
   await host.close();
-  session.close();
+  await services.close();
   return 0;
 }
