@@ -32,7 +32,7 @@ export function Pagination({ page, pageCount, pathOf, label = 'Results pages' }:
       <ul className="govuk-pagination__list">
         {pageItems(page, pageCount).map((item, i) =>
           item === 'ellipsis' ? (
-            <li key={`ellipsis-${i}`} className="govuk-pagination__item govuk-pagination__item--ellipses">
+            <li key={`ellipsis-${i}`} className="govuk-pagination__item govuk-pagination__item--ellipsis">
               {'\u22ef'}
             </li>
           ) : (
