@@ -16,7 +16,7 @@ import { href, paths } from '../router.js';
 /** One action: its SMART details, its status, the dated progress history, and the way to verify it. */
 export function ActionsDetail({ actionId }: { actionId: string }) {
   const action = useApiQuery('actions.get', { actionId });
-  if (action.error) return <LoadFailed error={action.error} onRetry={action.reload} />;
+  if (action.error) return <LoadFailed error={action.error} onRetry={action.retry} />;
   if (!action.data) return <Loading what="Loading the action" />;
   return <WithAudit action={action.data} />;
 }
@@ -30,8 +30,8 @@ function WithAudit({ action }: { action: Action }) {
       <LoadFailed
         error={failed}
         onRetry={() => {
-          detail.reload();
-          recommendations.reload();
+          detail.retry();
+          recommendations.retry();
         }}
       />
     );

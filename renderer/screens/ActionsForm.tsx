@@ -21,7 +21,7 @@ export function ActionsNew({ auditId }: { auditId: string }) {
 /** Change an action's SMART details (its status moves only through progress updates). */
 export function ActionsEdit({ actionId }: { actionId: string }) {
   const action = useApiQuery('actions.get', { actionId });
-  if (action.error) return <LoadFailed error={action.error} onRetry={action.reload} />;
+  if (action.error) return <LoadFailed error={action.error} onRetry={action.retry} />;
   if (!action.data) return <Loading what="Loading the action" />;
   return <ActionsFormLoader auditId={action.data.auditId} action={action.data} />;
 }
@@ -35,8 +35,8 @@ function ActionsFormLoader({ auditId, action }: { auditId: string; action: Actio
       <LoadFailed
         error={failed}
         onRetry={() => {
-          detail.reload();
-          recommendations.reload();
+          detail.retry();
+          recommendations.retry();
         }}
       />
     );

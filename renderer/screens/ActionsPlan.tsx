@@ -28,10 +28,10 @@ export function ActionsPlan({ auditId }: { auditId: string }) {
       <LoadFailed
         error={failed}
         onRetry={() => {
-          detail.reload();
-          findings.reload();
-          recommendations.reload();
-          actions.reload();
+          detail.retry();
+          findings.retry();
+          recommendations.retry();
+          actions.retry();
         }}
       />
     );

@@ -22,9 +22,9 @@ export function ActionsRecommendation({ auditId, recommendationId }: { auditId: 
       <LoadFailed
         error={failed}
         onRetry={() => {
-          detail.reload();
-          findings.reload();
-          recommendations.reload();
+          detail.retry();
+          findings.retry();
+          recommendations.retry();
         }}
       />
     );

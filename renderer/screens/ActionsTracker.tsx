@@ -179,7 +179,7 @@ export function ActionsTracker({ filter, page }: { filter: ActionsFilter; page: 
         {announcement}
       </div>
       {actions.error ? (
-        <LoadFailedInline onRetry={actions.reload} message={actions.error.message} />
+        <LoadFailedInline onRetry={actions.retry} message={actions.error.message} />
       ) : !data ? (
         <p className="govuk-body app-loading">Loading the actions…</p>
       ) : list.length === 0 ? (

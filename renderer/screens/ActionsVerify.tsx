@@ -23,8 +23,8 @@ export function ActionsVerify({ actionId }: { actionId: string }) {
       <LoadFailed
         error={failed}
         onRetry={() => {
-          action.reload();
-          audits.reload();
+          action.retry();
+          audits.retry();
         }}
       />
     );

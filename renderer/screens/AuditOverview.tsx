@@ -15,7 +15,7 @@ import { href, paths } from '../router.js';
 /** One audit: its template, and every case's checklists by agency. */
 export function AuditOverview({ auditId }: { auditId: string }) {
   const detail = useApiQuery('audits.get', { auditId });
-  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.reload} />;
+  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.retry} />;
   if (!detail.data) return <Loading what="Loading the audit" />;
   const { audit, cases } = detail.data;
   const editable = audit.status === 'in_progress';

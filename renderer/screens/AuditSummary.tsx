@@ -26,7 +26,7 @@ export function AuditSummary({ auditId }: { auditId: string }) {
   const actions = useApiQuery('actions.list', { auditId });
   const queries = [detail, analysis, findings, recommendations, actions];
   const failed = queries.find((q) => q.error)?.error;
-  if (failed) return <LoadFailed error={failed} onRetry={() => queries.forEach((q) => q.reload())} />;
+  if (failed) return <LoadFailed error={failed} onRetry={() => queries.forEach((q) => q.retry())} />;
   if (!detail.data || !analysis.data || !findings.data || !recommendations.data || !actions.data) {
     return <Loading what="Loading the summary" />;
   }

@@ -13,7 +13,7 @@ import { href, paths } from '../router.js';
 export function AuditsList() {
   const { board } = useBoard();
   const audits = useApiQuery('audits.list', {});
-  if (audits.error) return <LoadFailed error={audits.error} onRetry={audits.reload} />;
+  if (audits.error) return <LoadFailed error={audits.error} onRetry={audits.retry} />;
   if (!audits.data) return <Loading what="Loading audits" />;
   const list = audits.data;
 

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
-import { Controller, useFieldArray, useForm, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { AuditDetail } from '../../shared/audit.js';
 import type { AuditCase } from '../../shared/auditCase.js';
@@ -12,7 +12,6 @@ import {
   type Discussion,
 } from '../../shared/review.js';
 import { GRADES, GRADE_LABELS, type Grade } from '../../shared/vocabulary.js';
-import { ApiError } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { CaseDetails } from '../components/CaseDetails.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
@@ -22,13 +21,13 @@ import { LoadFailed } from '../components/LoadFailed.js';
 import { NotificationBanner } from '../components/NotificationBanner.js';
 import { Page } from '../components/Page.js';
 import { Radios, SelectInput, TextArea, TextInput } from '../components/review/Fields.js';
-import { flattenErrors, parseServerMessage, summaryItems } from '../lib/formErrors.js';
+import { applyApiError, flattenErrors, summaryItems } from '../lib/formErrors.js';
 import { paths } from '../router.js';
 
 /** One case's review: the overall grade and each involved agency's grade, and the multi-agency discussion. */
 export function CaseReview({ auditId, caseId }: { auditId: string; caseId: string }) {
   const detail = useApiQuery('audits.get', { auditId });
-  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.reload} />;
+  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.retry} />;
   if (!detail.data) return <Loading what="Loading the case" />;
   const auditCase = detail.data.cases.find((c) => c.id === caseId);
   if (!auditCase) {
@@ -137,7 +136,6 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
   const saveDiscussion = useApiMutation('discussions.save');
   const [banner, setBanner] = useState<{ text: string; n: number } | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const failed = () => setAttempt((n) => n + 1);
 
   const involved = auditCase.agencyIds
     .map((id) => detail.agencies.find((a) => a.id === id))
@@ -181,7 +179,13 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
   });
   const attendees = useFieldArray({ control: discussionForm.control, name: 'attendees' });
 
-  /** A save that worked clears both forms' problems, as one page's summary shows them together. */
+  // One summary for the page: it shows the problems of the last form submitted, as a save that worked
+  // clears both forms' problems.
+  const failed = (other: { clearErrors: () => void }) => () => {
+    other.clearErrors();
+    setAttempt((n) => n + 1);
+  };
+
   const succeeded = (text: string) => {
     gradesForm.clearErrors();
     discussionForm.clearErrors();
@@ -209,10 +213,10 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
         next.set(r.key, result);
       } catch (err) {
         setSaved(next);
-        showServerError(gradesForm, err, (path) =>
-          path === 'grade' || path === 'rationale' ? `grades.${i}.${path}` : undefined,
+        applyApiError(gradesForm, err, ([field]) =>
+          field === 'grade' || field === 'rationale' ? `grades.${i}.${field}` : undefined,
         );
-        return failed();
+        return failed(discussionForm)();
       }
     }
     setSaved(next);
@@ -249,15 +253,16 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
       });
     } catch (err) {
       // Server paths count only the attendees sent, which are the filled rows in order.
-      showServerError(discussionForm, err, (path) => {
-        if (path === 'heldOn' || path === 'agreed' || path === 'disagreements') return path;
-        const m = /^attendees\.(\d+)\.(role|agencyId)$/.exec(path);
-        const row = m ? filled[Number(m[1])] : undefined;
-        if (m && row !== undefined) return `attendees.${row}.${m[2]}`;
-        if (path === 'attendees') return 'attendees.0.role';
-        return undefined;
+      applyApiError(discussionForm, err, ([first, index, field]) => {
+        if (first === 'heldOn' || first === 'agreed' || first === 'disagreements') return first;
+        if (first !== 'attendees') return undefined;
+        if (index === undefined) return 'attendees.0.role';
+        const row = filled[Number(index)];
+        return row !== undefined && (field === 'role' || field === 'agencyId')
+          ? `attendees.${row}.${field}`
+          : undefined;
       });
-      return failed();
+      return failed(gradesForm)();
     }
     const empty = values.attendees.flatMap((a, i) => (isFilled(a) ? [] : [i]));
     if (empty.length < values.attendees.length) attendees.remove(empty);
@@ -304,7 +309,7 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
             <p className="govuk-inset-text">This audit is signed: its grades and discussions can no longer change.</p>
           ) : null}
 
-          <form noValidate onSubmit={gradesForm.handleSubmit(onSaveGrades, failed)}>
+          <form noValidate onSubmit={gradesForm.handleSubmit(onSaveGrades, failed(discussionForm))}>
             <h2 className="govuk-heading-m">Grades</h2>
             <p className="govuk-body">
               Grade the case overall and for each agency involved. Every grade needs its rationale: what in the records
@@ -356,7 +361,11 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
             ) : null}
           </form>
 
-          <form noValidate onSubmit={discussionForm.handleSubmit(onSaveDiscussion, failed)} className="app-section-gap">
+          <form
+            noValidate
+            onSubmit={discussionForm.handleSubmit(onSaveDiscussion, failed(gradesForm))}
+            className="app-section-gap"
+          >
             <h2 className="govuk-heading-m">Multi-agency discussion</h2>
             <p className="govuk-body">
               The meeting where the agencies involved discussed the case: record people by their role and agency, never
@@ -507,22 +516,4 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
       </div>
     </Page>
   );
-}
-
-/**
- * Shows a service's refusal on the form: each "path: message" part on the field `toField` names,
- * the rest as a form-level problem.
- */
-function showServerError<T extends FieldValues>(
-  form: UseFormReturn<T>,
-  error: unknown,
-  toField: (path: string) => string | undefined,
-): void {
-  const general: string[] = [];
-  for (const part of parseServerMessage(error instanceof ApiError ? error.message : 'Something went wrong.')) {
-    const name = toField(part.name);
-    if (name) form.setError(name as Path<T>, { type: 'server', message: part.message });
-    else general.push(part.name ? `${part.name}: ${part.message}` : part.message);
-  }
-  if (general.length > 0) form.setError('root.server', { type: 'server', message: general.join(' ') });
 }

@@ -26,7 +26,7 @@ const MISSING_LISTED = 20;
 
 export function Checklist({ checklistId, sectionId }: { checklistId: string; sectionId: string | undefined }) {
   const detail = useApiQuery('checklists.get', { checklistId });
-  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.reload} />;
+  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.retry} />;
   if (!detail.data) return <Loading what="Loading the checklist" />;
   return <ChecklistView detail={detail.data} sectionId={sectionId} />;
 }

@@ -37,9 +37,9 @@ export function Findings({ auditId }: { auditId: string }) {
       <LoadFailed
         error={failed}
         onRetry={() => {
-          detail.reload();
-          analysis.reload();
-          findings.reload();
+          detail.retry();
+          analysis.retry();
+          findings.retry();
         }}
       />
     );

@@ -18,7 +18,7 @@ export function FindingsEdit({ auditId, findingId }: { auditId: string; findingI
   const detail = useApiQuery('audits.get', { auditId });
   const findings = useApiQuery('findings.list', { auditId });
   const failed = detail.error ?? findings.error;
-  if (failed) return <LoadFailed error={failed} onRetry={() => (detail.reload(), findings.reload())} />;
+  if (failed) return <LoadFailed error={failed} onRetry={() => (detail.retry(), findings.retry())} />;
   if (!detail.data || !findings.data) return <Loading what="Loading the finding" />;
   const finding = findingId ? findings.data.find((f) => f.id === findingId) : undefined;
   if (findingId && !finding) {
@@ -34,7 +34,7 @@ export function FindingsEdit({ auditId, findingId }: { auditId: string; findingI
 
 function WithTemplate({ detail, finding }: { detail: AuditDetail; finding: Finding | undefined }) {
   const template = useApiQuery('templates.get', { id: detail.audit.templateId, version: detail.audit.templateVersion });
-  if (template.error) return <LoadFailed error={template.error} onRetry={template.reload} />;
+  if (template.error) return <LoadFailed error={template.error} onRetry={template.retry} />;
   if (!template.data) return <Loading what="Loading the finding" />;
   return <FindingForm detail={detail} template={template.data} finding={finding} />;
 }

@@ -14,7 +14,7 @@ import { navigate, paths } from '../router.js';
 /** Why the audit was done, and where "some" and "many or most" begin for its findings. */
 export function FindingsPurpose({ auditId }: { auditId: string }) {
   const detail = useApiQuery('audits.get', { auditId });
-  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.reload} />;
+  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.retry} />;
   if (!detail.data) return <Loading what="Loading the audit" />;
   return <PurposeForm audit={detail.data.audit} />;
 }

@@ -21,8 +21,8 @@ export function Reaudit({ auditId }: { auditId: string }) {
       <LoadFailed
         error={failed}
         onRetry={() => {
-          audits.reload();
-          templates.reload();
+          audits.retry();
+          templates.retry();
         }}
       />
     );

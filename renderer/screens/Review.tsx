@@ -12,7 +12,7 @@ import { paths } from '../router.js';
 /** Every sampled case with its overall grade, its agencies' grades and whether it was discussed. */
 export function Review({ auditId }: { auditId: string }) {
   const detail = useApiQuery('audits.get', { auditId });
-  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.reload} />;
+  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.retry} />;
   if (!detail.data) return <Loading what="Loading the audit" />;
   return <ReviewView detail={detail.data} />;
 }
