@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import type { Db } from '../../db/open.js';
 import { repositories, type Repositories } from '../../db/repositories.js';
-import { idleCheckpointer } from '../../db/walCheckpoints.js';
+import { checkpointIdle, CHECKPOINT_IDLE_MS } from '../../db/walCheckpoints.js';
+import { createScheduler, type LogError, type Scheduler } from '../background/scheduler.js';
 
 /** What every service needs: the connection, its repositories, a clock and an id source. */
 export interface ServiceContext {
@@ -17,6 +18,11 @@ export interface ServiceContext {
   actor: string;
   /** Appends to the hash-chained change log; call inside the action's transaction. */
   log: (entity: string, entityId: string, action: string, before: unknown, after: unknown) => void;
+  /**
+   * The background work of this open database (the WAL checkpoint, search indexing, the figures of
+   * signed audits): dispose it before closing the connection.
+   */
+  background: Scheduler;
 }
 
 /** The person at this installation: the operating-system account on this computer. */
@@ -29,9 +35,12 @@ export function createContext(
   databasePath: string,
   clock: () => Date = () => new Date(),
   actor: string = defaultActor(),
+  logError?: LogError,
 ): ServiceContext {
   const repos = repositories(db);
-  const checkpoints = idleCheckpointer(db);
+  const background = createScheduler(logError ? { logError } : {});
+  // A moment after the last write (db/walCheckpoints.ts).
+  const checkpoint = background.task('WAL checkpoint', () => checkpointIdle(db), { delayMs: CHECKPOINT_IDLE_MS });
   const now = () => clock().toISOString();
   return {
     db,
@@ -41,11 +50,12 @@ export function createContext(
     newId: () => randomUUID(),
     tx: (fn) => {
       const result = db.transaction(fn).immediate();
-      checkpoints.touch();
+      checkpoint.schedule();
       return result;
     },
     actor,
     log: (entity, entityId, action, before, after) =>
       repos.changeLog.append({ at: now(), actor, entity, entityId, action, before, after }),
+    background,
   };
 }

@@ -3,7 +3,6 @@
 // every audit either searchable or still queued, never half-indexed. Between audits the loop yields,
 // so the app answers other calls while it works; it starts a moment after the last import, so that a
 // bulk import runs first and the indexing follows it.
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { IndexingStatus } from '../../shared/searchIndexing.js';
 import type { ServiceContext } from './context.js';
 import { storeFiguresOf, storeTotals } from './signedFigures.js';
@@ -24,80 +23,69 @@ export interface SearchIndexer {
 export const INDEXING_DELAY_MS = 1500;
 
 export function createSearchIndexer(ctx: ServiceContext): SearchIndexer {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<IndexingStatus> | null = null;
-  let stopRequested = false;
-  let disposed = false;
+  let disposedHere = false;
+  // Disposed alone (the indexer) or with everything of the database (its scheduler).
+  const disposed = () => disposedHere || ctx.background.disposed;
   let done = 0;
   let total = 0;
   let error: string | null = null;
+  let onProgress: ((done: number, total: number) => void) | undefined;
+
+  const task = ctx.background.task(
+    'search indexing',
+    async (run) => {
+      const backlog = ctx.repos.searchBacklog;
+      error = null;
+      done = 0;
+      total = backlog.count();
+      try {
+        // One queued audit at a time, until none is left: audits imported meanwhile are picked up too.
+        for (let next = backlog.next(); next !== null && !run.signal.aborted; next = backlog.next()) {
+          const auditId = next;
+          // A failed audit stays queued (its transaction rolled back); status() says why.
+          ctx.tx(() => backlog.indexAudit(auditId));
+          // The imported revision's dashboard figures too, in their own short transaction
+          // (signedFigures.ts); a failure there leaves them to be counted on first use.
+          run.attempt(`figures of audit ${auditId}`, () => storeFiguresOf(ctx, auditId));
+          done++;
+          total = done + backlog.count();
+          onProgress?.(done, total);
+          if (!(await run.step())) break;
+        }
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+        throw e; // for the log
+      }
+      // And their totals over every signed audit, so that the next dashboard reads them alone.
+      if (done > 0 && !disposed()) run.attempt('totals of signed figures', () => storeTotals(ctx));
+    },
+    { delayMs: INDEXING_DELAY_MS },
+  );
 
   const status = (): IndexingStatus => ({
-    pendingAudits: disposed ? 0 : ctx.repos.searchBacklog.count(),
-    running: running !== null,
+    pendingAudits: disposed() ? 0 : ctx.repos.searchBacklog.count(),
+    running: task.state === 'running',
     done,
     total,
     error,
   });
 
-  async function loop(onProgress?: (done: number, total: number) => void): Promise<void> {
-    const backlog = ctx.repos.searchBacklog;
-    done = 0;
-    total = backlog.count();
-    // One queued audit at a time, until none is left: audits imported meanwhile are picked up too.
-    for (let next = backlog.next(); next !== null && !stopRequested && !disposed; next = backlog.next()) {
-      const auditId = next;
-      ctx.tx(() => backlog.indexAudit(auditId));
-      // The imported revision's dashboard figures too, in their own short transaction (signedFigures.ts).
-      storeFiguresOf(ctx, auditId);
-      done++;
-      total = done + backlog.count();
-      onProgress?.(done, total);
-      await yieldToEventLoop();
-    }
-    // And their totals over every signed audit, so that the next dashboard reads them alone.
-    if (done > 0 && !disposed) storeTotals(ctx);
-  }
-
-  const run: SearchIndexer['run'] = (onProgress) => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (running) return running;
-    stopRequested = false;
-    error = null;
-    running = loop(onProgress)
-      .catch((e: unknown) => {
-        error = e instanceof Error ? e.message : String(e);
-      })
-      .then(() => {
-        running = null;
-        return status();
-      });
-    return running;
-  };
-
   return {
     status,
     schedule(delayMs = INDEXING_DELAY_MS) {
-      if (disposed || running) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        // A failed audit stays queued (its transaction rolled back); status() says why.
-        void run();
-      }, delayMs);
-      timer.unref();
+      if (!disposed()) task.schedule(delayMs);
     },
-    stop() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      stopRequested = true;
+    stop: () => task.stop(),
+    async run(progress) {
+      if (disposed()) return status();
+      if (task.state !== 'running') onProgress = progress;
+      await task.run();
+      if (onProgress === progress) onProgress = undefined;
+      return status();
     },
-    run,
     dispose() {
-      disposed = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
+      disposedHere = true;
+      task.stop();
     },
   };
 }
