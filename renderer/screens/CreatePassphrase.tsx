@@ -17,7 +17,9 @@ const IDS: Record<string, string> = { passphrase: 'new-passphrase', confirm: 'ne
 
 /** First start of the desktop app: choose the passphrase that encrypts the new database. */
 export function CreatePassphrase({ onDone }: { onDone: (status: SessionStatus) => void }) {
-  const create = useApiMutation('session.create');
+  // Nothing is cached before the database exists, and the app must not open (session.status fetched
+  // again) until the recovery key has been seen: onDone hands the status on.
+  const create = useApiMutation('session.create', { invalidates: 'none' });
   const [formErrors, setFormErrors] = useState<SummaryError[]>([]);
   const [attempt, setAttempt] = useState(0);
   // The new database's recovery key, shown once before the app opens.
