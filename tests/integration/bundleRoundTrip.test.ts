@@ -45,9 +45,13 @@ describe('signing and the bundle round trip', () => {
       auditor.app.db.prepare("UPDATE answer SET evidence = 'changed' WHERE checklist_id = ?").run(checklistId),
     ).toThrow(/signed and cannot change/);
     expect(() => auditor.app.db.prepare('DELETE FROM audit_revision').run()).toThrow(/immutable/);
+    // The service refuses first, with its own code and words, for a real question and a valid answer.
+    const { answers } = await auditor.api['checklists.get']({ checklistId });
+    const answered = answers.find((a) => a.value !== null)!;
     await expect(
-      auditor.api['answers.save']({ checklistId, questionId: detail.checklists.length ? 'x' : 'y', value: null }),
-    ).rejects.toThrow();
+      auditor.api['answers.save']({ checklistId, questionId: answered.questionId, value: answered.value }),
+    ).rejects.toMatchObject({ code: 'SIGNED', message: 'This audit is signed; its answers cannot change.' });
+    expect((await auditor.api['checklists.get']({ checklistId })).answers).toEqual(answers);
   });
 
   it('exports encrypted to the QA sub-committee, imports there exactly, and a second import changes nothing', async () => {

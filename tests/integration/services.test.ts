@@ -179,3 +179,60 @@ describe('audits, cases and checklists', () => {
     reopened.close();
   });
 });
+
+describe('errors with the fields they are about', () => {
+  it('gives every issue of an invalid input with its path, in process as over the host', async () => {
+    const agencies = Array.from({ length: 6 }, (_, i) => ({ name: `Agency ${i}`, kind: 'martians' }));
+    const r = await f.app.dispatch('board.setup', { name: '', agencies });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('VALIDATION');
+    expect(r.error.issues?.map((i) => i.path)).toEqual([['name'], ...agencies.map((_, i) => ['agencies', i, 'kind'])]);
+    // The sentence stays readable: the first five, and how many more.
+    expect(r.error.message).toMatch(/^name: .*; agencies\[0\]\.kind: .*; …and 2 more$/);
+  });
+
+  it('gives a service’s refusal of one field as an issue, its message unchanged', async () => {
+    const { auditId, police } = await auditWithCases();
+    const r = await f.app.dispatch('cases.add', sampleCase(auditId, [police], 'c-001'));
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'reference: this audit already has a case "c-001".',
+        issues: [{ path: ['reference'], message: 'this audit already has a case "c-001".' }],
+      },
+    });
+    // Typed clients get the issues on the error too.
+    await expect(f.h['cases.add'](sampleCase(auditId, [police], 'c-001'))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      issues: [{ path: ['reference'] }],
+    });
+  });
+
+  it('names which of several findings is wrong, by its index in the list', async () => {
+    const { auditId } = await auditWithCases();
+    const finding = { kind: 'strength' as const, text: 'Seen alone', origin: 'own' as const, themes: [] };
+    const r = await f.app.dispatch('findings.addMany', {
+      auditId,
+      findings: [
+        { ...finding, caseIds: [], questionIds: [] },
+        { ...finding, caseIds: [], questionIds: ['no-such-question'] },
+      ],
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: expect.stringMatching(/^findings\[1\]: questionIds\[0\]: "no-such-question" is not a question/),
+        issues: [{ path: ['findings', 1, 'questionIds', 0], message: expect.stringMatching(/is not a question/) }],
+      },
+    });
+    expect(await f.h['findings.list']({ auditId })).toEqual([]);
+  });
+
+  it('a service error without a field has no issues, and AppError keeps its older form', () => {
+    expect(new AppError('LOCKED', 'Wait.', 3)).toMatchObject({ code: 'LOCKED', retryAfterSeconds: 3, issues: [] });
+    expect(new AppError('NOT_FOUND', 'No such audit.').retryAfterSeconds).toBeUndefined();
+  });
+});
