@@ -124,9 +124,12 @@ export function useApiQuery<M extends Method>(
       client.setQueryData<Output<M>>(JSON.parse(keyHash) as readonly unknown[], update),
     [client, keyHash],
   );
+  // Refused because the session locked: the screen is hidden behind the unlock screen, and keeps what
+  // it shows (and what was typed) until the unlock fetches it afresh.
+  const hiddenByLock = query.error?.code === 'LOCKED' && query.data !== undefined;
   return {
     data: query.data,
-    error: query.error ?? undefined,
+    error: hiddenByLock ? undefined : (query.error ?? undefined),
     loading: query.isFetching || query.isPending,
     retry,
     reload: retry,
@@ -148,6 +151,8 @@ export interface MutationOptions {
    * app), method-name prefixes such as `['backups.']`, or none.
    */
   invalidates?: Touches | 'none';
+  /** Also after a failure (the call may have changed things before refusing, or found them changed). */
+  invalidateOnError?: boolean;
 }
 
 export function useApiMutation<M extends Method>(method: M, options: MutationOptions = {}): MutationState<M> {
@@ -165,8 +170,9 @@ export function useApiMutation<M extends Method>(method: M, options: MutationOpt
       },
       // Not awaited: the caller goes on at once (often to another screen, which asks afresh), as it
       // did when screens fetched again by hand; the screen that stays shows the new answer on arrival.
-      onSuccess: () => {
-        if (invalidates !== 'none') void dataChanged(client, invalidates);
+      onSettled: (_data, error) => {
+        if (invalidates === 'none' || (error && !options.invalidateOnError)) return;
+        void dataChanged(client, invalidates);
       },
     },
     client,

@@ -3,7 +3,6 @@ import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { BACKUP_KIND_WORDS, backupTime, type Backup } from '../components/bundles/backupWords.js';
 import { fileSize } from '../components/bundles/files.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
@@ -20,9 +19,8 @@ export function Backups() {
   const [made, setMade] = useState<Backup | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  useReloadOnUnlock(list.reload);
 
-  if (list.error) return <LoadFailed error={list.error} onRetry={list.reload} />;
+  if (list.error) return <LoadFailed error={list.error} onRetry={list.retry} />;
   if (!list.data) return <Loading what="Loading backups" />;
   const backups = [...list.data].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
 
@@ -32,7 +30,6 @@ export function Backups() {
     try {
       const backup = await make.mutate({});
       setMade(backup);
-      list.reload();
     } catch (e) {
       setFailure(sentence(errorMessage(e)));
       setAttempt((n) => n + 1);

@@ -4,7 +4,6 @@ import { ApiError } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { BACKUP_KIND_WORDS, backupTime, type Backup } from '../components/bundles/backupWords.js';
 import { fileSize } from '../components/bundles/files.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
@@ -21,8 +20,7 @@ const PASSPHRASE_ID = 'restore-passphrase';
 /** Restoring a backup: which one, what it replaces, the passphrase again, then what happened. */
 export function BackupsRestore({ backupName }: { backupName: string }) {
   const list = useApiQuery('backups.list', {});
-  useReloadOnUnlock(list.reload);
-  if (list.error) return <LoadFailed error={list.error} onRetry={list.reload} />;
+  if (list.error) return <LoadFailed error={list.error} onRetry={list.retry} />;
   if (!list.data) return <Loading what="Loading backups" />;
   const backup = list.data.find((b) => b.name === backupName);
   if (!backup) {

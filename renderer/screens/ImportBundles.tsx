@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { MAX_BUNDLE_BYTES, type ImportOutcome } from '../../shared/bundle.js';
 import { ApiError, errorMessage } from '../api/client.js';
-import { useApi } from '../api/hooks.js';
+import { useApiMutation } from '../api/hooks.js';
 import { bytesToBase64, fileSize } from '../components/bundles/files.js';
 import { ImportResults, type ImportRow } from '../components/bundles/ImportResults.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
@@ -35,7 +35,8 @@ export const CANCELLED_MESSAGE = 'cancelled before this file';
  * finish, and their outcomes are shown like any other.
  */
 export function ImportBundles() {
-  const api = useApi();
+  // Each file's call; every success refreshes what other screens show (audits, quarantine, trust).
+  const importer = useApiMutation('bundles.import');
   const input = useRef<HTMLInputElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -68,7 +69,7 @@ export function ImportBundles() {
     } catch {
       return { outcome: 'not_imported', message: 'the file could not be read from the disk' };
     }
-    return api['bundles.import']({ fileName: file.name.slice(0, 255) || 'bundle', base64, acceptBoard });
+    return importer.mutate({ fileName: file.name.slice(0, 255) || 'bundle', base64, acceptBoard });
   };
 
   const submit = async (e: FormEvent) => {

@@ -4,7 +4,6 @@ import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { ComparedCheckbox } from '../components/bundles/ComparedCheckbox.js';
 import { COMPARED_LABEL, KeyNumberRows } from '../components/bundles/SafetyNumber.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
@@ -43,17 +42,17 @@ const comparedId = (item: Item) => `quarantine-${item.id}-compared`;
  */
 export function Quarantine() {
   const list = useApiQuery('quarantine.list', {});
-  const accept = useApiMutation('quarantine.accept');
-  const reject = useApiMutation('quarantine.reject');
+  // A refused or failed call may still have changed the quarantine (an item gone meanwhile, say).
+  const accept = useApiMutation('quarantine.accept', { invalidateOnError: true });
+  const reject = useApiMutation('quarantine.reject', { invalidateOnError: true });
   const [done, setDone] = useState<Done | null>(null);
   const [failure, setFailure] = useState<ErrorSummaryItem | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [compared, setCompared] = useState<Record<string, boolean>>({});
   const [notCompared, setNotCompared] = useState<string | null>(null);
   const [boards, setBoards] = useState<Record<string, OtherBoard>>({});
-  useReloadOnUnlock(list.reload);
 
-  if (list.error) return <LoadFailed error={list.error} onRetry={list.reload} />;
+  if (list.error) return <LoadFailed error={list.error} onRetry={list.retry} />;
   if (!list.data) return <Loading what="Loading the quarantine" />;
   const items = list.data;
   const busy = accept.pending || reject.pending;
@@ -100,7 +99,6 @@ export function Quarantine() {
     } catch (e) {
       fail(sentence(errorMessage(e)));
     }
-    list.reload();
   };
 
   const onReject = async (item: Item) => {
@@ -114,7 +112,6 @@ export function Quarantine() {
     } catch (e) {
       fail(sentence(errorMessage(e)));
     }
-    list.reload();
   };
 
   let before = null;

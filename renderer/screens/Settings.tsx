@@ -3,7 +3,6 @@ import { idleLockMinutesSchema } from '../../shared/settings.js';
 import { errorMessage, signalLock } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { FormField } from '../components/bundles/FormField.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
@@ -19,15 +18,15 @@ const MINUTES_ID = 'idle-minutes';
 /** Settings of this installation: when Case Audit locks itself, locking now, and the way to the backups. */
 export function Settings() {
   const status = useApiQuery('session.status', {});
-  useReloadOnUnlock(status.reload);
-  if (status.error) return <LoadFailed error={status.error} onRetry={status.reload} />;
+  if (status.error) return <LoadFailed error={status.error} onRetry={status.retry} />;
   if (!status.data) return <Loading what="Loading settings" />;
   return <SettingsForm minutes={status.data.idleLockMinutes} />;
 }
 
 function SettingsForm({ minutes }: { minutes: number }) {
   const save = useApiMutation('settings.setIdleLock');
-  const lock = useApiMutation('session.lock');
+  // Nothing to fetch again: a locked session answers nothing, and the unlock fetches everything.
+  const lock = useApiMutation('session.lock', { invalidates: 'none' });
   const [text, setText] = useState(String(minutes));
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);

@@ -4,7 +4,6 @@ import type { Output } from '../../shared/contract.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { KeyNumberRows } from '../components/bundles/SafetyNumber.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
@@ -22,22 +21,20 @@ type Preview = Output<'audits.signingPreview'>;
 export function SignAudit({ auditId }: { auditId: string }) {
   const audit = useApiQuery('audits.get', { auditId });
   const preview = useApiQuery('audits.signingPreview', { auditId });
-  useReloadOnUnlock(audit.reload);
-  useReloadOnUnlock(preview.reload);
   const failed = audit.error ?? preview.error;
   if (failed) {
     return (
       <LoadFailed
         error={failed}
         onRetry={() => {
-          audit.reload();
-          preview.reload();
+          audit.retry();
+          preview.retry();
         }}
       />
     );
   }
   if (!audit.data || !preview.data) return <Loading what="Loading what you are signing" />;
-  return <Review audit={audit.data.audit} preview={preview.data} onStale={preview.reload} />;
+  return <Review audit={audit.data.audit} preview={preview.data} />;
 }
 
 const COUNT_ROWS: Array<[keyof Preview['counts'], string]> = [
@@ -49,8 +46,9 @@ const COUNT_ROWS: Array<[keyof Preview['counts'], string]> = [
   ['actions', 'Actions'],
 ];
 
-function Review({ audit, preview, onStale }: { audit: AuditSummary; preview: Preview; onStale: () => void }) {
-  const sign = useApiMutation('audits.sign');
+function Review({ audit, preview }: { audit: AuditSummary; preview: Preview }) {
+  // A refusal may mean the audit changed since it was previewed: what would be signed now is fetched.
+  const sign = useApiMutation('audits.sign', { invalidateOnError: true });
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const blocked = preview.blockers.length > 0;
@@ -64,8 +62,6 @@ function Review({ audit, preview, onStale }: { audit: AuditSummary; preview: Pre
     } catch (e) {
       setFailure(sentence(errorMessage(e)));
       setAttempt((n) => n + 1);
-      // The audit may have changed since it was previewed: show what would be signed now.
-      onStale();
     }
   };
 

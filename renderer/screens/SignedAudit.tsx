@@ -7,7 +7,6 @@ import { base64ToBytes, downloadFile } from '../components/bundles/files.js';
 import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
 import { WarningText } from '../components/WarningText.js';
 import { recipientsOf } from '../components/bundles/recipients.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
@@ -20,16 +19,14 @@ import { navigate, paths } from '../router.js';
 export function SignedAudit({ auditId }: { auditId: string }) {
   const audit = useApiQuery('audits.get', { auditId });
   const keys = useApiQuery('trust.list', {});
-  useReloadOnUnlock(audit.reload);
-  useReloadOnUnlock(keys.reload);
   const failed = audit.error ?? keys.error;
   if (failed) {
     return (
       <LoadFailed
         error={failed}
         onRetry={() => {
-          audit.reload();
-          keys.reload();
+          audit.retry();
+          keys.retry();
         }}
       />
     );

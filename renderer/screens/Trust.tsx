@@ -7,7 +7,6 @@ import { KeyStatus } from '../components/bundles/KeyStatus.js';
 import { KeysNav } from '../components/bundles/KeysNav.js';
 import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
 import { recipientsOf } from '../components/bundles/recipients.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
 import { InlineLoadFailed } from '../components/bundles/InlineLoadFailed.js';
@@ -26,7 +25,6 @@ export function Trust() {
   const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [enrolled, setEnrolled] = useState<TrustedKey | null>(null);
-  useReloadOnUnlock(list.reload);
 
   const keys = list.data ?? [];
   const recipients = recipientsOf(keys);
@@ -76,16 +74,13 @@ export function Trust() {
                 setAttempt((n) => n + 1);
               }
             }}
-            onEnrolled={(key) => {
-              setEnrolled(key);
-              list.reload();
-            }}
+            onEnrolled={setEnrolled}
           />
         </div>
       </div>
 
       {list.error ? (
-        <InlineLoadFailed what="The trusted keys" message={list.error.message} onRetry={list.reload} />
+        <InlineLoadFailed what="The trusted keys" message={list.error.message} onRetry={list.retry} />
       ) : !list.data ? (
         <p className="govuk-body app-loading" role="status">
           Loading trusted keys…

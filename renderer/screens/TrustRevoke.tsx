@@ -3,7 +3,6 @@ import type { TrustedKey } from '../../shared/identity.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { KeyNumberRows } from '../components/bundles/SafetyNumber.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
@@ -19,8 +18,7 @@ const REASON_ID = 'revoke-reason';
 /** The confirmation step before a key is revoked: who it belongs to, what revoking does, and why. */
 export function TrustRevoke({ fingerprint }: { fingerprint: string }) {
   const list = useApiQuery('trust.list', {});
-  useReloadOnUnlock(list.reload);
-  if (list.error) return <LoadFailed error={list.error} onRetry={list.reload} />;
+  if (list.error) return <LoadFailed error={list.error} onRetry={list.retry} />;
   if (!list.data) return <Loading what="Loading trusted keys" />;
   // The address holds the fingerprint without its spaces.
   const wanted = fingerprint.replace(/\s+/g, '').toLowerCase();
