@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type CaseAuditApp } from '../../electron/app.js';
 import { apiOver } from '../../electron/rpc/apiClient.js';
-import { FIGURES_METHOD } from '../../electron/services/signedFigures.js';
+import { createContext } from '../../electron/services/context.js';
+import { createFiguresWorker, FIGURES_METHOD } from '../../electron/services/signedFigures.js';
 import type { Api } from '../../shared/contract.js';
 import { completeAudit, installation, introduce, sign, type Installation } from '../helpers/installations.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -316,5 +317,32 @@ describe('stored figures of signed revisions', () => {
     await app.figuresWorker.idle();
     expect(written()).toBe(0);
     reopen();
+  });
+
+  it('in the background, an audit that cannot be counted is logged and the others are stored', async () => {
+    app.db.exec('DELETE FROM signed_figures; DELETE FROM signed_totals');
+    const logged: string[] = [];
+    const ctx = createContext(app.db, inst.path, undefined, NAME, (what) => logged.push(what));
+    const read = ctx.repos.checklists.answerValuesForAudit;
+    ctx.repos.checklists.answerValuesForAudit = (auditId) => {
+      if (auditId === signedMash) throw new Error('unreadable');
+      return read(auditId);
+    };
+    try {
+      const worker = createFiguresWorker(ctx);
+      worker.scheduleMissing(0);
+      await worker.idle();
+      expect(stored().map((r) => r.audit_id)).toEqual([signedMissing]);
+      // The totals need every signed audit, so they fail too, and are summed on first use.
+      expect(logged).toEqual([
+        `background signed figures: figures of audit ${signedMash}`,
+        'background signed figures',
+      ]);
+      expect(totalsRow()).toEqual([]);
+    } finally {
+      ctx.background.dispose();
+    }
+    const d = await api['dashboard.get']({});
+    expect(d).toEqual(await fresh((a) => a['dashboard.get']({})));
   });
 });
