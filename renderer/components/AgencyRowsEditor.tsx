@@ -2,102 +2,76 @@ import { useRef } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import type { AgencyDraft } from '../../shared/board.js';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS } from '../../shared/vocabulary.js';
-import { sentence } from '../lib/format.js';
-import { ErrorMessage } from './ErrorMessage.js';
+import type { SummaryError } from '../lib/formErrors.js';
+import { ErrorMessage, Fieldset, FormGroup, SelectField, TextField, useField } from './form/index.js';
 
 export interface AgencyFormValues {
   agencies: AgencyDraft[];
 }
 
-/** The error summary links an agency field error to this control. */
-export function agencyFieldId(name: string): string | undefined {
-  const m = /^agencies\.(\d+)\.(name|kind)$/.exec(name);
-  if (m) return `agency-${m[1]}-${m[2]}`;
-  if (name === 'agencies') return 'agency-0-name';
-  return undefined;
-}
+const KIND_OPTIONS = AGENCY_KINDS.map((kind) => ({ value: kind, label: AGENCY_KIND_LABELS[kind] }));
 
 /** Summary messages name the row, since every row's inline message reads the same. */
-export function withAgencyRow<T extends { name: string; message: string }>(error: T): T {
+export function agencyRowSummary(error: SummaryError): string {
   const m = /^agencies\.(\d+)\./.exec(error.name);
-  return m ? { ...error, message: `${error.message} (partner agency ${Number(m[1]) + 1})` } : error;
+  return m ? `${error.message} (partner agency ${Number(m[1]) + 1})` : error.message;
 }
 
 /** An editable "add another" list of partner agencies: a name and a kind per row. */
 export function AgencyRowsEditor() {
-  const {
-    control,
-    register,
-    formState: { errors },
-  } = useFormContext<AgencyFormValues>();
+  const { control } = useFormContext<AgencyFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'agencies', keyName: 'key' });
   const addButton = useRef<HTMLButtonElement>(null);
-  const listError = errors.agencies?.root?.message ?? errors.agencies?.message;
+  // The list's own error (e.g. no agencies, or one listed twice) links to the first row's name.
+  const list = useField('agencies', 'agency-0-name');
 
   return (
-    <div className={listError ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-      <ErrorMessage id="agencies-error" message={listError ? sentence(listError) : undefined} />
+    <FormGroup error={list.error}>
+      <ErrorMessage id="agencies-error" message={list.error} />
       <ol className="app-agency-list">
-        {fields.map((field, i) => {
-          const nameError = errors.agencies?.[i]?.name?.message;
-          const kindError = errors.agencies?.[i]?.kind?.message;
-          const nameId = `agency-${i}-name`;
-          const kindId = `agency-${i}-kind`;
-          return (
-            <li key={field.key}>
-              <fieldset className="govuk-fieldset app-agency-row">
-                <legend className="govuk-visually-hidden">Partner agency {i + 1}</legend>
-                <div className={`govuk-form-group app-agency-row__name${nameError ? ' govuk-form-group--error' : ''}`}>
-                  <label className="govuk-label" htmlFor={nameId}>
+        {fields.map((field, i) => (
+          <li key={field.key}>
+            <Fieldset legend={`Partner agency ${i + 1}`} legendHidden className="app-agency-row">
+              <TextField
+                name={`agencies.${i}.name`}
+                id={`agency-${i}-name`}
+                label={
+                  <>
                     Agency name<span className="govuk-visually-hidden"> {i + 1}</span>
-                  </label>
-                  <ErrorMessage id={`${nameId}-error`} message={nameError ? sentence(nameError) : undefined} />
-                  <input
-                    id={nameId}
-                    className={`govuk-input${nameError ? ' govuk-input--error' : ''}`}
-                    type="text"
-                    autoComplete="off"
-                    spellCheck={false}
-                    aria-describedby={nameError ? `${nameId}-error` : undefined}
-                    aria-invalid={nameError ? true : undefined}
-                    {...register(`agencies.${i}.name`)}
-                  />
-                </div>
-                <div className={`govuk-form-group app-agency-row__kind${kindError ? ' govuk-form-group--error' : ''}`}>
-                  <label className="govuk-label" htmlFor={kindId}>
+                  </>
+                }
+                groupClassName="app-agency-row__name"
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <SelectField
+                name={`agencies.${i}.kind`}
+                id={`agency-${i}-kind`}
+                label={
+                  <>
                     Kind of agency<span className="govuk-visually-hidden"> {i + 1}</span>
-                  </label>
-                  <ErrorMessage id={`${kindId}-error`} message={kindError ? sentence(kindError) : undefined} />
-                  <select
-                    id={kindId}
-                    className={`govuk-select${kindError ? ' govuk-select--error' : ''}`}
-                    {...register(`agencies.${i}.kind`)}
+                  </>
+                }
+                groupClassName="app-agency-row__kind"
+                options={KIND_OPTIONS}
+              />
+              {fields.length > 1 ? (
+                <div className="app-agency-row__actions">
+                  <button
+                    type="button"
+                    className="app-link-button"
+                    onClick={() => {
+                      remove(i);
+                      addButton.current?.focus();
+                    }}
                   >
-                    {AGENCY_KINDS.map((kind) => (
-                      <option key={kind} value={kind}>
-                        {AGENCY_KIND_LABELS[kind]}
-                      </option>
-                    ))}
-                  </select>
+                    Remove<span className="govuk-visually-hidden"> partner agency {i + 1}</span>
+                  </button>
                 </div>
-                {fields.length > 1 ? (
-                  <div className="app-agency-row__actions">
-                    <button
-                      type="button"
-                      className="app-link-button"
-                      onClick={() => {
-                        remove(i);
-                        addButton.current?.focus();
-                      }}
-                    >
-                      Remove<span className="govuk-visually-hidden"> partner agency {i + 1}</span>
-                    </button>
-                  </div>
-                ) : null}
-              </fieldset>
-            </li>
-          );
-        })}
+              ) : null}
+            </Fieldset>
+          </li>
+        ))}
       </ol>
       <button
         type="button"
@@ -107,6 +81,6 @@ export function AgencyRowsEditor() {
       >
         Add another agency
       </button>
-    </div>
+    </FormGroup>
   );
 }

@@ -1,28 +1,27 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { personSchema, type Identity as IdentityValue } from '../../shared/identity.js';
-import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { downloadFile } from '../components/bundles/files.js';
 import { Fingerprint } from '../components/bundles/Fingerprint.js';
-import { FormField } from '../components/bundles/FormField.js';
 import { KeysNav } from '../components/bundles/KeysNav.js';
 import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import {
+  ErrorSummary,
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  TextField,
+  useZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { NotificationBanner } from '../components/NotificationBanner.js';
 import { Page } from '../components/Page.js';
-import { flattenErrors, parseServerMessage, summaryItems, type SummaryError } from '../lib/formErrors.js';
-import { longDate, sentence } from '../lib/format.js';
+import { applyApiError } from '../lib/formErrors.js';
+import { longDate } from '../lib/format.js';
 import { paths } from '../router.js';
-
-type Values = z.input<typeof personSchema>;
-const IDS: Record<string, string> = { name: 'identity-name', role: 'identity-role', agency: 'identity-agency' };
 
 /**
  * This installation's identity: who signs its audits, and the key they sign with. Created once (name,
@@ -31,8 +30,7 @@ const IDS: Record<string, string> = { name: 'identity-name', role: 'identity-rol
 export function Identity() {
   const identity = useApiQuery('identity.get', {});
   const [created, setCreated] = useState(false);
-  useReloadOnUnlock(identity.reload);
-  if (identity.error) return <LoadFailed error={identity.error} onRetry={identity.reload} />;
+  if (identity.error) return <LoadFailed error={identity.error} onRetry={identity.retry} />;
   if (identity.data === undefined) return <Loading what="Loading your identity" />;
   if (identity.data === null) {
     return (
@@ -49,44 +47,18 @@ export function Identity() {
 
 function CreateIdentity({ onCreated }: { onCreated: (identity: IdentityValue) => void }) {
   const create = useApiMutation('identity.create');
-  const [formErrors, setFormErrors] = useState<SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<Values, unknown, z.output<typeof personSchema>>({
-    resolver: zodResolver(personSchema),
-    defaultValues: { name: '', role: '', agency: '' },
-    shouldFocusError: false,
-  });
+  const form = useZodForm(personSchema, { defaultValues: { name: '', role: '', agency: '' } });
 
   const onValid = async (values: z.output<typeof personSchema>) => {
-    setFormErrors([]);
     try {
       onCreated(await create.mutate(values));
     } catch (e) {
-      const general: SummaryError[] = [];
-      for (const p of parseServerMessage(errorMessage(e))) {
-        if (p.name in IDS) setError(p.name as keyof Values, { type: 'server', message: p.message });
-        else general.push(p);
-      }
-      setFormErrors(general);
-      setAttempt((n) => n + 1);
+      applyApiError(form, e);
     }
   };
 
-  const items = summaryItems([...formErrors, ...flattenErrors(errors)], (name) => IDS[name]);
-  const message = (m: string | undefined) => (m ? sentence(m) : undefined);
-
   return (
-    <Page
-      title="Your identity"
-      narrow
-      hasErrors={items.length > 0}
-      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={attempt} /> : null}
-    >
+    <Page title="Your identity" narrow hasErrors={formHasErrors(form)} before={<FormErrorSummary form={form} />}>
       <KeysNav current="identity" />
       <p className="govuk-body">
         You need an identity to sign audits. Case Audit makes a pair of keys for you on this computer: the private key
@@ -97,37 +69,34 @@ function CreateIdentity({ onCreated }: { onCreated: (identity: IdentityValue) =>
         Is this a new laptop, replacing one where you had an identity?{' '}
         <Link to={paths.identityBackup()}>Restore your identity from its backup</Link> instead.
       </p>
-      <form noValidate onSubmit={handleSubmit(onValid, () => setAttempt((n) => n + 1))}>
-        <FormField
-          id={IDS.name!}
+      <Form form={form} onSubmit={onValid} summary="none">
+        <TextField
+          name="name"
+          id="identity-name"
           label="Your name"
-          type="text"
+          labelSize="s"
           autoComplete="name"
           spellCheck={false}
-          error={message(errors.name?.message)}
-          {...register('name')}
         />
-        <FormField
-          id={IDS.role!}
+        <TextField
+          name="role"
+          id="identity-role"
           label="Your role"
+          labelSize="s"
           hint="For example, independent auditor, or chair of the QA sub-committee"
-          type="text"
           autoComplete="organization-title"
-          error={message(errors.role?.message)}
-          {...register('role')}
         />
-        <FormField
-          id={IDS.agency!}
+        <TextField
+          name="agency"
+          id="identity-agency"
           label="Your organisation"
-          type="text"
+          labelSize="s"
           autoComplete="organization"
-          error={message(errors.agency?.message)}
-          {...register('agency')}
         />
         <button type="submit" className="govuk-button" disabled={create.pending}>
           Create your identity
         </button>
-      </form>
+      </Form>
     </Page>
   );
 }

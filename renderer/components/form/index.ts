@@ -8,6 +8,7 @@ export { ErrorSummary, type ErrorSummaryItem } from './ErrorSummary.js';
 export { defaultFieldId, fieldIdFor, registerFieldId } from './fieldIds.js';
 export { Fieldset } from './Fieldset.js';
 export { Form, FormErrorSummary, formHasErrors, formSummaryItems, type SummaryText } from './Form.js';
+export { FormGroup, useField } from './parts.js';
 export { SelectField } from './SelectField.js';
 export { TextareaField } from './TextareaField.js';
 export { TextField } from './TextField.js';
