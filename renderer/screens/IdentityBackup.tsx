@@ -6,7 +6,6 @@ import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { downloadFile } from '../components/bundles/files.js';
 import { FormField } from '../components/bundles/FormField.js';
 import { KeysNav } from '../components/bundles/KeysNav.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
@@ -38,8 +37,7 @@ export function IdentityBackup() {
   const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<Notice | null>(null);
-  useReloadOnUnlock(identity.reload);
-  if (identity.error) return <LoadFailed error={identity.error} onRetry={identity.reload} />;
+  if (identity.error) return <LoadFailed error={identity.error} onRetry={identity.retry} />;
   if (identity.data === undefined) return <Loading what="Loading your identity" />;
 
   const fail = (items: ErrorSummaryItem[]) => {

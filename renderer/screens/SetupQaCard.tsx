@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useApiQuery } from '../api/hooks.js';
 import { EnrolCard } from '../components/bundles/EnrolCard.js';
 import { recipientsOf } from '../components/bundles/recipients.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
@@ -20,8 +19,7 @@ export function SetupQaCard() {
   const keys = useApiQuery('trust.list', {});
   const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
   const [attempt, setAttempt] = useState(0);
-  useReloadOnUnlock(keys.reload);
-  if (keys.error) return <LoadFailed error={keys.error} onRetry={keys.reload} />;
+  if (keys.error) return <LoadFailed error={keys.error} onRetry={keys.retry} />;
   if (!keys.data) return <Loading what="Loading the trusted keys" />;
   const recipients = recipientsOf(keys.data);
 

@@ -44,7 +44,7 @@ const THEME_CHOICES = AUDIT_THEMES.map((value) => ({ value, label: AUDIT_THEME_L
 
 export function TemplateEditor({ draftId }: { draftId: string }) {
   const draft = useApiQuery('templateDrafts.get', { draftId });
-  if (draft.error) return <LoadFailed error={draft.error} onRetry={draft.reload} />;
+  if (draft.error) return <LoadFailed error={draft.error} onRetry={draft.retry} />;
   if (!draft.data) return <Loading what="Loading the draft" />;
   return <EditorView draft={draft.data} />;
 }

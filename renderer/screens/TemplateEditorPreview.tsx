@@ -9,7 +9,7 @@ import { paths } from '../router.js';
 /** A draft as it was last saved, as auditors will see it once it is published. */
 export function TemplateEditorPreview({ draftId }: { draftId: string }) {
   const draft = useApiQuery('templateDrafts.get', { draftId });
-  if (draft.error) return <LoadFailed error={draft.error} onRetry={draft.reload} />;
+  if (draft.error) return <LoadFailed error={draft.error} onRetry={draft.retry} />;
   if (!draft.data) return <Loading what="Loading the draft" />;
   const t = draft.data.template;
 

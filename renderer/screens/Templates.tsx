@@ -74,8 +74,8 @@ export function Templates() {
   const [status, setStatus] = useState('');
   const [discarding, setDiscarding] = useState<string | null>(null);
 
-  if (templates.error) return <LoadFailed error={templates.error} onRetry={templates.reload} />;
-  if (drafts.error) return <LoadFailed error={drafts.error} onRetry={drafts.reload} />;
+  if (templates.error) return <LoadFailed error={templates.error} onRetry={templates.retry} />;
+  if (drafts.error) return <LoadFailed error={drafts.error} onRetry={drafts.retry} />;
   if (!templates.data || !drafts.data) return <Loading what="Loading templates" />;
 
   const library = families(templates.data);
@@ -123,7 +123,6 @@ export function Templates() {
       await discardDraft.mutate({ draftId: d.id });
       setDiscarding(null);
       succeed(`Draft discarded: ${d.title}`);
-      drafts.reload();
     } catch (e) {
       setDiscarding(null);
       fail(errorMessage(e));
@@ -147,7 +146,6 @@ export function Templates() {
       const imported = await importTemplate.mutate({ json });
       if (fileInput.current) fileInput.current.value = '';
       succeed(`Imported: ${imported.title}, version ${imported.version}`);
-      templates.reload();
     } catch (err) {
       setBanner(null);
       setProblem(importProblem(errorMessage(err)));

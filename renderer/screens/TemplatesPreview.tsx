@@ -13,7 +13,7 @@ export function TemplatesPreview({ templateId, version }: { templateId: string; 
   const template = useApiQuery('templates.get', { id: templateId, version });
   const exportTemplate = useApiMutation('templates.export');
   const [status, setStatus] = useState('');
-  if (template.error) return <LoadFailed error={template.error} onRetry={template.reload} />;
+  if (template.error) return <LoadFailed error={template.error} onRetry={template.retry} />;
   if (!template.data) return <Loading what="Loading the template" />;
   const t = template.data;
 
