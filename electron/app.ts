@@ -48,7 +48,7 @@ export function openApp(databasePath: string, options: AppOptions = {}): CaseAud
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    const ctx = createContext(db, databasePath, options.clock, options.actor);
+    const ctx = createContext(db, databasePath, options.clock, options.actor, options.logError);
     installBuiltinTemplates(ctx);
     if (options.dailyBackup !== false && dailyBackupDue(databasePath)) backupDatabase(db, databasePath, 'daily');
     // Long work (electron/jobs/) belongs to this open database: closing it cancels every job first.
@@ -75,8 +75,8 @@ export function openApp(databasePath: string, options: AppOptions = {}): CaseAud
       bundleReader,
       close: () => {
         void bundleReader.close();
-        searchIndexer.dispose();
-        figuresWorker.dispose();
+        // Every background task of this database (checkpoints, indexing, figures) stops with it.
+        ctx.background.dispose();
         jobs.cancelAll();
         db.close();
       },
