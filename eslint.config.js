@@ -10,6 +10,43 @@ const electron = {
   message: 'Only electron/main.ts, electron/preload.ts and the adapter import electron.',
 };
 
+// What renderer/ may import: itself and shared/ (relative paths that stay out of the other folders),
+// and these libraries. Anything else (another package, Node, the services) is refused.
+const RENDERER_LIBRARIES = [
+  'react',
+  'react-dom',
+  '@tanstack/*',
+  'react-hook-form',
+  '@hookform/resolvers',
+  'zod',
+  'govuk-frontend',
+];
+const rendererImports = [
+  nodeBuiltins,
+  electron,
+  {
+    group: ['**/db/**', '**/electron/**', '**/tests/**', '**/bench/**', '**/bin/**'],
+    message: 'renderer/ imports only renderer/ and shared/; it talks to services only through renderer/api/.',
+  },
+  {
+    regex: `^(?!\\.|(${RENDERER_LIBRARIES.map((l) => l.replace('*', '[^/]+')).join('|')})(/|$))`,
+    message: `renderer/ imports only renderer/, shared/ and ${RENDERER_LIBRARIES.join(', ')}.`,
+  },
+];
+const bridgeModule = {
+  group: ['**/shared/bridge*'],
+  message: 'Only renderer/api/ reaches the bridge; use its hooks or client.',
+};
+const rendererTransports = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'caseAudit'].map((name) => ({
+  name,
+  message: 'Screens and components reach the services only through renderer/api/.',
+}));
+const rendererBridgeProperties = ['window', 'globalThis', 'self'].map((object) => ({
+  object,
+  property: 'caseAudit',
+  message: 'Only renderer/api/ reaches the bridge; use its hooks or client.',
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -93,21 +130,21 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // The interface is built from renderer/, shared/ and a few libraries; screens and components reach
+    // the services only through renderer/api/ (its hooks and typed client), never the bridge itself.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts', 'renderer/api/**'],
     rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            nodeBuiltins,
-            electron,
-            {
-              group: ['**/db/**', '**/electron/**'],
-              message: 'The renderer talks to services only through renderer/api/.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [...rendererImports, bridgeModule] }],
+      'no-restricted-globals': ['error', ...rendererTransports],
+      'no-restricted-properties': ['error', ...rendererBridgeProperties],
     },
+  },
+  {
+    files: ['renderer/api/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: rendererImports }] },
   },
 );

@@ -1,5 +1,6 @@
 import type { MouseEvent, ReactNode } from 'react';
-import { href, parseRoute, paths, useCurrentPath } from '../router.js';
+import { href, paths } from '../router.js';
+import { useCurrentRoute } from '../routes/current.js';
 
 interface Props {
   boardName: string | undefined;
@@ -18,10 +19,10 @@ function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
 }
 
 export function Layout({ boardName, version, onLock, children }: Props) {
-  const route = parseRoute(useCurrentPath());
+  const route = useCurrentRoute();
   const onAudits = route.name === 'home';
   const onAgencies = route.name === 'agencies';
-  // Presentation mode (issue 6): the panel item alone in the whole window, without header, menu or footer.
+  // Presentation mode: the panel item alone in the whole window, without header, menu or footer.
   if (route.name === 'panelPresent') {
     return (
       <main className="app-present-main" id="main-content" tabIndex={-1}>
@@ -66,7 +67,7 @@ export function Layout({ boardName, version, onLock, children }: Props) {
                           Partner agencies
                         </a>
                       </li>
-                      {/* The action tracker across all audits (issue 4) */}
+                      {/* The action tracker across all audits */}
                       <li>
                         <a
                           href={href(paths.actions())}
@@ -82,7 +83,7 @@ export function Layout({ boardName, version, onLock, children }: Props) {
                           Actions
                         </a>
                       </li>
-                      {/* Dashboard, search and challenge panels (issue 6) */}
+                      {/* Dashboard, search and challenge panels */}
                       {(
                         [
                           [paths.dashboard(), 'Dashboard', ['dashboard']],
@@ -107,7 +108,7 @@ export function Layout({ boardName, version, onLock, children }: Props) {
                             href={href(to)}
                             className="govuk-header__link"
                             aria-current={
-                              route.name === names[0] && !(route.name === 'panels' && route.auditId)
+                              route.name === names[0] && !(route.name === 'panels' && route.params.auditId)
                                 ? 'page'
                                 : (names as readonly string[]).includes(route.name)
                                   ? 'true'
@@ -118,7 +119,7 @@ export function Layout({ boardName, version, onLock, children }: Props) {
                           </a>
                         </li>
                       ))}
-                      {/* Identity, trusted keys, bundles and settings (issues 5 and 7) */}
+                      {/* Identity, trusted keys, bundles and settings */}
                       {(
                         [
                           [paths.importBundles(), 'Import bundles', ['importBundles', 'quarantine']],
@@ -142,7 +143,7 @@ export function Layout({ boardName, version, onLock, children }: Props) {
                           </a>
                         </li>
                       ))}
-                      {/* Audit templates (issue 3) */}
+                      {/* Audit templates */}
                       <li>
                         <a
                           href={href(paths.templates())}
