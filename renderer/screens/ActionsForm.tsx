@@ -1,16 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import type { Action } from '../../shared/actionPlan.js';
 import { actionDraftSchema } from '../../shared/actionStatus.js';
 import type { AuditDetail } from '../../shared/audit.js';
 import type { Recommendation } from '../../shared/review.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import {
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  SelectField,
+  TextareaField,
+  TextField,
+  useWatch,
+  useZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
-import { SelectInput, TextArea, TextInput } from '../components/review/Fields.js';
-import { useFormErrors } from '../components/review/useFormErrors.js';
+import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
 
 /** A new SMART action for an audit's plan. */
@@ -45,16 +53,13 @@ function ActionsFormLoader({ auditId, action }: { auditId: string; action: Actio
   return <ActionForm detail={detail.data} recommendations={recommendations.data} action={action} />;
 }
 
+// The service's own SMART rules (actionDraftSchema); an empty due date is asked for in plain words, and
+// "None" is no recommendation.
+const schema = actionDraftSchema.extend({
+  dueDate: z.string().trim().min(1, 'Enter the due date').pipe(actionDraftSchema.shape.dueDate),
+  recommendationId: z.string().transform((id) => (id === '' ? null : id)),
+});
 const FIELDS = ['text', 'leadAgencyId', 'ownerRole', 'dueDate', 'successMeasure', 'recommendationId'] as const;
-type Field = (typeof FIELDS)[number];
-const IDS: Record<Field, string> = {
-  text: 'action-text',
-  leadAgencyId: 'action-lead',
-  ownerRole: 'action-owner',
-  dueDate: 'action-due',
-  successMeasure: 'action-measure',
-  recommendationId: 'action-recommendation',
-};
 
 function ActionForm({
   detail,
@@ -67,54 +72,34 @@ function ActionForm({
 }) {
   const { audit } = detail;
   const save = useApiMutation('actions.save');
-  const errors = useFormErrors();
-  const [values, setValues] = useState<Record<Field, string>>({
-    text: action?.text ?? '',
-    leadAgencyId: action?.leadAgencyId ?? '',
-    ownerRole: action?.ownerRole ?? '',
-    dueDate: action?.dueDate ?? '',
-    successMeasure: action?.successMeasure ?? '',
-    recommendationId: action?.recommendationId ?? '',
+  const form = useZodForm(schema, {
+    defaultValues: {
+      text: action?.text ?? '',
+      leadAgencyId: action?.leadAgencyId ?? '',
+      ownerRole: action?.ownerRole ?? '',
+      dueDate: action?.dueDate ?? '',
+      successMeasure: action?.successMeasure ?? '',
+      recommendationId: action?.recommendationId ?? '',
+    },
   });
-  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const editable = audit.status === 'in_progress';
+  const leadAgencyId = useWatch({ control: form.control, name: 'leadAgencyId' });
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = actionDraftSchema.safeParse({
-      text: values.text,
-      leadAgencyId: values.leadAgencyId,
-      ownerRole: values.ownerRole,
-      dueDate: values.dueDate,
-      successMeasure: values.successMeasure,
-    });
-    if (!parsed.success) {
-      const problems: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '');
-        if (!problems[field]) problems[field] = issue.message;
-      }
-      if (problems.dueDate && values.dueDate.trim() === '') problems.dueDate = 'Enter the due date';
-      return errors.fail(problems);
-    }
+  const onSubmit = async (values: z.output<typeof schema>) => {
     try {
-      const saved = await save.mutate({
-        ...(action ? { id: action.id } : {}),
-        auditId: audit.id,
-        ...parsed.data,
-        recommendationId: values.recommendationId === '' ? null : values.recommendationId,
-      });
+      const saved = await save.mutate({ ...(action ? { id: action.id } : {}), auditId: audit.id, ...values });
       navigate(action ? paths.action(saved.id) : paths.actionPlan(audit.id), {
         flash: action ? 'Action saved' : 'Action added to the plan',
       });
     } catch (err) {
-      errors.failFromServer(err, (path) => ((FIELDS as readonly string[]).includes(path) ? path : undefined));
+      applyApiError(form, err, ([field]) =>
+        (FIELDS as readonly unknown[]).includes(field) ? String(field) : undefined,
+      );
     }
   };
 
-  const items = errors.items(FIELDS.map((f) => [f, IDS[f]] as const));
   const title = action ? 'Change the action' : 'Add an action';
-  const agencies = detail.agencies.filter((a) => a.active || a.id === values.leadAgencyId);
+  const agencies = detail.agencies.filter((a) => a.active || a.id === leadAgencyId);
 
   return (
     <Page
@@ -126,67 +111,61 @@ function ActionForm({
         { to: paths.audit(audit.id), text: audit.title },
         { to: paths.actionPlan(audit.id), text: 'Recommendations and action plan' },
       ]}
-      hasErrors={items.length > 0}
-      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
       {!editable ? (
         <p className="govuk-inset-text">This audit is signed: its action plan changes in a new revision.</p>
       ) : null}
-      <form noValidate onSubmit={(e) => void onSubmit(e)}>
+      <Form form={form} onSubmit={onSubmit} summary="none">
         <fieldset className="govuk-fieldset" disabled={!editable}>
           <legend className="govuk-visually-hidden">{title}</legend>
-          <TextArea
-            id={IDS.text}
+          <TextareaField
+            name="text"
+            id="action-text"
             label="The action"
-            size="m"
+            labelSize="m"
             hint="Specific, measurable, achievable, relevant and time-bound: what will be done, and by when"
             rows={4}
-            error={errors.field('text')}
-            value={values.text}
-            onChange={set('text')}
           />
-          <SelectInput
-            id={IDS.leadAgencyId}
+          <SelectField
+            name="leadAgencyId"
+            id="action-lead"
             label="Lead agency"
-            size="m"
+            labelSize="m"
             placeholder="Choose the lead agency"
             options={agencies.map((a) => ({ value: a.id, label: a.name }))}
-            error={errors.field('leadAgencyId')}
-            value={values.leadAgencyId}
-            onChange={set('leadAgencyId')}
           />
-          <TextInput
-            id={IDS.ownerRole}
+          <TextField
+            name="ownerRole"
+            id="action-owner"
             label="Owner"
-            size="m"
+            labelSize="m"
             hint="The role that owns the action, not a person’s name: for example, MASH service manager"
-            error={errors.field('ownerRole')}
-            value={values.ownerRole}
-            onChange={set('ownerRole')}
+            autoComplete="off"
           />
-          <TextInput
-            id={IDS.dueDate}
+          <TextField
+            name="dueDate"
+            id="action-due"
             type="date"
             label="Due date"
-            size="m"
-            error={errors.field('dueDate')}
-            value={values.dueDate}
-            onChange={set('dueDate')}
+            labelSize="m"
+            autoComplete="off"
+            spellCheck={false}
           />
-          <TextArea
-            id={IDS.successMeasure}
+          <TextareaField
+            name="successMeasure"
+            id="action-measure"
             label="How success will be measured"
-            size="m"
+            labelSize="m"
             hint="For example: a dip sample of 20 decisions shows the child’s views recorded in 90%"
             rows={3}
-            error={errors.field('successMeasure')}
-            value={values.successMeasure}
-            onChange={set('successMeasure')}
           />
-          <SelectInput
-            id={IDS.recommendationId}
+          <SelectField
+            name="recommendationId"
+            id="action-recommendation"
             label="The recommendation it carries out"
-            size="m"
+            labelSize="m"
             options={[
               { value: '', label: 'None' },
               ...recommendations.map((r, i) => ({
@@ -194,9 +173,6 @@ function ActionForm({
                 label: `${i + 1}. ${r.text.length > 90 ? `${r.text.slice(0, 89)}…` : r.text}`,
               })),
             ]}
-            error={errors.field('recommendationId')}
-            value={values.recommendationId}
-            onChange={set('recommendationId')}
           />
         </fieldset>
         <div className="govuk-button-group">
@@ -207,7 +183,7 @@ function ActionForm({
           ) : null}
           <Link to={action ? paths.action(action.id) : paths.actionPlan(audit.id)}>Cancel</Link>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }

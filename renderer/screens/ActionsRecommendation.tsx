@@ -1,14 +1,20 @@
-import { useState, type FormEvent } from 'react';
+import type { z } from 'zod';
 import type { AuditSummary } from '../../shared/audit.js';
-import type { Finding, Recommendation } from '../../shared/review.js';
+import { recommendationInputSchema, type Finding, type Recommendation } from '../../shared/review.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import {
+  CheckboxesField,
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  TextareaField,
+  useZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
-import { Checkboxes, TextArea } from '../components/review/Fields.js';
-import { useFormErrors } from '../components/review/useFormErrors.js';
+import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
 
 /** Write or change a recommendation and choose the findings it rests on. */
@@ -49,6 +55,9 @@ export function ActionsRecommendation({ auditId, recommendationId }: { auditId: 
   );
 }
 
+// The service's own rules for a recommendation, less the audit and id it belongs to.
+const schema = recommendationInputSchema.pick({ text: true, findingIds: true });
+
 function RecommendationForm({
   audit,
   findings,
@@ -61,29 +70,19 @@ function RecommendationForm({
   number: number;
 }) {
   const save = useApiMutation('recommendations.save');
-  const errors = useFormErrors();
-  const [text, setText] = useState(recommendation?.text ?? '');
-  const [findingIds, setFindingIds] = useState<string[]>(recommendation?.findingIds ?? []);
+  const form = useZodForm(schema, {
+    defaultValues: { text: recommendation?.text ?? '', findingIds: recommendation?.findingIds ?? [] },
+  });
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const problems: Record<string, string> = {};
-    if (text.trim() === '') problems.text = 'Write the recommendation';
-    if (Object.keys(problems).length > 0) return errors.fail(problems);
+  const onSubmit = async (values: z.output<typeof schema>) => {
     try {
-      await save.mutate({ ...(recommendation ? { id: recommendation.id } : {}), auditId: audit.id, text, findingIds });
+      await save.mutate({ ...(recommendation ? { id: recommendation.id } : {}), auditId: audit.id, ...values });
       navigate(paths.actionPlan(audit.id), { flash: recommendation ? 'Recommendation saved' : 'Recommendation added' });
     } catch (err) {
-      errors.failFromServer(err, (path) =>
-        path === 'text' ? 'text' : path.startsWith('findingIds') ? 'findingIds' : undefined,
-      );
+      applyApiError(form, err, ([field]) => (field === 'text' || field === 'findingIds' ? field : undefined));
     }
   };
 
-  const items = errors.items([
-    ['text', 'recommendation-text'],
-    ['findingIds', 'recommendation-findings'],
-  ]);
   const title = recommendation ? `Change recommendation ${number}` : 'Add a recommendation';
   const strengths = findings.filter((f) => f.kind === 'strength');
   const development = findings.filter((f) => f.kind === 'development');
@@ -100,38 +99,33 @@ function RecommendationForm({
         { to: paths.audit(audit.id), text: audit.title },
         { to: paths.actionPlan(audit.id), text: 'Recommendations and action plan' },
       ]}
-      hasErrors={items.length > 0}
-      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
-      <form noValidate onSubmit={(e) => void onSubmit(e)}>
-        <TextArea
+      <Form form={form} onSubmit={onSubmit} summary="none">
+        <TextareaField
+          name="text"
           id="recommendation-text"
           label="The recommendation"
-          size="m"
+          labelSize="m"
           hint="What the board asks partners to do, for example: “Partners make sure every referral decision records the child’s views”"
           rows={5}
-          error={errors.field('text')}
-          value={text}
-          onChange={setText}
         />
         {findings.length === 0 ? (
           <p className="govuk-body">
             This audit has no findings yet to link. <Link to={paths.findings(audit.id)}>Write the findings</Link>
           </p>
         ) : (
-          <Checkboxes
+          <CheckboxesField
+            name="findingIds"
             id="recommendation-findings"
             legend="The findings it rests on"
-            legendSize="m"
             hint="Select all that apply"
-            error={errors.field('findingIds')}
-            items={ordered.map((f) => ({
+            options={ordered.map((f) => ({
               value: f.id,
               label: f.text,
               hint: f.kind === 'strength' ? 'Strength' : 'Area for development',
             }))}
-            values={findingIds}
-            onChange={setFindingIds}
           />
         )}
         <div className="govuk-button-group">
@@ -140,7 +134,7 @@ function RecommendationForm({
           </button>
           <Link to={paths.actionPlan(audit.id)}>Cancel</Link>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }

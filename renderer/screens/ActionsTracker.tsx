@@ -1,15 +1,16 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { FormProvider } from 'react-hook-form';
+import { z } from 'zod';
+import { actionFilterSchema } from '../../shared/actionPlan.js';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../shared/actionStatus.js';
 import type { Input } from '../../shared/contract.js';
 import { useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { FormErrorSummary, formHasErrors, SelectField, TextField, useZodForm } from '../components/form/index.js';
 import { Page } from '../components/Page.js';
 import { Pagination } from '../components/Pagination.js';
 import { ActionsTable } from '../components/review/ActionsTable.js';
-import { SelectInput, TextInput } from '../components/review/Fields.js';
-import { calendarDate, isCalendarDate } from '../components/review/helpers.js';
-import { useFormErrors } from '../components/review/useFormErrors.js';
+import { calendarDate } from '../components/review/helpers.js';
 import { showingRange } from '../lib/pagination.js';
 import { navigate, paths, type ActionsFilter } from '../router.js';
 
@@ -29,6 +30,20 @@ const STATUS_OPTIONS: ReadonlyArray<{ value: StatusFilter; label: string }> = [
  * button returns to it. Applying filters starts again at page 1; moving to another page moves focus to
  * the results heading ("Showing 51 to 100 of 5,000 actions").
  */
+// The filters as typed; a due date, when given, must be a real date, as the service's filter has it.
+const filterForm = z.object({
+  agencyId: z.string(),
+  status: z.string(),
+  dueBefore: z
+    .string()
+    .trim()
+    .refine(
+      (due) => due === '' || actionFilterSchema.shape.dueBefore.safeParse(due).success,
+      'Enter the “due before” date as a real date',
+    ),
+});
+const fieldsOf = (f: Filter) => ({ agencyId: f.agencyId ?? '', status: f.status ?? '', dueBefore: f.dueBefore ?? '' });
+
 export function ActionsTracker({ filter, page }: { filter: ActionsFilter; page: number }) {
   const { board } = useBoard();
   // An agency the board does not have (an old link, a typing mistake) is ignored like any unknown value.
@@ -40,10 +55,7 @@ export function ActionsTracker({ filter, page }: { filter: ActionsFilter; page: 
     }),
     [filter.agencyId, filter.status, filter.dueBefore, board.agencies],
   );
-  const [agencyId, setAgencyId] = useState(applied.agencyId ?? '');
-  const [status, setStatus] = useState<string>(applied.status ?? '');
-  const [dueBefore, setDueBefore] = useState(applied.dueBefore ?? '');
-  const errors = useFormErrors();
+  const form = useZodForm(filterForm, { defaultValues: fieldsOf(applied) });
   const actions = useApiQuery('actions.page', { ...applied, page });
   const results = useRef<HTMLHeadingElement>(null);
 
@@ -75,33 +87,23 @@ export function ActionsTracker({ filter, page }: { filter: ActionsFilter; page: 
   }, [actions.data, actions.loading, actions.error]);
 
   // Back and Forward change the route, not the screen: show the filters of the route again.
-  useEffect(() => {
-    setAgencyId(applied.agencyId ?? '');
-    setStatus(applied.status ?? '');
-    setDueBefore(applied.dueBefore ?? '');
-  }, [applied]);
+  const { reset } = form;
+  useEffect(() => reset(fieldsOf(applied)), [applied, reset]);
 
   const apply = (next: ActionsFilter) => navigate(paths.actions(next));
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const due = dueBefore.trim();
-    if (due !== '' && !isCalendarDate(due))
-      return errors.fail({ dueBefore: 'Enter the “due before” date as a real date' });
-    errors.clear();
+  const onSubmit = ({ agencyId, status, dueBefore }: z.output<typeof filterForm>) =>
     apply({
       ...(agencyId ? { agencyId } : {}),
       ...(status ? { status: status as StatusFilter } : {}),
-      ...(due ? { dueBefore: due } : {}),
+      ...(dueBefore ? { dueBefore } : {}),
     });
-  };
 
   const clearFilters = () => {
-    errors.clear();
+    form.clearErrors();
     apply({});
   };
 
-  const items = errors.items([['dueBefore', 'filter-due']]);
   const data = actions.data;
   const list = data?.items ?? [];
   const total = data?.total ?? 0;
@@ -124,56 +126,59 @@ export function ActionsTracker({ filter, page }: { filter: ActionsFilter; page: 
     <Page
       title="Actions"
       caption={board.name}
-      hasErrors={items.length > 0}
-      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
       <p className="govuk-body app-readable">
         Every action from every audit’s action plan, overdue actions first. Open an action to record progress or verify
         it.
       </p>
-      <form noValidate onSubmit={onSubmit} className="app-filters" aria-labelledby="filters-heading">
-        <h2 className="govuk-heading-s" id="filters-heading">
-          Filter the actions
-        </h2>
-        <div className="app-filters__fields">
-          <SelectInput
-            id="filter-agency"
-            label="Lead agency"
-            error={undefined}
-            placeholder="All agencies"
-            options={board.agencies.map((a) => ({ value: a.id, label: a.name }))}
-            value={agencyId}
-            onChange={setAgencyId}
-          />
-          <SelectInput
-            id="filter-status"
-            label="Status"
-            error={undefined}
-            placeholder="Any status"
-            options={STATUS_OPTIONS}
-            value={status}
-            onChange={setStatus}
-          />
-          <TextInput
-            id="filter-due"
-            type="date"
-            label="Due before"
-            error={errors.field('dueBefore')}
-            value={dueBefore}
-            onChange={setDueBefore}
-          />
-        </div>
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--secondary">
-            Apply filters
-          </button>
-          {filtered ? (
-            <button type="button" className="app-link-button" onClick={clearFilters}>
-              Clear filters
+      <FormProvider {...form}>
+        <form
+          noValidate
+          onSubmit={form.handleSubmit(onSubmit)}
+          className="app-filters"
+          aria-labelledby="filters-heading"
+        >
+          <h2 className="govuk-heading-s" id="filters-heading">
+            Filter the actions
+          </h2>
+          <div className="app-filters__fields">
+            <SelectField
+              name="agencyId"
+              id="filter-agency"
+              label="Lead agency"
+              placeholder="All agencies"
+              options={board.agencies.map((a) => ({ value: a.id, label: a.name }))}
+            />
+            <SelectField
+              name="status"
+              id="filter-status"
+              label="Status"
+              placeholder="Any status"
+              options={STATUS_OPTIONS}
+            />
+            <TextField
+              name="dueBefore"
+              id="filter-due"
+              type="date"
+              label="Due before"
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </div>
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button govuk-button--secondary">
+              Apply filters
             </button>
-          ) : null}
-        </div>
-      </form>
+            {filtered ? (
+              <button type="button" className="app-link-button" onClick={clearFilters}>
+                Clear filters
+              </button>
+            ) : null}
+          </div>
+        </form>
+      </FormProvider>
 
       <div aria-live="polite" className="govuk-visually-hidden">
         {announcement}

@@ -1,16 +1,23 @@
-import { useState, type FormEvent } from 'react';
-import type { Action } from '../../shared/actionPlan.js';
-import { MIN_IMPACT_EVIDENCE_CHARS } from '../../shared/actionStatus.js';
+import { useState } from 'react';
+import { z } from 'zod';
+import { actionVerifySchema, type Action } from '../../shared/actionPlan.js';
+import { canVerify, MIN_IMPACT_EVIDENCE_CHARS, type ActionStatus } from '../../shared/actionStatus.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import {
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  RadiosField,
+  TextareaField,
+  useZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
 import { ActionSummaryLine } from '../components/review/ActionSummaryLine.js';
-import { Radios, TextArea } from '../components/review/Fields.js';
-import { useFormErrors } from '../components/review/useFormErrors.js';
+import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
 
 /** Close an action with evidence of its impact, or with the later round of the audit that shows it. */
@@ -35,39 +42,36 @@ export function ActionsVerify({ actionId }: { actionId: string }) {
 
 const NO_REAUDIT = 'none';
 
+// The service's own rules: the input's shape, and whether the action can be verified (canVerify), so
+// a missing account of the impact is shown at its field before anything is sent.
+const schemaFor = (status: ActionStatus) =>
+  actionVerifySchema
+    .pick({ impactEvidence: true })
+    .extend({ reauditId: z.string().transform((id) => (id === NO_REAUDIT ? null : id)) })
+    .superRefine(({ impactEvidence, reauditId }, ctx) => {
+      const reason = canVerify({ status, evidenceOfImpact: impactEvidence, reauditId });
+      if (reason === null) return;
+      // Only the evidence is missing once the action is complete; otherwise the refusal is the form's.
+      ctx.addIssue({ code: 'custom', path: status === 'complete' ? ['impactEvidence'] : ['root'], message: reason });
+    });
+
 function VerifyForm({ action, audits }: { action: Action; audits: AuditSummary[] }) {
   const verify = useApiMutation('actions.verify');
-  const errors = useFormErrors();
-  const [impactEvidence, setImpactEvidence] = useState('');
-  const [reaudit, setReaudit] = useState(NO_REAUDIT);
+  const [schema] = useState(() => schemaFor(action.status));
+  const form = useZodForm(schema, { defaultValues: { impactEvidence: '', reauditId: NO_REAUDIT } });
   const own = audits.find((a) => a.id === action.auditId);
   const laterRounds = own
     ? audits.filter((a) => a.seriesId === own.seriesId && a.round > own.round).sort((x, y) => x.round - y.round)
     : [];
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    // The service decides whether the action can be verified; its refusal is shown as it gives it.
+  const onSubmit = async (values: z.output<typeof schema>) => {
     try {
-      await verify.mutate({
-        actionId: action.id,
-        impactEvidence,
-        reauditId: reaudit === NO_REAUDIT ? null : reaudit,
-      });
+      await verify.mutate({ actionId: action.id, ...values });
       navigate(paths.action(action.id), { flash: 'Action verified and closed' });
     } catch (err) {
-      errors.failFromServer(err, (path, message) => {
-        if (path === 'reauditId') return 'reauditId';
-        if (path === 'impactEvidence' || /evidence of impact/.test(message)) return 'impactEvidence';
-        return undefined;
-      });
+      applyApiError(form, err, ([field]) => (field === 'impactEvidence' || field === 'reauditId' ? field : undefined));
     }
   };
-
-  const items = errors.items([
-    ['impactEvidence', 'verify-evidence'],
-    ['reauditId', 'verify-reaudit'],
-  ]);
 
   return (
     <Page
@@ -78,8 +82,8 @@ function VerifyForm({ action, audits }: { action: Action; audits: AuditSummary[]
         { to: paths.actions(), text: 'Actions' },
         { to: paths.action(action.id), text: 'The action' },
       ]}
-      hasErrors={items.length > 0}
-      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
       <ActionSummaryLine action={action} />
       <p className="govuk-body">
@@ -92,29 +96,24 @@ function VerifyForm({ action, audits }: { action: Action; audits: AuditSummary[]
           first if the work is done.
         </p>
       ) : null}
-      <form noValidate onSubmit={(e) => void onSubmit(e)}>
-        <TextArea
+      <Form form={form} onSubmit={onSubmit} summary="none">
+        <TextareaField
+          name="impactEvidence"
           id="verify-evidence"
           label="Evidence of impact"
-          size="m"
+          labelSize="m"
           hint={`What changed for children and families, and how you know (at least ${MIN_IMPACT_EVIDENCE_CHARS} characters, unless a re-audit shows it)`}
           rows={5}
-          error={errors.field('impactEvidence')}
-          value={impactEvidence}
-          onChange={setImpactEvidence}
         />
-        <Radios
+        <RadiosField
+          name="reauditId"
           id="verify-reaudit"
           legend="Re-audit that shows the impact"
-          legendSize="m"
           hint={laterRounds.length === 0 ? 'There is no later round of this audit yet' : undefined}
-          error={errors.field('reauditId')}
-          items={[
+          options={[
             { value: NO_REAUDIT, label: 'No re-audit' },
             ...laterRounds.map((a) => ({ value: a.id, label: `Round ${a.round}: ${a.title}` })),
           ]}
-          value={reaudit}
-          onChange={setReaudit}
         />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" disabled={verify.pending}>
@@ -122,7 +121,7 @@ function VerifyForm({ action, audits }: { action: Action; audits: AuditSummary[]
           </button>
           <Link to={paths.action(action.id)}>Cancel</Link>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -1,16 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import type { AuditDetail } from '../../shared/audit.js';
-import type { Finding } from '../../shared/review.js';
+import { FINDING_KINDS, findingInputSchema, type Finding } from '../../shared/review.js';
 import type { Template } from '../../shared/template.js';
-import { LEARNING_THEMES, LEARNING_THEME_LABELS, type LearningTheme } from '../../shared/vocabulary.js';
+import { LEARNING_THEMES, LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import {
+  CheckboxesField,
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  RadiosField,
+  TextareaField,
+  useZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
-import { Checkboxes, Radios, TextArea } from '../components/review/Fields.js';
-import { useFormErrors } from '../components/review/useFormErrors.js';
+import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
 
 /** Add a finding of the auditor's own, or change one (including an accepted suggestion). */
@@ -52,6 +59,13 @@ const KIND_ITEMS = [
   },
 ];
 
+// The service's own rules for a finding; the kind says in the page's words what to choose, and the
+// questions are ticked section by section (joined on saving).
+const schema = findingInputSchema.pick({ text: true, caseIds: true, themes: true }).extend({
+  kind: z.enum(FINDING_KINDS, { message: 'Choose whether the finding is a strength or an area for development' }),
+  questions: z.array(z.array(z.string())),
+});
+
 function FindingForm({
   detail,
   template,
@@ -63,48 +77,37 @@ function FindingForm({
 }) {
   const { audit, cases } = detail;
   const save = useApiMutation('findings.save');
-  const errors = useFormErrors();
-  const [kind, setKind] = useState<string>(finding?.kind ?? '');
-  const [text, setText] = useState(finding?.text ?? '');
-  const [caseIds, setCaseIds] = useState<string[]>(finding?.caseIds ?? []);
-  const [questionIds, setQuestionIds] = useState<string[]>(finding?.questionIds ?? []);
-  const [themes, setThemes] = useState<string[]>(finding?.themes ?? []);
+  const form = useZodForm(schema, {
+    defaultValues: {
+      ...(finding ? { kind: finding.kind } : {}),
+      text: finding?.text ?? '',
+      caseIds: finding?.caseIds ?? [],
+      questions: template.sections.map((s) =>
+        (finding?.questionIds ?? []).filter((id) => s.questions.some((q) => q.id === id)),
+      ),
+      themes: finding?.themes ?? [],
+    },
+  });
   const editable = audit.status === 'in_progress';
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const problems: Record<string, string> = {};
-    if (kind !== 'strength' && kind !== 'development')
-      problems.kind = 'Choose whether the finding is a strength or an area for development';
-    if (text.trim() === '') problems.text = 'Write the finding';
-    if (Object.keys(problems).length > 0) return errors.fail(problems);
+  const onSubmit = async ({ questions, ...values }: z.output<typeof schema>) => {
     try {
       await save.mutate({
         ...(finding ? { id: finding.id } : {}),
         auditId: audit.id,
-        kind: kind as Finding['kind'],
-        text,
         origin: finding?.origin ?? 'own',
-        caseIds,
-        questionIds,
-        themes: themes as LearningTheme[],
+        ...values,
+        questionIds: questions.flat(),
       });
       navigate(paths.findings(audit.id), { flash: finding ? 'Finding saved' : 'Finding added' });
     } catch (err) {
-      errors.failFromServer(err, (path) => {
-        const field = path.split('.')[0] ?? '';
-        return ['kind', 'text', 'caseIds', 'questionIds', 'themes'].includes(field) ? field : undefined;
+      applyApiError(form, err, ([field]) => {
+        if (field === 'questionIds') return 'questions.0';
+        return field === 'kind' || field === 'text' || field === 'caseIds' || field === 'themes' ? field : undefined;
       });
     }
   };
 
-  const items = errors.items([
-    ['kind', 'finding-kind'],
-    ['text', 'finding-text'],
-    ['caseIds', 'finding-cases'],
-    ['questionIds', 'finding-questions-0'],
-    ['themes', 'finding-themes'],
-  ]);
   const title = finding ? 'Change a finding' : 'Add a finding of your own';
 
   return (
@@ -117,8 +120,8 @@ function FindingForm({
         { to: paths.audit(audit.id), text: audit.title },
         { to: paths.findings(audit.id), text: 'Findings' },
       ]}
-      hasErrors={items.length > 0}
-      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
       {finding?.origin === 'suggested' ? (
         <p className="govuk-inset-text">
@@ -126,73 +129,50 @@ function FindingForm({
           questions it rests on are kept unless you change them.
         </p>
       ) : null}
-      <form noValidate onSubmit={(e) => void onSubmit(e)}>
+      <Form form={form} onSubmit={onSubmit} summary="none">
         <fieldset className="govuk-fieldset" disabled={!editable}>
           <legend className="govuk-visually-hidden">{title}</legend>
-          <Radios
-            id="finding-kind"
-            legend="What kind of finding is it?"
-            legendSize="m"
-            error={errors.field('kind')}
-            items={KIND_ITEMS}
-            value={kind}
-            onChange={setKind}
-          />
-          <TextArea
+          <RadiosField name="kind" id="finding-kind" legend="What kind of finding is it?" options={KIND_ITEMS} />
+          <TextareaField
+            name="text"
             id="finding-text"
             label="The finding"
-            size="m"
+            labelSize="m"
             hint="As it will read in the report, for example: “Chronologies were not up to date”"
             rows={5}
-            error={errors.field('text')}
-            value={text}
-            onChange={setText}
           />
-          <Checkboxes
+          <CheckboxesField
+            name="caseIds"
             id="finding-cases"
             legend="Evidence: the cases it was found in"
-            legendSize="m"
             hint="Select all that apply"
-            error={errors.field('caseIds')}
-            items={cases.map((c) => ({ value: c.id, label: c.reference }))}
-            values={caseIds}
-            onChange={setCaseIds}
+            options={cases.map((c) => ({ value: c.id, label: c.reference }))}
           />
-          <div
-            className={errors.field('questionIds') ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}
-          >
+          <div className="govuk-form-group">
             <fieldset className="govuk-fieldset" aria-describedby="finding-questions-hint">
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">The questions it rests on</legend>
               <div className="govuk-hint" id="finding-questions-hint">
                 Select all that apply (optional)
               </div>
               {template.sections.map((s, si) => (
-                <Checkboxes
+                <CheckboxesField
                   key={s.id}
+                  name={`questions.${si}`}
                   id={`finding-questions-${si}`}
-                  name="finding-questions"
                   legend={`${si + 1}. ${s.title}`}
                   legendSize="s"
-                  error={undefined}
                   small
-                  items={s.questions.map((q, qi) => ({ value: q.id, label: `${si + 1}.${qi + 1} ${q.text}` }))}
-                  values={questionIds.filter((id) => s.questions.some((q) => q.id === id))}
-                  onChange={(chosen) =>
-                    setQuestionIds((all) => [...all.filter((id) => !s.questions.some((q) => q.id === id)), ...chosen])
-                  }
+                  options={s.questions.map((q, qi) => ({ value: q.id, label: `${si + 1}.${qi + 1} ${q.text}` }))}
                 />
               ))}
             </fieldset>
           </div>
-          <Checkboxes
+          <CheckboxesField
+            name="themes"
             id="finding-themes"
             legend="Learning themes"
-            legendSize="m"
             hint="The themes from serious case reviews this finding bears on (optional)"
-            error={errors.field('themes')}
-            items={LEARNING_THEMES.map((t) => ({ value: t, label: LEARNING_THEME_LABELS[t] }))}
-            values={themes}
-            onChange={setThemes}
+            options={LEARNING_THEMES.map((t) => ({ value: t, label: LEARNING_THEME_LABELS[t] }))}
           />
         </fieldset>
         <div className="govuk-button-group">
@@ -203,7 +183,7 @@ function FindingForm({
           ) : null}
           <Link to={paths.findings(audit.id)}>Cancel</Link>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -1,14 +1,22 @@
-import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
+import { auditSettingsSchema } from '../../shared/analysis.js';
 import type { AuditSummary } from '../../shared/audit.js';
+import { prevalenceThresholdsSchema } from '../../shared/prevalence.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import {
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  TextareaField,
+  TextField,
+  useZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
-import { TextArea, TextInput } from '../components/review/Fields.js';
 import { parsePercent, percentText } from '../components/review/helpers.js';
-import { useFormErrors } from '../components/review/useFormErrors.js';
+import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
 
 /** Why the audit was done, and where "some" and "many or most" begin for its findings. */
@@ -19,51 +27,70 @@ export function FindingsPurpose({ auditId }: { auditId: string }) {
   return <PurposeForm audit={detail.data.audit} />;
 }
 
+const SOME = '“some”';
+const MANY = '“many or most”';
+
+/** A percentage typed by a person ("20", "20%") as a share (0.2). */
+const percent = (what: string) =>
+  z.string().transform((text, ctx) => {
+    const share = parsePercent(text);
+    if (share !== null) return share;
+    ctx.addIssue({ code: 'custom', message: `Enter the ${what} threshold as a percentage, like 20` });
+    return z.NEVER;
+  });
+
+// The service's own rules (auditSettingsSchema, prevalenceThresholdsSchema), said in percentages as
+// they are typed here.
+const schema = z
+  .object({
+    purpose: z.string().superRefine((purpose, ctx) => {
+      if (!auditSettingsSchema.shape.purpose.safeParse(purpose).success) {
+        ctx.addIssue({ code: 'custom', message: 'Why this audit must be 10,000 characters or fewer' });
+      }
+    }),
+    some: percent(SOME),
+    many: percent(MANY),
+  })
+  .superRefine(({ some, many }, ctx) => {
+    const issues = prevalenceThresholdsSchema.safeParse({ someThreshold: some, manyThreshold: many }).error?.issues;
+    const outOfRange = (issues ?? []).filter((i) => i.code !== 'custom');
+    for (const issue of outOfRange) {
+      const field = issue.path[0] === 'manyThreshold' ? 'many' : 'some';
+      const message = `The ${field === 'some' ? SOME : MANY} threshold must be more than 0% and at most 100%`;
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    }
+    // The order matters only once both are in range.
+    if (outOfRange.length === 0 && issues?.some((i) => i.code === 'custom')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['some'],
+        message: `The ${SOME} threshold must be below the ${MANY} threshold`,
+      });
+    }
+  });
+
 function PurposeForm({ audit }: { audit: AuditSummary }) {
   const update = useApiMutation('audits.update');
-  const errors = useFormErrors();
-  const [purpose, setPurpose] = useState(audit.purpose);
-  const [some, setSome] = useState(percentText(audit.thresholds.someThreshold));
-  const [many, setMany] = useState(percentText(audit.thresholds.manyThreshold));
+  const form = useZodForm(schema, {
+    defaultValues: {
+      purpose: audit.purpose,
+      some: percentText(audit.thresholds.someThreshold),
+      many: percentText(audit.thresholds.manyThreshold),
+    },
+  });
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const problems: Record<string, string> = {};
-    const someShare = parsePercent(some);
-    const manyShare = parsePercent(many);
-    const check = (share: number | null, field: string, what: string) => {
-      if (share === null) problems[field] = `Enter the ${what} threshold as a percentage, like 20`;
-      else if (share <= 0 || share > 1) problems[field] = `The ${what} threshold must be more than 0% and at most 100%`;
-    };
-    check(someShare, 'some', '“some”');
-    check(manyShare, 'many', '“many or most”');
-    if (!problems.some && !problems.many && someShare !== null && manyShare !== null && someShare >= manyShare) {
-      problems.some = 'The “some” threshold must be below the “many or most” threshold';
-    }
-    if (purpose.length > 10000) problems.purpose = 'Why this audit must be 10,000 characters or fewer';
-    if (Object.keys(problems).length > 0) return errors.fail(problems);
+  const onSubmit = async ({ purpose, some, many }: z.output<typeof schema>) => {
     try {
-      await update.mutate({
-        auditId: audit.id,
-        purpose,
-        thresholds: { someThreshold: someShare!, manyThreshold: manyShare! },
-      });
+      await update.mutate({ auditId: audit.id, purpose, thresholds: { someThreshold: some, manyThreshold: many } });
       navigate(paths.findings(audit.id), { flash: 'Why this audit and the thresholds are saved' });
     } catch (err) {
-      errors.failFromServer(err, (path) => {
-        if (path === 'purpose') return 'purpose';
-        if (path === 'thresholds.someThreshold' || path === 'thresholds') return 'some';
-        if (path === 'thresholds.manyThreshold') return 'many';
-        return undefined;
+      applyApiError(form, err, ([first, second]) => {
+        if (first === 'purpose') return 'purpose';
+        if (first !== 'thresholds') return undefined;
+        return second === 'manyThreshold' ? 'many' : 'some';
       });
     }
   };
-
-  const items = errors.items([
-    ['purpose', 'audit-purpose'],
-    ['some', 'threshold-some'],
-    ['many', 'threshold-many'],
-  ]);
 
   return (
     <Page
@@ -75,19 +102,17 @@ function PurposeForm({ audit }: { audit: AuditSummary }) {
         { to: paths.audit(audit.id), text: audit.title },
         { to: paths.findings(audit.id), text: 'Findings' },
       ]}
-      hasErrors={items.length > 0}
-      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
-      <form noValidate onSubmit={(e) => void onSubmit(e)}>
-        <TextArea
+      <Form form={form} onSubmit={onSubmit} summary="none">
+        <TextareaField
+          name="purpose"
           id="audit-purpose"
           label="Why this audit"
-          size="m"
+          labelSize="m"
           hint="What the board wanted to know and why: the learning, data or concern that led to it. This opens the summary."
           rows={6}
-          error={errors.field('purpose')}
-          value={purpose}
-          onChange={setPurpose}
         />
         <div className="govuk-form-group">
           <fieldset className="govuk-fieldset" aria-describedby="thresholds-hint">
@@ -96,23 +121,23 @@ function PurposeForm({ audit }: { audit: AuditSummary }) {
               The share of the cases assessed at which a finding is reported as found “in some cases” or “in many or
               most cases”. A share exactly at a threshold counts as the higher word.
             </div>
-            <TextInput
+            <TextField
+              name="some"
               id="threshold-some"
               label="“In some cases” from"
               width="5"
               suffix="%"
-              error={errors.field('some')}
-              value={some}
-              onChange={setSome}
+              inputMode="decimal"
+              autoComplete="off"
             />
-            <TextInput
+            <TextField
+              name="many"
               id="threshold-many"
               label="“In many or most cases” from"
               width="5"
               suffix="%"
-              error={errors.field('many')}
-              value={many}
-              onChange={setMany}
+              inputMode="decimal"
+              autoComplete="off"
             />
           </fieldset>
         </div>
@@ -122,7 +147,7 @@ function PurposeForm({ audit }: { audit: AuditSummary }) {
           </button>
           <Link to={paths.findings(audit.id)}>Cancel</Link>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -1,14 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import type { AuditSummary } from '../../shared/audit.js';
+import { contract } from '../../shared/contract.js';
 import type { TemplateSummary } from '../../shared/templateSummary.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { Form, FormErrorSummary, formHasErrors, RadiosField, TextField, useZodForm } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
-import { Radios, TextInput } from '../components/review/Fields.js';
-import { useFormErrors } from '../components/review/useFormErrors.js';
+import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
 
 /** Start the next round of an audit: a title, and the template version (the same or a newer one). */
@@ -41,6 +42,17 @@ export function Reaudit({ auditId }: { auditId: string }) {
   return <ReauditForm audit={audit} series={series} templates={templates.data} />;
 }
 
+// The service's own rules for a re-audit's title; the version is a choice among those offered.
+const schemaFor = (versions: readonly TemplateSummary[]) =>
+  contract['audits.startReaudit'].input.pick({ title: true }).extend({
+    templateVersion: z
+      .string()
+      .refine(
+        (v) => versions.length === 0 || versions.some((t) => String(t.version) === v),
+        'Choose the version of the template to use',
+      ),
+  });
+
 function ReauditForm({
   audit,
   series,
@@ -51,40 +63,31 @@ function ReauditForm({
   templates: TemplateSummary[];
 }) {
   const start = useApiMutation('audits.startReaudit');
-  const errors = useFormErrors();
   const last = series[series.length - 1] ?? audit;
   // Rounds stay comparable only on the version the last round used or a newer one.
   const versions = templates
     .filter((t) => t.id === audit.templateId && t.version >= last.templateVersion)
     .sort((a, b) => b.version - a.version);
-  const [title, setTitle] = useState('');
-  const [version, setVersion] = useState(versions[0] ? String(versions[0].version) : '');
+  const [schema] = useState(() => schemaFor(versions));
+  const form = useZodForm(schema, {
+    defaultValues: { title: '', templateVersion: versions[0] ? String(versions[0].version) : '' },
+  });
   const nextRound = last.round + 1;
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const problems: Record<string, string> = {};
-    if (title.trim() === '') problems.title = 'Enter a title for the re-audit';
-    if (versions.length > 0 && version === '') problems.templateVersion = 'Choose the version of the template to use';
-    if (Object.keys(problems).length > 0) return errors.fail(problems);
+  const onSubmit = async ({ title, templateVersion }: z.output<typeof schema>) => {
     try {
       const created = await start.mutate({
         auditId: audit.id,
         title,
-        ...(version ? { templateVersion: Number(version) } : {}),
+        ...(templateVersion ? { templateVersion: Number(templateVersion) } : {}),
       });
       navigate(paths.audit(created.id), {
         flash: `Re-audit started as round ${created.round}: now add the sampled cases, with the same sample design`,
       });
     } catch (err) {
-      errors.failFromServer(err, (path) => (path === 'title' || path === 'templateVersion' ? path : undefined));
+      applyApiError(form, err, ([field]) => (field === 'title' || field === 'templateVersion' ? field : undefined));
     }
   };
-
-  const items = errors.items([
-    ['title', 'reaudit-title'],
-    ['templateVersion', 'reaudit-version'],
-  ]);
 
   return (
     <Page
@@ -96,32 +99,30 @@ function ReauditForm({
         { to: paths.audit(audit.id), text: audit.title },
         { to: paths.auditSummary(audit.id), text: 'Summary' },
       ]}
-      hasErrors={items.length > 0}
-      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
       <p className="govuk-body">
         This starts round {nextRound} of the audit. It keeps the purpose and the prevalence thresholds of the rounds
         before, so the findings read the same way; its summary compares every round question by question and theme by
         theme.
       </p>
-      <form noValidate onSubmit={(e) => void onSubmit(e)}>
-        <TextInput
+      <Form form={form} onSubmit={onSubmit} summary="none">
+        <TextField
+          name="title"
           id="reaudit-title"
           label="Title of the re-audit"
-          size="m"
+          labelSize="m"
           hint="For example, MASH re-audit, autumn 2026"
-          error={errors.field('title')}
-          value={title}
-          onChange={setTitle}
+          autoComplete="off"
         />
         {versions.length > 0 ? (
-          <Radios
+          <RadiosField
+            name="templateVersion"
             id="reaudit-version"
             legend="Template version"
-            legendSize="m"
             hint={`Round ${last.round} used version ${last.templateVersion}. A newer version may change some questions: those are marked when the rounds are compared.`}
-            error={errors.field('templateVersion')}
-            items={versions.map((t) => ({
+            options={versions.map((t) => ({
               value: String(t.version),
               label: `${t.title}, version ${t.version}`,
               hint:
@@ -131,8 +132,6 @@ function ReauditForm({
                     ? 'The latest version'
                     : undefined,
             }))}
-            value={version}
-            onChange={setVersion}
           />
         ) : null}
         <div className="govuk-button-group">
@@ -141,7 +140,7 @@ function ReauditForm({
           </button>
           <Link to={paths.auditSummary(audit.id)}>Cancel</Link>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }
