@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import type { z } from 'zod';
 import type { SessionStatus } from '../../shared/settings.js';
 import { recoverInputSchema } from '../../shared/recoveryKey.js';
+import { ApiError } from '../api/client.js';
 import { useApiMutation } from '../api/hooks.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { Form, FormErrorSummary, formHasErrors, TextField, useZodForm } from '../components/form/index.js';
 import { Page } from '../components/Page.js';
-import { FormField } from '../components/bundles/FormField.js';
-import { sentence } from '../lib/format.js';
+import { applyApiError } from '../lib/formErrors.js';
 
 type Field = 'recoveryKey' | 'passphrase' | 'confirm';
 const IDS: Record<Field, string> = {
@@ -23,55 +23,35 @@ export function RecoverWithKey({
   onCancel: () => void;
 }) {
   const recover = useApiMutation('session.recover');
-  const [values, setValues] = useState<Record<Field, string>>({ recoveryKey: '', passphrase: '', confirm: '' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [attempt, setAttempt] = useState(0);
+  const form = useZodForm(recoverInputSchema, { defaultValues: { recoveryKey: '', passphrase: '', confirm: '' } });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = recoverInputSchema.safeParse(values);
-    if (!parsed.success) {
-      const found: Partial<Record<Field, string>> = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as Field;
-        found[field] ??= sentence(issue.message);
-      }
-      setErrors(found);
-      setAttempt((n) => n + 1);
-      return;
-    }
+  const submit = async (values: z.output<typeof recoverInputSchema>) => {
     try {
-      const status = await recover.mutate(parsed.data);
-      setValues({ recoveryKey: '', passphrase: '', confirm: '' });
+      const status = await recover.mutate(values);
+      form.reset();
       onDone(status);
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      setErrors({
-        recoveryKey:
-          code === 'UNAUTHORISED'
-            ? 'The recovery key is not right: check it and try again'
-            : sentence((err as Error).message),
-      });
-      setAttempt((n) => n + 1);
+      if (err instanceof ApiError && err.code === 'UNAUTHORISED') {
+        form.setError('recoveryKey', {
+          type: 'server',
+          message: 'The recovery key is not right: check it and try again',
+        });
+      } else {
+        applyApiError(form, err);
+      }
     }
   };
 
-  const order: Field[] = ['recoveryKey', 'passphrase', 'confirm'];
-  const summary = order.filter((f) => errors[f]).map((f) => ({ targetId: IDS[f], text: errors[f]! }));
   const field = (name: Field, label: string, type: 'text' | 'password', hint?: string) => (
-    <FormField
+    <TextField
+      name={name}
       id={IDS[name]}
       label={label}
+      labelSize="s"
       hint={hint}
-      error={errors[name]}
       type={type}
       autoComplete={type === 'password' ? 'new-password' : 'off'}
       spellCheck={false}
-      value={values[name]}
-      onChange={(e) => {
-        const value = e.currentTarget.value;
-        setValues((v) => ({ ...v, [name]: value }));
-      }}
     />
   );
 
@@ -79,14 +59,14 @@ export function RecoverWithKey({
     <Page
       title="Use your recovery key"
       narrow
-      hasErrors={summary.length > 0}
-      before={summary.length > 0 ? <ErrorSummary errors={summary} focusKey={attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
       <p className="govuk-body">
         The recovery key was shown when this database was made: 32 letters and digits in groups of four. Then choose a
         new passphrase; the old one will no longer work.
       </p>
-      <form noValidate onSubmit={submit}>
+      <Form form={form} onSubmit={submit} summary="none">
         {field('recoveryKey', 'Recovery key', 'text', 'For example, 7KQ2-M9XD-… (capitals and hyphens do not matter)')}
         {field(
           'passphrase',
@@ -103,7 +83,7 @@ export function RecoverWithKey({
             Back to the passphrase
           </button>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }

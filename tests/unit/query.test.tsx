@@ -145,6 +145,41 @@ describe('useApiQuery and useApiMutation', () => {
     await until(() => text(el, 'create-error') !== null);
     expect(text(el, 'create-error')).toBe('Something went wrong.');
   });
+  it('refreshes after a failure only when asked to, and keeps the data of a query refused as LOCKED', async () => {
+    let locked = false;
+    const list = vi.fn(async () => {
+      if (locked) throw new ApiError('LOCKED', 'Case Audit is locked.');
+      return [{ name: 'a.db' }];
+    });
+    function Refused() {
+      const backups = useApiQuery('backups.list', {});
+      const create = useApiMutation('backups.create', { invalidateOnError: true });
+      return (
+        <div>
+          <p data-testid="names">
+            {backups.error ? backups.error.code : (backups.data?.map((b) => b.name).join(',') ?? 'loading')}
+          </p>
+          <button data-testid="create" onClick={() => void create.mutate({}).catch(() => undefined)} />
+        </div>
+      );
+    }
+    const el = render(
+      {
+        'backups.list': list,
+        'backups.create': async () => {
+          locked = true;
+          throw new ApiError('LOCKED', 'Case Audit is locked.');
+        },
+      },
+      <Refused />,
+    );
+    await until(() => text(el, 'names') === 'a.db');
+    click(el, 'create');
+    await until(() => list.mock.calls.length === 2);
+    await settle(20);
+    // Hidden behind the unlock screen, the screen keeps what it showed.
+    expect(text(el, 'names')).toBe('a.db');
+  });
 });
 
 describe('the session lock', () => {
