@@ -36,7 +36,7 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startHost(workspace: E2eWorkspace, timeoutMs = 20_000): Promise<E2eHost> {
+export async function startHost(workspace: E2eWorkspace, timeoutMs = 60_000): Promise<E2eHost> {
   const env = { ...process.env };
   delete env.CASE_AUDIT_DB;
   delete env.CASE_AUDIT_PASSPHRASE_FILE;
