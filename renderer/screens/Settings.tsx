@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { idleLockMinutesSchema } from '../../shared/settings.js';
-import { errorMessage, signalLock } from '../api/client.js';
+import { signalLock } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { FormField } from '../components/bundles/FormField.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { Form, FormErrorSummary, formHasErrors, TextField, useZodForm } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { NotificationBanner } from '../components/NotificationBanner.js';
 import { Page } from '../components/Page.js';
-import { sentence } from '../lib/format.js';
+import { applyApiError } from '../lib/formErrors.js';
 import { NewRecoveryKey } from '../components/recovery/NewRecoveryKey.js';
 import { paths } from '../router.js';
 
@@ -23,33 +23,33 @@ export function Settings() {
   return <SettingsForm minutes={status.data.idleLockMinutes} />;
 }
 
+const WHOLE_MINUTES = 'Enter a whole number of minutes between 1 and 240';
+
+// The box holds text; the shared schema decides which numbers of minutes are allowed.
+const settingsFormSchema = z.object({
+  minutes: z
+    .string()
+    .trim()
+    .min(1, 'Enter the number of minutes')
+    .refine((t) => /^\d+$/.test(t) && idleLockMinutesSchema.safeParse(Number(t)).success, WHOLE_MINUTES)
+    .transform(Number),
+});
+
 function SettingsForm({ minutes }: { minutes: number }) {
   const save = useApiMutation('settings.setIdleLock');
   // Nothing to fetch again: a locked session answers nothing, and the unlock fetches everything.
   const lock = useApiMutation('session.lock', { invalidates: 'none' });
-  const [text, setText] = useState(String(minutes));
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const form = useZodForm(settingsFormSchema, { defaultValues: { minutes: String(minutes) } });
   const [saved, setSaved] = useState<number | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (values: z.output<typeof settingsFormSchema>) => {
     setSaved(null);
-    const trimmed = text.trim();
-    const parsed = idleLockMinutesSchema.safeParse(/^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN);
-    if (!parsed.success) {
-      setError(trimmed === '' ? 'Enter the number of minutes' : 'Enter a whole number of minutes between 1 and 240');
-      setAttempt((n) => n + 1);
-      return;
-    }
     try {
-      const status = await save.mutate({ minutes: parsed.data });
-      setError(null);
-      setText(String(status.idleLockMinutes));
+      const status = await save.mutate({ minutes: values.minutes });
+      form.reset({ minutes: String(status.idleLockMinutes) });
       setSaved(status.idleLockMinutes);
     } catch (err) {
-      setError(sentence(errorMessage(err).replace(/^minutes:\s*/, '')));
-      setAttempt((n) => n + 1);
+      applyApiError(form, err, (path) => (path[0] === 'minutes' ? 'minutes' : undefined));
     }
   };
 
@@ -62,10 +62,10 @@ function SettingsForm({ minutes }: { minutes: number }) {
     <Page
       title="Settings"
       narrow
-      hasErrors={error !== null}
+      hasErrors={formHasErrors(form)}
       before={
-        error ? (
-          <ErrorSummary errors={[{ targetId: MINUTES_ID, text: error }]} focusKey={attempt} />
+        formHasErrors(form) ? (
+          <FormErrorSummary form={form} />
         ) : saved !== null ? (
           <NotificationBanner kind="success" heading="Setting saved" focus>
             <p className="govuk-body">
@@ -80,24 +80,22 @@ function SettingsForm({ minutes }: { minutes: number }) {
         When Case Audit locks, it closes the database and forgets its key: nobody can see the audits until the
         passphrase is entered again. It also locks when the computer sleeps.
       </p>
-      <form noValidate onSubmit={(e) => void submit(e)}>
-        <FormField
+      <Form form={form} onSubmit={submit} summary="none">
+        <TextField
+          name="minutes"
           id={MINUTES_ID}
           label="Lock after this many minutes without use"
+          labelSize="s"
           hint="A whole number from 1 to 240"
-          type="text"
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}
-          width="width-5"
-          error={error ?? undefined}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
+          width="5"
         />
         <button type="submit" className="govuk-button" disabled={save.pending}>
           Save
         </button>
-      </form>
+      </Form>
 
       <h2 className="govuk-heading-m">Lock now</h2>
       <p className="govuk-body">Lock Case Audit when you leave the computer, even for a moment.</p>

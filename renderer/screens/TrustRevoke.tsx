@@ -1,16 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import type { TrustedKey } from '../../shared/identity.js';
-import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { KeyNumberRows } from '../components/bundles/SafetyNumber.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { Form, FormErrorSummary, formHasErrors, TextareaField, useZodForm } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
 import { WarningText } from '../components/WarningText.js';
-import { longDate, sentence } from '../lib/format.js';
+import { applyApiError } from '../lib/formErrors.js';
+import { longDate } from '../lib/format.js';
 import { navigate, paths } from '../router.js';
 
 const REASON_ID = 'revoke-reason';
@@ -33,25 +32,25 @@ export function TrustRevoke({ fingerprint }: { fingerprint: string }) {
   return <RevokeForm trusted={key} />;
 }
 
+// The service's rule for the reason (trimmed, 1 to 1000 characters), worded for this screen.
+const revokeFormSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'Say why you are revoking this key')
+    .max(1000, 'The reason must be 1000 characters or fewer'),
+});
+
 function RevokeForm({ trusted }: { trusted: TrustedKey }) {
   const revoke = useApiMutation('trust.revoke');
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const form = useZodForm(revokeFormSchema, { defaultValues: { reason: '' } });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (reason.trim() === '') {
-      setError('Say why you are revoking this key');
-      setAttempt((n) => n + 1);
-      return;
-    }
+  const submit = async ({ reason }: z.output<typeof revokeFormSchema>) => {
     try {
-      await revoke.mutate({ fingerprint: trusted.fingerprint, reason: reason.trim() });
+      await revoke.mutate({ fingerprint: trusted.fingerprint, reason });
       navigate(paths.trust(), { flash: `${trusted.name}’s key is revoked` });
     } catch (err) {
-      setError(sentence(errorMessage(err).replace(/^reason:\s*/, '')));
-      setAttempt((n) => n + 1);
+      applyApiError(form, err, (path) => (path[0] === 'reason' ? 'reason' : undefined));
     }
   };
 
@@ -74,8 +73,8 @@ function RevokeForm({ trusted }: { trusted: TrustedKey }) {
       title={`Revoke ${trusted.name}’s key`}
       narrow
       back={{ to: paths.trust(), text: 'Back to trusted keys' }}
-      hasErrors={error !== null}
-      before={error ? <ErrorSummary errors={[{ targetId: REASON_ID, text: error }]} focusKey={attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
@@ -100,33 +99,22 @@ function RevokeForm({ trusted }: { trusted: TrustedKey }) {
           new one.
         </p>
       ) : null}
-      <form noValidate onSubmit={(e) => void submit(e)}>
-        <div className={error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-          <label className="govuk-label govuk-label--m" htmlFor={REASON_ID}>
-            Why are you revoking this key?
-          </label>
-          <div className="govuk-hint" id={`${REASON_ID}-hint`}>
-            For example, the laptop holding it was lost, or the person has left the role. The reason is kept with the
-            key.
-          </div>
-          <ErrorMessage id={`${REASON_ID}-error`} message={error ?? undefined} />
-          <textarea
-            id={REASON_ID}
-            className={error ? 'govuk-textarea govuk-textarea--error' : 'govuk-textarea'}
-            rows={3}
-            value={reason}
-            aria-describedby={error ? `${REASON_ID}-hint ${REASON_ID}-error` : `${REASON_ID}-hint`}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-        </div>
+      <Form form={form} onSubmit={submit} summary="none">
+        <TextareaField
+          name="reason"
+          id={REASON_ID}
+          label="Why are you revoking this key?"
+          labelSize="m"
+          rows={3}
+          hint="For example, the laptop holding it was lost, or the person has left the role. The reason is kept with the key."
+        />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button govuk-button--warning" disabled={revoke.pending}>
             Revoke key
           </button>
           <Link to={paths.trust()}>Cancel</Link>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }

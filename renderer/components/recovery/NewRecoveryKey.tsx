@@ -1,10 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { recoveryFileText } from '../../../shared/recoveryKey.js';
+import { ApiError, errorMessage } from '../../api/client.js';
 import { useApiMutation } from '../../api/hooks.js';
-import { sentence } from '../../lib/format.js';
 import { downloadFile } from '../bundles/files.js';
-import { FormField } from '../bundles/FormField.js';
+import { Form, TextField, useZodForm } from '../form/index.js';
 import { WarningText } from '../WarningText.js';
+
+const passphraseFormSchema = z.object({ passphrase: z.string().min(1, 'Enter your passphrase') });
 
 /**
  * Settings: a new recovery key, for a database made before recovery keys (or from the command line),
@@ -12,26 +15,22 @@ import { WarningText } from '../WarningText.js';
  */
 export function NewRecoveryKey() {
   const make = useApiMutation('session.newRecoveryKey');
-  const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
+  const form = useZodForm(passphraseFormSchema, { defaultValues: { passphrase: '' } });
   const [made, setMade] = useState<string | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (passphrase === '') return setError('Enter your passphrase');
+  const submit = async ({ passphrase }: z.output<typeof passphraseFormSchema>) => {
     try {
       const { recoveryKey } = await make.mutate({ passphrase });
-      setPassphrase('');
-      setError(undefined);
+      form.reset();
       setMade(recoveryKey);
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      setPassphrase('');
-      setError(
-        code === 'UNAUTHORISED'
-          ? 'The passphrase is not right: check it and try again'
-          : sentence((err as Error).message),
-      );
+      form.setValue('passphrase', '');
+      if (err instanceof ApiError && err.code === 'UNAUTHORISED') {
+        form.setError('passphrase', { type: 'server', message: 'The passphrase is not right: check it and try again' });
+      } else {
+        // What belongs to no field is shown at the passphrase, as this form has no summary.
+        form.setError('passphrase', { type: 'server', message: errorMessage(err) });
+      }
     }
   };
 
@@ -62,26 +61,25 @@ export function NewRecoveryKey() {
           <WarningText>This is the only time it is shown. The recovery key you had before no longer works.</WarningText>
         </>
       ) : (
-        <form noValidate onSubmit={submit}>
+        <Form form={form} onSubmit={submit} summary="none">
           <p className="govuk-body">
             A recovery key opens the database if the passphrase is forgotten. Make one if this database has none (it was
             made before recovery keys, or from the command line) or if you have lost yours. Any earlier recovery key
             stops working.
           </p>
-          <FormField
+          <TextField
+            name="passphrase"
             id="recovery-passphrase"
             label="Your passphrase"
+            labelSize="s"
             type="password"
             autoComplete="current-password"
             spellCheck={false}
-            value={passphrase}
-            error={error}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
           />
           <button type="submit" className="govuk-button govuk-button--secondary" disabled={make.pending}>
             Make a new recovery key
           </button>
-        </form>
+        </Form>
       )}
     </>
   );
