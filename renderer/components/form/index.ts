@@ -7,6 +7,7 @@ export { ErrorMessage } from './ErrorMessage.js';
 export { ErrorSummary, type ErrorSummaryItem } from './ErrorSummary.js';
 export { defaultFieldId, fieldIdFor, registerFieldId } from './fieldIds.js';
 export { Fieldset } from './Fieldset.js';
+export { FileField } from './FileField.js';
 export { Form, FormErrorSummary, formHasErrors, formSummaryItems, type SummaryText } from './Form.js';
 export { FormGroup, useField } from './parts.js';
 export { SelectField } from './SelectField.js';

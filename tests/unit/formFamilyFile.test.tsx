@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { act, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { FileField, Form, useZodForm, type ZodForm } from '../../renderer/components/form/index.js';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+  Element.prototype.scrollIntoView = vi.fn();
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+async function render(node: ReactNode) {
+  await act(async () => root.render(node));
+}
+
+async function submit() {
+  await act(async () => {
+    container.querySelector('form')!.requestSubmit();
+  });
+  await act(async () => new Promise((r) => setTimeout(r, 0)));
+}
+
+async function choose(input: HTMLInputElement, file: File | null) {
+  await act(async () => {
+    Object.defineProperty(input, 'files', { configurable: true, value: file ? [file] : [] });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+const schema = z.object({
+  card: z.file({ error: 'Choose the identity card file' }).max(10, 'The file is too large to be a card'),
+});
+
+let form: ZodForm<typeof schema> | undefined;
+
+function CardForm({ onValid }: { onValid: (values: z.output<typeof schema>) => void }) {
+  form = useZodForm(schema, { defaultValues: { card: null as unknown as File } });
+  return (
+    <Form form={form} onSubmit={onValid}>
+      <FileField name="card" label="Identity card file" hint="A .json file" accept=".json" />
+      <button type="submit">Continue</button>
+    </Form>
+  );
+}
+
+describe('FileField', () => {
+  it('is a GOV.UK file upload whose value is the chosen File, checked by the schema', async () => {
+    const onValid = vi.fn();
+    await render(<CardForm onValid={onValid} />);
+    const input = document.getElementById('card') as HTMLInputElement;
+    expect(input.type).toBe('file');
+    expect(input.accept).toBe('.json');
+    expect(input.className).toBe('govuk-file-upload');
+    expect(input.getAttribute('aria-describedby')).toBe('card-hint');
+    expect(container.querySelector('label[for="card"]')!.textContent).toBe('Identity card file');
+
+    await submit();
+    expect(onValid).not.toHaveBeenCalled();
+    expect(document.getElementById('card-error')!.textContent).toContain('Choose the identity card file');
+    expect(input.className).toBe('govuk-file-upload govuk-file-upload--error');
+    expect(input.getAttribute('aria-describedby')).toBe('card-hint card-error');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const link = container.querySelector<HTMLAnchorElement>('.govuk-error-summary a')!;
+    expect(link.getAttribute('href')).toBe('#card');
+
+    await choose(input, new File(['{"a":12345}'], 'big.json'));
+    await submit();
+    expect(document.getElementById('card-error')!.textContent).toContain('The file is too large to be a card');
+
+    const small = new File(['{}'], 'card.json');
+    await choose(input, small);
+    await submit();
+    expect(onValid).toHaveBeenCalledTimes(1);
+    expect(onValid.mock.calls[0]![0]).toEqual({ card: small });
+    expect(document.getElementById('card-error')).toBeNull();
+  });
+
+  it('empties the box when the value is reset', async () => {
+    await render(<CardForm onValid={() => undefined} />);
+    const input = document.getElementById('card') as HTMLInputElement;
+    await choose(input, new File(['{}'], 'card.json'));
+    expect(form!.getValues('card')).toBeInstanceOf(File);
+    const cleared = vi.spyOn(input, 'value', 'set');
+    await act(async () => form!.reset());
+    expect(form!.getValues('card')).toBeNull();
+    expect(cleared).toHaveBeenCalledWith('');
+  });
+});
