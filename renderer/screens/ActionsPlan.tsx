@@ -4,7 +4,7 @@ import type { AuditDetail } from '../../shared/audit.js';
 import type { Finding, Recommendation } from '../../shared/review.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { ErrorSummary } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
@@ -13,7 +13,7 @@ import { Page } from '../components/Page.js';
 import { ActionsTable } from '../components/review/ActionsTable.js';
 import { RemoveButton } from '../components/review/RemoveButton.js';
 import { ReviewNav } from '../components/review/ReviewNav.js';
-import { useFormErrors } from '../components/review/useFormErrors.js';
+import { sentence } from '../lib/format.js';
 import { href, paths } from '../router.js';
 
 /** The audit's recommendations, each resting on findings, and its SMART action plan. */
@@ -66,7 +66,8 @@ function PlanView({
   const { audit } = detail;
   const editable = audit.status === 'in_progress';
   const remove = useApiMutation('recommendations.remove');
-  const errors = useFormErrors();
+  // A refused removal: shown in the error summary, focused each time.
+  const [refusal, setRefusal] = useState<{ text: string; n: number } | null>(null);
   const [banner, setBanner] = useState<{ text: string; n: number } | null>(null);
 
   const onRemove = async (r: Recommendation): Promise<boolean> => {
@@ -74,16 +75,15 @@ function PlanView({
     try {
       await remove.mutate({ recommendationId: r.id });
       setRecommendations((list) => (list ?? []).filter((x) => x.id !== r.id));
-      errors.clear();
+      setRefusal(null);
       setBanner((b) => ({ text: 'Recommendation removed', n: (b?.n ?? 0) + 1 }));
       return true;
     } catch (e) {
-      errors.fail({}, [errorMessage(e)]);
+      setRefusal((r) => ({ text: sentence(errorMessage(e)), n: (r?.n ?? 0) + 1 }));
       return false;
     }
   };
 
-  const items = errors.items([]);
   const recommendationNumber = new Map(recommendations.map((r, i) => [r.id, i + 1]));
 
   return (
@@ -94,10 +94,10 @@ function PlanView({
         { to: paths.home(), text: 'Audits' },
         { to: paths.audit(audit.id), text: audit.title },
       ]}
-      hasErrors={items.length > 0}
+      hasErrors={refusal !== null}
       before={
-        items.length > 0 ? (
-          <ErrorSummary errors={items} focusKey={errors.attempt} />
+        refusal ? (
+          <ErrorSummary errors={[{ text: refusal.text }]} focusKey={refusal.n} />
         ) : banner ? (
           <NotificationBanner key={banner.n} kind="success" heading={banner.text} focus />
         ) : null

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
 import type { Analysis } from '../../shared/analysis.js';
 import type { AuditDetail } from '../../shared/audit.js';
 import {
@@ -11,7 +12,14 @@ import type { Finding } from '../../shared/review.js';
 import { LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import {
+  ErrorSummary,
+  FormErrorSummary,
+  formHasErrors,
+  registerFieldId,
+  useWatch,
+  useZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
@@ -21,7 +29,7 @@ import { Tag } from '../components/Tag.js';
 import { caseReferences, inWords, numberedQuestions, percentText } from '../components/review/helpers.js';
 import { RemoveButton } from '../components/review/RemoveButton.js';
 import { ReviewNav } from '../components/review/ReviewNav.js';
-import { useFormErrors } from '../components/review/useFormErrors.js';
+import { sentence } from '../lib/format.js';
 import { href, navigate, paths } from '../router.js';
 
 type Suggestion = Analysis['suggestions'][number];
@@ -81,9 +89,29 @@ function FindingsView({
   const editable = audit.status === 'in_progress';
   const save = useApiMutation('findings.save');
   const addMany = useApiMutation('findings.addMany');
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  // The suggestions still open (not yet accepted), by their index in the analysis.
+  const open = useMemo(
+    () => new Set(analysis.suggestions.flatMap((s, i) => (acceptedAs(s, findings) ? [] : [String(i)]))),
+    [analysis, findings],
+  );
+  const acceptSchema = useMemo(
+    () =>
+      z.object({
+        selected: z
+          .array(z.string())
+          .refine((chosen) => chosen.some((i) => open.has(i)), 'Select the suggestions to accept'),
+      }),
+    [open],
+  );
+  const acceptForm = useZodForm(acceptSchema, { defaultValues: { selected: [] } });
+  const selected = useWatch({ control: acceptForm.control, name: 'selected' });
   const remove = useApiMutation('findings.remove');
-  const errors = useFormErrors();
+  // A refused change outside the form (accept and edit, remove): shown in the summary, focused each time.
+  const [refusal, setRefusal] = useState<{ text: string; n: number } | null>(null);
+  const refused = (e: unknown) => {
+    acceptForm.clearErrors();
+    setRefusal((r) => ({ text: sentence(errorMessage(e)), n: (r?.n ?? 0) + 1 }));
+  };
   const [banner, setBanner] = useState<{ text: string; n: number } | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const questions = numberedQuestions(analysis.prevalence);
@@ -119,55 +147,42 @@ function FindingsView({
         flash: 'Suggestion accepted: now put it in your own words',
       });
     } catch (e) {
-      errors.fail({}, [errorMessage(e)]);
+      refused(e);
     } finally {
       setBusy(null);
     }
   };
 
   // Every ticked suggestion becomes a finding in one transaction: all of them, or none if one is refused.
-  const acceptSelected = async () => {
-    const chosen = analysis.suggestions.filter((s, i) => selected.has(i) && !acceptedAs(s, findings));
-    setBanner(null);
-    if (chosen.length === 0) {
-      errors.fail({ suggestions: 'Select the suggestions to accept' });
-      return;
-    }
+  const acceptSelected = async (values: z.output<typeof acceptSchema>) => {
+    const chosen = analysis.suggestions.filter((_, i) => values.selected.includes(String(i)) && open.has(String(i)));
     setBusy(-1);
     try {
       const added = await addMany.mutate({ auditId: audit.id, findings: chosen.map(asInput) });
       setFindings((list) => [...(list ?? []), ...added]);
-      setSelected(new Set());
-      errors.clear();
+      acceptForm.reset({ selected: [] });
       setBanner((b) => ({
         text: added.length === 1 ? '1 finding accepted' : `${added.length} findings accepted`,
         n: (b?.n ?? 0) + 1,
       }));
     } catch (e) {
-      errors.fail({}, [errorMessage(e)]);
+      refused(e);
     } finally {
       setBusy(null);
     }
   };
-
-  const toggle = (i: number, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(i);
-      else next.delete(i);
-      return next;
-    });
 
   const onRemove = async (f: Finding): Promise<boolean> => {
     setBanner(null);
     try {
       await remove.mutate({ findingId: f.id });
       setFindings((list) => (list ?? []).filter((x) => x.id !== f.id));
-      errors.clear();
+      acceptForm.clearErrors();
+      setRefusal(null);
       setBanner((b) => ({ text: 'Finding removed', n: (b?.n ?? 0) + 1 }));
       return true;
     } catch (e) {
-      errors.fail({}, [errorMessage(e)]);
+      refused(e);
       return false;
     }
   };
@@ -199,9 +214,9 @@ function FindingsView({
                   className="govuk-checkboxes__input"
                   id={`suggestion-${i}`}
                   type="checkbox"
-                  checked={selected.has(i)}
+                  value={String(i)}
                   aria-describedby={`suggestion-${i}-hint`}
-                  onChange={(e) => toggle(i, e.target.checked)}
+                  {...acceptForm.register('selected')}
                 />
                 <label className="govuk-label govuk-checkboxes__label" htmlFor={`suggestion-${i}`}>
                   {s.theme !== null ? <span className="app-finding__label">Learning theme: </span> : null}
@@ -259,7 +274,9 @@ function FindingsView({
 
   const written = (kind: Finding['kind']) => findings.filter((f) => f.kind === kind);
   const firstOpen = analysis.suggestions.findIndex((s) => !acceptedAs(s, findings));
-  const items = errors.items([['suggestions', `suggestion-${firstOpen}`]]);
+  // The summary's "select the suggestions" links to the first open one.
+  registerFieldId(acceptForm.control, 'selected', `suggestion-${firstOpen}`);
+  const formErrors = formHasErrors(acceptForm);
 
   return (
     <Page
@@ -269,10 +286,12 @@ function FindingsView({
         { to: paths.home(), text: 'Audits' },
         { to: paths.audit(audit.id), text: audit.title },
       ]}
-      hasErrors={items.length > 0}
+      hasErrors={formErrors || refusal !== null}
       before={
-        items.length > 0 ? (
-          <ErrorSummary errors={items} focusKey={errors.attempt} />
+        formErrors ? (
+          <FormErrorSummary form={acceptForm} />
+        ) : refusal ? (
+          <ErrorSummary errors={[{ text: refusal.text }]} focusKey={refusal.n} />
         ) : banner ? (
           <NotificationBanner key={banner.n} kind="success" heading={banner.text} focus />
         ) : null
@@ -324,8 +343,9 @@ function FindingsView({
       <form
         noValidate
         onSubmit={(e) => {
-          e.preventDefault();
-          void acceptSelected();
+          setBanner(null);
+          setRefusal(null);
+          void acceptForm.handleSubmit(acceptSelected)(e);
         }}
       >
         <h3 className="govuk-heading-s">Strengths</h3>
@@ -334,7 +354,7 @@ function FindingsView({
         {SUGGESTION_BUCKETS.map((bucket) => suggestionGroup('development', bucket))}
         {editable && analysis.suggestions.some((s) => !acceptedAs(s, findings)) ? (
           <button type="submit" className="govuk-button" disabled={busy !== null}>
-            Accept selected{selected.size > 0 ? ` (${selected.size})` : ''}
+            Accept selected{selected.length > 0 ? ` (${selected.length})` : ''}
           </button>
         ) : null}
       </form>
