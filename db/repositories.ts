@@ -2,6 +2,7 @@ import type { Db } from './open.js';
 import { actionRepo } from './repos/actionRepo.js';
 import { auditRepo } from './repos/auditRepo.js';
 import { panelRepo } from './repos/panelRepo.js';
+import { removalRepo } from './repos/removalRepo.js';
 import { reviewRepo } from './repos/reviewRepo.js';
 import { searchRepo } from './repos/searchRepo.js';
 import { searchBacklogRepo } from './repos/searchBacklogRepo.js';
@@ -24,6 +25,7 @@ export function repositories(db: Db) {
     templates: templateRepo(db),
     templateDrafts: templateDraftRepo(db),
     audits: auditRepo(db),
+    removals: removalRepo(db),
     checklists: checklistRepo(db),
     settings: settingRepo(db),
     changeLog: changeLogRepo(db),

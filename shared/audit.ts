@@ -26,6 +26,8 @@ export const auditSummarySchema = z.strictObject({
   caseCount: z.number().int(),
   checklistCount: z.number().int(),
   completeCount: z.number().int(),
+  // Archived audits leave the working lists (the audits list, the programme) but stay in history and reports.
+  archivedAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
@@ -37,6 +39,25 @@ export const auditCreateSchema = z.strictObject({
   templateVersion: z.number().int().min(1).optional(),
 });
 export type AuditCreate = z.input<typeof auditCreateSchema>;
+
+/** Which audits a list holds: the working ones (the default), the archived ones, or all. */
+export const auditListInputSchema = z.strictObject({
+  archived: z.enum(['exclude', 'only', 'include']).default('exclude'),
+});
+
+export const auditDeleteInputSchema = z.strictObject({
+  auditId: idSchema,
+  // Deleting cannot be undone: refused unless confirmed.
+  confirm: z.boolean().default(false),
+});
+
+export const auditDeletedSchema = z.strictObject({
+  deleted: z.literal(true),
+  auditId: idSchema,
+  title: z.string(),
+  cases: z.number().int(),
+  answers: z.number().int(),
+});
 
 export const checklistSummarySchema = z.strictObject({
   id: idSchema,

@@ -20,3 +20,38 @@ export const auditCaseSchema = caseDescriptorSchema.extend({
   createdAt: isoDateTime,
 });
 export type AuditCase = z.infer<typeof auditCaseSchema>;
+
+/** A case corrected before signing: the same fields, checked as when it was added. */
+export const caseUpdateInputSchema = caseDescriptorSchema.extend({
+  caseId: idSchema,
+  // A reference that looks like a name or identifier is refused unless the auditor confirms it is not one.
+  confirmReference: z.boolean().default(false),
+  // An agency taken off the case takes its checklist's answers with it: refused unless confirmed.
+  confirm: z.boolean().default(false),
+});
+export type CaseUpdateInput = z.input<typeof caseUpdateInputSchema>;
+
+/** What removing a case takes with it (what is asked to be confirmed, and what was removed). */
+export const caseContentsSchema = z.strictObject({
+  checklists: z.number().int(),
+  answers: z.number().int(),
+  grades: z.number().int(),
+  discussions: z.number().int(),
+});
+export type CaseContentsCount = z.infer<typeof caseContentsSchema>;
+
+export const caseRemoveInputSchema = z.strictObject({
+  caseId: idSchema,
+  // A case with answers is removed only when confirmed.
+  confirm: z.boolean().default(false),
+});
+
+export const caseRemovedSchema = z.strictObject({
+  removed: z.literal(true),
+  caseId: idSchema,
+  auditId: idSchema,
+  reference: z.string(),
+  contents: caseContentsSchema,
+  // Findings that cited the case as evidence and now cite the rest.
+  findingsUpdated: z.number().int(),
+});

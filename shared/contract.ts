@@ -5,12 +5,21 @@ import { z } from 'zod';
 import { answerSaveSchema, answerSchema } from './answer.js';
 import {
   auditCreateSchema,
+  auditDeletedSchema,
+  auditDeleteInputSchema,
   auditDetailSchema,
+  auditListInputSchema,
   auditSummarySchema,
   checklistDetailSchema,
   checklistSummarySchema,
 } from './audit.js';
-import { auditCaseSchema, caseDescriptorSchema } from './auditCase.js';
+import {
+  auditCaseSchema,
+  caseDescriptorSchema,
+  caseRemovedSchema,
+  caseRemoveInputSchema,
+  caseUpdateInputSchema,
+} from './auditCase.js';
 import { agencyDraftSchema, boardSchema, boardSetupSchema } from './board.js';
 import { idSchema } from './ids.js';
 import type { MethodName, SessionMethod } from './methodNames.js';
@@ -128,7 +137,8 @@ export const contract = {
     input: z.strictObject({ draftId: idSchema }),
     output: z.strictObject({ discarded: z.literal(true) }),
   },
-  'audits.list': { input: empty, output: z.array(auditSummarySchema) },
+  // The working list by default: archived audits only when asked for.
+  'audits.list': { input: auditListInputSchema, output: z.array(auditSummarySchema) },
   'audits.create': { input: auditCreateSchema, output: auditSummarySchema },
   'audits.get': { input: z.strictObject({ auditId: idSchema }), output: auditDetailSchema },
   'cases.add': {
@@ -139,6 +149,14 @@ export const contract = {
     }),
     output: auditCaseSchema,
   },
+  // Corrections before signing, checked as when the case was added; each in the change log.
+  'cases.update': { input: caseUpdateInputSchema, output: auditCaseSchema },
+  'cases.remove': { input: caseRemoveInputSchema, output: caseRemovedSchema },
+  // Archived audits leave the working lists but stay in history, search and reports.
+  'audits.archive': { input: z.strictObject({ auditId: idSchema }), output: auditSummarySchema },
+  'audits.unarchive': { input: z.strictObject({ auditId: idSchema }), output: auditSummarySchema },
+  // Only an audit never signed: every row of it goes, in one transaction.
+  'audits.delete': { input: auditDeleteInputSchema, output: auditDeletedSchema },
   'audits.update': { input: auditSettingsSchema, output: auditSummarySchema },
   'audits.startReaudit': {
     input: z.strictObject({

@@ -18,6 +18,7 @@ interface AuditRow {
   origin: string;
   purpose: string;
   thresholds: string | null;
+  archived_at: string | null;
   created_at: string;
   updated_at: string;
   case_count: number;
@@ -41,7 +42,7 @@ interface CaseRow {
 
 const AUDIT_SELECT = `
   SELECT a.id, a.title, a.theme, a.template_id, a.template_version, t.title AS template_title, a.status,
-         a.series_id, a.round, a.revision, a.origin, a.purpose, a.thresholds, a.created_at, a.updated_at,
+         a.series_id, a.round, a.revision, a.origin, a.purpose, a.thresholds, a.archived_at, a.created_at, a.updated_at,
          (SELECT count(*) FROM audit_case c WHERE c.audit_id = a.id) AS case_count,
          (SELECT count(*) FROM checklist k JOIN audit_case c ON c.id = k.case_id WHERE c.audit_id = a.id) AS checklist_count,
          (SELECT count(*) FROM checklist k JOIN audit_case c ON c.id = k.case_id
@@ -55,7 +56,7 @@ export type AuditBrief = Omit<AuditSummary, 'templateTitle' | 'checklistCount' |
 // cases only: the dashboard's first call after opening read every checklist and template for them.
 const BRIEF_SELECT = `
   SELECT a.id, a.title, a.theme, a.template_id, a.template_version, a.status, a.series_id, a.round, a.revision,
-         a.origin, a.purpose, a.thresholds, a.created_at, a.updated_at,
+         a.origin, a.purpose, a.thresholds, a.archived_at, a.created_at, a.updated_at,
          (SELECT count(*) FROM audit_case c WHERE c.audit_id = a.id) AS case_count
   FROM audit a`;
 
@@ -78,6 +79,7 @@ export function auditRepo(db: Db) {
     purpose: r.purpose,
     thresholds: prevalenceThresholdsSchema.parse(r.thresholds ? JSON.parse(r.thresholds) : {}),
     caseCount: r.case_count,
+    archivedAt: r.archived_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   });
@@ -170,6 +172,9 @@ export function auditRepo(db: Db) {
     },
     caseReferenceTaken: (auditId: string, reference: string): boolean =>
       caseByRef.get(auditId, reference) !== undefined,
+    /** The case of the audit with this reference (compared without case), if any. */
+    caseWithReference: (auditId: string, reference: string): string | undefined =>
+      caseByRef.get(auditId, reference)?.id,
     insertCase(id: string, auditId: string, c: Omit<CaseDescriptor, 'agencyIds'>, flags: string[], now: string) {
       insertCase.run(
         id,

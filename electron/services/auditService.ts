@@ -1,7 +1,7 @@
 import type { Answer } from '../../shared/answer.js';
-import { flagCaseReference } from '../../shared/caseReference.js';
 import type { Handlers } from '../../shared/contract.js';
-import { AppError, fieldError } from '../../shared/errors.js';
+import { AppError } from '../../shared/errors.js';
+import { checkCaseAgencies, checkCaseReference } from './caseChecks.js';
 import type { ServiceContext } from './context.js';
 import { answerMap, summariseChecklist } from './checklistSummary.js';
 import { getTemplate } from './templateService.js';
@@ -18,7 +18,10 @@ export function auditService(
   }
 
   return {
-    'audits.list': () => repos.audits.list(),
+    'audits.list': ({ archived }) =>
+      repos.audits
+        .list()
+        .filter((a) => (archived === 'include' ? true : (a.archivedAt !== null) === (archived === 'only'))),
 
     'audits.create': (input) =>
       ctx.tx(() => {
@@ -70,33 +73,11 @@ export function auditService(
         const audit = auditOrThrow(input.auditId);
         if (audit.status !== 'in_progress')
           throw new AppError('SIGNED', 'This audit is signed; cases cannot be added.');
-        const reference = input.reference.trim();
-        const flags = flagCaseReference(reference);
-        if (flags.length > 0 && !input.confirmReference) {
-          throw fieldError(
-            'VALIDATION',
-            ['reference'],
-            `"${reference}" ${flags.map((f) => f.message).join(' and ')}. Use a pseudonymised reference, or confirm it is not a personal identifier.`,
-          );
-        }
-        if (repos.audits.caseReferenceTaken(audit.id, reference)) {
-          throw fieldError('CONFLICT', ['reference'], `this audit already has a case "${reference}".`);
-        }
-        const agencyIds = [...new Set(input.agencyIds)];
-        agencyIds.forEach((agencyId, i) => {
-          const agency = repos.board.agency(agencyId);
-          if (!agency) throw fieldError('NOT_FOUND', ['agencyIds', i], `no such agency`);
-          if (!agency.active) throw fieldError('VALIDATION', ['agencyIds', i], `${agency.name} is no longer active`);
-        });
+        const { reference, flags } = checkCaseReference(ctx, audit.id, input.reference, input.confirmReference);
+        const agencyIds = checkCaseAgencies(ctx, input.agencyIds);
         const now = ctx.now();
         const id = ctx.newId();
-        repos.audits.insertCase(
-          id,
-          audit.id,
-          { ...input, reference },
-          flags.map((f) => f.code),
-          now,
-        );
+        repos.audits.insertCase(id, audit.id, { ...input, reference }, flags, now);
         for (const agencyId of agencyIds) repos.checklists.insert(ctx.newId(), id, agencyId, now);
         repos.audits.touch(audit.id, now);
         const created = repos.audits.getCase(id)!;

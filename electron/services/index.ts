@@ -1,7 +1,9 @@
 import type { ServiceHandlers } from '../../shared/contract.js';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { actionService } from './actionService.js';
+import { auditArchiveService } from './auditArchiveService.js';
 import { auditService } from './auditService.js';
+import { caseCorrectionService } from './caseCorrectionService.js';
 import { backupService } from './backupService.js';
 import { dashboardService } from './dashboardService.js';
 import { panelService } from './panelService.js';
@@ -36,6 +38,8 @@ export function createHandlers(
     ...boardService(ctx),
     ...templateService(ctx),
     ...auditService(ctx),
+    ...caseCorrectionService(ctx),
+    ...auditArchiveService(ctx),
     ...checklistService(ctx),
     ...settingsService(ctx),
     ...templateDraftService(ctx),
