@@ -1,19 +1,28 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { z } from 'zod';
 import type { EncryptionKeyInfo, Identity, IdentityRestore } from '../../shared/identity.js';
-import { MIN_PASSPHRASE_LENGTH } from '../../shared/settings.js';
-import { errorMessage } from '../api/client.js';
+import { MIN_PASSPHRASE_LENGTH, newPassphraseSchema } from '../../shared/settings.js';
+import { ApiError, errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { downloadFile } from '../components/bundles/files.js';
-import { FormField } from '../components/bundles/FormField.js';
 import { KeysNav } from '../components/bundles/KeysNav.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.js';
+import {
+  FileField,
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  TextField,
+  useZodForm,
+  type ZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { NotificationBanner } from '../components/NotificationBanner.js';
 import { Page } from '../components/Page.js';
-import { longDate, sentence } from '../lib/format.js';
+import { applyApiError } from '../lib/formErrors.js';
+import { longDate } from '../lib/format.js';
 import { paths } from '../router.js';
 
 const IDS = {
@@ -23,55 +32,87 @@ const IDS = {
   restorePassphrase: 'restore-passphrase',
 } as const;
 
+// The service's rules for a new passphrase (newPassphraseSchema), worded for this screen.
+const exportSchema = z
+  .object({
+    passphrase: z
+      .string()
+      .min(MIN_PASSPHRASE_LENGTH, `Enter a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters`)
+      .max(1024, 'The passphrase must be 1024 characters or fewer'),
+    confirm: newPassphraseSchema.shape.confirm,
+  })
+  .refine((v) => v.passphrase === v.confirm, { path: ['confirm'], message: 'Type the same passphrase again' });
+
+// Making a new key asks nothing: a form of no fields, so a refusal shows in its summary like the others'.
+const rotateSchema = z.object({});
+
+const restoreSchema = z.object({
+  file: z.file({ error: 'Choose your identity backup file' }),
+  passphrase: z.string().min(1, 'Enter the backup’s passphrase').max(1024, 'The passphrase is too long'),
+});
+
 type Notice =
   | { kind: 'exported'; fileName: string; keys: number }
   | { kind: 'restored'; result: IdentityRestore }
   | { kind: 'rotated' };
 
+type Section = 'export' | 'rotate' | 'restore';
+
 /**
  * The identity's private keys beyond this laptop: a backup file encrypted with a passphrase of its own,
  * restored on a new laptop so that bundles encrypted to it still open there and it signs as before.
+ * Its three forms share the page's one error summary: the last one submitted shows its problems there.
  */
 export function IdentityBackup() {
   const identity = useApiQuery('identity.get', {});
-  const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const forms = {
+    export: useZodForm(exportSchema, { defaultValues: { passphrase: '', confirm: '' } }),
+    rotate: useZodForm(rotateSchema, { defaultValues: {} }),
+    restore: useZodForm(restoreSchema, { defaultValues: { file: null as unknown as File, passphrase: '' } }),
+  };
+  const [current, setCurrent] = useState<Section>('export');
   const [notice, setNotice] = useState<Notice | null>(null);
   if (identity.error) return <LoadFailed error={identity.error} onRetry={identity.retry} />;
   if (identity.data === undefined) return <Loading what="Loading your identity" />;
 
-  const fail = (items: ErrorSummaryItem[]) => {
+  // A submit (valid or not) makes its form the one the summary is about; the others' errors go.
+  const submitting = (section: Section) => () => {
+    setCurrent(section);
     setNotice(null);
-    setProblems(items);
-    setAttempt((n) => n + 1);
+    for (const [name, form] of Object.entries(forms)) if (name !== section) form.clearErrors();
   };
-  const succeed = (n: Notice) => {
-    setProblems([]);
-    setNotice(n);
-  };
-
-  let before = null;
-  if (problems.length > 0) before = <ErrorSummary errors={problems} focusKey={attempt} />;
-  else if (notice) before = <Done notice={notice} />;
+  // The summary only reads the form's errors, whichever form it is.
+  const form = forms[current] as unknown as UseFormReturn<FieldValues>;
+  const hasErrors = formHasErrors(form);
 
   return (
-    <Page title="Back up or restore your identity" narrow hasErrors={problems.length > 0} before={before}>
+    <Page
+      title="Back up or restore your identity"
+      narrow
+      hasErrors={hasErrors}
+      before={hasErrors ? <FormErrorSummary key={current} form={form} /> : notice ? <Done notice={notice} /> : null}
+    >
       <KeysNav current="backup" />
       {identity.data ? (
         <>
-          <ExportBackup identity={identity.data} problems={problems} onFail={fail} onDone={succeed} />
-          <EncryptionKeys onFail={fail} onDone={succeed} />
+          <div onSubmitCapture={submitting('export')}>
+            <ExportBackup identity={identity.data} form={forms.export} onDone={setNotice} />
+          </div>
+          <div onSubmitCapture={submitting('rotate')}>
+            <EncryptionKeys form={forms.rotate} onDone={setNotice} />
+          </div>
         </>
       ) : null}
-      <RestoreBackup
-        identity={identity.data}
-        problems={problems}
-        onFail={fail}
-        onDone={(result) => {
-          identity.setData(result.identity);
-          succeed({ kind: 'restored', result });
-        }}
-      />
+      <div onSubmitCapture={submitting('restore')}>
+        <RestoreBackup
+          identity={identity.data}
+          form={forms.restore}
+          onDone={(result) => {
+            identity.setData(result.identity);
+            setNotice({ kind: 'restored', result });
+          }}
+        />
+      </div>
     </Page>
   );
 }
@@ -116,70 +157,41 @@ function Done({ notice }: { notice: Notice }) {
   );
 }
 
-interface SectionProps {
-  problems: ErrorSummaryItem[];
-  onFail: (items: ErrorSummaryItem[]) => void;
-}
-const errorFor = (problems: ErrorSummaryItem[], id: string) => {
-  const p = problems.find((e) => e.targetId === id);
-  return p ? p.text : undefined;
-};
-
-/** A passphrase input held in a string state, showing the summary's error for its id. */
-function PassphraseField({
-  id,
-  problems,
-  onValue,
-  ...field
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  autoComplete: 'new-password' | 'off';
-  value: string;
-  onValue: (value: string) => void;
-  problems: ErrorSummaryItem[];
-}) {
+function passphraseField(name: string, id: string, label: string, autoComplete: 'new-password' | 'off', hint?: string) {
   return (
-    <FormField
+    <TextField
+      name={name}
       id={id}
+      label={label}
+      labelSize="s"
+      hint={hint}
       type="password"
-      onChange={(e) => onValue(e.currentTarget.value)}
-      error={errorFor(problems, id)}
-      {...field}
+      autoComplete={autoComplete}
+      spellCheck={false}
     />
   );
 }
 
 function ExportBackup({
   identity,
-  problems,
-  onFail,
+  form,
   onDone,
-}: SectionProps & { identity: Identity; onDone: (n: Notice) => void }) {
+}: {
+  identity: Identity;
+  form: ZodForm<typeof exportSchema>;
+  onDone: (n: Notice) => void;
+}) {
   const exportBackup = useApiMutation('identity.exportBackup');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const items: ErrorSummaryItem[] = [];
-    if (passphrase.length < MIN_PASSPHRASE_LENGTH)
-      items.push({
-        targetId: IDS.exportPassphrase,
-        text: `Enter a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters`,
-      });
-    else if (confirm !== passphrase)
-      items.push({ targetId: IDS.exportConfirm, text: 'Type the same passphrase again' });
-    if (items.length > 0) return onFail(items);
+  const submit = async ({ passphrase }: z.output<typeof exportSchema>) => {
     try {
       const backup = await exportBackup.mutate({ passphrase });
       downloadFile(backup.fileName, backup.text, 'application/jose');
-      setPassphrase('');
-      setConfirm('');
+      form.reset();
       onDone({ kind: 'exported', fileName: backup.fileName, keys: backup.encryptionKeys });
     } catch (err) {
-      onFail([{ targetId: IDS.exportPassphrase, text: sentence(errorMessage(err)) }]);
+      // Whatever the service says is about the passphrase: it is all this form sends.
+      form.setError('passphrase', { type: 'server', message: errorMessage(err) });
     }
   };
 
@@ -191,33 +203,24 @@ function ExportBackup({
         new one: you sign as {identity.name} with the same key, and bundles encrypted to you still open. Without it,
         every bundle encrypted only to you is unreadable.
       </p>
-      <form noValidate onSubmit={(e) => void submit(e)}>
-        <PassphraseField
-          id={IDS.exportPassphrase}
-          label="Choose a passphrase for the backup"
-          hint={`At least ${MIN_PASSPHRASE_LENGTH} characters; three random words make a good one. Not your database passphrase.`}
-          autoComplete="new-password"
-          value={passphrase}
-          onValue={setPassphrase}
-          problems={problems}
-        />
-        <PassphraseField
-          id={IDS.exportConfirm}
-          label="Type the passphrase again"
-          autoComplete="new-password"
-          value={confirm}
-          onValue={setConfirm}
-          problems={problems}
-        />
+      <Form form={form} onSubmit={submit} summary="none">
+        {passphraseField(
+          'passphrase',
+          IDS.exportPassphrase,
+          'Choose a passphrase for the backup',
+          'new-password',
+          `At least ${MIN_PASSPHRASE_LENGTH} characters; three random words make a good one. Not your database passphrase.`,
+        )}
+        {passphraseField('confirm', IDS.exportConfirm, 'Type the passphrase again', 'new-password')}
         <button type="submit" className="govuk-button" disabled={exportBackup.pending}>
           Export identity backup
         </button>
-      </form>
+      </Form>
     </>
   );
 }
 
-function EncryptionKeys({ onFail, onDone }: { onFail: SectionProps['onFail']; onDone: (n: Notice) => void }) {
+function EncryptionKeys({ form, onDone }: { form: ZodForm<typeof rotateSchema>; onDone: (n: Notice) => void }) {
   const keys = useApiQuery('identity.encryptionKeys', {});
   const rotate = useApiMutation('identity.rotateEncryptionKey');
   const [shown, setShown] = useState<EncryptionKeyInfo[] | null>(null);
@@ -228,7 +231,7 @@ function EncryptionKeys({ onFail, onDone }: { onFail: SectionProps['onFail']; on
       setShown((await rotate.mutate({})).keys);
       onDone({ kind: 'rotated' });
     } catch (err) {
-      onFail([{ text: sentence(errorMessage(err)) }]);
+      applyApiError(form, err, () => undefined);
     }
   };
 
@@ -272,42 +275,45 @@ function EncryptionKeys({ onFail, onDone }: { onFail: SectionProps['onFail']; on
           </tbody>
         </table>
       )}
-      <button
-        type="button"
-        className="govuk-button govuk-button--secondary"
-        onClick={() => void newKey()}
-        disabled={rotate.pending}
-      >
-        Make a new encryption key
-      </button>
+      <Form form={form} onSubmit={newKey} summary="none">
+        <button type="submit" className="govuk-button govuk-button--secondary" disabled={rotate.pending}>
+          Make a new encryption key
+        </button>
+      </Form>
     </>
   );
 }
 
 function RestoreBackup({
   identity,
-  problems,
-  onFail,
+  form,
   onDone,
-}: SectionProps & { identity: Identity | null; onDone: (r: IdentityRestore) => void }) {
+}: {
+  identity: Identity | null;
+  form: ZodForm<typeof restoreSchema>;
+  onDone: (r: IdentityRestore) => void;
+}) {
   const restore = useApiMutation('identity.importBackup');
-  const [file, setFile] = useState<File | null>(null);
-  const [passphrase, setPassphrase] = useState('');
-  const fileError = errorFor(problems, IDS.file);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const items: ErrorSummaryItem[] = [];
-    if (!file) items.push({ targetId: IDS.file, text: 'Choose your identity backup file' });
-    if (passphrase === '') items.push({ targetId: IDS.restorePassphrase, text: 'Enter the backup’s passphrase' });
-    if (items.length > 0 || !file) return onFail(items);
+  const submit = async ({ file, passphrase }: z.output<typeof restoreSchema>) => {
+    let backup: string;
     try {
-      const result = await restore.mutate({ backup: await file.text(), passphrase });
-      setPassphrase('');
+      backup = await file.text();
+    } catch {
+      return form.setError('file', { type: 'read', message: `${file.name} could not be read: choose it again` });
+    }
+    try {
+      const result = await restore.mutate({ backup, passphrase });
+      form.reset();
       onDone(result);
     } catch (err) {
-      const message = sentence(errorMessage(err));
-      onFail([{ targetId: /passphrase/i.test(message) ? IDS.restorePassphrase : IDS.file, text: message }]);
+      if (err instanceof ApiError && err.issues.length > 0) {
+        applyApiError(form, err, (path) => (path[0] === 'passphrase' ? 'passphrase' : 'file'));
+      } else {
+        // A wrong passphrase is refused as UNAUTHORISED; any other refusal is about the file.
+        const wrongPassphrase = err instanceof ApiError && err.code === 'UNAUTHORISED';
+        form.setError(wrongPassphrase ? 'passphrase' : 'file', { type: 'server', message: errorMessage(err) });
+      }
     }
   };
 
@@ -319,37 +325,20 @@ function RestoreBackup({
           ? 'A backup of this same identity, made on another laptop, adds any encryption key it holds that this one does not. A backup of another identity is refused.'
           : 'On a new laptop, restore the identity you backed up on the old one, instead of creating a new identity: people who trust your card keep trusting your signature, and bundles encrypted to you open here.'}
       </p>
-      <form noValidate onSubmit={(e) => void submit(e)}>
-        <div className={fileError ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-          <label className="govuk-label govuk-label--s" htmlFor={IDS.file}>
-            Identity backup file
-          </label>
-          <div className="govuk-hint" id={`${IDS.file}-hint`}>
-            The .jwe file you exported from “Back up or restore your identity”
-          </div>
-          <ErrorMessage id={`${IDS.file}-error`} message={fileError} />
-          <input
-            id={IDS.file}
-            type="file"
-            accept=".jwe,application/jose"
-            className={fileError ? 'govuk-file-upload govuk-file-upload--error' : 'govuk-file-upload'}
-            aria-describedby={fileError ? `${IDS.file}-hint ${IDS.file}-error` : `${IDS.file}-hint`}
-            aria-invalid={fileError ? true : undefined}
-            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
-          />
-        </div>
-        <PassphraseField
-          id={IDS.restorePassphrase}
-          label="The backup’s passphrase"
-          autoComplete="off"
-          value={passphrase}
-          onValue={setPassphrase}
-          problems={problems}
+      <Form form={form} onSubmit={submit} summary="none">
+        <FileField
+          name="file"
+          id={IDS.file}
+          label="Identity backup file"
+          labelSize="s"
+          hint="The .jwe file you exported from “Back up or restore your identity”"
+          accept=".jwe,application/jose"
         />
+        {passphraseField('passphrase', IDS.restorePassphrase, 'The backup’s passphrase', 'off')}
         <button type="submit" className="govuk-button" disabled={restore.pending}>
           {identity ? 'Add keys from backup' : 'Restore identity'}
         </button>
-      </form>
+      </Form>
     </>
   );
 }

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useApiQuery } from '../api/hooks.js';
-import { EnrolCard } from '../components/bundles/EnrolCard.js';
+import { EnrolCard, useEnrolCard } from '../components/bundles/EnrolCard.js';
 import { recipientsOf } from '../components/bundles/recipients.js';
-import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.js';
+import { FormErrorSummary } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
@@ -17,8 +16,7 @@ import { navigate, paths } from '../router.js';
  */
 export function SetupQaCard() {
   const keys = useApiQuery('trust.list', {});
-  const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const enrol = useEnrolCard('qa');
   if (keys.error) return <LoadFailed error={keys.error} onRetry={keys.retry} />;
   if (!keys.data) return <Loading what="Loading the trusted keys" />;
   const recipients = recipientsOf(keys.data);
@@ -28,8 +26,8 @@ export function SetupQaCard() {
       title="The QA sub-committee’s identity card"
       caption="Set up"
       narrow
-      hasErrors={problems.length > 0}
-      before={problems.length > 0 ? <ErrorSummary errors={problems} focusKey={attempt} /> : null}
+      hasErrors={enrol.hasErrors}
+      before={enrol.hasErrors ? <FormErrorSummary key={enrol.step} form={enrol.form} /> : null}
     >
       <p className="govuk-body">
         If you are an auditor, the audits you sign go to the QA sub-committee as bundle files. Enrol the QA
@@ -42,14 +40,10 @@ export function SetupQaCard() {
         </p>
       ) : null}
       <EnrolCard
+        enrol={enrol}
         id="qa-card"
-        recipient="qa"
         fileLabel="The QA sub-committee’s identity card"
         submitText="Enrol the QA sub-committee’s card"
-        onProblems={(items) => {
-          setProblems(items);
-          if (items.length > 0) setAttempt((n) => n + 1);
-        }}
         onEnrolled={(key) =>
           navigate(paths.home(), {
             flash: `${key.name}’s card is enrolled as the QA sub-committee’s: the bundles you export are encrypted to it`,

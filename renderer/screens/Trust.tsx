@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { TrustedKey } from '../../shared/identity.js';
 import { useApiQuery } from '../api/hooks.js';
-import { EnrolCard } from '../components/bundles/EnrolCard.js';
+import { EnrolCard, useEnrolCard } from '../components/bundles/EnrolCard.js';
 import { Fingerprint } from '../components/bundles/Fingerprint.js';
 import { KeyStatus } from '../components/bundles/KeyStatus.js';
 import { KeysNav } from '../components/bundles/KeysNav.js';
 import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
 import { recipientsOf } from '../components/bundles/recipients.js';
-import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.js';
+import { FormErrorSummary } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { InlineLoadFailed } from '../components/bundles/InlineLoadFailed.js';
 import { NotificationBanner } from '../components/NotificationBanner.js';
@@ -22,15 +22,14 @@ import { paths } from '../router.js';
  */
 export function Trust() {
   const list = useApiQuery('trust.list', {});
-  const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const enrol = useEnrolCard('choose');
   const [enrolled, setEnrolled] = useState<TrustedKey | null>(null);
 
   const keys = list.data ?? [];
   const recipients = recipientsOf(keys);
 
   let before = null;
-  if (problems.length > 0) before = <ErrorSummary errors={problems} focusKey={attempt} />;
+  if (enrol.hasErrors) before = <FormErrorSummary key={enrol.step} form={enrol.form} />;
   else if (enrolled) {
     before = (
       <NotificationBanner kind="success" heading={`${enrolled.name}’s key is enrolled`} focus>
@@ -47,7 +46,7 @@ export function Trust() {
   }
 
   return (
-    <Page title="Trusted keys" hasErrors={problems.length > 0} before={before}>
+    <Page title="Trusted keys" hasErrors={enrol.hasErrors} before={before}>
       <KeysNav current="trust" />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
@@ -62,20 +61,16 @@ export function Trust() {
           </p>
 
           <h2 className="govuk-heading-m">Enrol an identity card</h2>
-          <EnrolCard
-            id="card"
-            recipient="choose"
-            fileLabel="Identity card file"
-            submitText="Enrol key"
-            onProblems={(items) => {
-              setProblems(items);
-              if (items.length > 0) {
-                setEnrolled(null);
-                setAttempt((n) => n + 1);
-              }
-            }}
-            onEnrolled={setEnrolled}
-          />
+          {/* A new attempt hides the banner of the last enrolment. */}
+          <div onSubmitCapture={() => setEnrolled(null)}>
+            <EnrolCard
+              enrol={enrol}
+              id="card"
+              fileLabel="Identity card file"
+              submitText="Enrol key"
+              onEnrolled={setEnrolled}
+            />
+          </div>
         </div>
       </div>
 

@@ -1,27 +1,66 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { z } from 'zod';
 import { identityCardSchema, type IdentityCard, type TrustedKey } from '../../../shared/identity.js';
-import { errorMessage } from '../../api/client.js';
 import { useApiMutation } from '../../api/hooks.js';
-import type { ErrorSummaryItem } from '../ErrorSummary.js';
-import { ErrorMessage } from '../ErrorMessage.js';
-import { sentence } from '../../lib/format.js';
-import { ComparedCheckbox } from './ComparedCheckbox.js';
+import { applyApiError } from '../../lib/formErrors.js';
+import { CheckboxField, FileField, Form, formHasErrors, useZodForm, type ZodForm } from '../form/index.js';
 import { Fingerprint } from './Fingerprint.js';
 import { SafetyNumber } from './SafetyNumber.js';
 
 /** An identity card is a small JSON file; anything much larger is not one. */
 const MAX_CARD_BYTES = 20_000;
 
+const chooseSchema = z.object({ card: z.file({ error: 'Choose the identity card file' }) });
+
+// The owner's name is in the values (not a field) so the confirmation's message can name them.
+const confirmSchema = z
+  .object({ owner: z.string(), compared: z.boolean(), asRecipient: z.boolean() })
+  .refine((v) => v.compared, {
+    path: ['compared'],
+    error: (issue) =>
+      `Confirm you have compared the safety number with the one ${(issue.input as { owner: string }).owner} read to you`,
+  });
+
+interface ChosenCard {
+  text: string;
+  value: IdentityCard;
+  fileName: string;
+}
+
+/**
+ * The state of an enrolment, made by the page so that its error summary (above the page's heading)
+ * shows the current step's problems: `form` is the step's form, `hasErrors` for the page's title.
+ */
+export function useEnrolCard(recipient: 'qa' | 'choose') {
+  const choose = useZodForm(chooseSchema, { defaultValues: { card: null as unknown as File } });
+  const confirm = useZodForm(confirmSchema, {
+    defaultValues: { owner: '', compared: false, asRecipient: recipient === 'qa' },
+  });
+  const [card, setCard] = useState<ChosenCard | null>(null);
+  // The summary only reads the form's errors, whichever step it is.
+  const form = (card ? confirm : choose) as unknown as UseFormReturn<FieldValues>;
+  return {
+    recipient,
+    choose,
+    confirm,
+    card,
+    setCard,
+    form,
+    step: card ? 'confirm' : 'choose',
+    hasErrors: formHasErrors(form),
+  };
+}
+
+export type EnrolCardState = ReturnType<typeof useEnrolCard>;
+
 interface Props {
+  enrol: EnrolCardState;
   /** The id prefix of the controls (two on one page would need different ones). */
   id: string;
-  /** 'qa': the card is the QA sub-committee's, whose key bundles are encrypted to; 'choose': ask. */
-  recipient: 'qa' | 'choose';
   fileLabel: string;
   submitText: string;
   onEnrolled: (key: TrustedKey) => void;
-  /** The problems to show in the page's error summary (empty when there are none). */
-  onProblems: (problems: ErrorSummaryItem[]) => void;
 }
 
 /**
@@ -29,27 +68,36 @@ interface Props {
  * number, and confirm the number was compared with the one its owner read out (by phone or in person).
  * The card is read here only to show it; the service checks it again (schema, fingerprint, self-signature).
  */
-export function EnrolCard({ id, recipient, fileLabel, submitText, onEnrolled, onProblems }: Props) {
-  const enrol = useApiMutation('trust.enrol');
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [card, setCard] = useState<{ text: string; value: IdentityCard; fileName: string } | null>(null);
-  const [asRecipient, setAsRecipient] = useState(recipient === 'qa');
-  const [compared, setCompared] = useState(false);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [comparedError, setComparedError] = useState<string | null>(null);
-  const fileId = `${id}-file`;
-  const comparedId = `${id}-compared`;
+export function EnrolCard({ enrol, id, fileLabel, submitText, onEnrolled }: Props) {
+  const { card } = enrol;
+  return card ? (
+    <ConfirmCard enrol={enrol} card={card} id={id} submitText={submitText} onEnrolled={onEnrolled} />
+  ) : (
+    <ChooseCard
+      form={enrol.choose}
+      id={id}
+      fileLabel={fileLabel}
+      onChosen={(chosen) => {
+        enrol.confirm.reset({ owner: chosen.value.name, compared: false, asRecipient: enrol.recipient === 'qa' });
+        enrol.setCard(chosen);
+      }}
+    />
+  );
+}
 
-  const problem = (targetId: string | undefined, text: string) => onProblems([{ targetId, text }]);
-
-  const choose = async (e: FormEvent) => {
-    e.preventDefault();
-    const file = fileInput.current?.files?.[0];
-    const fail = (message: string) => {
-      setFileError(message);
-      problem(fileId, message);
-    };
-    if (!file) return fail('Choose the identity card file');
+function ChooseCard({
+  form,
+  id,
+  fileLabel,
+  onChosen,
+}: {
+  form: ZodForm<typeof chooseSchema>;
+  id: string;
+  fileLabel: string;
+  onChosen: (card: ChosenCard) => void;
+}) {
+  const submit = async ({ card: file }: z.output<typeof chooseSchema>) => {
+    const fail = (message: string) => form.setError('card', { type: 'card', message });
     if (file.size > MAX_CARD_BYTES) return fail(`${file.name} is too large to be an identity card`);
     let text: string;
     try {
@@ -65,65 +113,58 @@ export function EnrolCard({ id, recipient, fileLabel, submitText, onEnrolled, on
     }
     const parsed = identityCardSchema.safeParse(raw);
     if (!parsed.success) return fail(`${file.name} is not an identity card made by Case Audit`);
-    setFileError(null);
-    onProblems([]);
-    setCompared(false);
-    setCard({ text, value: parsed.data, fileName: file.name });
+    form.reset();
+    onChosen({ text, value: parsed.data, fileName: file.name });
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!card) return;
-    if (!compared) {
-      const message = `Confirm you have compared the safety number with the one ${card.value.name} read to you`;
-      setComparedError(message);
-      problem(comparedId, message);
-      return;
-    }
-    setComparedError(null);
+  return (
+    <Form form={form} onSubmit={submit} summary="none">
+      <FileField
+        name="card"
+        id={`${id}-file`}
+        label={fileLabel}
+        labelSize="s"
+        hint="The .json file its owner downloaded from their “Your identity” screen"
+        accept=".json,application/json"
+      />
+      <button type="submit" className="govuk-button govuk-button--secondary">
+        Continue
+      </button>
+    </Form>
+  );
+}
+
+function ConfirmCard({
+  enrol,
+  card,
+  id,
+  submitText,
+  onEnrolled,
+}: {
+  enrol: EnrolCardState;
+  card: ChosenCard;
+  id: string;
+  submitText: string;
+  onEnrolled: (key: TrustedKey) => void;
+}) {
+  const mutation = useApiMutation('trust.enrol');
+  const form = enrol.confirm;
+
+  const submit = async ({ asRecipient }: z.output<typeof confirmSchema>) => {
     try {
-      const key = await enrol.mutate({ card: card.text, asRecipient, safetyNumberCompared: true });
-      onProblems([]);
-      setCard(null);
-      setCompared(false);
-      setAsRecipient(recipient === 'qa');
+      const key = await mutation.mutate({ card: card.text, asRecipient, safetyNumberCompared: true });
+      enrol.setCard(null);
       onEnrolled(key);
     } catch (err) {
-      problem(undefined, sentence(errorMessage(err)));
+      applyApiError(form, err, (path) =>
+        path[0] === 'safetyNumberCompared' ? 'compared' : path[0] === 'asRecipient' ? 'asRecipient' : undefined,
+      );
     }
   };
-
-  if (!card) {
-    return (
-      <form noValidate onSubmit={(e) => void choose(e)}>
-        <div className={fileError ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-          <label className="govuk-label govuk-label--s" htmlFor={fileId}>
-            {fileLabel}
-          </label>
-          <div className="govuk-hint" id={`${fileId}-hint`}>
-            The .json file its owner downloaded from their “Your identity” screen
-          </div>
-          <ErrorMessage id={`${fileId}-error`} message={fileError ?? undefined} />
-          <input
-            ref={fileInput}
-            id={fileId}
-            type="file"
-            accept=".json,application/json"
-            className={fileError ? 'govuk-file-upload govuk-file-upload--error' : 'govuk-file-upload'}
-            aria-describedby={fileError ? `${fileId}-hint ${fileId}-error` : `${fileId}-hint`}
-            aria-invalid={fileError ? true : undefined}
-          />
-        </div>
-        <button type="submit" className="govuk-button govuk-button--secondary">
-          Continue
-        </button>
-      </form>
-    );
-  }
 
   const who = card.value;
   return (
-    <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-heading`}>
+    <Form form={form} onSubmit={submit} summary="none">
       <h3 className="govuk-heading-s" id={`${id}-heading`}>
         Check {who.name}’s safety number
       </h3>
@@ -156,52 +197,28 @@ export function EnrolCard({ id, recipient, fileLabel, submitText, onEnrolled, on
         not use a number sent in the same email or message as the card: whoever could change the card could change that
         too. Enrol the card only if all 12 groups match.
       </p>
-      <ComparedCheckbox
-        id={comparedId}
+      <CheckboxField
+        name="compared"
+        id={`${id}-compared`}
         label={`I have compared this number with the one ${who.name} read to me`}
-        checked={compared}
-        error={comparedError ?? undefined}
-        onChange={setCompared}
       />
-      {recipient === 'choose' ? (
-        <div className="govuk-form-group">
-          <div className="govuk-checkboxes">
-            <div className="govuk-checkboxes__item">
-              <input
-                className="govuk-checkboxes__input"
-                id={`${id}-recipient`}
-                type="checkbox"
-                checked={asRecipient}
-                aria-describedby={`${id}-recipient-hint`}
-                onChange={(e) => setAsRecipient(e.currentTarget.checked)}
-              />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-recipient`}>
-                This is the QA sub-committee: encrypt my bundles to it
-              </label>
-              <div className="govuk-hint govuk-checkboxes__hint" id={`${id}-recipient-hint`}>
-                Bundles you export are then encrypted to this key, so only the QA sub-committee can open them.
-              </div>
-            </div>
-          </div>
-        </div>
+      {enrol.recipient === 'choose' ? (
+        <CheckboxField
+          name="asRecipient"
+          id={`${id}-recipient`}
+          label="This is the QA sub-committee: encrypt my bundles to it"
+          hint="Bundles you export are then encrypted to this key, so only the QA sub-committee can open them."
+        />
       ) : null}
       <div className="govuk-button-group">
-        <button type="submit" className="govuk-button" disabled={enrol.pending}>
+        <button type="submit" className="govuk-button" disabled={mutation.pending}>
           {submitText}
         </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => {
-            setCard(null);
-            setComparedError(null);
-            onProblems([]);
-          }}
-        >
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => enrol.setCard(null)}>
           Choose a different file
         </button>
       </div>
       <p className="govuk-body app-secondary-text">File: {card.fileName}</p>
-    </form>
+    </Form>
   );
 }
