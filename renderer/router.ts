@@ -117,6 +117,9 @@ export function navigate(path: string, options: { replace?: boolean; flash?: str
   if (!router) throw new Error('navigate() before the router is made (routes/table.tsx).');
   setFlash(options.flash ? { path, message: options.flash } : null);
   void router.navigate({ href: path, replace: options.replace ?? false });
+  // The history writes the address a microtask later; callers read it at once (openInPlace waits
+  // for the new screen only while the address is still the one it navigated to).
+  router.history.flush();
 }
 
 /** The one-shot message left for the screen at `path`, if any. */
