@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { FormProvider } from 'react-hook-form';
+import { z } from 'zod';
 import type { Output } from '../../shared/contract.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ComparedCheckbox } from '../components/bundles/ComparedCheckbox.js';
 import { COMPARED_LABEL, KeyNumberRows } from '../components/bundles/SafetyNumber.js';
-import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.js';
+import { CheckboxField, ErrorSummary, useZodForm, type ErrorSummaryItem } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
@@ -33,6 +34,9 @@ const pinnedNumber = (fingerprint: string) =>
     ? `safety number ${safetyNumber(fingerprint)}`
     : `fingerprint ${fingerprint}`;
 const comparedId = (item: Item) => `quarantine-${item.id}-compared`;
+// Each item's confirmation, keyed by the item (not its place, which changes as items go).
+const comparedName = (item: Item) => `compared.${item.id.replace(/\W/g, '_')}`;
+const comparedSchema = z.object({ compared: z.record(z.string(), z.boolean()) });
 
 /**
  * Bundles whose signature is sound but whose signer is not on the trusted list. Someone compares the
@@ -48,8 +52,8 @@ export function Quarantine() {
   const [done, setDone] = useState<Done | null>(null);
   const [failure, setFailure] = useState<ErrorSummaryItem | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [compared, setCompared] = useState<Record<string, boolean>>({});
-  const [notCompared, setNotCompared] = useState<string | null>(null);
+  // The confirmations are a form; each Accept button checks only its own item's.
+  const form = useZodForm(comparedSchema, { defaultValues: { compared: {} } });
   const [boards, setBoards] = useState<Record<string, OtherBoard>>({});
 
   if (list.error) return <LoadFailed error={list.error} onRetry={list.retry} />;
@@ -65,12 +69,13 @@ export function Quarantine() {
 
   const onAccept = async (item: Item, acceptBoard?: string) => {
     setFailure(null);
-    if (!compared[item.id]) {
-      setNotCompared(item.id);
-      fail(`Confirm you have compared the safety number with the one ${item.signerName} read to you`, comparedId(item));
+    form.clearErrors();
+    if (form.getValues(comparedName(item) as `compared.${string}`) !== true) {
+      const message = `Confirm you have compared the safety number with the one ${item.signerName} read to you`;
+      form.setError(comparedName(item) as `compared.${string}`, { message });
+      fail(message, comparedId(item));
       return;
     }
-    setNotCompared(null);
     try {
       const outcome = await accept.mutate({
         quarantineId: item.id,
@@ -152,91 +157,83 @@ export function Quarantine() {
             Before you accept a bundle, phone the signer (or meet them) and ask them to read out the safety number on
             their “Your identity” screen. Accept only if all 12 groups match the ones shown here.
           </WarningText>
-          {items.map((item, i) => (
-            <section className="app-quarantine-item" key={item.id} aria-labelledby={`quarantine-${i}-title`}>
-              <h2 className="govuk-heading-m" id={`quarantine-${i}-title`}>
-                {item.auditTitle}
-              </h2>
-              <dl className="govuk-summary-list">
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Signed by</dt>
-                  <dd className="govuk-summary-list__value">{item.signerName}</dd>
-                </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Role</dt>
-                  <dd className="govuk-summary-list__value">{item.signerRole}</dd>
-                </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Organisation</dt>
-                  <dd className="govuk-summary-list__value">{item.signerAgency}</dd>
-                </div>
-                <KeyNumberRows fingerprint={item.signerFingerprint} id={`quarantine-${i}-safety-number`} />
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Audit</dt>
-                  <dd className="govuk-summary-list__value">{item.auditTitle}</dd>
-                </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">File</dt>
-                  <dd className="govuk-summary-list__value app-break-anywhere">{item.fileName}</dd>
-                </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Received</dt>
-                  <dd className="govuk-summary-list__value">{shortDateTime(item.receivedAt)}</dd>
-                </div>
-              </dl>
-              <ComparedCheckbox
-                id={comparedId(item)}
-                label={COMPARED_LABEL}
-                checked={compared[item.id] === true}
-                error={
-                  notCompared === item.id
-                    ? `Confirm you have compared the safety number with the one ${item.signerName} read to you`
-                    : undefined
-                }
-                onChange={(checked) => setCompared((c) => ({ ...c, [item.id]: checked }))}
-              />
-              {item.reason === 'different_signer' ? (
-                <WarningText>
-                  This audit was signed before by another key
-                  {item.pinnedFingerprint ? ` (${pinnedNumber(item.pinnedFingerprint)})` : ''}. Accepting this bundle
-                  makes {item.signerName} its signer from now on.
-                </WarningText>
-              ) : null}
-              {boards[item.id] ? (
-                <div className="govuk-inset-text" id={`quarantine-${i}-board`} tabIndex={-1} ref={focusOnMount}>
-                  <p className="govuk-body govuk-!-font-weight-bold">
-                    {sentence(otherBoardMessage(boards[item.id]!))}.
-                  </p>
-                  <p className="govuk-body">
-                    Nothing from it is saved yet. Accept it only if this installation also keeps that board’s audits
-                    (for example, a regional hub).
-                  </p>
+          <FormProvider {...form}>
+            {items.map((item, i) => (
+              <section className="app-quarantine-item" key={item.id} aria-labelledby={`quarantine-${i}-title`}>
+                <h2 className="govuk-heading-m" id={`quarantine-${i}-title`}>
+                  {item.auditTitle}
+                </h2>
+                <dl className="govuk-summary-list">
+                  <div className="govuk-summary-list__row">
+                    <dt className="govuk-summary-list__key">Signed by</dt>
+                    <dd className="govuk-summary-list__value">{item.signerName}</dd>
+                  </div>
+                  <div className="govuk-summary-list__row">
+                    <dt className="govuk-summary-list__key">Role</dt>
+                    <dd className="govuk-summary-list__value">{item.signerRole}</dd>
+                  </div>
+                  <div className="govuk-summary-list__row">
+                    <dt className="govuk-summary-list__key">Organisation</dt>
+                    <dd className="govuk-summary-list__value">{item.signerAgency}</dd>
+                  </div>
+                  <KeyNumberRows fingerprint={item.signerFingerprint} id={`quarantine-${i}-safety-number`} />
+                  <div className="govuk-summary-list__row">
+                    <dt className="govuk-summary-list__key">Audit</dt>
+                    <dd className="govuk-summary-list__value">{item.auditTitle}</dd>
+                  </div>
+                  <div className="govuk-summary-list__row">
+                    <dt className="govuk-summary-list__key">File</dt>
+                    <dd className="govuk-summary-list__value app-break-anywhere">{item.fileName}</dd>
+                  </div>
+                  <div className="govuk-summary-list__row">
+                    <dt className="govuk-summary-list__key">Received</dt>
+                    <dd className="govuk-summary-list__value">{shortDateTime(item.receivedAt)}</dd>
+                  </div>
+                </dl>
+                <CheckboxField name={comparedName(item)} id={comparedId(item)} label={COMPARED_LABEL} />
+                {item.reason === 'different_signer' ? (
+                  <WarningText>
+                    This audit was signed before by another key
+                    {item.pinnedFingerprint ? ` (${pinnedNumber(item.pinnedFingerprint)})` : ''}. Accepting this bundle
+                    makes {item.signerName} its signer from now on.
+                  </WarningText>
+                ) : null}
+                {boards[item.id] ? (
+                  <div className="govuk-inset-text" id={`quarantine-${i}-board`} tabIndex={-1} ref={focusOnMount}>
+                    <p className="govuk-body govuk-!-font-weight-bold">
+                      {sentence(otherBoardMessage(boards[item.id]!))}.
+                    </p>
+                    <p className="govuk-body">
+                      Nothing from it is saved yet. Accept it only if this installation also keeps that board’s audits
+                      (for example, a regional hub).
+                    </p>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary"
+                      disabled={busy}
+                      onClick={() => void onAccept(item, boards[item.id]!.bundle)}
+                    >
+                      Accept the bundle from {boards[item.id]!.bundle}
+                    </button>
+                  </div>
+                ) : null}
+                <div className="govuk-button-group">
+                  <button type="button" className="govuk-button" disabled={busy} onClick={() => void onAccept(item)}>
+                    Accept and trust this signer
+                    <span className="govuk-visually-hidden">: {item.signerName}</span>
+                  </button>
                   <button
                     type="button"
-                    className="govuk-button govuk-button--secondary"
+                    className="govuk-button govuk-button--warning"
                     disabled={busy}
-                    onClick={() => void onAccept(item, boards[item.id]!.bundle)}
+                    onClick={() => void onReject(item)}
                   >
-                    Accept the bundle from {boards[item.id]!.bundle}
+                    Reject<span className="govuk-visually-hidden"> the bundle from {item.signerName}</span>
                   </button>
                 </div>
-              ) : null}
-              <div className="govuk-button-group">
-                <button type="button" className="govuk-button" disabled={busy} onClick={() => void onAccept(item)}>
-                  Accept and trust this signer
-                  <span className="govuk-visually-hidden">: {item.signerName}</span>
-                </button>
-                <button
-                  type="button"
-                  className="govuk-button govuk-button--warning"
-                  disabled={busy}
-                  onClick={() => void onReject(item)}
-                >
-                  Reject<span className="govuk-visually-hidden"> the bundle from {item.signerName}</span>
-                </button>
-              </div>
-            </section>
-          ))}
+              </section>
+            ))}
+          </FormProvider>
         </>
       )}
       <p className="govuk-body">
