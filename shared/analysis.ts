@@ -46,6 +46,8 @@ export const suggestedFindingSchema = z.strictObject({
   caseIds: z.array(z.string()),
   questionIds: z.array(z.string()),
   theme: z.enum(LEARNING_THEMES).nullable(),
+  /** From fewer cases than the board's small-sample threshold: a rough guide, never shown as solid. */
+  smallSample: z.boolean(),
 });
 
 const tally = z.array(z.strictObject({ value: z.string(), label: z.string(), count: z.number().int() }));
@@ -102,6 +104,11 @@ export const analysisSchema = z.strictObject({
   suggestions: z.array(suggestedFindingSchema),
   sample: sampleMakeupSchema,
   comparison: reauditComparisonSchema,
+  /**
+   * Shares from fewer cases assessed than this are a small sample (prevalence, themes and rounds
+   * alike): the board's setting for a draft, the one recorded at signing for a signed revision.
+   */
+  smallSampleThreshold: z.number().int(),
 });
 export type Analysis = z.infer<typeof analysisSchema>;
 

@@ -9,6 +9,8 @@ import { idSchema, isoDate, isoDateTime } from './ids.js';
 import { ed25519JwkSchema, fingerprintSchema, personSchema } from './identity.js';
 import { caseGradeSchema, discussionSchema, findingSchema, recommendationSchema } from './review.js';
 import { MAX_TEMPLATE_FILE_BYTES } from './templateFile.js';
+import { personalDataSummarySchema } from './personalData/passages.js';
+import { smallSampleThresholdSchema } from './settings.js';
 import { AUDIT_THEMES } from './vocabulary.js';
 
 export const BUNDLE_FORMAT = 'case-audit-bundle';
@@ -120,7 +122,12 @@ export const revisionContentSchema = z.strictObject({
     seriesId: idSchema,
     round: z.number().int().min(1),
     purpose: z.string().max(10000),
-    thresholds: z.strictObject({ someThreshold: z.number(), manyThreshold: z.number() }),
+    thresholds: z.strictObject({
+      someThreshold: z.number(),
+      manyThreshold: z.number(),
+      // The board's small-sample threshold when it was signed; revisions signed before it was recorded lack it (5 applies).
+      smallSample: smallSampleThresholdSchema.optional(),
+    }),
     createdAt: isoDateTime,
   }),
   revision: z.number().int().min(1),
@@ -169,6 +176,8 @@ export const importOutcomeSchema = z.discriminatedUnion('outcome', [
     revision: z.number().int(),
     superseded: z.number().int().nullable(),
     message: z.string(),
+    // What looks like personal data in the revision's free text, listed for the QA sub-committee.
+    personalData: personalDataSummarySchema.optional(),
   }),
   z.strictObject({
     outcome: z.literal('skipped'),

@@ -23,7 +23,13 @@ import {
 import { agencyDraftSchema, boardSchema, boardSetupSchema } from './board.js';
 import { idSchema } from './ids.js';
 import type { MethodName, SessionMethod } from './methodNames.js';
-import { backupInfoSchema, idleLockMinutesSchema, newPassphraseSchema, sessionStatusSchema } from './settings.js';
+import {
+  backupInfoSchema,
+  idleLockMinutesSchema,
+  newPassphraseSchema,
+  sessionStatusSchema,
+  smallSampleSettingSchema,
+} from './settings.js';
 import { templateSchema } from './template.js';
 import { recoverInputSchema } from './recoveryKey.js';
 import { analysisSchema, auditSettingsSchema } from './analysis.js';
@@ -66,6 +72,7 @@ import { templateSummarySchema } from './templateSummary.js';
 import { draftCreateSchema, templateDraftSchema, templateDraftSummarySchema } from './templateDraft.js';
 import { MAX_TEMPLATE_FILE_BYTES } from './templateFile.js';
 import { jobIdInputSchema, jobResultSchema, jobStartSchema, jobStatusSchema } from './jobs.js';
+import { personalDataSummarySchema } from './personalData/passages.js';
 
 const empty = z.strictObject({});
 
@@ -103,6 +110,9 @@ export const contract = {
     output: z.strictObject({ restored: z.string(), kept: z.string().nullable(), status: sessionStatusSchema }),
   },
   'settings.setIdleLock': { input: z.strictObject({ minutes: idleLockMinutesSchema }), output: sessionStatusSchema },
+  // The board's small-sample threshold: drafts use it as it is now, a signed revision the one it recorded.
+  'settings.smallSample': { input: empty, output: smallSampleSettingSchema },
+  'settings.setSmallSample': { input: smallSampleSettingSchema, output: smallSampleSettingSchema },
   'board.get': { input: empty, output: boardSchema.nullable() },
   'board.setup': { input: boardSetupSchema, output: boardSchema },
   'agencies.save': {
@@ -266,6 +276,9 @@ export const contract = {
       }),
       blockers: z.array(z.string()),
       signer: identitySchema.nullable(),
+      // What looks like personal data in the free text being signed, passage by passage, for the
+      // auditor to confirm or fix before signing.
+      personalData: personalDataSummarySchema.optional(),
     }),
   },
   'audits.sign': {

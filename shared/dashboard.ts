@@ -71,8 +71,23 @@ export const dashboardSchema = z.strictObject({
     z.strictObject({
       seriesId: idSchema,
       title: z.string(),
-      rounds: z.array(z.strictObject({ auditId: idSchema, round: count, share: z.number().nullable() })),
+      rounds: z.array(
+        z.strictObject({
+          auditId: idSchema,
+          round: count,
+          share: z.number().nullable(),
+          // The count behind the share ("met of assessed"), and whether it is a small sample.
+          assessed: count,
+          met: count,
+          smallSample: z.boolean(),
+        }),
+      ),
     }),
   ),
+  /**
+   * The board's small-sample threshold as it is now: a trend round or heatmap cell from fewer
+   * assessed answers than this is marked as a small sample and not coloured as if it were solid.
+   */
+  smallSampleThreshold: count,
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -9,6 +9,8 @@ export const METHOD_NAMES = [
   'session.recover',
   'session.newRecoveryKey',
   'settings.setIdleLock',
+  'settings.smallSample',
+  'settings.setSmallSample',
   'backups.list',
   'backups.create',
   'session.restore',

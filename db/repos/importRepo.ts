@@ -205,7 +205,10 @@ export function importRepo(db: Db) {
       const held = new Set(heldByPanels.all(a.id).map((r) => r.id));
       const actionIds = JSON.stringify(c.actions.map((x) => x.id));
       const actionsBefore = new Map(actionFields.all(actionIds, a.id).map(({ id, ...f }) => [id, f]));
-      const upserted = upsertAudit.run({ ...a, thresholds: JSON.stringify(a.thresholds), revision: c.revision, now });
+      // The audit keeps its prevalence cut-offs; the small-sample threshold stays in the signed content.
+      const { someThreshold, manyThreshold } = a.thresholds;
+      const thresholds = JSON.stringify({ someThreshold, manyThreshold });
+      const upserted = upsertAudit.run({ ...a, thresholds, revision: c.revision, now });
       if (upserted.changes !== 1) throw new Error(`the audit ${a.id} here is not an imported one`);
       for (const stmt of clear) stmt.run(a.id);
       for (const k of c.cases) insertCase.run({ ...k, auditId: a.id, flags: JSON.stringify(k.referenceFlags) });

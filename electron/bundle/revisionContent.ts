@@ -3,6 +3,7 @@
 import type { RevisionContent } from '../../shared/bundle.js';
 import type { Identity } from '../../shared/identity.js';
 import type { ServiceContext } from '../services/context.js';
+import { smallSampleThreshold } from '../services/smallSample.js';
 
 export function buildRevisionContent(
   ctx: ServiceContext,
@@ -31,7 +32,7 @@ export function buildRevisionContent(
       seriesId: audit.seriesId,
       round: audit.round,
       purpose: audit.purpose,
-      thresholds: audit.thresholds,
+      thresholds: { ...audit.thresholds, smallSample: smallSampleThreshold(ctx) },
       createdAt: audit.createdAt,
     },
     revision,

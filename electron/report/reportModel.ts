@@ -10,6 +10,7 @@ import type { CaseGrade } from '../../shared/review.js';
 import { AUDIT_THEME_LABELS, GRADE_LABELS, GRADES, LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
 import { analyse } from '../services/auditAnalysis.js';
 import type { ServiceContext } from '../services/context.js';
+import { signedSmallSample, smallSampleThreshold } from '../services/smallSample.js';
 import { londonDate, longBoardDate } from '../../shared/today.js';
 
 export interface ReportAction {
@@ -63,8 +64,8 @@ export interface ReportModel {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "67% (4 of 6)", marked when it is a small sample; "—" when the round assessed no case. */
-const shareCell = (x: number, n: number) =>
-  n === 0 ? '—' : `${formatShare(x / n)} (${x} of ${n}${isSmallSample(n) ? ', small sample' : ''})`;
+const shareCell = (x: number, n: number, smallSample: number) =>
+  n === 0 ? '—' : `${formatShare(x / n)} (${x} of ${n}${isSmallSample(n, smallSample) ? ', small sample' : ''})`;
 
 /**
  * The report's model. When `signed` is the revision being (or that was) signed, everything the
@@ -80,6 +81,8 @@ export function buildReportModel(
   signed: RevisionContent | null = null,
 ): ReportModel {
   const s = analysis.sample;
+  // A signed revision is read with the threshold it was signed under, so its report never changes.
+  const smallSample = signed ? signedSmallSample(signed) : smallSampleThreshold(ctx);
   const today = londonDate(new Date(ctx.now()));
   const signedOn = signed ? londonDate(new Date(signed.signedAt)) : today;
   const agencyName = new Map(
@@ -105,7 +108,7 @@ export function buildReportModel(
   const developments = findings.filter((f) => f.kind === 'development').map((f) => f.text);
   const recommendations = (signed?.recommendations ?? ctx.repos.review.recommendations(audit.id)).map((r) => r.text);
   const actionCount = signed ? signed.actions.length : current.length;
-  const themeTrend = trendByTheme(analysis);
+  const themeTrend = trendByTheme(analysis, smallSample);
   const grades = gradeTable(signed?.grades ?? ctx.repos.review.grades(audit.id), agencyName);
   return {
     boardName: signed?.board.name ?? ctx.repos.board.get()?.name ?? '',
@@ -138,7 +141,7 @@ export function buildReportModel(
         const ci = wilsonInterval(t.strengthCases.length, t.casesAssessed)!;
         return {
           theme: LEARNING_THEME_LABELS[t.theme],
-          share: shareCell(t.strengthCases.length, t.casesAssessed),
+          share: shareCell(t.strengthCases.length, t.casesAssessed, smallSample),
           interval: `${formatShare(ci.lower)} to ${formatShare(ci.upper)}`,
         };
       }),
@@ -181,7 +184,7 @@ export function buildReportModel(
         change: change?.words ?? 'Measured in one round only.',
       })),
     },
-    smallSampleNote: isSmallSample(s.cases)
+    smallSampleNote: isSmallSample(s.cases, smallSample)
       ? `With ${plural(s.cases, 'case', 'cases')} in the sample, every share in this report is a small sample: read it as a rough guide, not a measure.`
       : null,
     signature,
@@ -196,12 +199,12 @@ export function buildReportModel(
 }
 
 /** Per learning theme across rounds: each round's share, and the change from its first measured round to its last. */
-function trendByTheme(analysis: Analysis) {
+function trendByTheme(analysis: Analysis, smallSample: number) {
   return analysis.comparison.themes
     .filter((t) => t.rounds.some((r) => r.share !== null))
     .map((t) => ({
       theme: LEARNING_THEME_LABELS[t.theme],
-      cells: t.rounds.map((r) => shareCell(r.strengthCount, r.casesAssessed)),
+      cells: t.rounds.map((r) => shareCell(r.strengthCount, r.casesAssessed, smallSample)),
       change: changeOverRounds(t.rounds),
     }));
 }

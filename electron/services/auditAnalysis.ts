@@ -3,6 +3,7 @@
 import type { Analysis, SampleMakeup } from '../../shared/analysis.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { computePrevalence, suggestions, type PrevalenceResult, type SampledCase } from '../../shared/prevalence.js';
+import { isSmallSample } from '../../shared/proportions.js';
 import { compareRounds } from '../../shared/reauditComparison.js';
 import {
   AGE_BANDS,
@@ -16,6 +17,7 @@ import {
   PLAN_TYPE_LABELS,
 } from '../../shared/vocabulary.js';
 import type { ServiceContext } from './context.js';
+import { smallSampleFor } from './smallSample.js';
 import { sampleFrom, storedPrevalence, type SignedAuditKey } from './signedFigures.js';
 import { getTemplate } from './templateService.js';
 
@@ -135,11 +137,16 @@ export function comparison(
 
 export function analyse(ctx: ServiceContext, audit: AuditSummary): Analysis {
   const prevalence = prevalenceFor(ctx, audit);
+  const smallSampleThreshold = smallSampleFor(ctx, audit);
   return {
     auditId: audit.id,
     prevalence,
-    suggestions: suggestions(prevalence, { includeThemes: true }),
+    suggestions: suggestions(prevalence, { includeThemes: true }).map((s) => ({
+      ...s,
+      smallSample: isSmallSample(s.casesAssessed, smallSampleThreshold),
+    })),
     sample: sampleMakeup(ctx, audit.id),
     comparison: comparison(ctx, audit, prevalence),
+    smallSampleThreshold,
   };
 }

@@ -3,10 +3,12 @@
 import type { ServiceHandlers } from '../../shared/contract.js';
 import type { AuditBrief } from '../../db/repos/auditRepo.js';
 import type { Dashboard } from '../../shared/dashboard.js';
+import { isSmallSample } from '../../shared/proportions.js';
 import { londonDate } from '../../shared/today.js';
 import { GRADES, type Grade } from '../../shared/vocabulary.js';
 import { prevalenceFor } from './auditAnalysis.js';
 import type { ServiceContext } from './context.js';
+import { smallSampleThreshold } from './smallSample.js';
 import { heatmapCells, signedTotals, trendTotals, type HeatmapCell, type SignedTotals } from './signedFigures.js';
 import { getTemplate } from './templateService.js';
 
@@ -104,6 +106,7 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
       });
       const series = new Map<string, typeof audits>();
       for (const a of audits) series.set(a.seriesId, [...(series.get(a.seriesId) ?? []), a]);
+      const threshold = smallSampleThreshold(ctx);
       const trends = [...series.values()]
         .filter((rounds) => rounds.length > 1)
         .map((rounds) => {
@@ -113,7 +116,15 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
             title: sorted[sorted.length - 1]!.title,
             rounds: sorted.map((r) => {
               const { assessed, met } = signed.trends.get(r.id) ?? trendTotals(prevalenceFor(ctx, r));
-              return { auditId: r.id, round: r.round, share: assessed ? met / assessed : null };
+              const smallSample = isSmallSample(assessed, threshold);
+              return {
+                auditId: r.id,
+                round: r.round,
+                share: assessed ? met / assessed : null,
+                assessed,
+                met,
+                smallSample,
+              };
             }),
           };
         });
@@ -127,6 +138,7 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
           cells: heatmapCellsOf(audits, signed),
         },
         trends,
+        smallSampleThreshold: threshold,
       };
     },
 

@@ -1,13 +1,16 @@
 import type { ServiceHandlers } from '../../shared/contract.js';
 import { IDLE_LOCK_DEFAULT_MINUTES, idleLockMinutesSchema } from '../../shared/settings.js';
 import type { ServiceContext } from './context.js';
+import { smallSampleThreshold } from './smallSample.js';
 
 export function idleLockMinutes(ctx: ServiceContext): number {
   const parsed = idleLockMinutesSchema.safeParse(ctx.repos.settings.get('idleLockMinutes'));
   return parsed.success ? parsed.data : IDLE_LOCK_DEFAULT_MINUTES;
 }
 
-export function settingsService(ctx: ServiceContext): Pick<ServiceHandlers, 'settings.setIdleLock'> {
+export function settingsService(
+  ctx: ServiceContext,
+): Pick<ServiceHandlers, 'settings.setIdleLock' | 'settings.smallSample' | 'settings.setSmallSample'> {
   return {
     'settings.setIdleLock': ({ minutes }) =>
       ctx.tx(() => {
@@ -15,6 +18,14 @@ export function settingsService(ctx: ServiceContext): Pick<ServiceHandlers, 'set
         ctx.repos.settings.put('idleLockMinutes', minutes, ctx.now());
         ctx.log('setting', 'idleLockMinutes', 'update', before, minutes);
         return { locked: false, databaseExists: true, idleLockMinutes: minutes };
+      }),
+    'settings.smallSample': () => ({ threshold: smallSampleThreshold(ctx) }),
+    'settings.setSmallSample': ({ threshold }) =>
+      ctx.tx(() => {
+        const before = smallSampleThreshold(ctx);
+        ctx.repos.settings.put('smallSample', threshold, ctx.now());
+        ctx.log('setting', 'smallSample', 'update', before, threshold);
+        return { threshold };
       }),
   };
 }
