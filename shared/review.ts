@@ -4,15 +4,22 @@ import { z } from 'zod';
 import { idSchema, isoDate, isoDateTime } from './ids.js';
 import { GRADES, LEARNING_THEMES } from './vocabulary.js';
 
+const gradeRationale = z.string().trim().min(1, 'give the rationale for the grade').max(5000);
+
+/**
+ * A grade as stored. An agency's grade is one value with its checklist's grade question (when the
+ * template has one): answered in the checklist, its rationale is the answer's evidence note, which
+ * may be empty; given on the grades page, a rationale is required.
+ */
 export const caseGradeSchema = z.strictObject({
   caseId: idSchema,
   agencyId: idSchema.nullable(), // null: the overall grade for the case
   grade: z.enum(GRADES, { message: 'choose a grade' }),
-  rationale: z.string().trim().min(1, 'give the rationale for the grade').max(5000),
+  rationale: z.string().max(5000),
   updatedAt: isoDateTime,
 });
 export type CaseGrade = z.infer<typeof caseGradeSchema>;
-export const caseGradeInputSchema = caseGradeSchema.omit({ updatedAt: true });
+export const caseGradeInputSchema = caseGradeSchema.omit({ updatedAt: true }).extend({ rationale: gradeRationale });
 
 export const attendeeSchema = z.strictObject({
   role: z.string().trim().min(1, 'enter the role (not the person’s name)').max(200),

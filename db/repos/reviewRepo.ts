@@ -92,6 +92,9 @@ export function reviewRepo(db: Db) {
       deleteGrade.run(g.caseId, g.agencyId);
       insertGrade.run(g.caseId, g.agencyId, g.grade, g.rationale, g.updatedAt);
     },
+    removeGrade(caseId: string, agencyId: string | null): void {
+      deleteGrade.run(caseId, agencyId);
+    },
     discussions: (auditId: string): Discussion[] =>
       discussionsForAudit.all(auditId).map((r) => ({
         caseId: r.case_id,

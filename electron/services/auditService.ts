@@ -5,6 +5,7 @@ import { checkCaseAgencies, checkCaseReference } from './caseChecks.js';
 import type { ServiceContext } from './context.js';
 import { answerMap, summariseChecklist } from './checklistSummary.js';
 import { getTemplate } from './templateService.js';
+import { inBoardOrder } from '../../shared/gradeQuestion.js';
 
 export function auditService(
   ctx: ServiceContext,
@@ -56,14 +57,15 @@ export function auditService(
         list.push(a);
         byChecklist.set(a.checklistId, list);
       }
+      const agencies = repos.board.agencies();
       return {
         audit,
         cases: repos.audits.cases(auditId),
-        agencies: repos.board.agencies(),
+        agencies,
         checklists: repos.checklists
           .forAudit(auditId)
           .map((row) => summariseChecklist(row, template, answerMap(byChecklist.get(row.id) ?? []))),
-        grades: repos.review.grades(auditId),
+        grades: inBoardOrder(repos.review.grades(auditId), agencies),
         discussions: repos.review.discussions(auditId),
       };
     },

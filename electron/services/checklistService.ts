@@ -4,6 +4,7 @@ import { AppError, fieldError } from '../../shared/errors.js';
 import { allQuestions } from '../../shared/template.js';
 import type { ServiceContext } from './context.js';
 import { answerMap, summariseChecklist } from './checklistSummary.js';
+import { gradeFollowsAnswer } from './oneGrade.js';
 import { getTemplate } from './templateService.js';
 
 export function checklistService(
@@ -72,6 +73,7 @@ export function checklistService(
         // is acknowledged is what the database holds.
         const stored = repos.checklists.answer(row.id, question.id)!;
         ctx.log('answer', `${row.id}/${question.id}`, before ? 'update' : 'create', before, stored);
+        gradeFollowsAnswer(ctx, template, row, stored);
         repos.checklists.touch(row.id, now);
         repos.audits.touch(audit.id, now);
         const after = new Map(answers).set(question.id, stored);

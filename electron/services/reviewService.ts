@@ -6,6 +6,7 @@ import type { AuditSummary } from '../../shared/audit.js';
 import { allQuestions } from '../../shared/template.js';
 import { analyse } from './auditAnalysis.js';
 import type { ServiceContext } from './context.js';
+import { answerFollowsGrade } from './oneGrade.js';
 import { getTemplate } from './templateService.js';
 
 type Methods =
@@ -122,6 +123,14 @@ export function reviewService(ctx: ServiceContext): Pick<ServiceHandlers, Method
         // Read back, so the reply is what was stored.
         const stored = repos.review.grades(c.auditId).find((g) => g.caseId === c.id && g.agencyId === input.agencyId)!;
         ctx.log('grade', `${c.id}/${input.agencyId ?? 'overall'}`, before ? 'update' : 'create', before, stored);
+        // The checklist's grade question holds the same value.
+        if (grade.agencyId !== null) {
+          const a = audit(c.auditId);
+          answerFollowsGrade(ctx, getTemplate(ctx, a.templateId, a.templateVersion), {
+            ...grade,
+            agencyId: grade.agencyId,
+          });
+        }
         return stored;
       }),
 
