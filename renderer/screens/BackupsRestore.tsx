@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import type { Output } from '../../shared/contract.js';
 import { ApiError } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { BACKUP_KIND_WORDS, backupTime, type Backup } from '../components/bundles/backupWords.js';
 import { fileSize } from '../components/bundles/files.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { Form, FormErrorSummary, formHasErrors, TextField, useZodForm } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
@@ -16,6 +16,7 @@ import { sentence } from '../lib/format.js';
 import { paths } from '../router.js';
 
 const PASSPHRASE_ID = 'restore-passphrase';
+const schema = z.object({ passphrase: z.string().min(1, 'Enter your passphrase') });
 
 /** Restoring a backup: which one, what it replaces, the passphrase again, then what happened. */
 export function BackupsRestore({ backupName }: { backupName: string }) {
@@ -39,34 +40,24 @@ type Restored = Output<'session.restore'>;
 
 function RestoreForm({ backup }: { backup: Backup }) {
   const restore = useApiMutation('session.restore');
-  const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const form = useZodForm(schema, { defaultValues: { passphrase: '' } });
   const [restored, setRestored] = useState<Restored | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (passphrase === '') {
-      setError('Enter your passphrase');
-      setAttempt((n) => n + 1);
-      return;
-    }
+  const submit = async ({ passphrase }: z.output<typeof schema>) => {
+    // The passphrase is never kept on screen after an attempt.
+    form.setValue('passphrase', '');
     try {
-      const result = await restore.mutate({ name: backup.name, passphrase });
-      setPassphrase('');
-      setError(null);
-      setRestored(result);
+      setRestored(await restore.mutate({ name: backup.name, passphrase }));
     } catch (err) {
-      setPassphrase('');
       const wait = err instanceof ApiError ? err.retryAfterSeconds : undefined;
-      setError(
+      // Every refusal is about the passphrase (or the backup it unlocks), so it is shown on that field.
+      const message =
         wait !== undefined
           ? `Too many wrong passphrases. Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}`
           : err instanceof ApiError && err.code === 'UNAUTHORISED'
             ? 'The passphrase is not right: check it and try again'
-            : sentence(err instanceof Error ? err.message.replace(/^name:\s*/, '') : 'Something went wrong.'),
-      );
-      setAttempt((n) => n + 1);
+            : sentence(err instanceof Error ? err.message.replace(/^name:\s*/, '') : 'Something went wrong.');
+      form.setError('passphrase', { type: 'server', message });
     }
   };
 
@@ -120,8 +111,8 @@ function RestoreForm({ backup }: { backup: Backup }) {
       title="Restore a backup"
       narrow
       back={{ to: paths.backups(), text: 'Back to backups' }}
-      hasErrors={error !== null}
-      before={error ? <ErrorSummary errors={[{ targetId: PASSPHRASE_ID, text: error }]} focusKey={attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
@@ -144,27 +135,17 @@ function RestoreForm({ backup }: { backup: Backup }) {
         Nothing is lost: the current database is kept as a “before a restore” backup, so you can restore it again if you
         need to.
       </p>
-      <form noValidate onSubmit={(e) => void submit(e)}>
-        <div className={error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-          <label className="govuk-label govuk-label--m" htmlFor={PASSPHRASE_ID}>
-            Passphrase
-          </label>
-          <div className="govuk-hint" id={`${PASSPHRASE_ID}-hint`}>
-            Restoring replaces the whole database, so enter your passphrase again.
-          </div>
-          <ErrorMessage id={`${PASSPHRASE_ID}-error`} message={error ?? undefined} />
-          <input
-            id={PASSPHRASE_ID}
-            className={error ? 'govuk-input govuk-input--error' : 'govuk-input'}
-            type="password"
-            autoComplete="current-password"
-            spellCheck={false}
-            value={passphrase}
-            aria-describedby={error ? `${PASSPHRASE_ID}-hint ${PASSPHRASE_ID}-error` : `${PASSPHRASE_ID}-hint`}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-          />
-        </div>
+      <Form form={form} onSubmit={submit} summary="none">
+        <TextField
+          name="passphrase"
+          id={PASSPHRASE_ID}
+          label="Passphrase"
+          labelSize="m"
+          hint="Restoring replaces the whole database, so enter your passphrase again."
+          type="password"
+          autoComplete="current-password"
+          spellCheck={false}
+        />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button govuk-button--warning" disabled={restore.pending}>
             Restore this backup
@@ -174,7 +155,7 @@ function RestoreForm({ backup }: { backup: Backup }) {
         <p className="govuk-body" role="status">
           {restore.pending ? 'Checking and restoring the backup: this can take a minute…' : null}
         </p>
-      </form>
+      </Form>
     </Page>
   );
 }
