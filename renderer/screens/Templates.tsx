@@ -1,12 +1,19 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { MAX_TEMPLATE_FILE_BYTES } from '../../shared/templateFile.js';
 import type { TemplateDraftSummary } from '../../shared/templateDraft.js';
 import type { TemplateSummary } from '../../shared/templateSummary.js';
 import { AUDIT_THEME_LABELS } from '../../shared/vocabulary.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import {
+  ErrorSummary,
+  FileField,
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  useZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
@@ -43,20 +50,26 @@ function families(list: TemplateSummary[]): Family[] {
   });
 }
 
-type Problem = { items: string[]; inline: string; onFile: boolean };
+const importSchema = z.object({
+  file: z.file({ error: 'Choose a template file to import' }).refine((f) => f.size <= MAX_TEMPLATE_FILE_BYTES, {
+    error: (issue) =>
+      `The file is ${Math.ceil((issue.input as File).size / 1024)} KB: a template file may be at most 1 MB`,
+  }),
+});
 
-/** A service's message about a template file as error summary items (one per problem). */
-function importProblem(message: string): Problem {
+/**
+ * A service's message about a template file as the file's error: one line in the summary per problem
+ * (the error's `types`), and at the field how many there were.
+ */
+function importError(message: string): { type: string; message: string; types?: Record<string, string> } {
   const invalid = /^The template is not valid: (.*)$/s.exec(message);
-  if (invalid?.[1]) {
-    const items = invalid[1].split(/;\s+/).filter(Boolean);
-    return {
-      items: items.map((part) => `The template is not valid: ${part}`),
-      inline: `The file is not a valid template (${plural(items.filter((p) => !p.startsWith('…')).length, 'problem')}), so nothing was imported`,
-      onFile: true,
-    };
-  }
-  return { items: [sentence(message)], inline: sentence(message), onFile: true };
+  if (!invalid?.[1]) return { type: 'server', message };
+  const items = invalid[1].split(/;\s+/).filter(Boolean);
+  return {
+    type: 'server',
+    message: `The file is not a valid template (${plural(items.filter((p) => !p.startsWith('…')).length, 'problem')}), so nothing was imported`,
+    types: Object.fromEntries(items.map((part, i) => [`problem${i}`, `The template is not valid: ${part}`])),
+  };
 }
 
 /** The QA sub-committee's template library: the templates, drafts in progress, export and import. */
@@ -67,8 +80,9 @@ export function Templates() {
   const importTemplate = useApiMutation('templates.import');
   const createDraft = useApiMutation('templateDrafts.create');
   const discardDraft = useApiMutation('templateDrafts.discard');
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const importForm = useZodForm(importSchema, { defaultValues: { file: null as unknown as File } });
+  // A failed action other than the import (export, a draft started or discarded), for the summary.
+  const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [banner, setBanner] = useState<{ text: string; n: number } | null>(null);
   const [status, setStatus] = useState('');
@@ -84,13 +98,15 @@ export function Templates() {
   const nextVersionOf = (id: string) => (library.find((f) => f.id === id)?.latest.version ?? 0) + 1;
   const versionDraft = (id: string) => draftList.find((d) => d.templateId === id && d.basedOnVersion !== null);
 
-  const fail = (message: string, onFile = false) => {
+  const fail = (message: string) => {
     setBanner(null);
-    setProblem({ items: [sentence(message)], inline: sentence(message), onFile });
+    importForm.clearErrors();
+    setProblem(sentence(message));
     setAttempt((n) => n + 1);
   };
   const succeed = (text: string) => {
     setProblem(null);
+    importForm.clearErrors();
     setBanner((b) => ({ text, n: (b?.n ?? 0) + 1 }));
   };
 
@@ -129,44 +145,39 @@ export function Templates() {
     }
   };
 
-  const submitImport = async (e: FormEvent) => {
-    e.preventDefault();
-    const file = fileInput.current?.files?.[0];
-    if (!file) return fail('Choose a template file to import', true);
-    if (file.size > MAX_TEMPLATE_FILE_BYTES) {
-      return fail(`The file is ${Math.ceil(file.size / 1024)} KB: a template file may be at most 1 MB`, true);
-    }
+  const submitImport = async ({ file }: z.output<typeof importSchema>) => {
     let json: string;
     try {
       json = await file.text();
     } catch {
-      return fail('The file could not be read: choose it again', true);
+      return importForm.setError('file', { type: 'read', message: 'The file could not be read: choose it again' });
     }
     try {
       const imported = await importTemplate.mutate({ json });
-      if (fileInput.current) fileInput.current.value = '';
+      importForm.reset();
       succeed(`Imported: ${imported.title}, version ${imported.version}`);
     } catch (err) {
-      setBanner(null);
-      setProblem(importProblem(errorMessage(err)));
-      setAttempt((n) => n + 1);
+      importForm.setError('file', importError(errorMessage(err)));
     }
   };
+  // Submitting the import makes its problems the page's, in place of any earlier ones.
+  const startImport = () => {
+    setProblem(null);
+    setBanner(null);
+  };
 
-  const fileError = problem?.onFile ? problem.inline : undefined;
   const busy = createDraft.pending || importTemplate.pending;
 
   return (
     <Page
       title="Audit templates"
       breadcrumbs={[{ to: paths.home(), text: 'Audits' }]}
-      hasErrors={problem !== null}
+      hasErrors={problem !== null || formHasErrors(importForm)}
       before={
-        problem ? (
-          <ErrorSummary
-            errors={problem.items.map((text) => ({ targetId: problem.onFile ? FILE_ID : undefined, text }))}
-            focusKey={attempt}
-          />
+        formHasErrors(importForm) ? (
+          <FormErrorSummary form={importForm} />
+        ) : problem ? (
+          <ErrorSummary errors={[{ text: problem }]} focusKey={attempt} />
         ) : banner ? (
           <NotificationBanner key={banner.n} kind="success" heading={banner.text} focus />
         ) : null
@@ -370,30 +381,21 @@ export function Templates() {
       )}
 
       <h2 className="govuk-heading-m">Import a template</h2>
-      <form noValidate onSubmit={(e) => void submitImport(e)} className="app-readable">
-        <div className={fileError ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-          <label className="govuk-label govuk-label--s" htmlFor={FILE_ID}>
-            Template file
-          </label>
-          <div className="govuk-hint" id={`${FILE_ID}-hint`}>
-            A .json file exported from Case Audit, for example by another board. It is checked before anything is saved;
-            a version already here is never replaced.
-          </div>
-          <ErrorMessage id={`${FILE_ID}-error`} message={fileError} />
-          <input
-            ref={fileInput}
+      <div onSubmitCapture={startImport}>
+        <Form form={importForm} onSubmit={submitImport} summary="none" className="app-readable">
+          <FileField
+            name="file"
             id={FILE_ID}
-            type="file"
+            label="Template file"
+            labelSize="s"
+            hint="A .json file exported from Case Audit, for example by another board. It is checked before anything is saved; a version already here is never replaced."
             accept=".json,application/json"
-            className={fileError ? 'govuk-file-upload govuk-file-upload--error' : 'govuk-file-upload'}
-            aria-describedby={fileError ? `${FILE_ID}-hint ${FILE_ID}-error` : `${FILE_ID}-hint`}
-            aria-invalid={fileError ? true : undefined}
           />
-        </div>
-        <button type="submit" className="govuk-button govuk-button--secondary" disabled={importTemplate.pending}>
-          Import template
-        </button>
-      </form>
+          <button type="submit" className="govuk-button govuk-button--secondary" disabled={importTemplate.pending}>
+            Import template
+          </button>
+        </Form>
+      </div>
     </Page>
   );
 }

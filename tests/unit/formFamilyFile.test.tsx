@@ -99,3 +99,24 @@ describe('FileField', () => {
     expect(cleared).toHaveBeenCalledWith('');
   });
 });
+
+describe('a field error with several problems', () => {
+  it('lists each problem in the summary, linked to the field, which shows its one message', async () => {
+    await render(<CardForm onValid={() => undefined} />);
+    await act(async () =>
+      form!.setError('card', {
+        type: 'server',
+        message: 'The file is not a valid template (2 problems)',
+        types: { p0: 'sections[0].type: not a type', p1: 'title: too long' },
+      }),
+    );
+    const links = [...container.querySelectorAll<HTMLAnchorElement>('.govuk-error-summary a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Sections[0].type: not a type', '#card'],
+      ['Title: too long', '#card'],
+    ]);
+    expect(document.getElementById('card-error')!.textContent).toContain(
+      'The file is not a valid template (2 problems)',
+    );
+  });
+});

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import {
   FormProvider,
+  get,
   useFormContext,
   useFormState,
+  type FieldError,
   type FieldErrors,
   type FieldValues,
   type SubmitHandler,
@@ -32,9 +34,18 @@ export function formSummaryItems(
   summaryText?: SummaryText,
 ): ErrorSummaryItem[] {
   const { root: _root, ...fieldErrors } = errors;
-  const fields = flattenErrors(fieldErrors as FieldErrors<FieldValues>).map((e) =>
-    summaryText ? { ...e, message: summaryText(e) } : e,
-  );
+  // A field error holding several problems (its `types`, e.g. every fault of a file) lists each one,
+  // while the field itself shows its one message.
+  const each = (e: SummaryError): SummaryError[] => {
+    const types = (get(fieldErrors, e.name) as FieldError | undefined)?.types ?? {};
+    const messages = Object.values(types)
+      .flat()
+      .filter((m): m is string => typeof m === 'string' && m !== '');
+    return messages.length > 0 ? messages.map((m) => ({ name: e.name, message: sentence(m) })) : [e];
+  };
+  const fields = flattenErrors(fieldErrors as FieldErrors<FieldValues>)
+    .flatMap(each)
+    .map((e) => (summaryText ? { ...e, message: summaryText(e) } : e));
   const general = rootMessages(errors).map((text) => ({ targetId: undefined, text }));
   return [...general, ...summaryItems(fields, (name) => fieldIdFor(form.control, name))];
 }
