@@ -1,6 +1,5 @@
 import { useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ActionTotals } from '../components/dashboard/ActionTotals.js';
 import { ConsolidatedReport, YearlyEvidenceReport } from '../components/dashboard/ConsolidatedReport.js';
 import { Grades } from '../components/dashboard/Grades.js';
@@ -20,8 +19,7 @@ import { paths } from '../router.js';
 export function Dashboard() {
   const { board } = useBoard();
   const dashboard = useApiQuery('dashboard.get', {});
-  useReloadOnUnlock(dashboard.reload);
-  if (dashboard.error) return <LoadFailed error={dashboard.error} onRetry={dashboard.reload} />;
+  if (dashboard.error) return <LoadFailed error={dashboard.error} onRetry={dashboard.retry} />;
   if (!dashboard.data) return <Loading what="Loading the dashboard" />;
   const d = dashboard.data;
 

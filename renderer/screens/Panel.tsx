@@ -1,59 +1,60 @@
-import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { FormProvider } from 'react-hook-form';
+import { z } from 'zod';
+import { contract } from '../../shared/contract.js';
 import type { Panel as PanelRecord } from '../../shared/panel.js';
 import { useApi, useApiMutation, useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
 import { Fingerprint } from '../components/bundles/Fingerprint.js';
 import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { DownloadStatus, FILE_TYPES, useDownload } from '../components/dashboard/Download.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { FormErrorSummary, formHasErrors, TextareaField, useZodForm } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
 import { challenged, OutcomeTag, PanelStatusTag, Row, Written } from '../components/panels/PanelParts.js';
-import { TextArea } from '../components/review/Fields.js';
 import { calendarDate } from '../components/review/helpers.js';
-import { useFormErrors } from '../components/review/useFormErrors.js';
+import { checkRule } from '../components/panels/sharedRule.js';
+import { applyApiError } from '../lib/formErrors.js';
 import { shortDateTime } from '../lib/format.js';
 import { href, paths } from '../router.js';
 
 /** One challenge panel: who attended, every item with its challenge, response and outcome; sign and export. */
 export function Panel({ panelId }: { panelId: string }) {
   const panel = useApiQuery('panels.get', { panelId });
-  useReloadOnUnlock(panel.reload);
-  if (panel.error) return <LoadFailed error={panel.error} onRetry={panel.reload} />;
+  if (panel.error) return <LoadFailed error={panel.error} onRetry={panel.retry} />;
   if (!panel.data) return <Loading what="Loading the challenge panel" />;
   return <PanelView panel={panel.data} onChange={(p) => panel.setData(p)} />;
 }
+
+// The service's rule for a new item's subject, in the form's words.
+const addItemSchema = z.strictObject({ subject: z.string() }).superRefine((v, ctx) => {
+  checkRule(ctx, ['subject'], contract['panels.addItem'].input.shape.subject, v.subject, {
+    too_big: 'The subject must be 2,000 characters or fewer',
+  });
+});
 
 function PanelView({ panel, onChange }: { panel: PanelRecord; onChange: (p: PanelRecord) => void }) {
   const { board } = useBoard();
   const signed = panel.status === 'signed';
   const agencyName = (id: string) => board.agencies.find((a) => a.id === id)?.name ?? 'An agency no longer listed';
   const addItem = useApiMutation('panels.addItem');
-  const errors = useFormErrors();
-  const [subject, setSubject] = useState('');
+  const form = useZodForm(addItemSchema, { defaultValues: { subject: '' } });
   const [added, setAdded] = useState<number | null>(null);
 
-  const onAdd = async (e: FormEvent) => {
-    e.preventDefault();
+  const onAdd = async ({ subject }: { subject: string }) => {
     setAdded(null);
-    const text = subject.trim();
-    if (text === '') return errors.fail({ subject: 'Say what is being challenged' });
-    if (text.length > 2000) return errors.fail({ subject: 'The subject must be 2,000 characters or fewer' });
-    errors.clear();
     try {
-      const next = await addItem.mutate({ panelId: panel.id, subject: text });
+      const next = await addItem.mutate({ panelId: panel.id, subject: subject.trim() });
       onChange(next);
-      setSubject('');
+      form.reset({ subject: '' });
       setAdded(next.items.length);
     } catch (err) {
-      errors.failFromServer(err, (path) => (path === 'subject' ? 'subject' : undefined));
+      applyApiError(form, err, ([field]) => (field === 'subject' ? 'subject' : undefined));
     }
   };
 
-  const items = errors.items([['subject', 'new-item-subject']]);
   return (
     <Page
       title={panel.title}
@@ -62,8 +63,8 @@ function PanelView({ panel, onChange }: { panel: PanelRecord; onChange: (p: Pane
         { to: paths.panels(), text: 'Challenge panels' },
         { to: paths.panels(panel.auditId), text: panel.auditTitle },
       ]}
-      hasErrors={items.length > 0}
-      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
       <dl className="govuk-summary-list app-readable">
         <Row label="Audit">
@@ -185,26 +186,32 @@ function PanelView({ panel, onChange }: { panel: PanelRecord; onChange: (p: Pane
       </ol>
 
       {signed ? null : (
-        <form noValidate onSubmit={(e) => void onAdd(e)} className="app-filters" aria-labelledby="add-item-heading">
-          <h2 className="govuk-heading-m" id="add-item-heading">
-            Add an item
-          </h2>
-          <TextArea
-            id="new-item-subject"
-            label="What is being challenged"
-            hint="For example, a Section 11 standard the agency rated amber, or a finding of another audit"
-            error={errors.field('subject')}
-            value={subject}
-            onChange={setSubject}
-            rows={3}
-          />
-          <button type="submit" className="govuk-button govuk-button--secondary" disabled={addItem.pending}>
-            Add the item
-          </button>
-          <div role="status" className="govuk-body">
-            {added !== null ? `Item ${added} added.` : ''}
-          </div>
-        </form>
+        // The family's <Form> takes no aria-labelledby, and this form is named by its heading.
+        <FormProvider {...form}>
+          <form
+            noValidate
+            onSubmit={form.handleSubmit(onAdd)}
+            className="app-filters"
+            aria-labelledby="add-item-heading"
+          >
+            <h2 className="govuk-heading-m" id="add-item-heading">
+              Add an item
+            </h2>
+            <TextareaField
+              name="subject"
+              id="new-item-subject"
+              label="What is being challenged"
+              hint="For example, a Section 11 standard the agency rated amber, or a finding of another audit"
+              rows={3}
+            />
+            <button type="submit" className="govuk-button govuk-button--secondary" disabled={addItem.pending}>
+              Add the item
+            </button>
+            <div role="status" className="govuk-body">
+              {added !== null ? `Item ${added} added.` : ''}
+            </div>
+          </form>
+        </FormProvider>
       )}
     </Page>
   );

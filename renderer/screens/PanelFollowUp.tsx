@@ -1,32 +1,35 @@
-import { useState, type FormEvent } from 'react';
-import { actionDraftSchema } from '../../shared/actionStatus.js';
+import { actionDraftSchema, type ActionDraft } from '../../shared/actionStatus.js';
 import type { Panel, PanelItem } from '../../shared/panel.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import {
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  SelectField,
+  TextareaField,
+  TextField,
+  useWatch,
+  useZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
-import { SelectInput, TextArea, TextInput } from '../components/review/Fields.js';
-import { useFormErrors } from '../components/review/useFormErrors.js';
+import { useFreshData } from '../components/panels/useFreshData.js';
+import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
 
-const FIELDS: ReadonlyArray<readonly [string, string]> = [
-  ['text', 'follow-up-text'],
-  ['leadAgencyId', 'follow-up-lead'],
-  ['ownerRole', 'follow-up-owner'],
-  ['dueDate', 'follow-up-due'],
-  ['successMeasure', 'follow-up-measure'],
-];
+const FIELDS = new Set<string>(Object.keys(actionDraftSchema.shape));
 
 /** Turns an item's agreed follow-up into a SMART action tracked with the audit's action plan. */
 export function PanelFollowUp({ panelId, itemId }: { panelId: string; itemId: string }) {
   const panel = useApiQuery('panels.get', { panelId });
-  if (panel.error) return <LoadFailed error={panel.error} onRetry={panel.reload} />;
-  if (!panel.data) return <Loading what="Loading the item" />;
-  const index = panel.data.items.findIndex((i) => i.id === itemId);
-  const item = panel.data.items[index];
+  const data = useFreshData(panel);
+  if (panel.error) return <LoadFailed error={panel.error} onRetry={panel.retry} />;
+  if (!data) return <Loading what="Loading the item" />;
+  const index = data.items.findIndex((i) => i.id === itemId);
+  const item = data.items[index];
   if (!item) {
     return (
       <Page title="Page not found">
@@ -35,18 +38,23 @@ export function PanelFollowUp({ panelId, itemId }: { panelId: string; itemId: st
       </Page>
     );
   }
-  return <FollowUpForm panel={panel.data} item={item} n={index + 1} />;
+  return <FollowUpForm panel={data} item={item} n={index + 1} />;
 }
 
 function FollowUpForm({ panel, item, n }: { panel: Panel; item: PanelItem; n: number }) {
   const { board } = useBoard();
   const add = useApiMutation('panels.addFollowUp');
-  const errors = useFormErrors();
-  const [text, setText] = useState(item.followUp);
-  const [lead, setLead] = useState(panel.agencyId ?? '');
-  const [owner, setOwner] = useState('');
-  const [due, setDue] = useState('');
-  const [measure, setMeasure] = useState('');
+  // The action plan's own rules and messages: a follow-up is an action like any other.
+  const form = useZodForm(actionDraftSchema, {
+    defaultValues: {
+      text: item.followUp,
+      leadAgencyId: panel.agencyId ?? '',
+      ownerRole: '',
+      dueDate: '',
+      successMeasure: '',
+    },
+  });
+  const lead = useWatch({ control: form.control, name: 'leadAgencyId' });
   const back = paths.panelItem(panel.id, item.id);
 
   if (item.actionId || panel.status === 'signed') {
@@ -65,36 +73,23 @@ function FollowUpForm({ panel, item, n }: { panel: Panel; item: PanelItem; n: nu
     );
   }
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const draft = { text, leadAgencyId: lead, ownerRole: owner, dueDate: due.trim(), successMeasure: measure };
-    const parsed = actionDraftSchema.safeParse(draft);
-    if (!parsed.success) {
-      const problems: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const name = String(issue.path[0] ?? '');
-        if (name && !problems[name]) problems[name] = issue.message;
-      }
-      return errors.fail(problems);
-    }
-    errors.clear();
+  const onValid = async (draft: ActionDraft) => {
     try {
-      await add.mutate({ itemId: item.id, ...parsed.data });
+      await add.mutate({ itemId: item.id, ...draft });
       navigate(paths.panel(panel.id), { flash: `Follow-up action created for item ${n}` });
     } catch (err) {
-      errors.failFromServer(err, (path) => (FIELDS.some(([name]) => name === path) ? path : undefined));
+      applyApiError(form, err, ([field]) => (typeof field === 'string' && FIELDS.has(field) ? field : undefined));
     }
   };
 
-  const items = errors.items(FIELDS);
   return (
     <Page
       title={`Create a follow-up action for item ${n}`}
       caption={panel.title}
       back={{ to: back, text: `Back to item ${n}` }}
       narrow
-      hasErrors={items.length > 0}
-      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
       <div className="govuk-inset-text app-preserve-lines">
         <span className="govuk-visually-hidden">What was challenged: </span>
@@ -104,57 +99,41 @@ function FollowUpForm({ panel, item, n }: { panel: Panel; item: PanelItem; n: nu
         The action joins the action plan of {panel.auditTitle}, where the QA sub-committee tracks it until it is
         verified.
       </p>
-      <form noValidate onSubmit={(e) => void onSubmit(e)}>
-        <TextArea
+      <Form form={form} onSubmit={onValid} summary="none">
+        <TextareaField
+          name="text"
           id="follow-up-text"
           label="Action"
-          size="m"
+          labelSize="m"
           hint="Specific, measurable, achievable, relevant and time-bound"
-          error={errors.field('text')}
-          value={text}
-          onChange={setText}
         />
-        <SelectInput
+        <SelectField
+          name="leadAgencyId"
           id="follow-up-lead"
           label="Lead agency"
-          size="m"
-          error={errors.field('leadAgencyId')}
+          labelSize="m"
           placeholder="Choose the lead agency"
           options={board.agencies.filter((a) => a.active || a.id === lead).map((a) => ({ value: a.id, label: a.name }))}
-          value={lead}
-          onChange={setLead}
         />
-        <TextInput
+        <TextField
+          name="ownerRole"
           id="follow-up-owner"
           label="Owner"
-          size="m"
+          labelSize="m"
           hint="A role, not a person’s name: for example “Head of safeguarding”"
-          error={errors.field('ownerRole')}
-          value={owner}
-          onChange={setOwner}
         />
-        <TextInput
-          id="follow-up-due"
-          type="date"
-          label="Due date"
-          size="m"
-          error={errors.field('dueDate')}
-          value={due}
-          onChange={setDue}
-        />
-        <TextArea
+        <TextField name="dueDate" id="follow-up-due" type="date" label="Due date" labelSize="m" />
+        <TextareaField
+          name="successMeasure"
           id="follow-up-measure"
           label="How success will be measured"
-          size="m"
-          error={errors.field('successMeasure')}
-          value={measure}
-          onChange={setMeasure}
+          labelSize="m"
           rows={3}
         />
         <button type="submit" className="govuk-button" disabled={add.pending}>
           Create the action
         </button>
-      </form>
+      </Form>
     </Page>
   );
 }

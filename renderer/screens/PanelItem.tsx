@@ -1,26 +1,39 @@
-import { Fragment, useState, type FormEvent } from 'react';
-import { PANEL_OUTCOME_LABELS, PANEL_OUTCOMES, type Panel, type PanelItem as Item } from '../../shared/panel.js';
+import type { BaseSyntheticEvent } from 'react';
+import { z } from 'zod';
+import {
+  PANEL_OUTCOME_LABELS,
+  PANEL_OUTCOMES,
+  panelItemSaveSchema,
+  type Panel,
+  type PanelItem as Item,
+} from '../../shared/panel.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import {
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  RadiosField,
+  TextareaField,
+  useWatch,
+  useZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import type { Outcome } from '../components/panels/PanelParts.js';
-import { TextArea } from '../components/review/Fields.js';
-import { useFormErrors } from '../components/review/useFormErrors.js';
+import { checkRule } from '../components/panels/sharedRule.js';
+import { useFreshData } from '../components/panels/useFreshData.js';
+import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
-
-const MAX = 5000;
 
 /** One item of a panel: the challenge put, the agency's response, the outcome and any escalation. */
 export function PanelItem({ panelId, itemId }: { panelId: string; itemId: string }) {
   const panel = useApiQuery('panels.get', { panelId });
-  if (panel.error) return <LoadFailed error={panel.error} onRetry={panel.reload} />;
-  if (!panel.data) return <Loading what="Loading the item" />;
-  const index = panel.data.items.findIndex((i) => i.id === itemId);
-  const item = panel.data.items[index];
+  const data = useFreshData(panel);
+  if (panel.error) return <LoadFailed error={panel.error} onRetry={panel.retry} />;
+  if (!data) return <Loading what="Loading the item" />;
+  const index = data.items.findIndex((i) => i.id === itemId);
+  const item = data.items[index];
   if (!item) {
     return (
       <Page title="Page not found">
@@ -29,25 +42,50 @@ export function PanelItem({ panelId, itemId }: { panelId: string; itemId: string
       </Page>
     );
   }
-  return <ItemForm panel={panel.data} item={item} index={index} />;
+  return <ItemForm key={item.id} panel={data} item={item} index={index} />;
 }
 
-const FIELDS: ReadonlyArray<readonly [string, string]> = [
-  ['challenge', 'item-challenge'],
-  ['response', 'item-response'],
-  ['outcome', 'item-outcome'],
-  ['escalation', 'item-escalation'],
-  ['followUp', 'item-follow-up'],
-];
+const TEXTS = ['challenge', 'response', 'escalation', 'followUp'] as const;
+const rules = panelItemSaveSchema.shape;
+
+// The service's rules (panelItemSaveSchema) in the form's words, and the board's challenge and
+// escalation policy: a panel that is not assured says where the concern goes next.
+const schema = z
+  .strictObject({
+    challenge: z.string(),
+    response: z.string(),
+    outcome: rules.outcome,
+    escalation: z.string(),
+    followUp: z.string(),
+  })
+  .superRefine((v, ctx) => {
+    for (const name of TEXTS) {
+      checkRule(ctx, [name], rules[name], v[name], { too_big: 'Write at most 5,000 characters' });
+    }
+    if (v.outcome === 'not_assured' && v.escalation.trim() === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['escalation'],
+        message: 'Record the escalation step: the panel is not assured',
+      });
+    }
+  });
+type Values = z.output<typeof schema>;
+
+const FIELDS = new Set<string>(['challenge', 'response', 'outcome', 'escalation', 'followUp']);
 
 function ItemForm({ panel, item, index }: { panel: Panel; item: Item; index: number }) {
   const save = useApiMutation('panels.saveItem');
-  const errors = useFormErrors();
-  const [challenge, setChallenge] = useState(item.challenge);
-  const [response, setResponse] = useState(item.response);
-  const [outcome, setOutcome] = useState<Outcome | null>(item.outcome);
-  const [escalation, setEscalation] = useState(item.escalation);
-  const [followUp, setFollowUp] = useState(item.followUp);
+  const form = useZodForm(schema, {
+    defaultValues: {
+      challenge: item.challenge,
+      response: item.response,
+      outcome: item.outcome,
+      escalation: item.escalation,
+      followUp: item.followUp,
+    },
+  });
+  const outcome = useWatch({ control: form.control, name: 'outcome' });
   const next = panel.items[index + 1];
   const n = index + 1;
 
@@ -59,149 +97,87 @@ function ItemForm({ panel, item, index }: { panel: Panel; item: Item; index: num
     );
   }
 
-  const submit = async (then: 'panel' | 'next' | 'followUp') => {
-    const problems: Record<string, string> = {};
-    for (const [name, value] of [
-      ['challenge', challenge],
-      ['response', response],
-      ['escalation', escalation],
-      ['followUp', followUp],
-    ] as const) {
-      if (value.length > MAX) problems[name] = `Write at most ${MAX.toLocaleString('en-GB')} characters`;
-    }
-    // The board's challenge and escalation policy: a panel that is not assured says where it goes next.
-    if (outcome === 'not_assured' && escalation.trim() === '') {
-      problems.escalation = 'Record the escalation step: the panel is not assured';
-    }
-    if (Object.keys(problems).length > 0) return errors.fail(problems);
-    errors.clear();
+  const onValid = async (values: Values, e?: BaseSyntheticEvent) => {
+    // Which of the buttons sent the form.
+    const submitter = (e?.nativeEvent as SubmitEvent | undefined)?.submitter;
+    const then = submitter instanceof HTMLButtonElement ? submitter.value : 'panel';
     try {
       await save.mutate({
         itemId: item.id,
-        challenge: challenge.trim(),
-        response: response.trim(),
-        outcome,
-        escalation: outcome === 'not_assured' ? escalation.trim() : '',
-        followUp: followUp.trim(),
+        challenge: values.challenge.trim(),
+        response: values.response.trim(),
+        outcome: values.outcome,
+        escalation: values.outcome === 'not_assured' ? values.escalation.trim() : '',
+        followUp: values.followUp.trim(),
       });
       if (then === 'next' && next) navigate(paths.panelItem(panel.id, next.id), { flash: `Item ${n} saved` });
       else if (then === 'followUp') navigate(paths.panelFollowUp(panel.id, item.id));
       else navigate(paths.panel(panel.id), { flash: `Item ${n} saved` });
     } catch (err) {
-      errors.failFromServer(err, (path) => (FIELDS.some(([name]) => name === path) ? path : undefined));
+      applyApiError(form, err, ([field]) => (typeof field === 'string' && FIELDS.has(field) ? field : undefined));
     }
   };
 
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const submitter = (e.nativeEvent as SubmitEvent).submitter;
-    const then = submitter instanceof HTMLButtonElement ? submitter.value : 'panel';
-    void submit(then === 'next' || then === 'followUp' ? then : 'panel');
-  };
-
-  const items = errors.items(FIELDS);
-  const escalationError = errors.field('escalation');
   return (
     <Page
       title={`Item ${n} of ${panel.items.length}`}
       caption={panel.title}
       back={{ to: paths.panel(panel.id), text: 'Back to the panel' }}
       narrow
-      hasErrors={items.length > 0}
-      before={items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
+      hasErrors={formHasErrors(form)}
+      before={<FormErrorSummary form={form} />}
     >
       <div className="govuk-inset-text app-preserve-lines" id="item-subject">
         <span className="govuk-visually-hidden">What is challenged: </span>
         {item.subject}
       </div>
-      <form noValidate onSubmit={onSubmit}>
-        <TextArea
-          id="item-challenge"
-          label="The challenge the panel put"
-          size="m"
-          error={errors.field('challenge')}
-          value={challenge}
-          onChange={setChallenge}
-        />
-        <TextArea
+      <Form form={form} onSubmit={onValid} summary="none">
+        <TextareaField name="challenge" id="item-challenge" label="The challenge the panel put" labelSize="m" />
+        <TextareaField
+          name="response"
           id="item-response"
           label={`The agency’s response${panel.agencyName ? ` (${panel.agencyName})` : ''}`}
-          size="m"
-          error={errors.field('response')}
-          value={response}
-          onChange={setResponse}
+          labelSize="m"
         />
-        <div className="govuk-form-group">
-          <fieldset className="govuk-fieldset" aria-describedby="item-outcome-hint">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">The panel’s outcome</legend>
-            <div className="govuk-hint" id="item-outcome-hint">
-              When the panel is not assured, the item is escalated under the board’s challenge and escalation policy.
-            </div>
-            <div className="govuk-radios">
-              {PANEL_OUTCOMES.map((o, i) => {
-                const id = i === 0 ? 'item-outcome' : `item-outcome-${i}`;
-                return (
-                  <Fragment key={o}>
-                    <div className="govuk-radios__item">
-                      <input
-                        className="govuk-radios__input"
-                        id={id}
-                        name="outcome"
-                        type="radio"
-                        value={o}
-                        checked={outcome === o}
-                        aria-controls={o === 'not_assured' ? 'escalation-conditional' : undefined}
-                        onChange={() => setOutcome(o)}
-                      />
-                      <label className="govuk-label govuk-radios__label" htmlFor={id}>
-                        {PANEL_OUTCOME_LABELS[o]}
-                      </label>
-                    </div>
-                    {o === 'not_assured' ? (
-                      <div
-                        className={`govuk-radios__conditional${outcome === 'not_assured' ? '' : ' govuk-radios__conditional--hidden'}`}
-                        id="escalation-conditional"
-                      >
-                        <div className={`govuk-form-group${escalationError ? ' govuk-form-group--error' : ''}`}>
-                          <label className="govuk-label" htmlFor="item-escalation">
-                            Escalation step
-                          </label>
-                          <div className="govuk-hint" id="item-escalation-hint">
-                            Who the concern goes to next and by when, for example “to the agency’s chief executive,
-                            reply to the board chair within 20 working days”
-                          </div>
-                          <ErrorMessage id="item-escalation-error" message={escalationError} />
-                          <textarea
-                            id="item-escalation"
-                            className={`govuk-textarea${escalationError ? ' govuk-textarea--error' : ''}`}
-                            rows={3}
-                            aria-describedby={`item-escalation-hint${escalationError ? ' item-escalation-error' : ''}`}
-                            aria-invalid={escalationError ? true : undefined}
-                            value={escalation}
-                            onChange={(e) => setEscalation(e.currentTarget.value)}
-                          />
-                        </div>
-                      </div>
-                    ) : null}
-                  </Fragment>
-                );
-              })}
-            </div>
-            {outcome !== null ? (
-              <button type="button" className="app-link-button app-clear-outcome" onClick={() => setOutcome(null)}>
-                Clear the outcome
-              </button>
-            ) : null}
-          </fieldset>
-        </div>
-        <TextArea
+        <RadiosField
+          name="outcome"
+          id="item-outcome"
+          legend="The panel’s outcome"
+          hint="When the panel is not assured, the item is escalated under the board’s challenge and escalation policy."
+          options={PANEL_OUTCOMES.map((o) => ({
+            value: o,
+            label: PANEL_OUTCOME_LABELS[o],
+            ...(o === 'not_assured'
+              ? {
+                  conditional: (
+                    <TextareaField
+                      name="escalation"
+                      id="item-escalation"
+                      label="Escalation step"
+                      hint="Who the concern goes to next and by when, for example “to the agency’s chief executive, reply to the board chair within 20 working days”"
+                      rows={3}
+                    />
+                  ),
+                }
+              : {}),
+          }))}
+        >
+          {outcome !== null ? (
+            <button
+              type="button"
+              className="app-link-button app-clear-outcome"
+              onClick={() => form.setValue('outcome', null, { shouldDirty: true })}
+            >
+              Clear the outcome
+            </button>
+          ) : null}
+        </RadiosField>
+        <TextareaField
+          name="followUp"
           id="item-follow-up"
           label="Agreed follow-up"
-          size="m"
+          labelSize="m"
           hint="What the agency agreed to do. You can turn it into a tracked action."
-          error={errors.field('followUp')}
-          value={followUp}
-          onChange={setFollowUp}
         />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" value="panel" disabled={save.pending}>
@@ -234,7 +210,7 @@ function ItemForm({ panel, item, index }: { panel: Panel; item: Item; index: num
             </button>
           </>
         )}
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -6,7 +6,6 @@ import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
 import { Fingerprint } from '../components/bundles/Fingerprint.js';
 import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
@@ -28,33 +27,22 @@ export function PanelSign({ panelId }: { panelId: string }) {
   const panel = useApiQuery('panels.get', { panelId });
   const preview = useApiQuery('panels.signingPreview', { panelId });
   const identity = useApiQuery('identity.get', {});
-  useReloadOnUnlock(preview.reload);
   const failed = panel.error ?? preview.error ?? identity.error;
   if (failed) {
     return (
       <LoadFailed
         error={failed}
         onRetry={() => {
-          panel.reload();
-          preview.reload();
-          identity.reload();
+          panel.retry();
+          preview.retry();
+          identity.retry();
         }}
       />
     );
   }
   if (!panel.data || !preview.data || identity.data === undefined)
     return <Loading what="Loading what you are signing" />;
-  return (
-    <Review
-      panel={panel.data}
-      preview={preview.data}
-      signer={identity.data}
-      onStale={() => {
-        panel.reload();
-        preview.reload();
-      }}
-    />
-  );
+  return <Review panel={panel.data} preview={preview.data} signer={identity.data} />;
 }
 
 /** A blocker ("item 3 is not assured: record the escalation") as a link to where it is put right. */
@@ -70,19 +58,10 @@ function blockerLink(panel: Panel, blocker: string): string | undefined {
   return undefined;
 }
 
-function Review({
-  panel,
-  preview,
-  signer,
-  onStale,
-}: {
-  panel: Panel;
-  preview: Preview;
-  signer: Signer;
-  onStale: () => void;
-}) {
+function Review({ panel, preview, signer }: { panel: Panel; preview: Preview; signer: Signer }) {
   const { board } = useBoard();
-  const sign = useApiMutation('panels.sign');
+  // A refusal may mean the record changed since it was previewed: what would be signed now is fetched.
+  const sign = useApiMutation('panels.sign', { invalidateOnError: true });
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const blocked = preview.blockers.length > 0;
@@ -106,8 +85,6 @@ function Review({
     } catch (e) {
       setFailure(sentence(errorMessage(e)));
       setAttempt((n) => n + 1);
-      // The record may have changed since it was previewed: show what would be signed now.
-      onStale();
     }
   };
 

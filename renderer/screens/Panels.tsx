@@ -1,6 +1,5 @@
 import { PANEL_OUTCOME_LABELS, PANEL_OUTCOMES, type Panel } from '../../shared/panel.js';
 import { useApiQuery } from '../api/hooks.js';
-import { useReloadOnUnlock } from '../components/bundles/useReloadOnUnlock.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
@@ -22,8 +21,7 @@ function outcomesInWords(p: Panel): string {
 export function Panels({ auditId }: { auditId: string | undefined }) {
   const panels = useApiQuery('panels.list', auditId ? { auditId } : {});
   const audit = useApiQuery('audits.list', {});
-  useReloadOnUnlock(panels.reload);
-  if (panels.error) return <LoadFailed error={panels.error} onRetry={panels.reload} />;
+  if (panels.error) return <LoadFailed error={panels.error} onRetry={panels.retry} />;
   if (!panels.data || (auditId && !audit.data && !audit.error)) return <Loading what="Loading the challenge panels" />;
   const auditTitle = auditId ? audit.data?.find((a) => a.id === auditId)?.title : undefined;
   const list = [...panels.data].sort((a, b) =>

@@ -3,7 +3,7 @@
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { PANEL_OUTCOME_LABELS, PANEL_OUTCOMES, type Panel } from '../../shared/panel.js';
 import { errorMessage } from '../api/client.js';
-import { useApi, useApiQuery } from '../api/hooks.js';
+import { dataChanged, useApi, useApiQuery, useApiQueryClient } from '../api/hooks.js';
 import { HiddenContext } from '../components/hiddenContext.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
@@ -17,13 +17,15 @@ const OUTCOME_KEYS: Record<string, Outcome> = { '1': 'assured', '2': 'partly_ass
 
 export function Presentation({ panelId }: { panelId: string }) {
   const panel = useApiQuery('panels.get', { panelId });
-  if (panel.error) return <LoadFailed error={panel.error} onRetry={panel.reload} />;
+  if (panel.error) return <LoadFailed error={panel.error} onRetry={panel.retry} />;
   if (!panel.data) return <Loading what="Loading the presentation" />;
-  return <Present panel={panel.data} onChange={(p) => panel.setData(p)} onStale={panel.reload} />;
+  // A refused save: the record is fetched again, since it may have changed elsewhere.
+  return <Present panel={panel.data} onChange={(p) => panel.setData(p)} onStale={panel.retry} />;
 }
 
 function Present({ panel, onChange, onStale }: { panel: Panel; onChange: (p: Panel) => void; onStale: () => void }) {
   const api = useApi();
+  const client = useApiQueryClient();
   const hidden = useContext(HiddenContext);
   const count = panel.items.length;
   const [index, setIndex] = useState(() => Math.max(0, Math.min(positions.get(panel.id) ?? 0, count - 1)));
@@ -91,6 +93,9 @@ function Present({ panel, onChange, onStale }: { panel: Panel; onChange: (p: Pan
             followUp: fresh.followUp,
           });
           onChange(saved);
+          // Other screens' copies (the list, the signing preview) are out of date; this one shows
+          // `saved`, so nothing is fetched again while the keys are being pressed.
+          void dataChanged(client, 'all', false);
           setStatus(
             outcome === 'not_assured' && fresh.escalation.trim() === ''
               ? `Item ${n} recorded as not assured. Record the escalation step before signing.`
@@ -102,7 +107,7 @@ function Present({ panel, onChange, onStale }: { panel: Panel; onChange: (p: Pan
         }
       });
     },
-    [api, index, onChange, onStale],
+    [api, client, index, onChange, onStale],
   );
 
   const toggleFullscreen = useCallback(() => {

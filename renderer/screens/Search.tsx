@@ -1,12 +1,22 @@
-import { Fragment, useCallback, useState, type FormEvent, type MouseEvent } from 'react';
-import { SEARCH_KINDS, type SearchHit } from '../../shared/dashboard.js';
+import { Fragment, useCallback, useState, type MouseEvent } from 'react';
+import { FormProvider } from 'react-hook-form';
+import { z } from 'zod';
+import { SEARCH_KINDS, searchInputSchema, type SearchHit } from '../../shared/dashboard.js';
 import { useApi, useApiQuery } from '../api/hooks.js';
 import { hitPath, openHit } from '../components/dashboard/openInPlace.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
 import { SearchIndexing } from '../components/dashboard/SearchIndexing.js';
 import { InlineLoadFailed } from '../components/bundles/InlineLoadFailed.js';
+import {
+  CheckboxesField,
+  ErrorMessage,
+  FormErrorSummary,
+  formHasErrors,
+  FormGroup,
+  useField,
+  useZodForm,
+} from '../components/form/index.js';
 import { Page } from '../components/Page.js';
-import { Checkboxes } from '../components/review/Fields.js';
+import { checkRule } from '../components/panels/sharedRule.js';
 import { Tag, type TagColour } from '../components/Tag.js';
 import { href } from '../router.js';
 
@@ -65,95 +75,83 @@ interface Query {
 // The last search, so coming back from a result shows the same results.
 let lastQuery: Query | null = null;
 
+// The service's rule for the words (searchInputSchema), in the form's words.
+const schema = z.strictObject({ q: z.string(), kinds: z.array(z.enum(SEARCH_KINDS)) }).superRefine((v, ctx) => {
+  checkRule(ctx, ['q'], searchInputSchema.shape.q, v.q, { too_big: 'Search for at most 200 characters' });
+});
+
 /** Full-text search across findings, recommendations, actions and checklist evidence notes. */
 export function Search() {
-  const [q, setQ] = useState(lastQuery?.q ?? '');
-  const [kinds, setKinds] = useState<Kind[]>(lastQuery?.kinds ?? []);
+  const form = useZodForm(schema, { defaultValues: { q: lastQuery?.q ?? '', kinds: lastQuery?.kinds ?? [] } });
   const [applied, setApplied] = useState<Query | null>(lastQuery);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   // Results are asked for again when the indexing of imported audits ends.
   const [indexed, setIndexed] = useState(0);
   const onIndexed = useCallback(() => setIndexed((n) => n + 1), []);
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const text = q.trim();
-    if (text === '') {
-      setProblem('Enter what to search for');
-      setAttempt((n) => n + 1);
-      return;
-    }
-    if (text.length > 200) {
-      setProblem('Search for at most 200 characters');
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setProblem(null);
-    const next = { q: text, kinds };
+  const onValid = (values: z.output<typeof schema>) => {
+    const next = { q: values.q.trim(), kinds: values.kinds };
     lastQuery = next;
     setApplied(next);
   };
 
   return (
-    <Page
-      title="Search"
-      hasErrors={problem !== null}
-      before={problem ? <ErrorSummary errors={[{ targetId: 'search-q', text: problem }]} focusKey={attempt} /> : null}
-    >
-      <form
-        noValidate
-        onSubmit={onSubmit}
-        role="search"
-        aria-label="Findings, actions and evidence"
-        className="app-search-form"
-      >
-        <div className={problem ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-          <label className="govuk-label govuk-label--m" htmlFor="search-q">
-            Search findings, recommendations, actions and evidence notes
-          </label>
-          <div className="govuk-hint" id="search-q-hint">
-            For example, “chronology”, “voice of the child” or a case reference
-          </div>
-          {problem ? (
-            <p className="govuk-error-message" id="search-q-error">
-              <span className="govuk-visually-hidden">Error: </span>
-              {problem}
-            </p>
-          ) : null}
-          <div className="app-search">
-            <input
-              id="search-q"
-              type="search"
-              className={problem ? 'govuk-input govuk-input--error app-search__input' : 'govuk-input app-search__input'}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby={problem ? 'search-q-hint search-q-error' : 'search-q-hint'}
-              aria-invalid={problem ? true : undefined}
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-            />
-            <button type="submit" className="govuk-button app-search__button">
-              Search
-            </button>
-          </div>
-        </div>
-        <Checkboxes
-          id="search-kinds"
-          legend="Only show"
-          legendSize="s"
-          hint="Leave all unticked to search everything."
-          error={undefined}
-          small
-          inline
-          items={SEARCH_KINDS.map((k) => ({ value: k, label: KIND_PLURALS[k] }))}
-          values={kinds}
-          onChange={(v) => setKinds(v as Kind[])}
-        />
-      </form>
+    <Page title="Search" hasErrors={formHasErrors(form)} before={<FormErrorSummary form={form} />}>
+      {/* Not the family's <Form>: this one is a search landmark with its own name. */}
+      <FormProvider {...form}>
+        <form
+          noValidate
+          onSubmit={form.handleSubmit(onValid)}
+          role="search"
+          aria-label="Findings, actions and evidence"
+          className="app-search-form"
+        >
+          <SearchBox />
+          <CheckboxesField
+            name="kinds"
+            id="search-kinds"
+            legend="Only show"
+            legendSize="s"
+            hint="Leave all unticked to search everything."
+            small
+            inline
+            options={SEARCH_KINDS.map((k) => ({ value: k, label: KIND_PLURALS[k] }))}
+          />
+        </form>
+      </FormProvider>
       <SearchIndexing onIndexed={onIndexed} />
       {applied ? <Results key={indexed} query={applied} /> : null}
     </Page>
+  );
+}
+
+/** The words to search for, with the search button beside the box. */
+function SearchBox() {
+  const { form, id, error } = useField('q', 'search-q');
+  return (
+    <FormGroup error={error}>
+      <label className="govuk-label govuk-label--m" htmlFor={id}>
+        Search findings, recommendations, actions and evidence notes
+      </label>
+      <div className="govuk-hint" id={`${id}-hint`}>
+        For example, “chronology”, “voice of the child” or a case reference
+      </div>
+      <ErrorMessage id={`${id}-error`} message={error} />
+      <div className="app-search">
+        <input
+          id={id}
+          type="search"
+          className={error ? 'govuk-input govuk-input--error app-search__input' : 'govuk-input app-search__input'}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+          aria-invalid={error ? true : undefined}
+          {...form.register('q')}
+        />
+        <button type="submit" className="govuk-button app-search__button">
+          Search
+        </button>
+      </div>
+    </FormGroup>
   );
 }
 
@@ -228,7 +226,7 @@ function Results({ query }: { query: Query }) {
           </h2>
         ) : null}
       </div>
-      {hits.error ? <InlineLoadFailed what="The results" message={hits.error.message} onRetry={hits.reload} /> : null}
+      {hits.error ? <InlineLoadFailed what="The results" message={hits.error.message} onRetry={hits.retry} /> : null}
       {hits.data && list.length === 0 ? (
         <p className="govuk-body">Check the spelling, try fewer or different words, or untick the filters.</p>
       ) : null}

@@ -1,4 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { FormProvider } from 'react-hook-form';
+import { z } from 'zod';
 import type { Dashboard } from '../../../shared/dashboard.js';
 import { useApiQuery } from '../../api/hooks.js';
 import { useBoard } from '../../board.js';
@@ -6,12 +8,14 @@ import { paths } from '../../router.js';
 import { InlineLoadFailed } from '../bundles/InlineLoadFailed.js';
 import { Link } from '../Link.js';
 import { ActionsTable } from '../review/ActionsTable.js';
-import { SelectInput } from '../review/Fields.js';
+import { SelectField, useZodForm } from '../form/index.js';
 import { ActionsByAgency } from './ActionsByAgency.js';
 import { Stats } from './Programme.js';
 
 // The agency last chosen, so coming back from an action shows the same list.
 let lastAgency = '';
+
+const filterSchema = z.strictObject({ agencyId: z.string() });
 
 /** The overdue actions listed here, most overdue first; the tracker pages through all of them. */
 const OVERDUE_SHOWN = 20;
@@ -30,14 +34,13 @@ export function ActionTotals({
   byAgency: Dashboard['actionsByAgency'];
 }) {
   const { board } = useBoard();
-  const [agencyId, setAgencyId] = useState(lastAgency);
+  const form = useZodForm(filterSchema, { defaultValues: { agencyId: lastAgency } });
   const [applied, setApplied] = useState(lastAgency);
   const filter = { status: 'overdue' as const, ...(applied ? { agencyId: applied } : {}) };
   const overdue = useApiQuery('actions.page', { ...filter, pageSize: OVERDUE_SHOWN });
   const agencyName = board.agencies.find((a) => a.id === applied)?.name;
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const onValid = ({ agencyId }: { agencyId: string }) => {
     lastAgency = agencyId;
     setApplied(agencyId);
   };
@@ -71,30 +74,31 @@ export function ActionTotals({
       <h3 className="govuk-heading-m" id="overdue-heading">
         Overdue actions
       </h3>
-      <form
-        noValidate
-        onSubmit={onSubmit}
-        className="app-filters app-filters--inline"
-        aria-labelledby="overdue-heading"
-      >
-        <SelectInput
-          id="overdue-agency"
-          label="Lead agency"
-          error={undefined}
-          placeholder="All agencies"
-          options={board.agencies.map((a) => ({ value: a.id, label: a.name }))}
-          value={agencyId}
-          onChange={setAgencyId}
-        />
-        <button type="submit" className="govuk-button govuk-button--secondary">
-          Show overdue actions
-        </button>
-      </form>
+      {/* Not the family's <Form>: this one is named by its heading, and a filter has nothing to refuse. */}
+      <FormProvider {...form}>
+        <form
+          noValidate
+          onSubmit={form.handleSubmit(onValid)}
+          className="app-filters app-filters--inline"
+          aria-labelledby="overdue-heading"
+        >
+          <SelectField
+            name="agencyId"
+            id="overdue-agency"
+            label="Lead agency"
+            placeholder="All agencies"
+            options={board.agencies.map((a) => ({ value: a.id, label: a.name }))}
+          />
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Show overdue actions
+          </button>
+        </form>
+      </FormProvider>
       <div className="govuk-visually-hidden" aria-live="polite">
         {overdue.data ? caption : ''}
       </div>
       {overdue.error ? (
-        <InlineLoadFailed what="The overdue actions" message={overdue.error.message} onRetry={overdue.reload} />
+        <InlineLoadFailed what="The overdue actions" message={overdue.error.message} onRetry={overdue.retry} />
       ) : !overdue.data ? (
         <p className="govuk-body app-loading">Loading the overdue actions…</p>
       ) : list.length === 0 ? (

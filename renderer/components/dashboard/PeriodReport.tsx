@@ -1,9 +1,9 @@
-import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef } from 'react';
+import { FormProvider } from 'react-hook-form';
+import { z } from 'zod';
+import { isoDate } from '../../../shared/ids.js';
 import { londonDate } from '../../../shared/today.js';
-import { ErrorSummary } from '../ErrorSummary.js';
-import { TextInput } from '../review/Fields.js';
-import { isCalendarDate } from '../review/helpers.js';
-import { useFormErrors } from '../review/useFormErrors.js';
+import { FormErrorSummary, TextField, useZodForm } from '../form/index.js';
 import { useJob } from '../../lib/useJob.js';
 import { JobProgress } from '../JobProgress.js';
 import { FILE_TYPES } from './Download.js';
@@ -15,6 +15,21 @@ function financialYearStart(today: string): string {
   const month = Number(today.slice(5, 7));
   return `${month >= 4 ? year : year - 1}-04-01`;
 }
+
+// A period as the report jobs take it (ISO dates, shared/jobs.ts), in the form's words.
+const schema = z.strictObject({ from: z.string(), to: z.string() }).superRefine(({ from, to }, ctx) => {
+  const f = isoDate.safeParse(from.trim()).success;
+  const t = isoDate.safeParse(to.trim()).success;
+  if (!f) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Enter the start of the period as a real date' });
+  if (!t) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Enter the end of the period as a real date' });
+  else if (f && from.trim() > to.trim()) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: 'The end of the period must be the same as or after its start',
+    });
+  }
+});
 
 type Format = 'pdf' | 'docx' | 'csv';
 const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', docx: 'Word', csv: 'CSV' };
@@ -29,25 +44,15 @@ export function PeriodReport(props: {
   children: React.ReactNode;
 }) {
   const today = londonDate(new Date());
-  const [from, setFrom] = useState(() => financialYearStart(today));
-  const [to, setTo] = useState(today);
-  const errors = useFormErrors();
+  const form = useZodForm(schema, { defaultValues: { from: financialYearStart(today), to: today } });
   const job = useJob();
   const submit = useRef<HTMLButtonElement>(null);
   const returnFocus = useCallback(() => submit.current, []);
   // Which of the buttons sent the form.
   const format = useRef<Format>(props.formats[0]!);
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const f = from.trim();
-    const t = to.trim();
-    const problems: Record<string, string> = {};
-    if (!isCalendarDate(f)) problems.from = 'Enter the start of the period as a real date';
-    if (!isCalendarDate(t)) problems.to = 'Enter the end of the period as a real date';
-    else if (isCalendarDate(f) && f > t) problems.to = 'The end of the period must be the same as or after its start';
-    if (Object.keys(problems).length > 0) return errors.fail(problems);
-    errors.clear();
+  const onValid = (values: z.output<typeof schema>) => {
+    const [f, t] = [values.from.trim(), values.to.trim()];
     const as = format.current;
     const start =
       props.kind === 'report.evidence'
@@ -56,10 +61,6 @@ export function PeriodReport(props: {
     job.start(props.what, start, downloadReport(props.what, FILE_TYPES[as]));
   };
 
-  const items = errors.items([
-    ['from', `${props.id}-from`],
-    ['to', `${props.id}-to`],
-  ]);
   const headingId = `${props.id}-heading`;
 
   return (
@@ -68,41 +69,30 @@ export function PeriodReport(props: {
         {props.heading}
       </h2>
       {props.children}
-      {items.length > 0 ? <ErrorSummary errors={items} focusKey={errors.attempt} /> : null}
-      <form noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
-        <div className="app-filters__fields">
-          <TextInput
-            id={`${props.id}-from`}
-            type="date"
-            label="Start of the period"
-            error={errors.field('from')}
-            value={from}
-            onChange={setFrom}
-          />
-          <TextInput
-            id={`${props.id}-to`}
-            type="date"
-            label="End of the period"
-            error={errors.field('to')}
-            value={to}
-            onChange={setTo}
-          />
-        </div>
-        <div className="govuk-button-group">
-          {props.formats.map((f, i) => (
-            <button
-              key={f}
-              type="submit"
-              ref={i === 0 ? submit : undefined}
-              className="govuk-button govuk-button--secondary"
-              disabled={job.state.kind === 'running'}
-              onClick={() => (format.current = f)}
-            >
-              Download the {props.what} ({FORMAT_NAMES[f]})
-            </button>
-          ))}
-        </div>
-      </form>
+      <FormErrorSummary form={form} />
+      {/* Not the family's <Form>: this form is named by the section's heading (aria-labelledby). */}
+      <FormProvider {...form}>
+        <form noValidate onSubmit={form.handleSubmit(onValid)} aria-labelledby={headingId}>
+          <div className="app-filters__fields">
+            <TextField name="from" id={`${props.id}-from`} type="date" label="Start of the period" />
+            <TextField name="to" id={`${props.id}-to`} type="date" label="End of the period" />
+          </div>
+          <div className="govuk-button-group">
+            {props.formats.map((f, i) => (
+              <button
+                key={f}
+                type="submit"
+                ref={i === 0 ? submit : undefined}
+                className="govuk-button govuk-button--secondary"
+                disabled={job.state.kind === 'running'}
+                onClick={() => (format.current = f)}
+              >
+                Download the {props.what} ({FORMAT_NAMES[f]})
+              </button>
+            ))}
+          </div>
+        </form>
+      </FormProvider>
       <JobProgress job={job} returnFocus={returnFocus} cancelledMessage={REPORT_CANCELLED} />
     </section>
   );
