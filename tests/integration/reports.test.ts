@@ -95,7 +95,11 @@ describe('the board report', () => {
     expect(text).toMatch(/MASH service manager 31 March 2027 .+ Not started/);
     expect(text).toContain('looked at 3 cases involving');
     expect(text).toMatch(/Safety number, to compare with the one the signer reads out: (\d{5} ){11}\d{5}/);
-    expect(text).toContain('Grades by agency No grades were recorded.');
+    // The demo answers every checklist's grade question: those are the agencies' grades.
+    expect(text).toContain('6 grades were given by agencies; no overall grades were recorded.');
+    expect(text).toContain(
+      "Grades by agency Agency Outstanding Good Requires improvement Inadequate Children's social care",
+    );
     expect(text).toMatch(/Learning theme Cases meeting the standard 95% interval/);
 
     const draft = await inst.api['reports.audit']({ auditId, format: 'pdf' });
