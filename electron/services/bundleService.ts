@@ -16,6 +16,8 @@ import { signatureOf } from './reportService.js';
 import type { ServiceContext } from './context.js';
 import { bundleSigner, ownIdentity, requireComparedSafetyNumber, recipientKeys } from './identityService.js';
 import { getTemplate } from './templateService.js';
+import { personalDataInRevision } from '../../shared/personalData/passages.js';
+import type { BundleReading } from '../bundle/verify.js';
 
 type Methods =
   | 'audits.signingPreview'
@@ -35,6 +37,14 @@ const sha256 = (s: string | Uint8Array) =>
     .digest('hex');
 /** What the person signing saw: the content without the moment of signing. */
 const substanceHash = (c: RevisionContent) => sha256(canonicalJson({ ...c, signedAt: '' }));
+
+/** An added revision's outcome lists what looks like personal data in its free text. */
+function withPersonalData(outcome: ImportOutcome, read: BundleReading): ImportOutcome {
+  if (outcome.outcome !== 'added' || !read.ok || !read.content) return outcome;
+  const { audit } = read.content;
+  const template = read.templates.find((t) => t.id === audit.templateId && t.version === audit.templateVersion);
+  return { ...outcome, personalData: personalDataInRevision(read.content, template ? { template } : {}) };
+}
 
 /**
  * `afterImport` runs after a bundle was added (the search indexer is scheduled from it). Bundles are
@@ -138,6 +148,9 @@ export function bundleService(
           actions: content.actions.length,
         },
         blockers,
+        personalData: personalDataInRevision(content, {
+          template: getTemplate(ctx, audit.templateId, audit.templateVersion),
+        }),
         signer: own
           ? {
               name: own.name,
@@ -272,9 +285,10 @@ export function bundleService(
       const bytes = Buffer.from(base64, 'base64');
       const reading = reader.read(bytes, readInput(ctx));
       const written = lastWrite.then(async () => {
-        const outcome = importReading(ctx, await reading, bytes, fileName, { acceptBoard });
+        const read = await reading;
+        const outcome = importReading(ctx, read, bytes, fileName, { acceptBoard });
         if (outcome.outcome === 'added') afterImport();
-        return outcome;
+        return withPersonalData(outcome, read);
       });
       lastWrite = written.catch(() => {});
       return written;
@@ -317,7 +331,7 @@ export function bundleService(
         outcome = refused;
       }
       if (outcome.outcome === 'added') afterImport();
-      return outcome;
+      return withPersonalData(outcome, reading);
     },
 
     'quarantine.reject': ({ quarantineId }) =>
