@@ -6,7 +6,7 @@ import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
 import { Fingerprint } from '../components/bundles/Fingerprint.js';
 import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { ErrorSummary } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
