@@ -4,30 +4,15 @@
 // actions.list in its order, focus moves to the results heading, the page is in the address (Back and
 // Forward move between pages), filters start again at page 1, and a page past the end shows the last.
 // Every state is checked with axe; screenshots go to /tmp/ui-actions/.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Api } from '../../shared/contract.js';
+import { copyBoard } from '../helpers/generatedBoards.js';
 import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
 import { expectAccessible, httpApi } from './support.js';
 
 const SHOTS = '/tmp/ui-actions';
-const ROOT = join(import.meta.dirname, '..', '..');
 const PAGE_SIZE = 50;
-
-/** A synthetic board with the bench generator (built by `npm run build`): .db, .db.keys, .db.passphrase. */
-function generateBoard(dbPath: string): void {
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'dist', 'bench', 'run.js'), '--generate', '--scale', '0.1', '--out', dbPath],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-      timeout: 150_000,
-    },
-  );
-}
 
 /** Presses Tab until `target` has focus (at most `max` times), as a keyboard user moves through the page. */
 async function tabTo(page: Page, target: Locator, max = 300): Promise<void> {
@@ -66,7 +51,8 @@ test.describe('the action tracker, a page at a time', () => {
   test('a QA member pages through every action with the keyboard', async ({ page }) => {
     test.setTimeout(300_000);
     await page.setViewportSize({ width: 1280, height: 900 });
-    generateBoard(workspace.dbPath);
+    // The scale model's board at 0.1 (seed 2017), made once per test run and copied.
+    copyBoard({ scale: 0.1, seed: 2017 }, workspace.dbPath);
     host = await startHost({ ...workspace, passphraseFile: `${workspace.dbPath}.passphrase` }, 60_000);
     const api: Api = httpApi(host.url);
     const all = (await api['actions.list']({})).map((a) => a.id);

@@ -7,11 +7,12 @@
 // (electron/services/signedFigures.ts). The generator is deterministic (same seed and scale, same
 // board), so a failure here reproduces.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateBoard } from '../../bench/generate.js';
 import { openApp, type CaseAuditApp } from '../../electron/app.js';
 import { apiOver } from '../../electron/rpc/apiClient.js';
 import type { Api } from '../../shared/contract.js';
 import type { Dashboard } from '../../shared/dashboard.js';
+import { obtainDatabaseKey } from '../../electron/security/databaseKey.js';
+import { copyBoard } from '../helpers/generatedBoards.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const SCALE = 0.1;
@@ -42,12 +43,12 @@ function londonToday(): string {
   }).format(new Date());
 }
 
-let board: Awaited<ReturnType<typeof generateBoard>>;
-
 beforeAll(async () => {
   const dbPath = `${t.dir}/board.db`;
-  board = await generateBoard({ dbPath, scale: SCALE, seed: SEED });
-  app = openApp(dbPath, { key: board.key, dailyBackup: false, backgroundIndexing: false, actor: 'test' });
+  // The scale model's board, made once per test run and copied (tests/helpers/generatedBoards.ts).
+  const { passphrase } = copyBoard({ scale: SCALE, seed: SEED }, dbPath);
+  const key = await obtainDatabaseKey(dbPath, () => Promise.resolve(passphrase));
+  app = openApp(dbPath, { key, dailyBackup: false, backgroundIndexing: false, actor: 'test' });
   api = apiOver(app.dispatch);
   // Every generated audit is signed; a re-audit started and a new audit give the programme the other stages.
   const signed = all<{ id: string }>(
@@ -65,7 +66,7 @@ beforeAll(async () => {
   dashboard = await api['dashboard.get']({});
 
   app.close();
-  app = openApp(dbPath, { key: board.key, dailyBackup: false, backgroundIndexing: false, actor: 'test' });
+  app = openApp(dbPath, { key, dailyBackup: false, backgroundIndexing: false, actor: 'test' });
   api = apiOver(app.dispatch);
   readAfterReopening = [];
   const checklists = app.ctx.repos.checklists;
@@ -75,7 +76,7 @@ beforeAll(async () => {
     return read(auditId);
   };
   reopened = await api['dashboard.get']({});
-}, 180_000);
+}, 600_000); // The first suite of a run to ask for the board makes it (minutes on a loaded machine).
 
 afterAll(() => {
   app?.close();
