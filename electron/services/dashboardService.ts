@@ -79,7 +79,7 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
       const agencies = repos.board.agencies();
       const latestRound = new Map<string, number>();
       for (const a of audits) latestRound.set(a.seriesId, Math.max(latestRound.get(a.seriesId) ?? 0, a.round));
-      const programme = audits.map((a) => {
+      const programme = audits.filter((a) => a.archivedAt === null).map((a) => {
         const finished = a.status === 'signed';
         const stage: Dashboard['programme'][number]['stage'] =
           finished && latestRound.get(a.seriesId) === a.round && a.updatedAt < dueBefore.toISOString()

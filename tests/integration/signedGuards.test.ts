@@ -15,6 +15,8 @@ const CASES = 'This audit is signed; cases cannot be added.';
 const PLAN = 'This audit is signed; its action plan changes in a new revision.';
 const PANEL = 'This panel record is signed and cannot change.';
 const IMPORTED = 'An imported audit changes only when its auditor sends a new revision.';
+const CASE_CHANGE = 'This audit is signed; its cases change only in a new revision.';
+const KEPT = 'This audit has been signed: a signed audit is kept. Archive it instead.';
 
 const t = tempDir();
 let auditor: Installation;
@@ -112,6 +114,22 @@ beforeAll(async () => {
       }),
       message: CASES,
     },
+    {
+      method: 'cases.update',
+      input: () => ({
+        caseId: caseOne.id,
+        reference: caseOne.reference,
+        ageBand: caseOne.ageBand,
+        gender: caseOne.gender,
+        ethnicity: caseOne.ethnicity,
+        disability: caseOne.disability,
+        planType: caseOne.planType,
+        agencyIds: caseOne.agencyIds,
+      }),
+      message: CASE_CHANGE,
+    },
+    { method: 'cases.remove', input: () => ({ caseId: caseOne.id, confirm: true }), message: CASE_CHANGE },
+    { method: 'audits.delete', input: () => ({ auditId, confirm: true }), message: KEPT },
     { method: 'audits.update', input: () => ({ auditId, purpose: 'Changed after signing' }), message: REVISION },
     { method: 'grades.set', input: () => gradeInput, message: REVISION },
     {
@@ -195,9 +213,12 @@ describe('the guards of signed audits and panel records', () => {
       [
         'actions.save',
         'answers.save',
+        'audits.delete',
         'audits.newRevision',
         'audits.update',
         'cases.add',
+        'cases.remove',
+        'cases.update',
         'checklists.complete',
         'checklists.reopen',
         'discussions.save',
