@@ -79,31 +79,33 @@ export function dashboardService(ctx: ServiceContext): Pick<ServiceHandlers, 'da
       const agencies = repos.board.agencies();
       const latestRound = new Map<string, number>();
       for (const a of audits) latestRound.set(a.seriesId, Math.max(latestRound.get(a.seriesId) ?? 0, a.round));
-      const programme = audits.filter((a) => a.archivedAt === null).map((a) => {
-        const finished = a.status === 'signed';
-        const stage: Dashboard['programme'][number]['stage'] =
-          finished && latestRound.get(a.seriesId) === a.round && a.updatedAt < dueBefore.toISOString()
-            ? 'reaudit_due'
-            : a.origin === 'imported'
-              ? 'imported'
-              : finished
-                ? 'signed'
-                : a.caseCount === 0
-                  ? 'planned'
-                  : 'in_progress';
-        const c = counts.get(a.id);
-        return {
-          auditId: a.id,
-          title: a.title,
-          theme: a.theme,
-          round: a.round,
-          stage,
-          cases: a.caseCount,
-          openActions: c?.open ?? 0,
-          overdueActions: c?.overdue ?? 0,
-          updatedAt: a.updatedAt,
-        };
-      });
+      const programme = audits
+        .filter((a) => a.archivedAt === null)
+        .map((a) => {
+          const finished = a.status === 'signed';
+          const stage: Dashboard['programme'][number]['stage'] =
+            finished && latestRound.get(a.seriesId) === a.round && a.updatedAt < dueBefore.toISOString()
+              ? 'reaudit_due'
+              : a.origin === 'imported'
+                ? 'imported'
+                : finished
+                  ? 'signed'
+                  : a.caseCount === 0
+                    ? 'planned'
+                    : 'in_progress';
+          const c = counts.get(a.id);
+          return {
+            auditId: a.id,
+            title: a.title,
+            theme: a.theme,
+            round: a.round,
+            stage,
+            cases: a.caseCount,
+            openActions: c?.open ?? 0,
+            overdueActions: c?.overdue ?? 0,
+            updatedAt: a.updatedAt,
+          };
+        });
       const series = new Map<string, typeof audits>();
       for (const a of audits) series.set(a.seriesId, [...(series.get(a.seriesId) ?? []), a]);
       const threshold = smallSampleThreshold(ctx);
