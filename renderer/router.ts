@@ -8,38 +8,38 @@ import { actionsQuery, type ActionsFilter } from './routes/params.js';
 export type { ActionsFilter };
 
 export const paths = {
-  home: () => '/',
+  auditsList: () => '/',
   setup: () => '/setup',
   /** Set-up's second step: the QA sub-committee's identity card, so exported bundles are encrypted to it. */
   setupQaCard: () => '/setup/qa-card',
   agencies: () => '/agencies',
   newAudit: () => '/audits/new',
-  audit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}`,
+  auditOverview: (auditId: string) => `/audits/${encodeURIComponent(auditId)}`,
   addCase: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/cases/new`,
   checklist: (checklistId: string, sectionId?: string) =>
     sectionId === undefined
       ? `/checklists/${encodeURIComponent(checklistId)}`
       : `/checklists/${encodeURIComponent(checklistId)}/sections/${encodeURIComponent(sectionId)}`,
   // Review, findings, action plan and summary
-  auditReview: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/review`,
+  review: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/review`,
   caseReview: (auditId: string, caseId: string) =>
     `/audits/${encodeURIComponent(auditId)}/cases/${encodeURIComponent(caseId)}/review`,
   findings: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/findings`,
-  findingNew: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/findings/new`,
-  findingEdit: (auditId: string, findingId: string) =>
+  findingsNew: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/findings/new`,
+  findingsEdit: (auditId: string, findingId: string) =>
     `/audits/${encodeURIComponent(auditId)}/findings/${encodeURIComponent(findingId)}`,
-  auditPurpose: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/purpose`,
-  actionPlan: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/plan`,
-  recommendationNew: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/recommendations/new`,
-  recommendationEdit: (auditId: string, recommendationId: string) =>
+  findingsPurpose: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/purpose`,
+  actionsPlan: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/plan`,
+  actionsRecommendationNew: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/recommendations/new`,
+  actionsRecommendation: (auditId: string, recommendationId: string) =>
     `/audits/${encodeURIComponent(auditId)}/recommendations/${encodeURIComponent(recommendationId)}`,
-  actionNew: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/actions/new`,
+  actionsNew: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/actions/new`,
   /** The tracker, filtered, at a page (1-based; the first page leaves `page` out of the address). */
-  actions: (filter: ActionsFilter = {}, page = 1) => `/actions${actionsQuery(filter, page)}`,
-  action: (actionId: string) => `/actions/${encodeURIComponent(actionId)}`,
-  actionEdit: (actionId: string) => `/actions/${encodeURIComponent(actionId)}/edit`,
-  actionProgress: (actionId: string) => `/actions/${encodeURIComponent(actionId)}/progress`,
-  actionVerify: (actionId: string) => `/actions/${encodeURIComponent(actionId)}/verify`,
+  actionsTracker: (filter: ActionsFilter = {}, page = 1) => `/actions${actionsQuery(filter, page)}`,
+  actionsDetail: (actionId: string) => `/actions/${encodeURIComponent(actionId)}`,
+  actionsEdit: (actionId: string) => `/actions/${encodeURIComponent(actionId)}/edit`,
+  actionsProgress: (actionId: string) => `/actions/${encodeURIComponent(actionId)}/progress`,
+  actionsVerify: (actionId: string) => `/actions/${encodeURIComponent(actionId)}/verify`,
   auditSummary: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/summary`,
   reaudit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/reaudit`,
   // Identity, trusted keys, signing, bundles, settings and backups
@@ -48,12 +48,12 @@ export const paths = {
   trust: () => '/trust',
   trustRevoke: (fingerprint: string) => `/trust/${encodeURIComponent(fingerprint.replace(/ /g, ''))}/revoke`,
   signAudit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/sign`,
-  exportAudit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/export`,
+  signedAudit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/export`,
   importBundles: () => '/import',
   quarantine: () => '/quarantine',
   settings: () => '/settings',
   backups: () => '/backups',
-  restoreBackup: (backupName: string) => `/backups/${encodeURIComponent(backupName)}/restore`,
+  backupsRestore: (backupName: string) => `/backups/${encodeURIComponent(backupName)}/restore`,
   // Dashboard, search, challenge panels and presentation
   dashboard: () => '/dashboard',
   search: () => '/search',
@@ -67,13 +67,13 @@ export const paths = {
   panelFollowUp: (panelId: string, itemId: string) =>
     `/panels/${encodeURIComponent(panelId)}/items/${encodeURIComponent(itemId)}/follow-up`,
   panelSign: (panelId: string) => `/panels/${encodeURIComponent(panelId)}/sign`,
-  panelPresent: (panelId: string) => `/panels/${encodeURIComponent(panelId)}/present`,
+  presentation: (panelId: string) => `/panels/${encodeURIComponent(panelId)}/present`,
   // Audit templates
   templates: () => '/templates',
-  templateVersion: (templateId: string, version: number) =>
+  templatesPreview: (templateId: string, version: number) =>
     `/templates/${encodeURIComponent(templateId)}/versions/${version}`,
-  templateDraft: (draftId: string) => `/templates/drafts/${encodeURIComponent(draftId)}`,
-  templateDraftPreview: (draftId: string) => `/templates/drafts/${encodeURIComponent(draftId)}/preview`,
+  templateEditor: (draftId: string) => `/templates/drafts/${encodeURIComponent(draftId)}`,
+  templateEditorPreview: (draftId: string) => `/templates/drafts/${encodeURIComponent(draftId)}/preview`,
 };
 
 /** The href for a path, as used in links. */

@@ -20,10 +20,10 @@ function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
 
 export function Layout({ boardName, version, onLock, children }: Props) {
   const route = useCurrentRoute();
-  const onAudits = route.name === 'home';
+  const onAudits = route.name === 'auditsList';
   const onAgencies = route.name === 'agencies';
   // Presentation mode: the panel item alone in the whole window, without header, menu or footer.
-  if (route.name === 'panelPresent') {
+  if (route.name === 'presentation') {
     return (
       <main className="app-present-main" id="main-content" tabIndex={-1}>
         {children}
@@ -39,7 +39,7 @@ export function Layout({ boardName, version, onLock, children }: Props) {
         <div className="govuk-header">
           <div className="govuk-width-container govuk-header__container">
             <div>
-              <a href={href(paths.home())} className="govuk-header__service-name">
+              <a href={href(paths.auditsList())} className="govuk-header__service-name">
                 Case Audit
               </a>
               {boardName ? <span className="govuk-header__board">{boardName}</span> : null}
@@ -51,7 +51,7 @@ export function Layout({ boardName, version, onLock, children }: Props) {
                     <>
                       <li>
                         <a
-                          href={href(paths.home())}
+                          href={href(paths.auditsList())}
                           className="govuk-header__link"
                           aria-current={onAudits ? 'page' : undefined}
                         >
@@ -70,12 +70,14 @@ export function Layout({ boardName, version, onLock, children }: Props) {
                       {/* The action tracker across all audits */}
                       <li>
                         <a
-                          href={href(paths.actions())}
+                          href={href(paths.actionsTracker())}
                           className="govuk-header__link"
                           aria-current={
-                            route.name === 'actions'
+                            route.name === 'actionsTracker'
                               ? 'page'
-                              : ['action', 'actionEdit', 'actionProgress', 'actionVerify'].includes(route.name)
+                              : ['actionsDetail', 'actionsEdit', 'actionsProgress', 'actionsVerify'].includes(
+                                    route.name,
+                                  )
                                 ? 'true'
                                 : undefined
                           }
@@ -124,7 +126,7 @@ export function Layout({ boardName, version, onLock, children }: Props) {
                         [
                           [paths.importBundles(), 'Import bundles', ['importBundles', 'quarantine']],
                           [paths.identity(), 'Keys', ['identity', 'trust', 'trustRevoke']],
-                          [paths.settings(), 'Settings', ['settings', 'backups', 'restoreBackup']],
+                          [paths.settings(), 'Settings', ['settings', 'backups', 'backupsRestore']],
                         ] as const
                       ).map(([to, text, names]) => (
                         <li key={to}>
@@ -151,7 +153,7 @@ export function Layout({ boardName, version, onLock, children }: Props) {
                           aria-current={
                             route.name === 'templates'
                               ? 'page'
-                              : ['templateVersion', 'templateDraft', 'templateDraftPreview'].includes(route.name)
+                              : ['templatesPreview', 'templateEditor', 'templateEditorPreview'].includes(route.name)
                                 ? 'true'
                                 : undefined
                           }

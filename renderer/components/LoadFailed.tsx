@@ -15,7 +15,7 @@ export function LoadFailed({ error, onRetry }: { error: ApiError; onRetry: () =>
             Try again
           </button>
         ) : null}
-        <Link to={paths.home()}>Go to your audits</Link>
+        <Link to={paths.auditsList()}>Go to your audits</Link>
       </div>
     </Page>
   );

@@ -133,9 +133,9 @@ const checklistRoute = createRoute({
 const actionsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/actions',
-  staticData: { name: 'actions' },
+  staticData: { name: 'actionsTracker' },
   validateSearch: (raw: Record<string, unknown>): ActionsSearch => validateActionsSearch(raw),
-  remountDeps: () => 'actions',
+  remountDeps: () => 'actionsTracker',
   component: function ActionsRoute() {
     const search = useSearch({ strict: false }) as ActionsSearch;
     return <ActionsTracker filter={actionsFilterOf(search)} page={search.page ?? 1} />;
@@ -143,43 +143,47 @@ const actionsRoute = createRoute({
 });
 
 export const routeTree = rootRoute.addChildren([
-  screen('home', '/', {}, () => <AuditsList />),
+  screen('auditsList', '/', {}, () => <AuditsList />),
   screen('setup', '/setup', {}, () => <AuditsList />),
   screen('setupQaCard', '/setup/qa-card', {}, () => <SetupQaCard />),
   screen('agencies', '/agencies', {}, () => <Agencies />),
   screen('newAudit', '/audits/new', {}, () => <NewAudit />),
-  screen('audit', '/audits/$auditId', { auditId: id }, (p) => <AuditOverview auditId={p.auditId} />),
+  screen('auditOverview', '/audits/$auditId', { auditId: id }, (p) => <AuditOverview auditId={p.auditId} />),
   screen('addCase', '/audits/$auditId/cases/new', { auditId: id }, (p) => <AddCase auditId={p.auditId} />),
   checklistRoute,
   // Review, findings, action plan and summary
-  screen('auditReview', '/audits/$auditId/review', { auditId: id }, (p) => <Review auditId={p.auditId} />),
+  screen('review', '/audits/$auditId/review', { auditId: id }, (p) => <Review auditId={p.auditId} />),
   screen('caseReview', '/audits/$auditId/cases/$caseId/review', { auditId: id, caseId: id }, (p) => (
     <CaseReview auditId={p.auditId} caseId={p.caseId} />
   )),
   screen('findings', '/audits/$auditId/findings', { auditId: id }, (p) => <Findings auditId={p.auditId} />),
-  screen('findingNew', '/audits/$auditId/findings/new', { auditId: id }, (p) => <FindingsEdit auditId={p.auditId} />),
-  screen('findingEdit', '/audits/$auditId/findings/$findingId', { auditId: id, findingId: id }, (p) => (
+  screen('findingsNew', '/audits/$auditId/findings/new', { auditId: id }, (p) => <FindingsEdit auditId={p.auditId} />),
+  screen('findingsEdit', '/audits/$auditId/findings/$findingId', { auditId: id, findingId: id }, (p) => (
     <FindingsEdit auditId={p.auditId} findingId={p.findingId} />
   )),
-  screen('auditPurpose', '/audits/$auditId/purpose', { auditId: id }, (p) => <FindingsPurpose auditId={p.auditId} />),
-  screen('actionPlan', '/audits/$auditId/plan', { auditId: id }, (p) => <ActionsPlan auditId={p.auditId} />),
-  screen('recommendationNew', '/audits/$auditId/recommendations/new', { auditId: id }, (p) => (
+  screen('findingsPurpose', '/audits/$auditId/purpose', { auditId: id }, (p) => (
+    <FindingsPurpose auditId={p.auditId} />
+  )),
+  screen('actionsPlan', '/audits/$auditId/plan', { auditId: id }, (p) => <ActionsPlan auditId={p.auditId} />),
+  screen('actionsRecommendationNew', '/audits/$auditId/recommendations/new', { auditId: id }, (p) => (
     <ActionsRecommendation auditId={p.auditId} />
   )),
   screen(
-    'recommendationEdit',
+    'actionsRecommendation',
     '/audits/$auditId/recommendations/$recommendationId',
     { auditId: id, recommendationId: id },
     (p) => <ActionsRecommendation auditId={p.auditId} recommendationId={p.recommendationId} />,
   ),
-  screen('actionNew', '/audits/$auditId/actions/new', { auditId: id }, (p) => <ActionsNew auditId={p.auditId} />),
+  screen('actionsNew', '/audits/$auditId/actions/new', { auditId: id }, (p) => <ActionsNew auditId={p.auditId} />),
   actionsRoute,
-  screen('action', '/actions/$actionId', { actionId: id }, (p) => <ActionsDetail actionId={p.actionId} />),
-  screen('actionEdit', '/actions/$actionId/edit', { actionId: id }, (p) => <ActionsEdit actionId={p.actionId} />),
-  screen('actionProgress', '/actions/$actionId/progress', { actionId: id }, (p) => (
+  screen('actionsDetail', '/actions/$actionId', { actionId: id }, (p) => <ActionsDetail actionId={p.actionId} />),
+  screen('actionsEdit', '/actions/$actionId/edit', { actionId: id }, (p) => <ActionsEdit actionId={p.actionId} />),
+  screen('actionsProgress', '/actions/$actionId/progress', { actionId: id }, (p) => (
     <ActionsProgress actionId={p.actionId} />
   )),
-  screen('actionVerify', '/actions/$actionId/verify', { actionId: id }, (p) => <ActionsVerify actionId={p.actionId} />),
+  screen('actionsVerify', '/actions/$actionId/verify', { actionId: id }, (p) => (
+    <ActionsVerify actionId={p.actionId} />
+  )),
   screen('auditSummary', '/audits/$auditId/summary', { auditId: id }, (p) => <AuditSummary auditId={p.auditId} />),
   screen('reaudit', '/audits/$auditId/reaudit', { auditId: id }, (p) => <Reaudit auditId={p.auditId} />),
   // Identity, trusted keys, signing, bundles, settings and backups
@@ -190,12 +194,12 @@ export const routeTree = rootRoute.addChildren([
     <TrustRevoke fingerprint={p.fingerprint} />
   )),
   screen('signAudit', '/audits/$auditId/sign', { auditId: id }, (p) => <SignAudit auditId={p.auditId} />),
-  screen('exportAudit', '/audits/$auditId/export', { auditId: id }, (p) => <SignedAudit auditId={p.auditId} />),
+  screen('signedAudit', '/audits/$auditId/export', { auditId: id }, (p) => <SignedAudit auditId={p.auditId} />),
   screen('importBundles', '/import', {}, () => <ImportBundles />),
   screen('quarantine', '/quarantine', {}, () => <Quarantine />),
   screen('settings', '/settings', {}, () => <Settings />),
   screen('backups', '/backups', {}, () => <Backups />),
-  screen('restoreBackup', '/backups/$backupName/restore', { backupName: param.backupName }, (p) => (
+  screen('backupsRestore', '/backups/$backupName/restore', { backupName: param.backupName }, (p) => (
     <BackupsRestore backupName={p.backupName} />
   )),
   // Dashboard, search, challenge panels and presentation
@@ -216,17 +220,19 @@ export const routeTree = rootRoute.addChildren([
     <PanelFollowUp panelId={p.panelId} itemId={p.itemId} />
   )),
   screen('panelSign', '/panels/$panelId/sign', { panelId: id }, (p) => <PanelSign panelId={p.panelId} />),
-  screen('panelPresent', '/panels/$panelId/present', { panelId: id }, (p) => <Presentation panelId={p.panelId} />),
+  screen('presentation', '/panels/$panelId/present', { panelId: id }, (p) => <Presentation panelId={p.panelId} />),
   // Audit templates: the library, previews and the editor
   screen('templates', '/templates', {}, () => <Templates />),
   screen(
-    'templateVersion',
+    'templatesPreview',
     '/templates/$templateId/versions/$version',
     { templateId: param.templateId, version: param.version },
     (p) => <TemplatesPreview templateId={p.templateId} version={p.version} />,
   ),
-  screen('templateDraft', '/templates/drafts/$draftId', { draftId: id }, (p) => <TemplateEditor draftId={p.draftId} />),
-  screen('templateDraftPreview', '/templates/drafts/$draftId/preview', { draftId: id }, (p) => (
+  screen('templateEditor', '/templates/drafts/$draftId', { draftId: id }, (p) => (
+    <TemplateEditor draftId={p.draftId} />
+  )),
+  screen('templateEditorPreview', '/templates/drafts/$draftId/preview', { draftId: id }, (p) => (
     <TemplateEditorPreview draftId={p.draftId} />
   )),
 ]);

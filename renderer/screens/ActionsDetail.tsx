@@ -72,8 +72,8 @@ function ActionView({
       title={a.text}
       caption={`Action, ${a.auditTitle}`}
       breadcrumbs={[
-        { to: paths.actions(), text: 'Actions' },
-        { to: paths.actionPlan(a.auditId), text: a.auditTitle },
+        { to: paths.actionsTracker(), text: 'Actions' },
+        { to: paths.actionsPlan(a.auditId), text: a.auditTitle },
       ]}
     >
       <div className="govuk-grid-row">
@@ -101,18 +101,18 @@ function ActionView({
             <p className="govuk-inset-text">This action is verified and closed: its history can no longer change.</p>
           ) : (
             <div className="govuk-button-group">
-              <a href={href(paths.actionProgress(a.id))} className="govuk-button" draggable={false}>
+              <a href={href(paths.actionsProgress(a.id))} className="govuk-button" draggable={false}>
                 Record progress
               </a>
               <a
-                href={href(paths.actionVerify(a.id))}
+                href={href(paths.actionsVerify(a.id))}
                 className="govuk-button govuk-button--secondary"
                 draggable={false}
               >
                 Verify
               </a>
               {detail.audit.status === 'in_progress' ? (
-                <Link to={paths.actionEdit(a.id)}>Change the action</Link>
+                <Link to={paths.actionsEdit(a.id)}>Change the action</Link>
               ) : null}
             </div>
           )}

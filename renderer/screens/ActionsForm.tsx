@@ -88,7 +88,7 @@ function ActionForm({
   const onSubmit = async (values: z.output<typeof schema>) => {
     try {
       const saved = await save.mutate({ ...(action ? { id: action.id } : {}), auditId: audit.id, ...values });
-      navigate(action ? paths.action(saved.id) : paths.actionPlan(audit.id), {
+      navigate(action ? paths.actionsDetail(saved.id) : paths.actionsPlan(audit.id), {
         flash: action ? 'Action saved' : 'Action added to the plan',
       });
     } catch (err) {
@@ -107,9 +107,9 @@ function ActionForm({
       caption={audit.title}
       narrow
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
-        { to: paths.audit(audit.id), text: audit.title },
-        { to: paths.actionPlan(audit.id), text: 'Recommendations and action plan' },
+        { to: paths.auditsList(), text: 'Audits' },
+        { to: paths.auditOverview(audit.id), text: audit.title },
+        { to: paths.actionsPlan(audit.id), text: 'Recommendations and action plan' },
       ]}
       hasErrors={formHasErrors(form)}
       before={<FormErrorSummary form={form} />}
@@ -181,7 +181,7 @@ function ActionForm({
               Save action
             </button>
           ) : null}
-          <Link to={action ? paths.action(action.id) : paths.actionPlan(audit.id)}>Cancel</Link>
+          <Link to={action ? paths.actionsDetail(action.id) : paths.actionsPlan(audit.id)}>Cancel</Link>
         </div>
       </Form>
     </Page>

@@ -91,8 +91,8 @@ function PlanView({
       title="Recommendations and action plan"
       caption={audit.title}
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
-        { to: paths.audit(audit.id), text: audit.title },
+        { to: paths.auditsList(), text: 'Audits' },
+        { to: paths.auditOverview(audit.id), text: audit.title },
       ]}
       hasErrors={refusal !== null}
       before={
@@ -145,7 +145,7 @@ function PlanView({
                 </p>
                 {editable ? (
                   <div className="app-finding__links">
-                    <Link to={paths.recommendationEdit(audit.id, r.id)} aria-describedby={textId}>
+                    <Link to={paths.actionsRecommendation(audit.id, r.id)} aria-describedby={textId}>
                       Change<span className="govuk-visually-hidden"> recommendation {i + 1}</span>
                     </Link>
                     <RemoveButton
@@ -163,7 +163,7 @@ function PlanView({
       )}
       {editable ? (
         <a
-          href={href(paths.recommendationNew(audit.id))}
+          href={href(paths.actionsRecommendationNew(audit.id))}
           className="govuk-button govuk-button--secondary"
           draggable={false}
         >
@@ -186,7 +186,7 @@ function PlanView({
         />
       )}
       {editable ? (
-        <a href={href(paths.actionNew(audit.id))} className="govuk-button govuk-button--secondary" draggable={false}>
+        <a href={href(paths.actionsNew(audit.id))} className="govuk-button govuk-button--secondary" draggable={false}>
           Add an action
         </a>
       ) : null}

@@ -50,7 +50,7 @@ function ProgressForm({ action }: { action: Action }) {
   const onSubmit = async (values: z.output<typeof schema>) => {
     try {
       await addUpdate.mutate({ actionId: action.id, ...values });
-      navigate(paths.action(action.id), { flash: 'Progress recorded' });
+      navigate(paths.actionsDetail(action.id), { flash: 'Progress recorded' });
     } catch (err) {
       applyApiError(form, err);
     }
@@ -62,8 +62,8 @@ function ProgressForm({ action }: { action: Action }) {
       caption={action.auditTitle}
       narrow
       breadcrumbs={[
-        { to: paths.actions(), text: 'Actions' },
-        { to: paths.action(action.id), text: 'The action' },
+        { to: paths.actionsTracker(), text: 'Actions' },
+        { to: paths.actionsDetail(action.id), text: 'The action' },
       ]}
       hasErrors={formHasErrors(form)}
       before={<FormErrorSummary form={form} />}
@@ -96,7 +96,7 @@ function ProgressForm({ action }: { action: Action }) {
           <button type="submit" className="govuk-button" disabled={addUpdate.pending}>
             Record progress
           </button>
-          <Link to={paths.action(action.id)}>Cancel</Link>
+          <Link to={paths.actionsDetail(action.id)}>Cancel</Link>
         </div>
       </Form>
     </Page>

@@ -41,7 +41,7 @@ export function ActionsRecommendation({ auditId, recommendationId }: { auditId: 
     return (
       <Page title="Page not found">
         <p className="govuk-body">This audit has no such recommendation: it may have been removed.</p>
-        <Link to={paths.actionPlan(auditId)}>Go to the recommendations and action plan</Link>
+        <Link to={paths.actionsPlan(auditId)}>Go to the recommendations and action plan</Link>
       </Page>
     );
   }
@@ -77,7 +77,9 @@ function RecommendationForm({
   const onSubmit = async (values: z.output<typeof schema>) => {
     try {
       await save.mutate({ ...(recommendation ? { id: recommendation.id } : {}), auditId: audit.id, ...values });
-      navigate(paths.actionPlan(audit.id), { flash: recommendation ? 'Recommendation saved' : 'Recommendation added' });
+      navigate(paths.actionsPlan(audit.id), {
+        flash: recommendation ? 'Recommendation saved' : 'Recommendation added',
+      });
     } catch (err) {
       applyApiError(form, err, ([field]) => (field === 'text' || field === 'findingIds' ? field : undefined));
     }
@@ -95,9 +97,9 @@ function RecommendationForm({
       caption={audit.title}
       narrow
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
-        { to: paths.audit(audit.id), text: audit.title },
-        { to: paths.actionPlan(audit.id), text: 'Recommendations and action plan' },
+        { to: paths.auditsList(), text: 'Audits' },
+        { to: paths.auditOverview(audit.id), text: audit.title },
+        { to: paths.actionsPlan(audit.id), text: 'Recommendations and action plan' },
       ]}
       hasErrors={formHasErrors(form)}
       before={<FormErrorSummary form={form} />}
@@ -132,7 +134,7 @@ function RecommendationForm({
           <button type="submit" className="govuk-button" disabled={save.pending}>
             Save recommendation
           </button>
-          <Link to={paths.actionPlan(audit.id)}>Cancel</Link>
+          <Link to={paths.actionsPlan(audit.id)}>Cancel</Link>
         </div>
       </Form>
     </Page>

@@ -78,7 +78,7 @@ export function ActionsTracker({ filter, page }: { filter: ActionsFilter; page: 
       // A page past the end (an old link, fewer actions now) answers the last page: the address says
       // so too. A correction, not a move: focus stays where it is.
       asked.current = { filterKey: key, page: actions.data.page, applied: filters };
-      navigate(paths.actions(filters, actions.data.page), { replace: true });
+      navigate(paths.actionsTracker(filters, actions.data.page), { replace: true });
       return;
     }
     if (!pageMoved.current) return;
@@ -90,7 +90,7 @@ export function ActionsTracker({ filter, page }: { filter: ActionsFilter; page: 
   const { reset } = form;
   useEffect(() => reset(fieldsOf(applied)), [applied, reset]);
 
-  const apply = (next: ActionsFilter) => navigate(paths.actions(next));
+  const apply = (next: ActionsFilter) => navigate(paths.actionsTracker(next));
 
   const onSubmit = ({ agencyId, status, dueBefore }: z.output<typeof filterForm>) =>
     apply({
@@ -200,7 +200,7 @@ export function ActionsTracker({ filter, page }: { filter: ActionsFilter; page: 
           <Pagination
             page={data.page}
             pageCount={data.pageCount}
-            pathOf={(p) => paths.actions(applied, p)}
+            pathOf={(p) => paths.actionsTracker(applied, p)}
             label="Results pages"
           />
         </>

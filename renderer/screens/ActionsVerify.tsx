@@ -67,7 +67,7 @@ function VerifyForm({ action, audits }: { action: Action; audits: AuditSummary[]
   const onSubmit = async (values: z.output<typeof schema>) => {
     try {
       await verify.mutate({ actionId: action.id, ...values });
-      navigate(paths.action(action.id), { flash: 'Action verified and closed' });
+      navigate(paths.actionsDetail(action.id), { flash: 'Action verified and closed' });
     } catch (err) {
       applyApiError(form, err, ([field]) => (field === 'impactEvidence' || field === 'reauditId' ? field : undefined));
     }
@@ -79,8 +79,8 @@ function VerifyForm({ action, audits }: { action: Action; audits: AuditSummary[]
       caption={action.auditTitle}
       narrow
       breadcrumbs={[
-        { to: paths.actions(), text: 'Actions' },
-        { to: paths.action(action.id), text: 'The action' },
+        { to: paths.actionsTracker(), text: 'Actions' },
+        { to: paths.actionsDetail(action.id), text: 'The action' },
       ]}
       hasErrors={formHasErrors(form)}
       before={<FormErrorSummary form={form} />}
@@ -92,7 +92,7 @@ function VerifyForm({ action, audits }: { action: Action; audits: AuditSummary[]
       </p>
       {action.status !== 'complete' && action.status !== 'verified' ? (
         <p className="govuk-inset-text">
-          This action is not marked complete yet. <Link to={paths.actionProgress(action.id)}>Record progress</Link>{' '}
+          This action is not marked complete yet. <Link to={paths.actionsProgress(action.id)}>Record progress</Link>{' '}
           first if the work is done.
         </p>
       ) : null}
@@ -119,7 +119,7 @@ function VerifyForm({ action, audits }: { action: Action; audits: AuditSummary[]
           <button type="submit" className="govuk-button" disabled={verify.pending}>
             Verify and close the action
           </button>
-          <Link to={paths.action(action.id)}>Cancel</Link>
+          <Link to={paths.actionsDetail(action.id)}>Cancel</Link>
         </div>
       </Form>
     </Page>

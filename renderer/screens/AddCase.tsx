@@ -91,7 +91,7 @@ function AddCaseForm({ detail }: { detail: AuditDetail }) {
         confirmReference: flags.length > 0 && values.confirmReference,
       });
       const n = added.agencyIds.length;
-      navigate(paths.audit(audit.id), {
+      navigate(paths.auditOverview(audit.id), {
         flash: `Case ${added.reference} added with ${n} ${n === 1 ? 'checklist' : 'checklists'}`,
       });
     } catch (e) {
@@ -105,8 +105,8 @@ function AddCaseForm({ detail }: { detail: AuditDetail }) {
       caption={audit.title}
       narrow
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
-        { to: paths.audit(audit.id), text: audit.title },
+        { to: paths.auditsList(), text: 'Audits' },
+        { to: paths.auditOverview(audit.id), text: audit.title },
       ]}
       hasErrors={formHasErrors(form)}
       before={<FormErrorSummary form={form} />}
@@ -187,7 +187,7 @@ function AddCaseForm({ detail }: { detail: AuditDetail }) {
           <button type="submit" className="govuk-button" disabled={add.pending}>
             Add case
           </button>
-          <Link to={paths.audit(audit.id)}>Cancel</Link>
+          <Link to={paths.auditOverview(audit.id)}>Cancel</Link>
         </div>
       </Form>
     </Page>

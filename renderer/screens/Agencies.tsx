@@ -27,7 +27,7 @@ export function Agencies() {
     try {
       const next = await save.mutate(values);
       setBoard(next);
-      navigate(paths.home(), { flash: 'Partner agencies saved' });
+      navigate(paths.auditsList(), { flash: 'Partner agencies saved' });
     } catch (e) {
       applyApiError(form, e);
     }
@@ -50,7 +50,7 @@ export function Agencies() {
       title="Partner agencies"
       caption={board.name}
       narrow
-      breadcrumbs={[{ to: paths.home(), text: 'Audits' }]}
+      breadcrumbs={[{ to: paths.auditsList(), text: 'Audits' }]}
       hasErrors={formHasErrors(form)}
       before={<FormErrorSummary form={form} summaryText={agencyRowSummary} />}
     >
@@ -80,7 +80,7 @@ export function Agencies() {
           <button type="submit" className="govuk-button" disabled={save.pending}>
             Save agencies
           </button>
-          <Link to={paths.home()}>Cancel</Link>
+          <Link to={paths.auditsList()}>Cancel</Link>
         </div>
       </Form>
     </Page>

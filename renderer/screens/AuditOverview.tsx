@@ -21,7 +21,7 @@ export function AuditOverview({ auditId }: { auditId: string }) {
   const editable = audit.status === 'in_progress';
 
   return (
-    <Page title={audit.title} caption="Audit" breadcrumbs={[{ to: paths.home(), text: 'Audits' }]}>
+    <Page title={audit.title} caption="Audit" breadcrumbs={[{ to: paths.auditsList(), text: 'Audits' }]}>
       <ReviewNav auditId={audit.id} current="audit" />
       <dl className="govuk-summary-list app-readable">
         <div className="govuk-summary-list__row">

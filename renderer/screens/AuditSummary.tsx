@@ -144,8 +144,8 @@ function SummaryView({
       title={`${audit.title}: summary`}
       caption={`${AUDIT_THEME_LABELS[audit.theme]} audit, round ${audit.round}`}
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
-        { to: paths.audit(audit.id), text: audit.title },
+        { to: paths.auditsList(), text: 'Audits' },
+        { to: paths.auditOverview(audit.id), text: audit.title },
       ]}
     >
       <ReviewNav auditId={audit.id} current="auditSummary" />
@@ -162,7 +162,7 @@ function SummaryView({
           <p className="govuk-body app-secondary-text">
             The purpose has not been written yet.{' '}
             {audit.status === 'in_progress' ? (
-              <a className="govuk-link" href={href(paths.auditPurpose(audit.id))}>
+              <a className="govuk-link" href={href(paths.findingsPurpose(audit.id))}>
                 Write why this audit was done
               </a>
             ) : null}

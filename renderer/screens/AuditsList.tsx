@@ -56,7 +56,7 @@ export function AuditsList() {
               {list.map((a) => (
                 <tr key={a.id}>
                   <th scope="row" className="govuk-table__header">
-                    <Link to={paths.audit(a.id)}>{a.title}</Link>
+                    <Link to={paths.auditOverview(a.id)}>{a.title}</Link>
                     <span className="app-grid-cell-meta">{AUDIT_THEME_LABELS[a.theme]}</span>
                   </th>
                   <td className="govuk-table__cell">

@@ -98,7 +98,7 @@ export function Backups() {
                   <td className="govuk-table__cell">{BACKUP_KIND_WORDS[b.kind]}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{fileSize(b.bytes)}</td>
                   <td className="govuk-table__cell">
-                    <Link to={paths.restoreBackup(b.name)}>
+                    <Link to={paths.backupsRestore(b.name)}>
                       Restore<span className="govuk-visually-hidden"> the backup made {backupTime(b.createdAt)}</span>
                     </Link>
                   </td>

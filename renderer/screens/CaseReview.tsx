@@ -34,7 +34,7 @@ export function CaseReview({ auditId, caseId }: { auditId: string; caseId: strin
     return (
       <Page title="Page not found">
         <p className="govuk-body">This audit has no such case.</p>
-        <Link to={paths.auditReview(auditId)}>Go to the audit’s grades and discussions</Link>
+        <Link to={paths.review(auditId)}>Go to the audit’s grades and discussions</Link>
       </Page>
     );
   }
@@ -289,9 +289,9 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
       title={`Case ${auditCase.reference}: grades and discussion`}
       caption={audit.title}
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
-        { to: paths.audit(audit.id), text: audit.title },
-        { to: paths.auditReview(audit.id), text: 'Grades and discussions' },
+        { to: paths.auditsList(), text: 'Audits' },
+        { to: paths.auditOverview(audit.id), text: audit.title },
+        { to: paths.review(audit.id), text: 'Grades and discussions' },
       ]}
       hasErrors={items.length > 0}
       before={
@@ -510,7 +510,7 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
             ) : null}
           </form>
           <p className="govuk-body">
-            <Link to={paths.auditReview(audit.id)}>Back to all cases’ grades and discussions</Link>
+            <Link to={paths.review(audit.id)}>Back to all cases’ grades and discussions</Link>
           </p>
         </div>
       </div>

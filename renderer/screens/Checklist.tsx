@@ -202,8 +202,8 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
       title={title}
       caption={audit.title}
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
-        { to: paths.audit(audit.id), text: audit.title },
+        { to: paths.auditsList(), text: 'Audits' },
+        { to: paths.auditOverview(audit.id), text: audit.title },
       ]}
       hasErrors={notice !== null}
       before={before}
@@ -314,7 +314,7 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
                 <button type="button" className="govuk-button" onClick={markComplete} disabled={complete.pending}>
                   Mark as complete
                 </button>
-                <Link to={paths.audit(audit.id)}>Back to the audit</Link>
+                <Link to={paths.auditOverview(audit.id)}>Back to the audit</Link>
               </div>
             </>
           )}

@@ -143,7 +143,7 @@ function FindingsView({
     setBanner(null);
     try {
       const finding = await save.mutate({ auditId: audit.id, ...asInput(s) });
-      navigate(paths.findingEdit(audit.id, finding.id), {
+      navigate(paths.findingsEdit(audit.id, finding.id), {
         flash: 'Suggestion accepted: now put it in your own words',
       });
     } catch (e) {
@@ -283,8 +283,8 @@ function FindingsView({
       title="Findings"
       caption={audit.title}
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
-        { to: paths.audit(audit.id), text: audit.title },
+        { to: paths.auditsList(), text: 'Audits' },
+        { to: paths.auditOverview(audit.id), text: audit.title },
       ]}
       hasErrors={formErrors || refusal !== null}
       before={
@@ -322,7 +322,7 @@ function FindingsView({
         </dl>
         {editable ? (
           <p className="govuk-body">
-            <Link to={paths.auditPurpose(audit.id)}>Change why this audit and the thresholds</Link>
+            <Link to={paths.findingsPurpose(audit.id)}>Change why this audit and the thresholds</Link>
           </p>
         ) : null}
       </div>
@@ -386,12 +386,12 @@ function FindingsView({
         ) : null,
       )}
       {editable ? (
-        <a href={href(paths.findingNew(audit.id))} className="govuk-button govuk-button--secondary" draggable={false}>
+        <a href={href(paths.findingsNew(audit.id))} className="govuk-button govuk-button--secondary" draggable={false}>
           Add a finding of your own
         </a>
       ) : null}
       <p className="govuk-body">
-        <Link to={paths.actionPlan(audit.id)}>Go on to the recommendations and action plan</Link>
+        <Link to={paths.actionsPlan(audit.id)}>Go on to the recommendations and action plan</Link>
       </p>
     </Page>
   );
@@ -442,7 +442,7 @@ function WrittenFinding({
       </dl>
       {editable ? (
         <div className="app-finding__links">
-          <Link to={paths.findingEdit(f.auditId, f.id)} aria-describedby={textId}>
+          <Link to={paths.findingsEdit(f.auditId, f.id)} aria-describedby={textId}>
             Change<span className="govuk-visually-hidden"> this finding</span>
           </Link>
           <RemoveButton what="this finding" describedBy={textId} pending={pending} onRemove={onRemove} />

@@ -98,8 +98,8 @@ function PurposeForm({ audit }: { audit: AuditSummary }) {
       caption={audit.title}
       narrow
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
-        { to: paths.audit(audit.id), text: audit.title },
+        { to: paths.auditsList(), text: 'Audits' },
+        { to: paths.auditOverview(audit.id), text: audit.title },
         { to: paths.findings(audit.id), text: 'Findings' },
       ]}
       hasErrors={formHasErrors(form)}

@@ -42,7 +42,7 @@ export function NewAudit() {
         templateId: values.template,
         ...(chosen ? { templateVersion: chosen.version } : {}),
       });
-      navigate(paths.audit(audit.id), { flash: 'Audit started: now add the sampled cases' });
+      navigate(paths.auditOverview(audit.id), { flash: 'Audit started: now add the sampled cases' });
     } catch (e) {
       applyApiError(form, e, fieldFor);
     }
@@ -52,7 +52,7 @@ export function NewAudit() {
     <Page
       title="Start a new audit"
       narrow
-      breadcrumbs={[{ to: paths.home(), text: 'Audits' }]}
+      breadcrumbs={[{ to: paths.auditsList(), text: 'Audits' }]}
       hasErrors={formHasErrors(form)}
       before={<FormErrorSummary form={form} />}
     >
@@ -82,7 +82,7 @@ export function NewAudit() {
           <button type="submit" className="govuk-button" disabled={create.pending}>
             Start audit
           </button>
-          <Link to={paths.home()}>Cancel</Link>
+          <Link to={paths.auditsList()}>Cancel</Link>
         </div>
       </Form>
     </Page>

@@ -7,7 +7,7 @@ export function NotFound() {
     <Page title="Page not found" narrow>
       <p className="govuk-body">There is no page at this address in Case Audit.</p>
       <p className="govuk-body">
-        <Link to={paths.home()}>Go to your audits</Link>
+        <Link to={paths.auditsList()}>Go to your audits</Link>
       </p>
     </Page>
   );

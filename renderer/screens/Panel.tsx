@@ -68,7 +68,7 @@ function PanelView({ panel, onChange }: { panel: PanelRecord; onChange: (p: Pane
     >
       <dl className="govuk-summary-list app-readable">
         <Row label="Audit">
-          <Link to={paths.audit(panel.auditId)}>{panel.auditTitle}</Link>
+          <Link to={paths.auditOverview(panel.auditId)}>{panel.auditTitle}</Link>
         </Row>
         <Row label="Agency challenged">{challenged(panel)}</Row>
         <Row label="Date">{calendarDate(panel.heldOn)}</Row>
@@ -126,7 +126,7 @@ function PanelView({ panel, onChange }: { panel: PanelRecord; onChange: (p: Pane
       )}
 
       <div className="govuk-button-group app-section-gap">
-        <a href={href(paths.panelPresent(panel.id))} className="govuk-button" draggable={false}>
+        <a href={href(paths.presentation(panel.id))} className="govuk-button" draggable={false}>
           Present to the panel
         </a>
         {signed ? null : (
@@ -169,7 +169,7 @@ function PanelView({ panel, onChange }: { panel: PanelRecord; onChange: (p: Pane
               </Row>
               {item.actionId ? (
                 <Row label="Follow-up action">
-                  <Link to={paths.action(item.actionId)}>Open the follow-up action</Link>
+                  <Link to={paths.actionsDetail(item.actionId)}>Open the follow-up action</Link>
                 </Row>
               ) : null}
             </dl>

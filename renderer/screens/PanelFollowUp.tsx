@@ -63,7 +63,8 @@ function FollowUpForm({ panel, item, n }: { panel: Panel; item: PanelItem; n: nu
         <p className="govuk-body">
           {item.actionId ? (
             <>
-              Item {n} already has its follow-up action. <Link to={paths.action(item.actionId)}>Open the action</Link>.
+              Item {n} already has its follow-up action.{' '}
+              <Link to={paths.actionsDetail(item.actionId)}>Open the action</Link>.
             </>
           ) : (
             'This panel record is signed: no follow-up can be added to it.'

@@ -192,8 +192,8 @@ function ItemForm({ panel, item, index }: { panel: Panel; item: Item; index: num
         <h2 className="govuk-heading-m">Follow-up action</h2>
         {item.actionId ? (
           <p className="govuk-body">
-            <Link to={paths.action(item.actionId)}>Open the follow-up action</Link>: it is tracked with the audit’s
-            action plan.
+            <Link to={paths.actionsDetail(item.actionId)}>Open the follow-up action</Link>: it is tracked with the
+            audit’s action plan.
           </p>
         ) : (
           <>

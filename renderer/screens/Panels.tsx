@@ -35,8 +35,8 @@ export function Panels({ auditId }: { auditId: string | undefined }) {
       breadcrumbs={
         auditId
           ? [
-              { to: paths.home(), text: 'Audits' },
-              { to: paths.audit(auditId), text: auditTitle ?? 'The audit' },
+              { to: paths.auditsList(), text: 'Audits' },
+              { to: paths.auditOverview(auditId), text: auditTitle ?? 'The audit' },
             ]
           : undefined
       }
@@ -96,7 +96,7 @@ export function Panels({ auditId }: { auditId: string | undefined }) {
                   </th>
                   {auditId ? null : (
                     <td className="govuk-table__cell">
-                      <Link to={paths.audit(p.auditId)}>{p.auditTitle}</Link>
+                      <Link to={paths.auditOverview(p.auditId)}>{p.auditTitle}</Link>
                     </td>
                   )}
                   <td className="govuk-table__cell">{challenged(p)}</td>

@@ -129,7 +129,7 @@ export function Quarantine() {
           {done.auditId ? (
             <>
               {' '}
-              <Link to={paths.audit(done.auditId)}>Open the audit</Link>
+              <Link to={paths.auditOverview(done.auditId)}>Open the audit</Link>
             </>
           ) : null}
         </p>

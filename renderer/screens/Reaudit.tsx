@@ -34,7 +34,7 @@ export function Reaudit({ auditId }: { auditId: string }) {
     return (
       <Page title="Page not found">
         <p className="govuk-body">There is no such audit.</p>
-        <Link to={paths.home()}>Go to your audits</Link>
+        <Link to={paths.auditsList()}>Go to your audits</Link>
       </Page>
     );
   }
@@ -81,7 +81,7 @@ function ReauditForm({
         title,
         ...(templateVersion ? { templateVersion: Number(templateVersion) } : {}),
       });
-      navigate(paths.audit(created.id), {
+      navigate(paths.auditOverview(created.id), {
         flash: `Re-audit started as round ${created.round}: now add the sampled cases, with the same sample design`,
       });
     } catch (err) {
@@ -95,8 +95,8 @@ function ReauditForm({
       caption={audit.title}
       narrow
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
-        { to: paths.audit(audit.id), text: audit.title },
+        { to: paths.auditsList(), text: 'Audits' },
+        { to: paths.auditOverview(audit.id), text: audit.title },
         { to: paths.auditSummary(audit.id), text: 'Summary' },
       ]}
       hasErrors={formHasErrors(form)}

@@ -24,8 +24,8 @@ function ReviewView({ detail }: { detail: AuditDetail }) {
       title="Grades and discussions"
       caption={audit.title}
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
-        { to: paths.audit(audit.id), text: audit.title },
+        { to: paths.auditsList(), text: 'Audits' },
+        { to: paths.auditOverview(audit.id), text: audit.title },
       ]}
     >
       <ReviewNav auditId={audit.id} current="auditReview" />

@@ -45,7 +45,7 @@ export function SetupQaCard() {
         fileLabel="The QA sub-committee’s identity card"
         submitText="Enrol the QA sub-committee’s card"
         onEnrolled={(key) =>
-          navigate(paths.home(), {
+          navigate(paths.auditsList(), {
             flash: `${key.name}’s card is enrolled as the QA sub-committee’s: the bundles you export are encrypted to it`,
           })
         }
@@ -65,7 +65,7 @@ export function SetupQaCard() {
         type="button"
         className="govuk-button govuk-button--secondary"
         onClick={() =>
-          navigate(paths.home(), {
+          navigate(paths.auditsList(), {
             flash:
               recipients.length > 0
                 ? 'Set-up is done'

@@ -58,7 +58,7 @@ function Review({ audit, preview }: { audit: AuditSummary; preview: Preview }) {
     setFailure(null);
     try {
       const signed = await sign.mutate({ auditId: audit.id, contentHash: preview.contentHash });
-      navigate(paths.exportAudit(audit.id), { flash: `Revision ${signed.revision} is signed` });
+      navigate(paths.signedAudit(audit.id), { flash: `Revision ${signed.revision} is signed` });
     } catch (e) {
       setFailure(sentence(errorMessage(e)));
       setAttempt((n) => n + 1);
@@ -84,8 +84,8 @@ function Review({ audit, preview }: { audit: AuditSummary; preview: Preview }) {
       caption={audit.title}
       narrow
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
-        { to: paths.audit(audit.id), text: audit.title },
+        { to: paths.auditsList(), text: 'Audits' },
+        { to: paths.auditOverview(audit.id), text: audit.title },
       ]}
       hasErrors={blocked || failure !== null}
       before={before}
@@ -99,7 +99,7 @@ function Review({ audit, preview }: { audit: AuditSummary; preview: Preview }) {
           ) : null}
           {preview.blockers.length > (signer === null ? 1 : 0) ? (
             <>
-              <Link to={paths.audit(audit.id)}>Go back to the audit</Link> to finish it.
+              <Link to={paths.auditOverview(audit.id)}>Go back to the audit</Link> to finish it.
             </>
           ) : null}
         </p>

@@ -54,8 +54,8 @@ function ExportAndRevise({ audit, recipients }: { audit: AuditSummary; recipient
   // The unencrypted export, with a recipient enrolled, is a second step behind a warning.
   const [confirmingPlain, setConfirmingPlain] = useState(false);
   const crumbs = [
-    { to: paths.home(), text: 'Audits' },
-    { to: paths.audit(audit.id), text: audit.title },
+    { to: paths.auditsList(), text: 'Audits' },
+    { to: paths.auditOverview(audit.id), text: audit.title },
   ];
 
   if (audit.origin === 'imported') {
@@ -100,7 +100,7 @@ function ExportAndRevise({ audit, recipients }: { audit: AuditSummary; recipient
     setFailure(null);
     try {
       await reviser.mutate({ auditId: audit.id });
-      navigate(paths.audit(audit.id), {
+      navigate(paths.auditOverview(audit.id), {
         flash: `Revision ${audit.revision + 1} started: revision ${audit.revision} stays signed as it was`,
       });
     } catch (e) {
@@ -246,7 +246,7 @@ function ExportAndRevise({ audit, recipients }: { audit: AuditSummary; recipient
         </>
       ) : null}
       <p className="govuk-body">
-        <Link to={paths.audit(audit.id)}>Back to the audit</Link>
+        <Link to={paths.auditOverview(audit.id)}>Back to the audit</Link>
       </p>
     </Page>
   );

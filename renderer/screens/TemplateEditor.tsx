@@ -242,7 +242,7 @@ function EditorView({ draft }: { draft: TemplateDraft }) {
   };
 
   const onPreview = async () => {
-    if (await saveNow()) navigate(paths.templateDraftPreview(draftId));
+    if (await saveNow()) navigate(paths.templateEditorPreview(draftId));
   };
 
   const onPublish = async () => {
@@ -336,7 +336,7 @@ function EditorView({ draft }: { draft: TemplateDraft }) {
         title={`Edit template: ${savedTitle}`}
         caption={draft.basedOnVersion !== null ? `Draft of version ${version}` : 'Draft of a new template'}
         breadcrumbs={[
-          { to: paths.home(), text: 'Audits' },
+          { to: paths.auditsList(), text: 'Audits' },
           { to: paths.templates(), text: 'Audit templates' },
         ]}
         hasErrors={errors.length > 0}

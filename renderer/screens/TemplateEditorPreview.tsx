@@ -17,7 +17,7 @@ export function TemplateEditorPreview({ draftId }: { draftId: string }) {
     <Page
       title={`Preview: ${t.title}`}
       caption={`Draft of version ${t.version}`}
-      back={{ to: paths.templateDraft(draftId), text: 'Back to the editor' }}
+      back={{ to: paths.templateEditor(draftId), text: 'Back to the editor' }}
     >
       <p className="govuk-body app-readable">
         This is the draft as it was last saved. Auditors see it only once it is published; the questions are shown here
@@ -25,7 +25,7 @@ export function TemplateEditorPreview({ draftId }: { draftId: string }) {
       </p>
       <TemplateView template={t} />
       <p className="govuk-body">
-        <Link to={paths.templateDraft(draftId)}>Back to the editor</Link>
+        <Link to={paths.templateEditor(draftId)}>Back to the editor</Link>
       </p>
     </Page>
   );

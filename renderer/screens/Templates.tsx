@@ -123,7 +123,7 @@ export function Templates() {
   const start = async (t: TemplateSummary, as: 'new_version' | 'copy') => {
     try {
       const draft = await createDraft.mutate({ fromId: t.id, fromVersion: t.version, as });
-      navigate(paths.templateDraft(draft.id), {
+      navigate(paths.templateEditor(draft.id), {
         flash:
           as === 'copy'
             ? 'Copy made: give it a title of its own, then edit and publish it'
@@ -171,7 +171,7 @@ export function Templates() {
   return (
     <Page
       title="Audit templates"
-      breadcrumbs={[{ to: paths.home(), text: 'Audits' }]}
+      breadcrumbs={[{ to: paths.auditsList(), text: 'Audits' }]}
       hasErrors={problem !== null || formHasErrors(importForm)}
       before={
         formHasErrors(importForm) ? (
@@ -239,7 +239,7 @@ export function Templates() {
                         {f.earlier.map((e, i) => (
                           <span key={e.version}>
                             {i > 0 ? ', ' : ''}
-                            <Link to={paths.templateVersion(e.id, e.version)}>
+                            <Link to={paths.templatesPreview(e.id, e.version)}>
                               <span className="govuk-visually-hidden">{t.title}, </span>version {e.version}
                             </Link>
                           </span>
@@ -252,7 +252,7 @@ export function Templates() {
                   <td className="govuk-table__cell">
                     <ul className="app-template-table__actions">
                       <li>
-                        <Link to={paths.templateVersion(t.id, t.version)}>Preview{hidden}</Link>
+                        <Link to={paths.templatesPreview(t.id, t.version)}>Preview{hidden}</Link>
                       </li>
                       <li>
                         <button type="button" className="app-link-button" onClick={() => void download(t)}>
@@ -261,7 +261,7 @@ export function Templates() {
                       </li>
                       <li>
                         {pending ? (
-                          <Link to={paths.templateDraft(pending.id)}>
+                          <Link to={paths.templateEditor(pending.id)}>
                             Continue the new version
                             <span className="govuk-visually-hidden"> of {t.title}</span>
                           </Link>
@@ -356,7 +356,7 @@ export function Templates() {
                     ) : (
                       <ul className="app-template-table__actions">
                         <li>
-                          <Link to={paths.templateDraft(d.id)}>
+                          <Link to={paths.templateEditor(d.id)}>
                             Continue editing<span className="govuk-visually-hidden"> {d.title}</span>
                           </Link>
                         </li>

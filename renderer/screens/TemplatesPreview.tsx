@@ -32,7 +32,7 @@ export function TemplatesPreview({ templateId, version }: { templateId: string; 
       title={`Preview: ${t.title}`}
       caption={`Version ${t.version}`}
       breadcrumbs={[
-        { to: paths.home(), text: 'Audits' },
+        { to: paths.auditsList(), text: 'Audits' },
         { to: paths.templates(), text: 'Audit templates' },
       ]}
     >

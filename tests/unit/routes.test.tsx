@@ -47,30 +47,30 @@ const FINGERPRINT = 'a1b2 c3d4 e5f6 0718 293a 4b5c 6d7e 8f90 a1b2 c3d4 e5f6 0718
 
 // Every entry of `paths`, called with sample arguments, and the route and parameters it must give.
 const CASES: Array<[keyof typeof paths, string, Record<string, unknown>]> = [
-  ['home', paths.home(), {}],
+  ['auditsList', paths.auditsList(), {}],
   ['setup', paths.setup(), {}],
   ['setupQaCard', paths.setupQaCard(), {}],
   ['agencies', paths.agencies(), {}],
   ['newAudit', paths.newAudit(), {}],
-  ['audit', paths.audit(A), { auditId: A }],
+  ['auditOverview', paths.auditOverview(A), { auditId: A }],
   ['addCase', paths.addCase(A), { auditId: A }],
   ['checklist', paths.checklist(A), { checklistId: A, sectionId: undefined }],
   ['checklist', paths.checklist(A, 'consent-and-family'), { checklistId: A, sectionId: 'consent-and-family' }],
-  ['auditReview', paths.auditReview(A), { auditId: A }],
+  ['review', paths.review(A), { auditId: A }],
   ['caseReview', paths.caseReview(A, B), { auditId: A, caseId: B }],
   ['findings', paths.findings(A), { auditId: A }],
-  ['findingNew', paths.findingNew(A), { auditId: A }],
-  ['findingEdit', paths.findingEdit(A, B), { auditId: A, findingId: B }],
-  ['auditPurpose', paths.auditPurpose(A), { auditId: A }],
-  ['actionPlan', paths.actionPlan(A), { auditId: A }],
-  ['recommendationNew', paths.recommendationNew(A), { auditId: A }],
-  ['recommendationEdit', paths.recommendationEdit(A, B), { auditId: A, recommendationId: B }],
-  ['actionNew', paths.actionNew(A), { auditId: A }],
-  ['actions', paths.actions(), {}],
-  ['action', paths.action(A), { actionId: A }],
-  ['actionEdit', paths.actionEdit(A), { actionId: A }],
-  ['actionProgress', paths.actionProgress(A), { actionId: A }],
-  ['actionVerify', paths.actionVerify(A), { actionId: A }],
+  ['findingsNew', paths.findingsNew(A), { auditId: A }],
+  ['findingsEdit', paths.findingsEdit(A, B), { auditId: A, findingId: B }],
+  ['findingsPurpose', paths.findingsPurpose(A), { auditId: A }],
+  ['actionsPlan', paths.actionsPlan(A), { auditId: A }],
+  ['actionsRecommendationNew', paths.actionsRecommendationNew(A), { auditId: A }],
+  ['actionsRecommendation', paths.actionsRecommendation(A, B), { auditId: A, recommendationId: B }],
+  ['actionsNew', paths.actionsNew(A), { auditId: A }],
+  ['actionsTracker', paths.actionsTracker(), {}],
+  ['actionsDetail', paths.actionsDetail(A), { actionId: A }],
+  ['actionsEdit', paths.actionsEdit(A), { actionId: A }],
+  ['actionsProgress', paths.actionsProgress(A), { actionId: A }],
+  ['actionsVerify', paths.actionsVerify(A), { actionId: A }],
   ['auditSummary', paths.auditSummary(A), { auditId: A }],
   ['reaudit', paths.reaudit(A), { auditId: A }],
   ['identity', paths.identity(), {}],
@@ -78,14 +78,14 @@ const CASES: Array<[keyof typeof paths, string, Record<string, unknown>]> = [
   ['trust', paths.trust(), {}],
   ['trustRevoke', paths.trustRevoke(FINGERPRINT), { fingerprint: FINGERPRINT.replace(/ /g, '') }],
   ['signAudit', paths.signAudit(A), { auditId: A }],
-  ['exportAudit', paths.exportAudit(A), { auditId: A }],
+  ['signedAudit', paths.signedAudit(A), { auditId: A }],
   ['importBundles', paths.importBundles(), {}],
   ['quarantine', paths.quarantine(), {}],
   ['settings', paths.settings(), {}],
   ['backups', paths.backups(), {}],
   [
-    'restoreBackup',
-    paths.restoreBackup('case-audit-2026-01-31 manual.db'),
+    'backupsRestore',
+    paths.backupsRestore('case-audit-2026-01-31 manual.db'),
     { backupName: 'case-audit-2026-01-31 manual.db' },
   ],
   ['dashboard', paths.dashboard(), {}],
@@ -99,11 +99,11 @@ const CASES: Array<[keyof typeof paths, string, Record<string, unknown>]> = [
   ['panelItem', paths.panelItem(A, B), { panelId: A, itemId: B }],
   ['panelFollowUp', paths.panelFollowUp(A, B), { panelId: A, itemId: B }],
   ['panelSign', paths.panelSign(A), { panelId: A }],
-  ['panelPresent', paths.panelPresent(A), { panelId: A }],
+  ['presentation', paths.presentation(A), { panelId: A }],
   ['templates', paths.templates(), {}],
-  ['templateVersion', paths.templateVersion('missing-children', 3), { templateId: 'missing-children', version: 3 }],
-  ['templateDraft', paths.templateDraft(A), { draftId: A }],
-  ['templateDraftPreview', paths.templateDraftPreview(A), { draftId: A }],
+  ['templatesPreview', paths.templatesPreview('missing-children', 3), { templateId: 'missing-children', version: 3 }],
+  ['templateEditor', paths.templateEditor(A), { draftId: A }],
+  ['templateEditorPreview', paths.templateEditorPreview(A), { draftId: A }],
 ];
 
 async function resolve(href: string) {
@@ -152,17 +152,17 @@ describe("the action tracker's query", () => {
   const filter = { agencyId: A, status: 'overdue', dueBefore: '2026-04-01' } as const;
 
   it('round-trips filters and page', async () => {
-    const href = paths.actions(filter, 3);
+    const href = paths.actionsTracker(filter, 3);
     expect(href).toBe(`/actions?agency=${A}&status=overdue&due=2026-04-01&page=3`);
     expect((await resolve(href)).search).toEqual({ agency: A, status: 'overdue', due: '2026-04-01', page: 3 });
-    expect(paths.actions({ status: 'open' })).toBe('/actions?status=open');
-    expect(paths.actions({}, 2)).toBe('/actions?page=2');
-    expect(paths.actions({}, 1)).toBe('/actions');
+    expect(paths.actionsTracker({ status: 'open' })).toBe('/actions?status=open');
+    expect(paths.actionsTracker({}, 2)).toBe('/actions?page=2');
+    expect(paths.actionsTracker({}, 1)).toBe('/actions');
   });
 
   it('ignores values it does not know instead of failing', async () => {
     const { route, search } = await resolve('/actions?agency=not-an-agency&status=lost&due=2024-02-31&x=1&page=two');
-    expect(route.name).toBe('actions');
+    expect(route.name).toBe('actionsTracker');
     expect(search).toEqual({});
     for (const page of ['0', '-1', '1.5', '01', '1e3', '1234567'])
       expect((await resolve(`/actions?status=open&page=${page}`)).search).toEqual({ status: 'open' });
@@ -214,24 +214,24 @@ async function renderApp(startHash: string): Promise<void> {
 
 describe('the rendered table', () => {
   it('shows the screen of the address with its parameters, and NotFound for none', async () => {
-    await renderApp(`#${paths.templateVersion('missing-children', 2)}`);
+    await renderApp(`#${paths.templatesPreview('missing-children', 2)}`);
     expect(screenOf()).toBe('TemplatesPreview');
     expect(lastProps()).toEqual({ screen: 'TemplatesPreview', templateId: 'missing-children', version: 2 });
     await goTo(`#/templates/missing-children/versions/abc`);
     expect(screenOf()).toBe('NotFound');
-    await goTo(`#${paths.audit(A)}`);
+    await goTo(`#${paths.auditOverview(A)}`);
     expect(lastProps()).toEqual({ screen: 'AuditOverview', auditId: A });
   });
 
   it('keeps the screen when the hash is not a route (a skip link, the token)', async () => {
-    await renderApp(`#${paths.audit(A)}`);
+    await renderApp(`#${paths.auditOverview(A)}`);
     expect(screenOf()).toBe('AuditOverview');
     await goTo('#main-content');
     expect(screenOf()).toBe('AuditOverview');
     await goTo('#token=abc_DEF-123');
     expect(screenOf()).toBe('AuditOverview');
     expect(mounts).toEqual(['AuditOverview']);
-    await goTo(`#${paths.home()}`);
+    await goTo(`#${paths.auditsList()}`);
     expect(screenOf()).toBe('AuditsList');
   });
 
@@ -252,32 +252,32 @@ describe('the rendered table', () => {
     await goTo(`#${paths.checklist(B, 'consent')}`);
     expect(mounts).toEqual(['Checklist', 'Checklist']);
 
-    await goTo(`#${paths.audit(A)}`);
-    await goTo(`#${paths.audit(C)}`);
+    await goTo(`#${paths.auditOverview(A)}`);
+    await goTo(`#${paths.auditOverview(C)}`);
     expect(mounts.filter((m) => m === 'AuditOverview')).toHaveLength(2);
 
-    await goTo(`#${paths.actions()}`);
-    await act(async () => navigate(paths.actions({ status: 'overdue' }, 2)));
+    await goTo(`#${paths.actionsTracker()}`);
+    await act(async () => navigate(paths.actionsTracker({ status: 'overdue' }, 2)));
     await settle();
     expect(window.location.hash).toBe('#/actions?status=overdue&page=2');
     expect(lastProps()).toEqual({ screen: 'ActionsTracker', filter: { status: 'overdue' }, page: 2 });
-    await act(async () => navigate(paths.actions({ agencyId: A }), { replace: true }));
+    await act(async () => navigate(paths.actionsTracker({ agencyId: A }), { replace: true }));
     await settle();
     expect(lastProps()).toEqual({ screen: 'ActionsTracker', filter: { agencyId: A }, page: 1 });
     expect(mounts.filter((m) => m === 'ActionsTracker')).toHaveLength(1);
   });
 
   it('leaves a flash for the next screen only, and drops it once the user moves on', async () => {
-    await renderApp(`#${paths.home()}`);
-    await act(async () => navigate(paths.audit(A), { flash: 'Audit started' }));
+    await renderApp(`#${paths.auditsList()}`);
+    await act(async () => navigate(paths.auditOverview(A), { flash: 'Audit started' }));
     await settle();
     expect(screenOf()).toBe('AuditOverview');
-    expect(flashFor(paths.audit(A))).toBe('Audit started');
-    expect(flashFor(paths.home())).toBeNull();
+    expect(flashFor(paths.auditOverview(A))).toBe('Audit started');
+    expect(flashFor(paths.auditsList())).toBeNull();
     await goTo('#main-content');
-    expect(flashFor(paths.audit(A))).toBe('Audit started');
-    await goTo(`#${paths.audit(B)}`);
-    expect(flashFor(paths.audit(A))).toBeNull();
+    expect(flashFor(paths.auditOverview(A))).toBe('Audit started');
+    await goTo(`#${paths.auditOverview(B)}`);
+    expect(flashFor(paths.auditOverview(A))).toBeNull();
   });
 
   it('shows a flash left for the screen already open', async () => {
@@ -286,7 +286,7 @@ describe('the rendered table', () => {
       seen = flashFor(useCurrentPath());
       return null;
     }
-    await renderApp(`#${paths.home()}`);
+    await renderApp(`#${paths.auditsList()}`);
     const probeRoot = createRoot(document.createElement('div'));
     // useCurrentPath needs the router's context: render the probe inside it.
     act(() =>
@@ -296,7 +296,7 @@ describe('the rendered table', () => {
         </RouterContextProvider>,
       ),
     );
-    await act(async () => navigate(paths.home(), { flash: 'Partner agencies saved' }));
+    await act(async () => navigate(paths.auditsList(), { flash: 'Partner agencies saved' }));
     await settle();
     expect(seen).toBe('Partner agencies saved');
     act(() => probeRoot.unmount());

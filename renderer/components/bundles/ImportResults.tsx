@@ -53,7 +53,7 @@ function Details({
     case 'recorded_older':
       return (
         <>
-          {sentence(result.message)}: <Link to={paths.audit(result.auditId)}>{result.auditTitle}</Link>
+          {sentence(result.message)}: <Link to={paths.auditOverview(result.auditId)}>{result.auditTitle}</Link>
         </>
       );
     case 'quarantined':

@@ -24,7 +24,7 @@ export function SignAndSend({ audit }: { audit: AuditSummary }) {
             Revision {audit.revision} is signed. Export it as a bundle for the QA sub-committee, or start a new revision
             to change the audit.
           </p>
-          <a href={href(paths.exportAudit(audit.id))} className="govuk-button" draggable={false}>
+          <a href={href(paths.signedAudit(audit.id))} className="govuk-button" draggable={false}>
             Export bundle
           </a>
         </>
@@ -42,7 +42,7 @@ export function SignAndSend({ audit }: { audit: AuditSummary }) {
           </a>
           {audit.revision > 0 ? (
             <p className="govuk-body">
-              <Link to={paths.exportAudit(audit.id)}>Export revision {audit.revision}</Link>, the latest signed one.
+              <Link to={paths.signedAudit(audit.id)}>Export revision {audit.revision}</Link>, the latest signed one.
             </p>
           ) : null}
         </>

@@ -67,8 +67,8 @@ export function ActionTotals({
       />
       <ActionsByAgency rows={byAgency} />
       <p className="govuk-body">
-        <Link to={paths.actions()}>Go to the action tracker</Link> to filter every action by agency, status and due
-        date.
+        <Link to={paths.actionsTracker()}>Go to the action tracker</Link> to filter every action by agency, status and
+        due date.
       </p>
 
       <h3 className="govuk-heading-m" id="overdue-heading">
@@ -110,7 +110,7 @@ export function ActionTotals({
           <ActionsTable caption={caption} actions={list} showAudit />
           {more ? (
             <p className="govuk-body">
-              <Link to={paths.actions(filter)}>See all {count} in the action tracker</Link>
+              <Link to={paths.actionsTracker(filter)}>See all {count} in the action tracker</Link>
             </p>
           ) : null}
         </>

@@ -35,7 +35,7 @@ export function ActionsByAgency({ rows }: { rows: Dashboard['actionsByAgency'] }
                 {r.agencyName}
               </th>
               <td className="govuk-table__cell govuk-table__cell--numeric">
-                <Link to={paths.actions({ agencyId: r.agencyId, status: 'open' })}>
+                <Link to={paths.actionsTracker({ agencyId: r.agencyId, status: 'open' })}>
                   {r.open}
                   <span className="govuk-visually-hidden">
                     {' '}
@@ -45,7 +45,7 @@ export function ActionsByAgency({ rows }: { rows: Dashboard['actionsByAgency'] }
               </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">
                 {r.overdue > 0 ? (
-                  <Link to={paths.actions({ agencyId: r.agencyId, status: 'overdue' })}>
+                  <Link to={paths.actionsTracker({ agencyId: r.agencyId, status: 'overdue' })}>
                     <strong>{r.overdue}</strong>
                     <span className="govuk-visually-hidden">
                       {' '}

@@ -78,7 +78,7 @@ export function Programme({ programme }: { programme: Dashboard['programme'] }) 
                 {audits.map((a) => (
                   <tr key={a.auditId}>
                     <th scope="row" className="govuk-table__header app-table-row-header">
-                      <Link to={paths.audit(a.auditId)}>{a.title}</Link>
+                      <Link to={paths.auditOverview(a.auditId)}>{a.title}</Link>
                     </th>
                     <td className="govuk-table__cell">{AUDIT_THEME_LABELS[a.theme]}</td>
                     <td className="govuk-table__cell govuk-table__cell--numeric">{a.round}</td>

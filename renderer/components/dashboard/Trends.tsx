@@ -130,7 +130,7 @@ export function Trends({ trends }: { trends: Dashboard['trends'] }) {
                       return (
                         <td className="govuk-table__cell govuk-table__cell--numeric" key={i}>
                           {r ? (
-                            <Link to={paths.audit(r.auditId)}>
+                            <Link to={paths.auditOverview(r.auditId)}>
                               {r.share === null ? 'Not yet assessed' : formatShare(r.share)}
                               <span className="govuk-visually-hidden">, round {r.round}</span>
                             </Link>

@@ -41,11 +41,11 @@ export function focusWhenShown(ids: readonly string[]): void {
 
 /** Where a result opens (a path for the link's href, before any look-up). */
 export function hitPath(hit: SearchHit): string {
-  if (hit.kind === 'action' && hit.actionId) return paths.action(hit.actionId);
+  if (hit.kind === 'action' && hit.actionId) return paths.actionsDetail(hit.actionId);
   if (hit.kind === 'finding') return paths.findings(hit.auditId);
-  if (hit.kind === 'recommendation') return paths.actionPlan(hit.auditId);
+  if (hit.kind === 'recommendation') return paths.actionsPlan(hit.auditId);
   if (hit.kind === 'evidence' && hit.checklistId) return paths.checklist(hit.checklistId, hit.sectionId ?? undefined);
-  return paths.audit(hit.auditId);
+  return paths.auditOverview(hit.auditId);
 }
 
 /** Opens a result in place: the checklist section holding the question, the finding in the list… */

@@ -69,12 +69,12 @@ export function ActionsTable({
             return (
               <tr key={a.id}>
                 <th scope="row" className="govuk-table__header app-actions-table__action">
-                  {links ? <Link to={paths.action(a.id)}>{a.text}</Link> : a.text}
+                  {links ? <Link to={paths.actionsDetail(a.id)}>{a.text}</Link> : a.text}
                   <span className="app-grid-cell-meta">Success measure: {a.successMeasure}</span>
                 </th>
                 {showAudit ? (
                   <td className="govuk-table__cell">
-                    {links ? <Link to={paths.actionPlan(a.auditId)}>{a.auditTitle}</Link> : a.auditTitle}
+                    {links ? <Link to={paths.actionsPlan(a.auditId)}>{a.auditTitle}</Link> : a.auditTitle}
                   </td>
                 ) : null}
                 {recommendationNumber ? (

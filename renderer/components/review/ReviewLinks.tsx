@@ -5,7 +5,7 @@ import { paths } from '../../router.js';
 export function ReviewLinks({ auditId }: { auditId: string }) {
   const links = [
     {
-      to: paths.auditReview(auditId),
+      to: paths.review(auditId),
       text: 'Grades and discussions',
       hint: 'Grade each case overall and for each agency, and record the multi-agency discussion',
     },
@@ -15,7 +15,7 @@ export function ReviewLinks({ auditId }: { auditId: string }) {
       hint: 'Strengths in many or most cases and areas for development in some cases, suggested from the answers',
     },
     {
-      to: paths.actionPlan(auditId),
+      to: paths.actionsPlan(auditId),
       text: 'Recommendations and action plan',
       hint: 'Recommendations resting on the findings, and SMART actions with owners and due dates',
     },

@@ -4,10 +4,10 @@ import { paths } from '../../router.js';
 export type ReviewStep = 'audit' | 'auditReview' | 'findings' | 'actionPlan' | 'auditSummary';
 
 const STEPS: ReadonlyArray<{ step: ReviewStep; text: string; to: (auditId: string) => string }> = [
-  { step: 'audit', text: 'Cases and checklists', to: paths.audit },
-  { step: 'auditReview', text: 'Grades and discussions', to: paths.auditReview },
+  { step: 'audit', text: 'Cases and checklists', to: paths.auditOverview },
+  { step: 'auditReview', text: 'Grades and discussions', to: paths.review },
   { step: 'findings', text: 'Findings', to: paths.findings },
-  { step: 'actionPlan', text: 'Recommendations and action plan', to: paths.actionPlan },
+  { step: 'actionPlan', text: 'Recommendations and action plan', to: paths.actionsPlan },
   { step: 'auditSummary', text: 'Summary', to: paths.auditSummary },
 ];
 
