@@ -68,23 +68,6 @@ export function applyApiError<T extends FieldValues>(
   }
 }
 
-/**
- * Splits a service's VALIDATION/CONFLICT message ("agencies[2].name: listed twice; name: too long")
- * into field errors; text without a recognisable path stays a form-level error (name '').
- * Kept only until the screens still using it move to applyApiError and the error's issues.
- */
-export function parseServerMessage(message: string): SummaryError[] {
-  return message
-    .split(/;\s+/)
-    .filter((part) => part.trim() !== '')
-    .map((part) => {
-      const match = /^([A-Za-z][A-Za-z0-9_]*(?:\[\d+\]|\.[A-Za-z][A-Za-z0-9_]*)*):\s+(.+)$/s.exec(part);
-      if (!match?.[1] || !match[2]) return { name: '', message: sentence(part) };
-      const name = match[1].replace(/\[(\d+)\]/g, '.$1');
-      return { name, message: sentence(match[2]) };
-    });
-}
-
 /** The error summary's items, in the order the controls appear on the page. */
 export function summaryItems(
   errors: SummaryError[],
