@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { FormProvider } from 'react-hook-form';
 import { z } from 'zod';
 import type { AuditDetail } from '../../shared/audit.js';
 import type { AuditCase } from '../../shared/auditCase.js';
@@ -14,14 +13,23 @@ import {
 import { GRADES, GRADE_LABELS, type Grade } from '../../shared/vocabulary.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { CaseDetails } from '../components/CaseDetails.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import {
+  ErrorSummary,
+  formSummaryItems,
+  RadiosField,
+  SelectField,
+  TextareaField,
+  TextField,
+  useFieldArray,
+  useWatch,
+  useZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { NotificationBanner } from '../components/NotificationBanner.js';
 import { Page } from '../components/Page.js';
-import { Radios, SelectInput, TextArea, TextInput } from '../components/review/Fields.js';
-import { applyApiError, flattenErrors, summaryItems } from '../lib/formErrors.js';
+import { applyApiError } from '../lib/formErrors.js';
 import { paths } from '../router.js';
 
 /** One case's review: the overall grade and each involved agency's grade, and the multi-agency discussion. */
@@ -61,7 +69,17 @@ const issuesOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).
 const gradeRule = caseGradeInputSchema.pick({ grade: true, rationale: true });
 const gradesFormSchema = (rows: readonly GradeRow[]) =>
   z
-    .object({ grades: z.array(z.object({ grade: z.string(), rationale: z.string() })) })
+    .object({
+      grades: z.array(
+        z.object({
+          grade: z
+            .string()
+            .nullable()
+            .transform((v) => v ?? ''),
+          rationale: z.string(),
+        }),
+      ),
+    })
     .superRefine(({ grades }, ctx) => {
       const filled = grades.flatMap((g, i) => (g.grade !== '' || g.rationale.trim() !== '' ? [i] : []));
       if (filled.length === 0) {
@@ -84,7 +102,7 @@ const gradesFormSchema = (rows: readonly GradeRow[]) =>
         }
       }
     });
-type GradesValues = z.infer<ReturnType<typeof gradesFormSchema>>;
+type GradesValues = z.output<ReturnType<typeof gradesFormSchema>>;
 
 const attendeeRows = discussionInputSchema.shape.attendees;
 const isFilled = (a: { role: string; agencyId: string }) => a.role.trim() !== '' || a.agencyId !== '';
@@ -125,7 +143,7 @@ const discussionFormSchema = z
       ctx.addIssue({ code: 'custom', path: ['attendees', 0, 'role'], message });
     }
   });
-type DiscussionValues = z.infer<typeof discussionFormSchema>;
+type DiscussionValues = z.output<typeof discussionFormSchema>;
 
 const gradeKey = (agencyId: string | null) => agencyId ?? OVERALL;
 
@@ -149,10 +167,8 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
   const [saved, setSaved] = useState<Map<string, CaseGrade>>(
     () => new Map(detail.grades.filter((g) => g.caseId === auditCase.id).map((g) => [gradeKey(g.agencyId), g])),
   );
-  const gradesForm = useForm<GradesValues>({
-    resolver: zodResolver(gradesFormSchema(rows)),
+  const gradesForm = useZodForm(gradesFormSchema(rows), {
     reValidateMode: 'onSubmit',
-    shouldFocusError: false,
     defaultValues: {
       grades: rows.map((r) => {
         const g = saved.get(r.key);
@@ -163,10 +179,8 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
 
   // --- Discussion -----------------------------------------------------------------------------
   const existing: Discussion | undefined = detail.discussions.find((d) => d.caseId === auditCase.id);
-  const discussionForm = useForm<DiscussionValues>({
-    resolver: zodResolver(discussionFormSchema),
+  const discussionForm = useZodForm(discussionFormSchema, {
     reValidateMode: 'onSubmit',
-    shouldFocusError: false,
     defaultValues: {
       heldOn: existing?.heldOn ?? '',
       attendees:
@@ -232,7 +246,7 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
   }, [focusRow]);
 
   // Attendees may come from any partner agency, including those not involved in the case.
-  const chosenAgencies = discussionForm.watch('attendees').map((a) => a.agencyId);
+  const chosenAgencies = useWatch({ control: discussionForm.control, name: 'attendees' }).map((a) => a.agencyId);
   const agencyOptions = detail.agencies
     .filter((a) => a.active || chosenAgencies.includes(a.id))
     .map((a) => ({ value: a.id, label: a.name }));
@@ -269,20 +283,11 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
     succeeded(`Discussion record saved for case ${auditCase.reference}`);
   };
 
-  const idFor = (name: string): string | undefined => {
-    const grade = /^grades\.(\d+)\.(grade|rationale)$/.exec(name);
-    if (grade) return `${grade[2]}-${rows[Number(grade[1])]?.key ?? OVERALL}`;
-    const attendee = /^attendees\.(\d+)\.(role|agencyId)$/.exec(name);
-    if (attendee) return `attendee-${attendee[1]}-${attendee[2] === 'role' ? 'role' : 'agency'}`;
-    return { heldOn: 'discussion-date', agreed: 'discussion-agreed', disagreements: 'discussion-disagreements' }[name];
-  };
-  const items = summaryItems(
-    [...flattenErrors(gradesForm.formState.errors), ...flattenErrors(discussionForm.formState.errors)],
-    idFor,
-  );
-  const gradeError = (i: number, field: 'grade' | 'rationale') =>
-    gradesForm.formState.errors.grades?.[i]?.[field]?.message;
-  const discussionErrors = discussionForm.formState.errors;
+  // The fields register the ids their messages link to; one summary shows both forms' problems.
+  const items = [
+    ...formSummaryItems(gradesForm, gradesForm.formState.errors),
+    ...formSummaryItems(discussionForm, discussionForm.formState.errors),
+  ];
 
   return (
     <Page
@@ -309,206 +314,157 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
             <p className="govuk-inset-text">This audit is signed: its grades and discussions can no longer change.</p>
           ) : null}
 
-          <form noValidate onSubmit={gradesForm.handleSubmit(onSaveGrades, failed(discussionForm))}>
-            <h2 className="govuk-heading-m">Grades</h2>
-            <p className="govuk-body">
-              Grade the case overall and for each agency involved. Every grade needs its rationale: what in the records
-              and the discussion led to it. Cases graded Requires improvement or Inadequate are escalated.
-            </p>
-            <fieldset className="govuk-fieldset" disabled={!editable}>
-              <legend className="govuk-visually-hidden">Grades for case {auditCase.reference}</legend>
-              {rows.map((r, i) => (
-                <div className="app-grade-block" key={r.key}>
-                  <Controller
-                    control={gradesForm.control}
-                    name={`grades.${i}.grade`}
-                    render={({ field }) => (
-                      <Radios
-                        id={`grade-${r.key}`}
-                        legend={r.agencyId === null ? 'Overall grade for the case' : `${r.name}: grade`}
-                        legendSize="s"
-                        inline
-                        error={gradeError(i, 'grade')}
-                        items={GRADE_ITEMS}
-                        value={field.value}
-                        onChange={field.onChange}
-                      />
-                    )}
-                  />
-                  <Controller
-                    control={gradesForm.control}
-                    name={`grades.${i}.rationale`}
-                    render={({ field }) => (
-                      <TextArea
-                        id={`rationale-${r.key}`}
-                        label={
-                          r.agencyId === null ? 'Rationale for the overall grade' : `Rationale for the ${r.name} grade`
-                        }
-                        rows={3}
-                        error={gradeError(i, 'rationale')}
-                        value={field.value}
-                        onChange={field.onChange}
-                      />
-                    )}
-                  />
-                </div>
-              ))}
-            </fieldset>
-            {editable ? (
-              <button type="submit" className="govuk-button" disabled={setGrade.pending}>
-                Save grades
-              </button>
-            ) : null}
-          </form>
-
-          <form
-            noValidate
-            onSubmit={discussionForm.handleSubmit(onSaveDiscussion, failed(gradesForm))}
-            className="app-section-gap"
-          >
-            <h2 className="govuk-heading-m">Multi-agency discussion</h2>
-            <p className="govuk-body">
-              The meeting where the agencies involved discussed the case: record people by their role and agency, never
-              by name.
-            </p>
-            <fieldset className="govuk-fieldset" disabled={!editable}>
-              <legend className="govuk-visually-hidden">Discussion of case {auditCase.reference}</legend>
-              <Controller
-                control={discussionForm.control}
-                name="heldOn"
-                render={({ field }) => (
-                  <TextInput
-                    id="discussion-date"
-                    type="date"
-                    label="Date of the discussion"
-                    size="s"
-                    error={discussionErrors.heldOn?.message}
-                    value={field.value}
-                    onChange={field.onChange}
-                  />
-                )}
-              />
-              <div className="govuk-form-group">
-                <fieldset className="govuk-fieldset" aria-describedby="attendees-hint">
-                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Who attended</legend>
-                  <div className="govuk-hint" id="attendees-hint">
-                    Each person’s role (for example, MASH team manager) and their agency
+          <FormProvider {...gradesForm}>
+            <form noValidate onSubmit={gradesForm.handleSubmit(onSaveGrades, failed(discussionForm))}>
+              <h2 className="govuk-heading-m">Grades</h2>
+              <p className="govuk-body">
+                Grade the case overall and for each agency involved. Every grade needs its rationale: what in the
+                records and the discussion led to it. Cases graded Requires improvement or Inadequate are escalated.
+              </p>
+              <fieldset className="govuk-fieldset" disabled={!editable}>
+                <legend className="govuk-visually-hidden">Grades for case {auditCase.reference}</legend>
+                {rows.map((r, i) => (
+                  <div className="app-grade-block" key={r.key}>
+                    <RadiosField
+                      name={`grades.${i}.grade`}
+                      id={`grade-${r.key}`}
+                      legend={r.agencyId === null ? 'Overall grade for the case' : `${r.name}: grade`}
+                      legendSize="s"
+                      inline
+                      options={GRADE_ITEMS}
+                    />
+                    <TextareaField
+                      name={`grades.${i}.rationale`}
+                      id={`rationale-${r.key}`}
+                      label={
+                        r.agencyId === null ? 'Rationale for the overall grade' : `Rationale for the ${r.name} grade`
+                      }
+                      rows={3}
+                    />
                   </div>
-                  <ol className="app-agency-list">
-                    {attendees.fields.map((row, i) => (
-                      <li key={row.id}>
-                        <fieldset className="govuk-fieldset app-agency-row">
-                          <legend className="govuk-visually-hidden">Attendee {i + 1}</legend>
-                          <div className="app-agency-row__name">
-                            <Controller
-                              control={discussionForm.control}
-                              name={`attendees.${i}.role`}
-                              render={({ field }) => (
-                                <TextInput
-                                  id={`attendee-${i}-role`}
-                                  label={
-                                    <>
-                                      Role<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
-                                    </>
-                                  }
-                                  error={discussionErrors.attendees?.[i]?.role?.message}
-                                  value={field.value}
-                                  onChange={field.onChange}
-                                />
-                              )}
-                            />
-                          </div>
-                          <div className="app-agency-row__kind">
-                            <Controller
-                              control={discussionForm.control}
-                              name={`attendees.${i}.agencyId`}
-                              render={({ field }) => (
-                                <SelectInput
-                                  id={`attendee-${i}-agency`}
-                                  label={
-                                    <>
-                                      Agency<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
-                                    </>
-                                  }
-                                  error={discussionErrors.attendees?.[i]?.agencyId?.message}
-                                  placeholder="Choose an agency"
-                                  options={agencyOptions}
-                                  value={field.value}
-                                  onChange={field.onChange}
-                                />
-                              )}
-                            />
-                          </div>
-                          {attendees.fields.length > 1 ? (
-                            <div className="app-agency-row__actions">
-                              <button
-                                type="button"
-                                className="app-link-button"
-                                onClick={() => {
-                                  attendees.remove(i);
-                                  addButton.current?.focus();
-                                }}
-                              >
-                                Remove<span className="govuk-visually-hidden"> attendee {i + 1}</span>
-                              </button>
+                ))}
+              </fieldset>
+              {editable ? (
+                <button type="submit" className="govuk-button" disabled={setGrade.pending}>
+                  Save grades
+                </button>
+              ) : null}
+            </form>
+          </FormProvider>
+
+          <FormProvider {...discussionForm}>
+            <form
+              noValidate
+              onSubmit={discussionForm.handleSubmit(onSaveDiscussion, failed(gradesForm))}
+              className="app-section-gap"
+            >
+              <h2 className="govuk-heading-m">Multi-agency discussion</h2>
+              <p className="govuk-body">
+                The meeting where the agencies involved discussed the case: record people by their role and agency,
+                never by name.
+              </p>
+              <fieldset className="govuk-fieldset" disabled={!editable}>
+                <legend className="govuk-visually-hidden">Discussion of case {auditCase.reference}</legend>
+                <TextField
+                  name="heldOn"
+                  id="discussion-date"
+                  type="date"
+                  label="Date of the discussion"
+                  labelSize="s"
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+                <div className="govuk-form-group">
+                  <fieldset className="govuk-fieldset" aria-describedby="attendees-hint">
+                    <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Who attended</legend>
+                    <div className="govuk-hint" id="attendees-hint">
+                      Each person’s role (for example, MASH team manager) and their agency
+                    </div>
+                    <ol className="app-agency-list">
+                      {attendees.fields.map((row, i) => (
+                        <li key={row.id}>
+                          <fieldset className="govuk-fieldset app-agency-row">
+                            <legend className="govuk-visually-hidden">Attendee {i + 1}</legend>
+                            <div className="app-agency-row__name">
+                              <TextField
+                                name={`attendees.${i}.role`}
+                                id={`attendee-${i}-role`}
+                                label={
+                                  <>
+                                    Role<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
+                                  </>
+                                }
+                                autoComplete="off"
+                              />
                             </div>
-                          ) : null}
-                        </fieldset>
-                      </li>
-                    ))}
-                  </ol>
-                  {editable ? (
-                    <button
-                      type="button"
-                      ref={addButton}
-                      className="govuk-button govuk-button--secondary"
-                      onClick={() => {
-                        attendees.append({ role: '', agencyId: '' }, { shouldFocus: false });
-                        setFocusRow(attendees.fields.length);
-                      }}
-                    >
-                      Add another attendee
-                    </button>
-                  ) : null}
-                </fieldset>
-              </div>
-              <Controller
-                control={discussionForm.control}
-                name="agreed"
-                render={({ field }) => (
-                  <TextArea
-                    id="discussion-agreed"
-                    label="What was agreed"
-                    size="s"
-                    hint="The conclusions the agencies reached together, and anything to follow up"
-                    error={discussionErrors.agreed?.message}
-                    value={field.value}
-                    onChange={field.onChange}
-                  />
-                )}
-              />
-              <Controller
-                control={discussionForm.control}
-                name="disagreements"
-                render={({ field }) => (
-                  <TextArea
-                    id="discussion-disagreements"
-                    label="Where agencies disagreed"
-                    size="s"
-                    hint="Include any disagreement left unresolved and how it will be escalated"
-                    error={discussionErrors.disagreements?.message}
-                    value={field.value}
-                    onChange={field.onChange}
-                  />
-                )}
-              />
-            </fieldset>
-            {editable ? (
-              <button type="submit" className="govuk-button" disabled={saveDiscussion.pending}>
-                Save discussion record
-              </button>
-            ) : null}
-          </form>
+                            <div className="app-agency-row__kind">
+                              <SelectField
+                                name={`attendees.${i}.agencyId`}
+                                id={`attendee-${i}-agency`}
+                                label={
+                                  <>
+                                    Agency<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
+                                  </>
+                                }
+                                placeholder="Choose an agency"
+                                options={agencyOptions}
+                              />
+                            </div>
+                            {attendees.fields.length > 1 ? (
+                              <div className="app-agency-row__actions">
+                                <button
+                                  type="button"
+                                  className="app-link-button"
+                                  onClick={() => {
+                                    attendees.remove(i);
+                                    addButton.current?.focus();
+                                  }}
+                                >
+                                  Remove<span className="govuk-visually-hidden"> attendee {i + 1}</span>
+                                </button>
+                              </div>
+                            ) : null}
+                          </fieldset>
+                        </li>
+                      ))}
+                    </ol>
+                    {editable ? (
+                      <button
+                        type="button"
+                        ref={addButton}
+                        className="govuk-button govuk-button--secondary"
+                        onClick={() => {
+                          attendees.append({ role: '', agencyId: '' }, { shouldFocus: false });
+                          setFocusRow(attendees.fields.length);
+                        }}
+                      >
+                        Add another attendee
+                      </button>
+                    ) : null}
+                  </fieldset>
+                </div>
+                <TextareaField
+                  name="agreed"
+                  id="discussion-agreed"
+                  label="What was agreed"
+                  labelSize="s"
+                  hint="The conclusions the agencies reached together, and anything to follow up"
+                />
+                <TextareaField
+                  name="disagreements"
+                  id="discussion-disagreements"
+                  label="Where agencies disagreed"
+                  labelSize="s"
+                  hint="Include any disagreement left unresolved and how it will be escalated"
+                />
+              </fieldset>
+              {editable ? (
+                <button type="submit" className="govuk-button" disabled={saveDiscussion.pending}>
+                  Save discussion record
+                </button>
+              ) : null}
+            </form>
+          </FormProvider>
           <p className="govuk-body">
             <Link to={paths.review(audit.id)}>Back to all cases’ grades and discussions</Link>
           </p>

@@ -158,20 +158,28 @@ test.describe('review, findings, action plan and re-audit', () => {
     await expectScreen(page, 'Case R1-001: grades and discussion');
     await expectAccessible(page, 'case review');
 
+    // An agency's grade and its checklist's grade question are one value: the page opens with the
+    // grades the agencies' checklists gave, their evidence notes as the rationale.
+    await expect(page.getByRole('group', { name: 'Police: grade' }).getByRole('radio', { checked: true })).toHaveCount(
+      1,
+    );
+    await expect(page.getByLabel('Rationale for the Police grade')).toHaveValue('Seen in the case record.');
+
+    // A grade without its rationale is refused in the error summary, which takes focus.
+    await page.getByRole('group', { name: 'Overall grade for the case' }).getByLabel('Good', { exact: true }).check();
     await page.getByRole('button', { name: 'Save grades' }).click();
-    await expect(errorSummary(page).getByRole('link', { name: 'Choose a grade and give its rationale' })).toBeVisible();
+    await expect(
+      errorSummary(page).getByRole('link', { name: 'Give the rationale for the overall grade' }),
+    ).toBeVisible();
     await expect(errorSummary(page)).toBeFocused();
     await expect(page).toHaveTitle(/^Error: /);
-    await errorSummary(page).getByRole('link', { name: 'Choose a grade and give its rationale' }).click();
-    await expect(
-      page.getByRole('group', { name: 'Overall grade for the case' }).getByLabel('Outstanding'),
-    ).toBeFocused();
-
-    await page.getByRole('group', { name: 'Overall grade for the case' }).getByLabel('Good', { exact: true }).check();
+    await errorSummary(page).getByRole('link', { name: 'Give the rationale for the overall grade' }).click();
+    await expect(page.getByLabel('Rationale for the overall grade')).toBeFocused();
     await page
       .getByLabel('Rationale for the overall grade')
       .fill('Timely screening and a sound decision; the history of earlier contacts was missed.');
     await page.getByRole('group', { name: 'Police: grade' }).getByLabel('Requires improvement').check();
+    await page.getByLabel('Rationale for the Police grade').fill('');
     await page.getByRole('button', { name: 'Save grades' }).click();
     await expect(
       errorSummary(page).getByRole('link', { name: 'Give the rationale for the Police grade' }),
