@@ -163,6 +163,9 @@ describe('removing a case before signing', () => {
     expect(r.message).toContain(`${answers} answers`);
     expect(writeMark(inst.app.db)).toBe(mark);
 
+    // The grade set above and those its checklists' grade questions gave (one value each).
+    const grades = count('SELECT count(*) AS n FROM case_grade WHERE case_id = ?', caseId);
+    expect(grades).toBeGreaterThanOrEqual(1);
     const citing = (await inst.api['findings.list']({ auditId })).filter((f) => f.caseIds.includes(caseId));
     const removed = await inst.api['cases.remove']({ caseId, confirm: true });
     expect(removed).toEqual({
@@ -170,7 +173,7 @@ describe('removing a case before signing', () => {
       caseId,
       auditId,
       reference,
-      contents: { checklists: expect.any(Number), answers, grades: 1, discussions: 1 },
+      contents: { checklists: expect.any(Number), answers, grades, discussions: 1 },
       findingsUpdated: citing.length,
     });
     const byCase = (table: string) => count(`SELECT count(*) AS n FROM ${table} WHERE case_id = ?`, caseId);
