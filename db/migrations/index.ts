@@ -13,6 +13,7 @@ import * as m0010 from './0010_search_kinds.js';
 import * as m0011 from './0011_dashboard_figures.js';
 import * as m0012 from './0012_import_pins.js';
 import * as m0013 from './0013_archive_and_delete.js';
+import * as m0014 from './0014_audit_programme.js';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'dashboard figures of signed revisions', up: m0011.up },
   { version: 12, name: 'imported audits pinned to their signer', up: m0012.up },
   { version: 13, name: 'archived audits and deleting unsigned ones', up: m0013.up },
+  { version: 14, name: 'audit programme', up: m0014.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

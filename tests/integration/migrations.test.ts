@@ -65,6 +65,7 @@ const SEED: Record<number, string> = {
   10: SEED_V9, // version 10 changed how the search index holds the kind, not what is stored
   11: SEED_V9, // version 11 added figures that are counted on use
   12: SEED_V9, // version 12 pinned imported audits (none here); version 13 added archiving and deletion
+  13: SEED_V9, // version 14 added the (empty) audit programme
 };
 
 type Entry = { id: number; kind: string; ref_id: string };
