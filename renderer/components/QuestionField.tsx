@@ -9,7 +9,7 @@ import { sentence } from '../lib/format.js';
 import { notApplicableReasonId, questionControlId, questionOptions } from '../lib/questionOptions.js';
 import { useAnswerSaver } from '../lib/useAnswerSaver.js';
 import { ChoiceInputs } from './ChoiceInputs.js';
-import { ErrorMessage } from './ErrorMessage.js';
+import { ErrorMessage } from './form/index.js';
 import { Guidance, guidanceIsHint } from './Guidance.js';
 import { SaveStatus } from './SaveStatus.js';
 

@@ -3,7 +3,7 @@ import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { BACKUP_KIND_WORDS, backupTime, type Backup } from '../components/bundles/backupWords.js';
 import { fileSize } from '../components/bundles/files.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { ErrorSummary } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';

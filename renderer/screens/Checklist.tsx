@@ -7,7 +7,7 @@ import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { CaseDetails } from '../components/CaseDetails.js';
 import { ChecklistStatusTag } from '../components/ChecklistStatusTag.js';
-import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.js';
+import { ErrorSummary, type ErrorSummaryItem } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';

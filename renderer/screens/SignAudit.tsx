@@ -4,7 +4,7 @@ import type { Output } from '../../shared/contract.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { KeyNumberRows } from '../components/bundles/SafetyNumber.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { ErrorSummary } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';

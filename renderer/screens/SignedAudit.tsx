@@ -7,7 +7,7 @@ import { base64ToBytes, downloadFile } from '../components/bundles/files.js';
 import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
 import { WarningText } from '../components/WarningText.js';
 import { recipientsOf } from '../components/bundles/recipients.js';
-import { ErrorSummary } from '../components/ErrorSummary.js';
+import { ErrorSummary } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';

@@ -2,7 +2,7 @@
 // Text fields keep what is typed in their own state, so a keystroke re-renders only the field; the
 // text reaches the template store after a short pause, on blur, or when anything flushes the store.
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { ErrorMessage } from '../ErrorMessage.js';
+import { ErrorMessage } from '../form/index.js';
 import { checkboxId } from './editorModel.js';
 import type { TemplateStore } from './templateStore.js';
 

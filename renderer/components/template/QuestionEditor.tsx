@@ -6,7 +6,7 @@ import {
   LEARNING_THEMES,
   LEARNING_THEME_LABELS,
 } from '../../../shared/vocabulary.js';
-import { ErrorMessage } from '../ErrorMessage.js';
+import { ErrorMessage } from '../form/index.js';
 import { CheckboxGroup, ConfirmPanel, DeferredInput, DeferredTextarea, SelectInput } from './EditorFields.js';
 import {
   QUESTION_TYPE_LABELS,

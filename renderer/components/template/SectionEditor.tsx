@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import type { Section } from '../../../shared/template.js';
-import { ErrorMessage } from '../ErrorMessage.js';
+import { ErrorMessage } from '../form/index.js';
 import { ConfirmPanel, DeferredInput, DeferredTextarea } from './EditorFields.js';
 import { sectionFieldId, type ConditionCandidate } from './editorModel.js';
 import { NO_CANDIDATES, NO_ERRORS, QuestionEditor, type EditorActions } from './QuestionEditor.js';

@@ -1,1 +1,0 @@
-export { ErrorSummary, type ErrorSummaryItem } from './form/ErrorSummary.js';
