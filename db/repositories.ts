@@ -2,6 +2,7 @@ import type { Db } from './open.js';
 import { actionRepo } from './repos/actionRepo.js';
 import { auditRepo } from './repos/auditRepo.js';
 import { panelRepo } from './repos/panelRepo.js';
+import { personalDataRepo } from './repos/personalDataRepo.js';
 import { removalRepo } from './repos/removalRepo.js';
 import { reviewRepo } from './repos/reviewRepo.js';
 import { searchRepo } from './repos/searchRepo.js';
@@ -39,6 +40,7 @@ export function repositories(db: Db) {
     panels: panelRepo(db),
     signedFigures: signedFiguresRepo(db),
     dashboard: dashboardRepo(db),
+    personalData: personalDataRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
