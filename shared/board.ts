@@ -39,14 +39,28 @@ export const boardSetupSchema = z.strictObject({
 });
 export type BoardSetup = z.input<typeof boardSetupSchema>;
 
-/** The partner agencies a new board starts with; the list is editable on the first-run screen. */
+/**
+ * The partner agencies a new partnership starts with (editable on the first-run screen): first the
+ * statutory partners of Working Together to Safeguard Children 2023 (the local authority, the
+ * integrated care board and the police as the lead safeguarding partners, and education, made a
+ * statutory partner by the Children's Wellbeing and Schools Bill), then the relevant agencies.
+ * Plain name and kind only: the list is sent as it is to `board.setup`.
+ */
 export const DEFAULT_AGENCIES: ReadonlyArray<{ name: string; kind: (typeof AGENCY_KINDS)[number] }> = [
   { name: "Children's social care", kind: 'childrens_social_care' },
   { name: 'Police', kind: 'police' },
   { name: 'Health', kind: 'health' },
-  { name: 'Schools', kind: 'schools' },
+  { name: 'Education', kind: 'schools' },
   { name: 'Probation', kind: 'probation' },
   { name: 'Adult social care', kind: 'adult_social_care' },
   { name: 'Housing', kind: 'housing' },
   { name: 'Voluntary sector', kind: 'voluntary_sector' },
+];
+
+/** The kinds of agency among the statutory partners, in the order the set-up lists them. */
+export const STATUTORY_PARTNER_KINDS: ReadonlyArray<(typeof AGENCY_KINDS)[number]> = [
+  'childrens_social_care',
+  'health',
+  'police',
+  'schools',
 ];

@@ -47,7 +47,7 @@ export const LEARNING_THEME_LABELS: Record<LearningTheme, string> = {
   information_sharing_consent: 'Information sharing and consent',
   timeliness: 'Timeliness',
   challenge_escalation: 'Challenge and escalation',
-  case_transfer: 'Case transfer across boroughs',
+  case_transfer: 'Transfer between areas',
   cultural_practices: 'Cultural practices',
   management_oversight: 'Management oversight and supervision',
 };

@@ -3,6 +3,7 @@ import type { ChecklistDetail, ChecklistSummary } from '../../shared/audit.js';
 import { checklistProgress, isAnswered, visibleQuestions, type AnswerMap } from '../../shared/checklistRules.js';
 import type { Output } from '../../shared/contract.js';
 import type { Question } from '../../shared/template.js';
+import { sectionCaption, templateNumbers } from '../../shared/questionNumbers.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { CaseDetails } from '../components/CaseDetails.js';
@@ -60,11 +61,9 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
   }, []);
   const onSaved = useCallback((result: Output<'answers.save'>) => setSummary(result.checklist), []);
 
-  const numbers = useMemo(() => {
-    const map = new Map<string, string>();
-    template.sections.forEach((s, si) => s.questions.forEach((q, qi) => map.set(q.id, `${si + 1}.${qi + 1}`)));
-    return map;
-  }, [template]);
+  // Numbered by the template, so question 5.3 is in "Section 5 of 6" even where this agency sees fewer.
+  const templateNumbering = useMemo(() => templateNumbers(template), [template]);
+  const numbers = templateNumbering.questions;
   const sectionOf = useMemo(() => {
     const map = new Map<string, string>();
     for (const s of template.sections) for (const q of s.questions) map.set(q.id, s.id);
@@ -233,9 +232,7 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
 
       {current ? (
         <section aria-labelledby="section-heading" className="app-readable">
-          <span className="govuk-caption-m">
-            Section {currentIndex + 1} of {sections.length}
-          </span>
+          <span className="govuk-caption-m">{sectionCaption(templateNumbering, current.section.id)}</span>
           <h2 className="govuk-heading-l app-section-title" id="section-heading" tabIndex={-1} ref={sectionHeading}>
             {current.section.title}
           </h2>

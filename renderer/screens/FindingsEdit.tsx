@@ -171,7 +171,7 @@ function FindingForm({
             name="themes"
             id="finding-themes"
             legend="Learning themes"
-            hint="The themes from serious case reviews this finding bears on (optional)"
+            hint="The themes from child safeguarding practice reviews this finding bears on (optional)"
             options={LEARNING_THEMES.map((t) => ({ value: t, label: LEARNING_THEME_LABELS[t] }))}
           />
         </fieldset>

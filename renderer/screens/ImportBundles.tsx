@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { MAX_BUNDLE_BYTES, type ImportOutcome } from '../../shared/bundle.js';
+import { countImport, importSummaryText } from '../../shared/importSummary.js';
 import { ApiError, errorMessage } from '../api/client.js';
 import { useApiMutation } from '../api/hooks.js';
 import { bytesToBase64, fileSize } from '../components/bundles/files.js';
@@ -202,7 +203,12 @@ export function ImportBundles() {
                       : `Importing ${current} of ${progress.total}…`
                     : progress.cancelled
                       ? `Import cancelled after ${progress.done} of ${progress.total} ${progress.total === 1 ? 'file' : 'files'}`
-                      : `Imported ${progress.total} ${progress.total === 1 ? 'file' : 'files'}`}
+                      : importSummaryText(
+                          countImport(
+                            rows.map((r) => r.result),
+                            progress.total,
+                          ),
+                        )}
                 </label>
                 <progress id="import-progress" className="app-progress-bar" max={progress.total} value={progress.done}>
                   {progress.done} of {progress.total}

@@ -1,4 +1,5 @@
 import { DEFAULT_AGENCIES, boardSetupSchema, type Board } from '../../shared/board.js';
+import { SETUP_WORDS } from '../../shared/partnershipWords.js';
 import type { z } from 'zod';
 import { useApiMutation } from '../api/hooks.js';
 import { AgencyRowsEditor, agencyRowSummary } from '../components/AgencyRowsEditor.js';
@@ -7,7 +8,7 @@ import { Page } from '../components/Page.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
 
-/** First run: name the board and list its partner agencies. */
+/** First run: name the partnership and list its partner agencies. */
 export function SetupBoard({ onDone }: { onDone: (board: Board) => void }) {
   const setup = useApiMutation('board.setup');
   const form = useZodForm(boardSetupSchema, {
@@ -30,29 +31,23 @@ export function SetupBoard({ onDone }: { onDone: (board: Board) => void }) {
 
   return (
     <Page
-      title="Set up your board"
+      title={SETUP_WORDS.title}
       narrow
       hasErrors={formHasErrors(form)}
       before={<FormErrorSummary form={form} summaryText={agencyRowSummary} />}
     >
-      <p className="govuk-body">
-        Case Audit keeps one board's audits. Name the safeguarding children board or partnership, and list the partner
-        agencies whose work the audits look at.
-      </p>
+      <p className="govuk-body">{SETUP_WORDS.intro}</p>
       <Form form={form} onSubmit={onValid} summary="none">
         <TextField
           name="name"
           id="board-name"
-          label="Name of the board or partnership"
+          label={SETUP_WORDS.nameLabel}
           labelSize="m"
-          hint="For example, Northshire Safeguarding Children Partnership"
+          hint={SETUP_WORDS.nameHint}
           autoComplete="organization"
         />
         <h2 className="govuk-heading-m">Partner agencies</h2>
-        <p className="govuk-body app-secondary-text">
-          Each case's checklists are answered by the agencies involved. Start from this list, change names to your local
-          ones, and add or remove agencies. You can change the list later.
-        </p>
+        <p className="govuk-body app-secondary-text">{SETUP_WORDS.agenciesIntro}</p>
         <AgencyRowsEditor />
         <button type="submit" className="govuk-button" disabled={setup.pending}>
           Save and continue

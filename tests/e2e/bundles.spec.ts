@@ -313,7 +313,9 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     await expect(qaPage.getByLabel('Importing 2 of 4…')).toHaveJSProperty('value', 1);
     await expect(qaPage.getByRole('status').filter({ has: progress })).toHaveAttribute('aria-live', 'polite');
     await expectAccessible(qaPage, 'import bundles (importing)');
-    await expect(qaPage.getByText('Imported 4 files')).toBeVisible({ timeout: 60_000 });
+    await expect(qaPage.getByText('2 of 4 files imported: 1 waiting in quarantine, 1 refused')).toBeVisible({
+      timeout: 60_000,
+    });
     await expect(progress).toHaveJSProperty('value', 4);
     await expect(progress).toHaveJSProperty('max', 4);
     await qaPage.unroute('**/rpc/bundles.import');

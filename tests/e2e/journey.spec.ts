@@ -77,8 +77,8 @@ test.describe('auditor journey', () => {
 
     // --- First run: set up the board -------------------------------------------------------
     await page.goto(host.url);
-    await expectScreen(page, 'Set up your board');
-    await expect(page).toHaveTitle('Set up your board – Case Audit');
+    await expectScreen(page, 'Set up your partnership');
+    await expect(page).toHaveTitle('Set up your partnership – Case Audit');
     // The token leaves the address bar as soon as the interface has it.
     expect(page.url()).not.toContain('token=');
     await expectAccessible(page, 'set up your board');
@@ -88,8 +88,8 @@ test.describe('auditor journey', () => {
     await expect(setupErrors.getByRole('link', { name: 'Enter the name of the board or partnership' })).toBeVisible();
     await expectAccessible(page, 'set up your board (with errors)');
     await setupErrors.getByRole('link', { name: 'Enter the name of the board or partnership' }).click();
-    await expect(page.getByLabel('Name of the board or partnership')).toBeFocused();
-    await page.getByLabel('Name of the board or partnership').fill('Northshire Safeguarding Children Partnership');
+    await expect(page.getByLabel('Name of the partnership')).toBeFocused();
+    await page.getByLabel('Name of the partnership').fill('Northshire Safeguarding Children Partnership');
     await page.getByLabel('Agency name 2').fill('Northshire Police');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     // The QA sub-committee's card comes next (tests/e2e/safeDefaults.spec.ts enrols one); skipped here.

@@ -112,8 +112,8 @@ test.describe('safe defaults: the QA card at set-up, encrypted export, safety nu
 
     // --- The auditor's first run: the board, then the QA sub-committee's card ---------------------
     await page.goto(auditor.host.url);
-    await expectScreen(page, 'Set up your board');
-    await page.getByLabel('Name of the board or partnership').fill(NORTH);
+    await expectScreen(page, 'Set up your partnership');
+    await page.getByLabel('Name of the partnership').fill(NORTH);
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await expectScreen(page, 'The QA sub-committee’s identity card');
     await expect(page.getByText(`${NORTH} is set up`)).toBeVisible();
@@ -251,7 +251,7 @@ test.describe('safe defaults: the QA card at set-up, encrypted export, safety nu
     await expectScreen(qaPage, 'Import bundles');
     await qaPage.getByLabel('Bundle files').setInputFiles([sealedPath, southPaths[0]!]);
     await qaPage.getByRole('button', { name: 'Import bundles' }).click();
-    await expect(qaPage.getByText('Imported 2 files')).toBeVisible({ timeout: 60_000 });
+    await expect(qaPage.getByText('0 of 2 files imported: 2 waiting in quarantine')).toBeVisible({ timeout: 60_000 });
     await expect(qaPage.getByText('2 waiting in quarantine.')).toBeVisible();
 
     await go(qaPage, '/quarantine');
@@ -306,7 +306,7 @@ test.describe('safe defaults: the QA card at set-up, encrypted export, safety nu
     await expectScreen(qaPage, 'Import bundles');
     await qaPage.getByLabel('Bundle files').setInputFiles([southPaths[1]!]);
     await qaPage.getByRole('button', { name: 'Import bundles' }).click();
-    await expect(qaPage.getByText('Imported 1 file')).toBeVisible({ timeout: 60_000 });
+    await expect(qaPage.getByText('0 of 1 file imported: 1 refused')).toBeVisible({ timeout: 60_000 });
     const results = qaPage.getByRole('table', { name: 'What happened to each file' });
     const southRow = results.getByRole('row', { name: /south-2\.caseaudit/ });
     await expect(southRow).toContainText('From another board');

@@ -62,7 +62,7 @@ test.afterEach(async () => {
 });
 
 test('opens the first-run screen from app:// in a window without Node', async () => {
-  await expect(page.getByRole('heading', { name: 'Set up your board' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Set up your partnership' })).toBeVisible();
   expect(page.url()).toMatch(/^app:\/\/case-audit\//);
   const globals = await page.evaluate(() => {
     const g = globalThis as unknown as Record<string, unknown>;
@@ -113,7 +113,7 @@ test('blocks new windows', async () => {
 });
 
 test('blocks navigation away from the app', async () => {
-  await expect(page.getByRole('heading', { name: 'Set up your board' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Set up your partnership' })).toBeVisible();
   for (const target of ['https://example.com/', 'file:///etc/passwd', 'data:text/html,<h1>elsewhere</h1>']) {
     await page.evaluate((url) => {
       window.location.href = url;
@@ -121,6 +121,6 @@ test('blocks navigation away from the app', async () => {
     await page.waitForTimeout(500);
     expect(page.url()).toMatch(/^app:\/\/case-audit\//);
   }
-  await expect(page.getByRole('heading', { name: 'Set up your board' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Set up your partnership' })).toBeVisible();
   expect(app.windows()).toHaveLength(1);
 });

@@ -120,7 +120,7 @@ describe('editing a case before signing', () => {
   it('adds and takes off agencies; taking off one with answers asks for confirmation', async () => {
     const auditId = await completeAudit(inst.api, 'Neglect audit');
     const board = (await inst.api['board.get']({}))!;
-    const schools = board.agencies.find((a) => a.name === 'Schools')!.id;
+    const schools = board.agencies.find((a) => a.kind === 'schools')!.id;
     const input = await caseInput(auditId);
     const [kept, ...dropped] = input.agencyIds;
     const withSchools = await inst.api['cases.update']({ ...input, agencyIds: [...input.agencyIds, schools] });

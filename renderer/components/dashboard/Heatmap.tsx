@@ -22,8 +22,8 @@ export function heatBand(share: number): number {
 }
 
 /**
- * The learning themes from serious case reviews × the partner agencies: in each cell, the share of
- * the agency's assessed answers on the theme that were areas for development. The table is the
+ * The learning themes from child safeguarding practice reviews × the partner agencies: in each cell,
+ * the share of the agency's assessed answers on the theme that were areas for development. The table is the
  * heatmap: a coloured background for a quick scan, the percentage and the counts as text.
  */
 export function Heatmap({ heatmap }: { heatmap: Dashboard['heatmap'] }) {
@@ -39,8 +39,8 @@ export function Heatmap({ heatmap }: { heatmap: Dashboard['heatmap'] }) {
         Learning themes by agency
       </h2>
       <p className="govuk-body app-readable">
-        For each learning theme from serious case reviews, the share of each agency’s assessed answers that were areas
-        for development, across every audit. The darker the cell, the more often practice fell short.
+        For each learning theme from child safeguarding practice reviews, the share of each agency’s assessed answers
+        that were areas for development, across every audit. The darker the cell, the more often practice fell short.
       </p>
       {themes.length === 0 ? (
         <p className="govuk-body">No answer on a learning theme has been assessed yet.</p>
