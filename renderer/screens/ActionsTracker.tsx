@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { FormProvider } from 'react-hook-form';
 import { z } from 'zod';
 import { actionFilterSchema } from '../../shared/actionPlan.js';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../shared/actionStatus.js';
 import type { Input } from '../../shared/contract.js';
 import { useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
-import { FormErrorSummary, formHasErrors, SelectField, TextField, useZodForm } from '../components/form/index.js';
+import { FormErrorSummary, formHasErrors, SelectField, TextField, useZodForm, Form } from '../components/form/index.js';
 import { Page } from '../components/Page.js';
 import { Pagination } from '../components/Pagination.js';
 import { ActionsTable } from '../components/review/ActionsTable.js';
@@ -133,52 +132,45 @@ export function ActionsTracker({ filter, page }: { filter: ActionsFilter; page: 
         Every action from every audit’s action plan, overdue actions first. Open an action to record progress or verify
         it.
       </p>
-      <FormProvider {...form}>
-        <form
-          noValidate
-          onSubmit={form.handleSubmit(onSubmit)}
-          className="app-filters"
-          aria-labelledby="filters-heading"
-        >
-          <h2 className="govuk-heading-s" id="filters-heading">
-            Filter the actions
-          </h2>
-          <div className="app-filters__fields">
-            <SelectField
-              name="agencyId"
-              id="filter-agency"
-              label="Lead agency"
-              placeholder="All agencies"
-              options={board.agencies.map((a) => ({ value: a.id, label: a.name }))}
-            />
-            <SelectField
-              name="status"
-              id="filter-status"
-              label="Status"
-              placeholder="Any status"
-              options={STATUS_OPTIONS}
-            />
-            <TextField
-              name="dueBefore"
-              id="filter-due"
-              type="date"
-              label="Due before"
-              autoComplete="off"
-              spellCheck={false}
-            />
-          </div>
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button govuk-button--secondary">
-              Apply filters
+      <Form form={form} summary="none" onSubmit={onSubmit} className="app-filters" aria-labelledby="filters-heading">
+        <h2 className="govuk-heading-s" id="filters-heading">
+          Filter the actions
+        </h2>
+        <div className="app-filters__fields">
+          <SelectField
+            name="agencyId"
+            id="filter-agency"
+            label="Lead agency"
+            placeholder="All agencies"
+            options={board.agencies.map((a) => ({ value: a.id, label: a.name }))}
+          />
+          <SelectField
+            name="status"
+            id="filter-status"
+            label="Status"
+            placeholder="Any status"
+            options={STATUS_OPTIONS}
+          />
+          <TextField
+            name="dueBefore"
+            id="filter-due"
+            type="date"
+            label="Due before"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Apply filters
+          </button>
+          {filtered ? (
+            <button type="button" className="app-link-button" onClick={clearFilters}>
+              Clear filters
             </button>
-            {filtered ? (
-              <button type="button" className="app-link-button" onClick={clearFilters}>
-                Clear filters
-              </button>
-            ) : null}
-          </div>
-        </form>
-      </FormProvider>
+          ) : null}
+        </div>
+      </Form>
 
       <div aria-live="polite" className="govuk-visually-hidden">
         {announcement}

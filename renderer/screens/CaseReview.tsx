@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { FormProvider } from 'react-hook-form';
 import { z } from 'zod';
 import type { AuditDetail } from '../../shared/audit.js';
 import type { AuditCase } from '../../shared/auditCase.js';
@@ -23,6 +22,7 @@ import {
   useFieldArray,
   useWatch,
   useZodForm,
+  Form,
 } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
@@ -314,157 +314,155 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
             <p className="govuk-inset-text">This audit is signed: its grades and discussions can no longer change.</p>
           ) : null}
 
-          <FormProvider {...gradesForm}>
-            <form noValidate onSubmit={gradesForm.handleSubmit(onSaveGrades, failed(discussionForm))}>
-              <h2 className="govuk-heading-m">Grades</h2>
-              <p className="govuk-body">
-                Grade the case overall and for each agency involved. Every grade needs its rationale: what in the
-                records and the discussion led to it. Cases graded Requires improvement or Inadequate are escalated.
-              </p>
-              <fieldset className="govuk-fieldset" disabled={!editable}>
-                <legend className="govuk-visually-hidden">Grades for case {auditCase.reference}</legend>
-                {rows.map((r, i) => (
-                  <div className="app-grade-block" key={r.key}>
-                    <RadiosField
-                      name={`grades.${i}.grade`}
-                      id={`grade-${r.key}`}
-                      legend={r.agencyId === null ? 'Overall grade for the case' : `${r.name}: grade`}
-                      legendSize="s"
-                      inline
-                      options={GRADE_ITEMS}
-                    />
-                    <TextareaField
-                      name={`grades.${i}.rationale`}
-                      id={`rationale-${r.key}`}
-                      label={
-                        r.agencyId === null ? 'Rationale for the overall grade' : `Rationale for the ${r.name} grade`
-                      }
-                      rows={3}
-                    />
-                  </div>
-                ))}
-              </fieldset>
-              {editable ? (
-                <button type="submit" className="govuk-button" disabled={setGrade.pending}>
-                  Save grades
-                </button>
-              ) : null}
-            </form>
-          </FormProvider>
-
-          <FormProvider {...discussionForm}>
-            <form
-              noValidate
-              onSubmit={discussionForm.handleSubmit(onSaveDiscussion, failed(gradesForm))}
-              className="app-section-gap"
-            >
-              <h2 className="govuk-heading-m">Multi-agency discussion</h2>
-              <p className="govuk-body">
-                The meeting where the agencies involved discussed the case: record people by their role and agency,
-                never by name.
-              </p>
-              <fieldset className="govuk-fieldset" disabled={!editable}>
-                <legend className="govuk-visually-hidden">Discussion of case {auditCase.reference}</legend>
-                <TextField
-                  name="heldOn"
-                  id="discussion-date"
-                  type="date"
-                  label="Date of the discussion"
-                  labelSize="s"
-                  autoComplete="off"
-                  spellCheck={false}
-                />
-                <div className="govuk-form-group">
-                  <fieldset className="govuk-fieldset" aria-describedby="attendees-hint">
-                    <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Who attended</legend>
-                    <div className="govuk-hint" id="attendees-hint">
-                      Each person’s role (for example, MASH team manager) and their agency
-                    </div>
-                    <ol className="app-agency-list">
-                      {attendees.fields.map((row, i) => (
-                        <li key={row.id}>
-                          <fieldset className="govuk-fieldset app-agency-row">
-                            <legend className="govuk-visually-hidden">Attendee {i + 1}</legend>
-                            <div className="app-agency-row__name">
-                              <TextField
-                                name={`attendees.${i}.role`}
-                                id={`attendee-${i}-role`}
-                                label={
-                                  <>
-                                    Role<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
-                                  </>
-                                }
-                                autoComplete="off"
-                              />
-                            </div>
-                            <div className="app-agency-row__kind">
-                              <SelectField
-                                name={`attendees.${i}.agencyId`}
-                                id={`attendee-${i}-agency`}
-                                label={
-                                  <>
-                                    Agency<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
-                                  </>
-                                }
-                                placeholder="Choose an agency"
-                                options={agencyOptions}
-                              />
-                            </div>
-                            {attendees.fields.length > 1 ? (
-                              <div className="app-agency-row__actions">
-                                <button
-                                  type="button"
-                                  className="app-link-button"
-                                  onClick={() => {
-                                    attendees.remove(i);
-                                    addButton.current?.focus();
-                                  }}
-                                >
-                                  Remove<span className="govuk-visually-hidden"> attendee {i + 1}</span>
-                                </button>
-                              </div>
-                            ) : null}
-                          </fieldset>
-                        </li>
-                      ))}
-                    </ol>
-                    {editable ? (
-                      <button
-                        type="button"
-                        ref={addButton}
-                        className="govuk-button govuk-button--secondary"
-                        onClick={() => {
-                          attendees.append({ role: '', agencyId: '' }, { shouldFocus: false });
-                          setFocusRow(attendees.fields.length);
-                        }}
-                      >
-                        Add another attendee
-                      </button>
-                    ) : null}
-                  </fieldset>
+          <Form form={gradesForm} summary="none" onSubmit={onSaveGrades} onInvalid={failed(discussionForm)}>
+            <h2 className="govuk-heading-m">Grades</h2>
+            <p className="govuk-body">
+              Grade the case overall and for each agency involved. Every grade needs its rationale: what in the records
+              and the discussion led to it. Cases graded Requires improvement or Inadequate are escalated.
+            </p>
+            <fieldset className="govuk-fieldset" disabled={!editable}>
+              <legend className="govuk-visually-hidden">Grades for case {auditCase.reference}</legend>
+              {rows.map((r, i) => (
+                <div className="app-grade-block" key={r.key}>
+                  <RadiosField
+                    name={`grades.${i}.grade`}
+                    id={`grade-${r.key}`}
+                    legend={r.agencyId === null ? 'Overall grade for the case' : `${r.name}: grade`}
+                    legendSize="s"
+                    inline
+                    options={GRADE_ITEMS}
+                  />
+                  <TextareaField
+                    name={`grades.${i}.rationale`}
+                    id={`rationale-${r.key}`}
+                    label={
+                      r.agencyId === null ? 'Rationale for the overall grade' : `Rationale for the ${r.name} grade`
+                    }
+                    rows={3}
+                  />
                 </div>
-                <TextareaField
-                  name="agreed"
-                  id="discussion-agreed"
-                  label="What was agreed"
-                  labelSize="s"
-                  hint="The conclusions the agencies reached together, and anything to follow up"
-                />
-                <TextareaField
-                  name="disagreements"
-                  id="discussion-disagreements"
-                  label="Where agencies disagreed"
-                  labelSize="s"
-                  hint="Include any disagreement left unresolved and how it will be escalated"
-                />
-              </fieldset>
-              {editable ? (
-                <button type="submit" className="govuk-button" disabled={saveDiscussion.pending}>
-                  Save discussion record
-                </button>
-              ) : null}
-            </form>
-          </FormProvider>
+              ))}
+            </fieldset>
+            {editable ? (
+              <button type="submit" className="govuk-button" disabled={setGrade.pending}>
+                Save grades
+              </button>
+            ) : null}
+          </Form>
+
+          <Form
+            form={discussionForm}
+            summary="none"
+            onSubmit={onSaveDiscussion}
+            onInvalid={failed(gradesForm)}
+            className="app-section-gap"
+          >
+            <h2 className="govuk-heading-m">Multi-agency discussion</h2>
+            <p className="govuk-body">
+              The meeting where the agencies involved discussed the case: record people by their role and agency, never
+              by name.
+            </p>
+            <fieldset className="govuk-fieldset" disabled={!editable}>
+              <legend className="govuk-visually-hidden">Discussion of case {auditCase.reference}</legend>
+              <TextField
+                name="heldOn"
+                id="discussion-date"
+                type="date"
+                label="Date of the discussion"
+                labelSize="s"
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <div className="govuk-form-group">
+                <fieldset className="govuk-fieldset" aria-describedby="attendees-hint">
+                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Who attended</legend>
+                  <div className="govuk-hint" id="attendees-hint">
+                    Each person’s role (for example, MASH team manager) and their agency
+                  </div>
+                  <ol className="app-agency-list">
+                    {attendees.fields.map((row, i) => (
+                      <li key={row.id}>
+                        <fieldset className="govuk-fieldset app-agency-row">
+                          <legend className="govuk-visually-hidden">Attendee {i + 1}</legend>
+                          <div className="app-agency-row__name">
+                            <TextField
+                              name={`attendees.${i}.role`}
+                              id={`attendee-${i}-role`}
+                              label={
+                                <>
+                                  Role<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
+                                </>
+                              }
+                              autoComplete="off"
+                            />
+                          </div>
+                          <div className="app-agency-row__kind">
+                            <SelectField
+                              name={`attendees.${i}.agencyId`}
+                              id={`attendee-${i}-agency`}
+                              label={
+                                <>
+                                  Agency<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
+                                </>
+                              }
+                              placeholder="Choose an agency"
+                              options={agencyOptions}
+                            />
+                          </div>
+                          {attendees.fields.length > 1 ? (
+                            <div className="app-agency-row__actions">
+                              <button
+                                type="button"
+                                className="app-link-button"
+                                onClick={() => {
+                                  attendees.remove(i);
+                                  addButton.current?.focus();
+                                }}
+                              >
+                                Remove<span className="govuk-visually-hidden"> attendee {i + 1}</span>
+                              </button>
+                            </div>
+                          ) : null}
+                        </fieldset>
+                      </li>
+                    ))}
+                  </ol>
+                  {editable ? (
+                    <button
+                      type="button"
+                      ref={addButton}
+                      className="govuk-button govuk-button--secondary"
+                      onClick={() => {
+                        attendees.append({ role: '', agencyId: '' }, { shouldFocus: false });
+                        setFocusRow(attendees.fields.length);
+                      }}
+                    >
+                      Add another attendee
+                    </button>
+                  ) : null}
+                </fieldset>
+              </div>
+              <TextareaField
+                name="agreed"
+                id="discussion-agreed"
+                label="What was agreed"
+                labelSize="s"
+                hint="The conclusions the agencies reached together, and anything to follow up"
+              />
+              <TextareaField
+                name="disagreements"
+                id="discussion-disagreements"
+                label="Where agencies disagreed"
+                labelSize="s"
+                hint="Include any disagreement left unresolved and how it will be escalated"
+              />
+            </fieldset>
+            {editable ? (
+              <button type="submit" className="govuk-button" disabled={saveDiscussion.pending}>
+                Save discussion record
+              </button>
+            ) : null}
+          </Form>
           <p className="govuk-body">
             <Link to={paths.review(audit.id)}>Back to all cases’ grades and discussions</Link>
           </p>

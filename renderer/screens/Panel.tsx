@@ -1,5 +1,4 @@
 import { useCallback, useRef, useState } from 'react';
-import { FormProvider } from 'react-hook-form';
 import { z } from 'zod';
 import { contract } from '../../shared/contract.js';
 import type { Panel as PanelRecord } from '../../shared/panel.js';
@@ -8,7 +7,7 @@ import { useBoard } from '../board.js';
 import { Fingerprint } from '../components/bundles/Fingerprint.js';
 import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
 import { DownloadStatus, FILE_TYPES, useDownload } from '../components/dashboard/Download.js';
-import { FormErrorSummary, formHasErrors, TextareaField, useZodForm } from '../components/form/index.js';
+import { FormErrorSummary, formHasErrors, TextareaField, useZodForm, Form } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
@@ -186,32 +185,24 @@ function PanelView({ panel, onChange }: { panel: PanelRecord; onChange: (p: Pane
       </ol>
 
       {signed ? null : (
-        // The family's <Form> takes no aria-labelledby, and this form is named by its heading.
-        <FormProvider {...form}>
-          <form
-            noValidate
-            onSubmit={form.handleSubmit(onAdd)}
-            className="app-filters"
-            aria-labelledby="add-item-heading"
-          >
-            <h2 className="govuk-heading-m" id="add-item-heading">
-              Add an item
-            </h2>
-            <TextareaField
-              name="subject"
-              id="new-item-subject"
-              label="What is being challenged"
-              hint="For example, a Section 11 standard the agency rated amber, or a finding of another audit"
-              rows={3}
-            />
-            <button type="submit" className="govuk-button govuk-button--secondary" disabled={addItem.pending}>
-              Add the item
-            </button>
-            <div role="status" className="govuk-body">
-              {added !== null ? `Item ${added} added.` : ''}
-            </div>
-          </form>
-        </FormProvider>
+        <Form form={form} summary="none" onSubmit={onAdd} className="app-filters" aria-labelledby="add-item-heading">
+          <h2 className="govuk-heading-m" id="add-item-heading">
+            Add an item
+          </h2>
+          <TextareaField
+            name="subject"
+            id="new-item-subject"
+            label="What is being challenged"
+            hint="For example, a Section 11 standard the agency rated amber, or a finding of another audit"
+            rows={3}
+          />
+          <button type="submit" className="govuk-button govuk-button--secondary" disabled={addItem.pending}>
+            Add the item
+          </button>
+          <div role="status" className="govuk-body">
+            {added !== null ? `Item ${added} added.` : ''}
+          </div>
+        </Form>
       )}
     </Page>
   );

@@ -1,5 +1,4 @@
 import { Fragment, useCallback, useState, type MouseEvent } from 'react';
-import { FormProvider } from 'react-hook-form';
 import { z } from 'zod';
 import { SEARCH_KINDS, searchInputSchema, type SearchHit } from '../../shared/dashboard.js';
 import { useApi, useApiQuery } from '../api/hooks.js';
@@ -14,6 +13,7 @@ import {
   FormGroup,
   useField,
   useZodForm,
+  Form,
 } from '../components/form/index.js';
 import { Page } from '../components/Page.js';
 import { checkRule } from '../components/panels/sharedRule.js';
@@ -96,28 +96,26 @@ export function Search() {
 
   return (
     <Page title="Search" hasErrors={formHasErrors(form)} before={<FormErrorSummary form={form} />}>
-      {/* Not the family's <Form>: this one is a search landmark with its own name. */}
-      <FormProvider {...form}>
-        <form
-          noValidate
-          onSubmit={form.handleSubmit(onValid)}
-          role="search"
-          aria-label="Findings, actions and evidence"
-          className="app-search-form"
-        >
-          <SearchBox />
-          <CheckboxesField
-            name="kinds"
-            id="search-kinds"
-            legend="Only show"
-            legendSize="s"
-            hint="Leave all unticked to search everything."
-            small
-            inline
-            options={SEARCH_KINDS.map((k) => ({ value: k, label: KIND_PLURALS[k] }))}
-          />
-        </form>
-      </FormProvider>
+      <Form
+        form={form}
+        summary="none"
+        onSubmit={onValid}
+        role="search"
+        aria-label="Findings, actions and evidence"
+        className="app-search-form"
+      >
+        <SearchBox />
+        <CheckboxesField
+          name="kinds"
+          id="search-kinds"
+          legend="Only show"
+          legendSize="s"
+          hint="Leave all unticked to search everything."
+          small
+          inline
+          options={SEARCH_KINDS.map((k) => ({ value: k, label: KIND_PLURALS[k] }))}
+        />
+      </Form>
       <SearchIndexing onIndexed={onIndexed} />
       {applied ? <Results key={indexed} query={applied} /> : null}
     </Page>

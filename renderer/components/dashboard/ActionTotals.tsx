@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { FormProvider } from 'react-hook-form';
 import { z } from 'zod';
 import type { Dashboard } from '../../../shared/dashboard.js';
 import { useApiQuery } from '../../api/hooks.js';
@@ -8,7 +7,7 @@ import { paths } from '../../router.js';
 import { InlineLoadFailed } from '../bundles/InlineLoadFailed.js';
 import { Link } from '../Link.js';
 import { ActionsTable } from '../review/ActionsTable.js';
-import { SelectField, useZodForm } from '../form/index.js';
+import { SelectField, useZodForm, Form } from '../form/index.js';
 import { ActionsByAgency } from './ActionsByAgency.js';
 import { Stats } from './Programme.js';
 
@@ -74,26 +73,24 @@ export function ActionTotals({
       <h3 className="govuk-heading-m" id="overdue-heading">
         Overdue actions
       </h3>
-      {/* Not the family's <Form>: this one is named by its heading, and a filter has nothing to refuse. */}
-      <FormProvider {...form}>
-        <form
-          noValidate
-          onSubmit={form.handleSubmit(onValid)}
-          className="app-filters app-filters--inline"
-          aria-labelledby="overdue-heading"
-        >
-          <SelectField
-            name="agencyId"
-            id="overdue-agency"
-            label="Lead agency"
-            placeholder="All agencies"
-            options={board.agencies.map((a) => ({ value: a.id, label: a.name }))}
-          />
-          <button type="submit" className="govuk-button govuk-button--secondary">
-            Show overdue actions
-          </button>
-        </form>
-      </FormProvider>
+      <Form
+        form={form}
+        summary="none"
+        onSubmit={onValid}
+        className="app-filters app-filters--inline"
+        aria-labelledby="overdue-heading"
+      >
+        <SelectField
+          name="agencyId"
+          id="overdue-agency"
+          label="Lead agency"
+          placeholder="All agencies"
+          options={board.agencies.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Show overdue actions
+        </button>
+      </Form>
       <div className="govuk-visually-hidden" aria-live="polite">
         {overdue.data ? caption : ''}
       </div>

@@ -1,9 +1,8 @@
 import { useCallback, useRef } from 'react';
-import { FormProvider } from 'react-hook-form';
 import { z } from 'zod';
 import { isoDate } from '../../../shared/ids.js';
 import { londonDate } from '../../../shared/today.js';
-import { FormErrorSummary, TextField, useZodForm } from '../form/index.js';
+import { FormErrorSummary, TextField, useZodForm, Form } from '../form/index.js';
 import { useJob } from '../../lib/useJob.js';
 import { JobProgress } from '../JobProgress.js';
 import { FILE_TYPES } from './Download.js';
@@ -70,29 +69,26 @@ export function PeriodReport(props: {
       </h2>
       {props.children}
       <FormErrorSummary form={form} />
-      {/* Not the family's <Form>: this form is named by the section's heading (aria-labelledby). */}
-      <FormProvider {...form}>
-        <form noValidate onSubmit={form.handleSubmit(onValid)} aria-labelledby={headingId}>
-          <div className="app-filters__fields">
-            <TextField name="from" id={`${props.id}-from`} type="date" label="Start of the period" />
-            <TextField name="to" id={`${props.id}-to`} type="date" label="End of the period" />
-          </div>
-          <div className="govuk-button-group">
-            {props.formats.map((f, i) => (
-              <button
-                key={f}
-                type="submit"
-                ref={i === 0 ? submit : undefined}
-                className="govuk-button govuk-button--secondary"
-                disabled={job.state.kind === 'running'}
-                onClick={() => (format.current = f)}
-              >
-                Download the {props.what} ({FORMAT_NAMES[f]})
-              </button>
-            ))}
-          </div>
-        </form>
-      </FormProvider>
+      <Form form={form} summary="none" onSubmit={onValid} aria-labelledby={headingId}>
+        <div className="app-filters__fields">
+          <TextField name="from" id={`${props.id}-from`} type="date" label="Start of the period" />
+          <TextField name="to" id={`${props.id}-to`} type="date" label="End of the period" />
+        </div>
+        <div className="govuk-button-group">
+          {props.formats.map((f, i) => (
+            <button
+              key={f}
+              type="submit"
+              ref={i === 0 ? submit : undefined}
+              className="govuk-button govuk-button--secondary"
+              disabled={job.state.kind === 'running'}
+              onClick={() => (format.current = f)}
+            >
+              Download the {props.what} ({FORMAT_NAMES[f]})
+            </button>
+          ))}
+        </div>
+      </Form>
       <JobProgress job={job} returnFocus={returnFocus} cancelledMessage={REPORT_CANCELLED} />
     </section>
   );

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import {
   FormProvider,
   get,
@@ -7,6 +7,7 @@ import {
   type FieldError,
   type FieldErrors,
   type FieldValues,
+  type SubmitErrorHandler,
   type SubmitHandler,
   type UseFormReturn,
 } from 'react-hook-form';
@@ -79,28 +80,35 @@ export function FormErrorSummary<T extends FieldValues, TOut extends FieldValues
   return <ErrorSummary errors={items} focusKey={submitCount} {...(title ? { title } : {})} />;
 }
 
-interface FormProps<TIn extends FieldValues, TOut extends FieldValues> {
+type FormAttributes = Omit<ComponentProps<'form'>, 'onSubmit' | 'onInvalid' | 'noValidate' | 'children' | 'ref'>;
+
+interface FormProps<TIn extends FieldValues, TOut extends FieldValues> extends FormAttributes {
   form: UseFormReturn<TIn, unknown, TOut>;
   onSubmit: SubmitHandler<TOut>;
+  /** Called after a submit the schema refused (e.g. to clear another form's errors). */
+  onInvalid?: SubmitErrorHandler<TIn>;
   /** Where the error summary goes: 'top' of the form (default), or 'none' when the screen shows it above its heading. */
   summary?: 'top' | 'none';
   summaryText?: SummaryText;
-  className?: string;
   children: ReactNode;
 }
 
-/** A form of the family: the fields' context, `<form noValidate>` and the error summary. */
+/**
+ * A form of the family: the fields' context, `<form noValidate>` and the error summary. Other
+ * attributes (aria-labelledby, role, className…) go on the <form>.
+ */
 export function Form<TIn extends FieldValues, TOut extends FieldValues>({
   form,
   onSubmit,
+  onInvalid,
   summary = 'top',
   summaryText,
-  className,
   children,
+  ...attributes
 }: FormProps<TIn, TOut>) {
   return (
     <FormProvider {...form}>
-      <form noValidate className={className} onSubmit={form.handleSubmit(onSubmit)}>
+      <form {...attributes} noValidate onSubmit={form.handleSubmit(onSubmit, onInvalid)}>
         {summary === 'top' ? <FormErrorSummary<TIn, TOut> summaryText={summaryText} /> : null}
         {children}
       </form>
