@@ -73,6 +73,12 @@ import { draftCreateSchema, templateDraftSchema, templateDraftSummarySchema } fr
 import { MAX_TEMPLATE_FILE_BYTES } from './templateFile.js';
 import { jobIdInputSchema, jobResultSchema, jobStartSchema, jobStatusSchema } from './jobs.js';
 import { personalDataSummarySchema } from './personalData/passages.js';
+import {
+  dismissPassageSchema,
+  personalDataDismissalSchema,
+  personalDataTermsSchema,
+  personalDataTermsViewSchema,
+} from './personalData/review.js';
 
 const empty = z.strictObject({});
 
@@ -281,6 +287,11 @@ export const contract = {
       personalData: personalDataSummarySchema.optional(),
     }),
   },
+  // The partnership's words for the personal-data detector: local words that are not names, and added names.
+  'personalData.terms': { input: empty, output: personalDataTermsViewSchema },
+  'personalData.setTerms': { input: personalDataTermsSchema, output: personalDataTermsViewSchema },
+  // The auditor confirms a flagged passage holds no personal data (this exact text, in this field).
+  'personalData.dismiss': { input: dismissPassageSchema, output: personalDataDismissalSchema },
   'audits.sign': {
     input: z.strictObject({
       auditId: idSchema,

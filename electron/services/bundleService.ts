@@ -18,6 +18,7 @@ import { bundleSigner, ownIdentity, requireComparedSafetyNumber, recipientKeys }
 import { getTemplate } from './templateService.js';
 import { personalDataInRevision } from '../../shared/personalData/passages.js';
 import type { BundleReading } from '../bundle/verify.js';
+import { detectorOptions, dismissalLookup } from './personalDataService.js';
 
 type Methods =
   | 'audits.signingPreview'
@@ -38,12 +39,18 @@ const sha256 = (s: string | Uint8Array) =>
 /** What the person signing saw: the content without the moment of signing. */
 const substanceHash = (c: RevisionContent) => sha256(canonicalJson({ ...c, signedAt: '' }));
 
-/** An added revision's outcome lists what looks like personal data in its free text. */
-function withPersonalData(outcome: ImportOutcome, read: BundleReading): ImportOutcome {
+/**
+ * An added revision's outcome lists what looks like personal data in its free text, with this
+ * partnership's own words for the detector.
+ */
+function withPersonalData(ctx: ServiceContext, outcome: ImportOutcome, read: BundleReading): ImportOutcome {
   if (outcome.outcome !== 'added' || !read.ok || !read.content) return outcome;
   const { audit } = read.content;
   const template = read.templates.find((t) => t.id === audit.templateId && t.version === audit.templateVersion);
-  return { ...outcome, personalData: personalDataInRevision(read.content, template ? { template } : {}) };
+  return {
+    ...outcome,
+    personalData: personalDataInRevision(read.content, { ...detectorOptions(ctx), ...(template ? { template } : {}) }),
+  };
 }
 
 /**
@@ -114,6 +121,14 @@ export function bundleService(
     const revision = audit.revision + 1;
     const content = buildRevisionContent(ctx, auditId, revision, signer, ctx.now());
     const checklists = repos.checklists.forAudit(auditId);
+    // Every flagged passage of what is signed, with the auditor's dismissals: one neither fixed nor
+    // dismissed stops signing, here in the service and not only on the screen.
+    const personalData = personalDataInRevision(content, {
+      ...detectorOptions(ctx),
+      template: getTemplate(ctx, audit.templateId, audit.templateVersion),
+      dismissalOf: dismissalLookup(ctx, auditId),
+    });
+    const openPassages = personalData.open ?? 0;
     const blockers = [
       own ? null : 'create your identity first: it is what you sign with',
       audit.origin === 'imported' ? 'an imported audit is signed by its auditor, not here' : null,
@@ -124,15 +139,18 @@ export function bundleService(
       checklists.some((k) => k.completedAt === null)
         ? `${checklists.filter((k) => k.completedAt === null).length} checklists are not marked complete`
         : null,
+      openPassages > 0
+        ? `${openPassages === 1 ? '1 passage looks' : `${openPassages} passages look`} like personal data: fix or dismiss ${openPassages === 1 ? 'it' : 'each'}`
+        : null,
     ].filter((b): b is string => b !== null);
-    return { audit, content, blockers, own };
+    return { audit, content, blockers, own, personalData };
   }
 
   return {
     'audits.signingPreview': ({ auditId }) => {
       const mark = writeMark(ctx.db);
       const previewed = preview(auditId);
-      const { audit, content, blockers, own } = previewed;
+      const { audit, content, blockers, own, personalData } = previewed;
       const contentHash = substanceHash(content);
       lastPreview = { auditId, mark, contentHash, previewed };
       return {
@@ -148,9 +166,7 @@ export function bundleService(
           actions: content.actions.length,
         },
         blockers,
-        personalData: personalDataInRevision(content, {
-          template: getTemplate(ctx, audit.templateId, audit.templateVersion),
-        }),
+        personalData,
         signer: own
           ? {
               name: own.name,
@@ -288,7 +304,7 @@ export function bundleService(
         const read = await reading;
         const outcome = importReading(ctx, read, bytes, fileName, { acceptBoard });
         if (outcome.outcome === 'added') afterImport();
-        return withPersonalData(outcome, read);
+        return withPersonalData(ctx, outcome, read);
       });
       lastWrite = written.catch(() => {});
       return written;
@@ -331,7 +347,7 @@ export function bundleService(
         outcome = refused;
       }
       if (outcome.outcome === 'added') afterImport();
-      return withPersonalData(outcome, reading);
+      return withPersonalData(ctx, outcome, reading);
     },
 
     'quarantine.reject': ({ quarantineId }) =>

@@ -7,6 +7,8 @@ import { caseCorrectionService } from './caseCorrectionService.js';
 import { backupService } from './backupService.js';
 import { dashboardService } from './dashboardService.js';
 import { panelService } from './panelService.js';
+import { programmeService } from './programmeService.js';
+import { reminderService } from './reminderService.js';
 import { reportService } from './reportService.js';
 import { jobService } from './jobService.js';
 import type { JobRunner } from '../jobs/jobRunner.js';
@@ -22,6 +24,7 @@ import { boardService } from './boardService.js';
 import { checklistService } from './checklistService.js';
 import type { ServiceContext } from './context.js';
 import { settingsService } from './settingsService.js';
+import { personalDataService } from './personalDataService.js';
 import { templateDraftService } from './templateDraftService.js';
 import { templateService } from './templateService.js';
 import { APP_VERSION } from '../version.js';
@@ -42,6 +45,7 @@ export function createHandlers(
     ...auditArchiveService(ctx),
     ...checklistService(ctx),
     ...settingsService(ctx),
+    ...personalDataService(ctx),
     ...templateDraftService(ctx),
     ...reviewService(ctx),
     ...actionService(ctx),
@@ -52,6 +56,8 @@ export function createHandlers(
     ...backupService(ctx),
     ...dashboardService(ctx),
     ...panelService(ctx),
+    ...programmeService(ctx),
+    ...reminderService(ctx),
     ...reportService(ctx),
     ...jobService(ctx, jobs),
   } satisfies ServiceHandlers;

@@ -8,6 +8,9 @@ import { idSchema } from '../ids.js';
 import type { Template } from '../template.js';
 import { personalDataDetector, personalDataFindingSchema, type DetectorOptions } from './detect.js';
 
+// Who confirmed a passage holds no personal data, and when (review.ts explains dismissals).
+const dismissalSchema = z.strictObject({ person: z.string().nullable(), actor: z.string(), at: z.string() });
+
 export const PASSAGE_FIELDS = [
   'audit_purpose',
   'answer',
@@ -52,6 +55,8 @@ export const personalDataPassageSchema = z.strictObject({
   /** The passage's text is the field's; the findings' spans are into it. */
   text: z.string(),
   findings: z.array(personalDataFindingSchema).min(1),
+  /** Set when the auditor confirmed this exact text holds no personal data; null while it is open. */
+  dismissal: dismissalSchema.nullable().optional(),
 });
 export type PersonalDataPassage = z.infer<typeof personalDataPassageSchema>;
 
@@ -62,6 +67,8 @@ export const personalDataSummarySchema = z.strictObject({
   passages: z.array(personalDataPassageSchema).max(MAX_LISTED_PASSAGES),
   /** Every flagged passage, listed or not. */
   total: z.number().int().min(0),
+  /** Of them, those neither fixed nor dismissed (when dismissals were looked up). */
+  open: z.number().int().min(0).optional(),
 });
 export type PersonalDataSummary = z.infer<typeof personalDataSummarySchema>;
 
@@ -79,6 +86,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 export interface PassageOptions extends DetectorOptions {
   /** The audit's template: question wording for `where`, and which answers are free text. */
   template?: Pick<Template, 'sections'>;
+  /** The dismissal of this text in this field, if any: passages then carry it and `open` is counted. */
+  dismissalOf?: (field: PassageField, text: string) => z.infer<typeof dismissalSchema> | null;
 }
 
 /**
@@ -99,6 +108,7 @@ export function personalDataInRevision(content: RevisionContent, options: Passag
   );
   const passages: PersonalDataPassage[] = [];
   let total = 0;
+  let open = 0;
 
   type Place = Partial<Pick<PersonalDataPassage, 'caseId' | 'agencyId' | 'checklistId' | 'questionId' | 'recordId'>>;
   const scan = (field: PassageField, text: string, place: Place = {}) => {
@@ -106,6 +116,8 @@ export function personalDataInRevision(content: RevisionContent, options: Passag
     const findings = detect(text);
     if (findings.length === 0) return;
     total++;
+    const dismissal = options.dismissalOf ? options.dismissalOf(field, text) : undefined;
+    if (dismissal === null) open++;
     if (passages.length >= MAX_LISTED_PASSAGES) return;
     const c = place.caseId ? cases.get(place.caseId) : undefined;
     const a = place.agencyId ? agencies.get(place.agencyId) : undefined;
@@ -129,6 +141,7 @@ export function personalDataInRevision(content: RevisionContent, options: Passag
       recordId: place.recordId ?? null,
       text,
       findings,
+      ...(dismissal === undefined ? {} : { dismissal }),
     });
   };
 
@@ -165,5 +178,5 @@ export function personalDataInRevision(content: RevisionContent, options: Passag
     scan('action', a.text, { recordId: a.id, agencyId: a.leadAgencyId });
     scan('action_success_measure', a.successMeasure, { recordId: a.id, agencyId: a.leadAgencyId });
   }
-  return { passages, total };
+  return options.dismissalOf ? { passages, total, open } : { passages, total };
 }
