@@ -2,6 +2,7 @@ import type { Db } from './open.js';
 import { actionRepo } from './repos/actionRepo.js';
 import { auditRepo } from './repos/auditRepo.js';
 import { panelRepo } from './repos/panelRepo.js';
+import { programmeRepo } from './repos/programmeRepo.js';
 import { personalDataRepo } from './repos/personalDataRepo.js';
 import { removalRepo } from './repos/removalRepo.js';
 import { reviewRepo } from './repos/reviewRepo.js';
@@ -40,6 +41,7 @@ export function repositories(db: Db) {
     panels: panelRepo(db),
     signedFigures: signedFiguresRepo(db),
     dashboard: dashboardRepo(db),
+    programme: programmeRepo(db),
     personalData: personalDataRepo(db),
   };
 }

@@ -7,6 +7,8 @@ import { caseCorrectionService } from './caseCorrectionService.js';
 import { backupService } from './backupService.js';
 import { dashboardService } from './dashboardService.js';
 import { panelService } from './panelService.js';
+import { programmeService } from './programmeService.js';
+import { reminderService } from './reminderService.js';
 import { reportService } from './reportService.js';
 import { jobService } from './jobService.js';
 import type { JobRunner } from '../jobs/jobRunner.js';
@@ -54,6 +56,8 @@ export function createHandlers(
     ...backupService(ctx),
     ...dashboardService(ctx),
     ...panelService(ctx),
+    ...programmeService(ctx),
+    ...reminderService(ctx),
     ...reportService(ctx),
     ...jobService(ctx, jobs),
   } satisfies ServiceHandlers;
