@@ -286,6 +286,22 @@ export function panelContentProblems(record: PanelContent): ContentProblem[] {
     'the item',
     p,
   );
+  panel.items.forEach((item, i) => {
+    item.responses.forEach((r, j) => {
+      if (!agencies.has(r.agencyId))
+        p.add(
+          `content.panel.items[${i}].responses[${j}].agencyId`,
+          `"${r.agencyId}" is not an agency the record lists`,
+        );
+    });
+    duplicates(
+      item.responses,
+      (r) => r.agencyId,
+      (j) => `content.panel.items[${i}].responses[${j}].agencyId`,
+      'a response from the agency',
+      p,
+    );
+  });
   return p.list;
 }
 

@@ -14,12 +14,25 @@ export const PANEL_OUTCOME_LABELS: Record<(typeof PANEL_OUTCOMES)[number], strin
   not_assured: 'Not assured: escalate',
 };
 
+/** One agency's response to an item that concerns several. */
+export const panelItemResponseSchema = z.strictObject({
+  agencyId: idSchema,
+  response: z.string().max(5000),
+});
+export type PanelItemResponse = z.infer<typeof panelItemResponseSchema>;
+
 export const panelItemSchema = z.strictObject({
   id: idSchema,
   subject: z.string(),
   findingId: idSchema.nullable(),
   challenge: z.string(),
+  /** A single-agency panel's response; on a multi-agency panel, one not attributed to an agency. */
   response: z.string(),
+  /**
+   * Each agency's own response, in the order recorded. Absent from panel records signed before
+   * responses were kept per agency: those read as none.
+   */
+  responses: z.array(panelItemResponseSchema).max(50).default([]),
   outcome: z.enum(PANEL_OUTCOMES).nullable(),
   escalation: z.string(),
   followUp: z.string(),
@@ -57,6 +70,29 @@ export const panelItemSaveSchema = z.strictObject({
   outcome: z.enum(PANEL_OUTCOMES).nullable(),
   escalation: z.string().max(5000).default(''),
   followUp: z.string().max(5000).default(''),
+  /** Each agency's response; left as it is when omitted. An empty response removes the agency's. */
+  responses: z
+    .array(panelItemResponseSchema)
+    .max(50)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((r, i) => {
+        if (seen.has(r.agencyId))
+          ctx.addIssue({ code: 'custom', path: [i, 'agencyId'], message: 'this agency already has a response' });
+        seen.add(r.agencyId);
+      });
+    })
+    .optional(),
+});
+
+/**
+ * The outcome alone, as presentation mode records it: chosen, then confirmed. `undo` marks the
+ * change that puts back the outcome an earlier one replaced, so the change log tells them apart.
+ */
+export const panelOutcomeSetSchema = z.strictObject({
+  itemId: idSchema,
+  outcome: z.enum(PANEL_OUTCOMES).nullable(),
+  undo: z.boolean().default(false),
 });
 
 export const panelFollowUpSchema = actionDraftSchema.extend({ itemId: idSchema });

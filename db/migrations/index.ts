@@ -15,6 +15,7 @@ import * as m0012 from './0012_import_pins.js';
 import * as m0013 from './0013_archive_and_delete.js';
 import * as m0014 from './0014_audit_programme.js';
 import * as m0015 from './0015_personal_data_dismissals.js';
+import * as m0016 from './0016_panel_item_responses.js';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'archived audits and deleting unsigned ones', up: m0013.up },
   { version: 14, name: 'audit programme', up: m0014.up },
   { version: 15, name: 'personal data dismissals', up: m0015.up },
+  { version: 16, name: 'panel item responses per agency', up: m0016.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

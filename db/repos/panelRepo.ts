@@ -1,4 +1,4 @@
-import type { Panel, PanelItem } from '../../shared/panel.js';
+import type { Panel, PanelItem, PanelItemResponse } from '../../shared/panel.js';
 import type { Db } from '../open.js';
 
 interface PanelRow {
@@ -25,12 +25,12 @@ export function panelRepo(db: Db) {
   const forAudit = db.prepare<[string], PanelRow>(`${SELECT} WHERE p.audit_id = ? ORDER BY p.held_on DESC`);
   const items = db.prepare<
     [string],
-    PanelItem
+    Omit<PanelItem, 'responses'>
   >(`SELECT id, subject, finding_id AS findingId, challenge, response, outcome, escalation,
     follow_up AS followUp, action_id AS actionId FROM panel_item WHERE panel_id = ? ORDER BY sort`);
   const item = db.prepare<
     [string],
-    PanelItem & { panelId: string }
+    Omit<PanelItem, 'responses'> & { panelId: string }
   >(`SELECT id, panel_id AS panelId, subject, finding_id AS findingId, challenge,
     response, outcome, escalation, follow_up AS followUp, action_id AS actionId FROM panel_item WHERE id = ?`);
   const insert =
@@ -45,6 +45,18 @@ export function panelRepo(db: Db) {
   );
   const saveItem = db.prepare(`UPDATE panel_item SET challenge = @challenge, response = @response, outcome = @outcome,
     escalation = @escalation, follow_up = @followUp, updated_at = @now WHERE id = @itemId`);
+  const responsesOfPanel = db.prepare<[string], PanelItemResponse & { itemId: string }>(
+    `SELECT r.item_id AS itemId, r.agency_id AS agencyId, r.response FROM panel_item_response r
+    JOIN panel_item i ON i.id = r.item_id WHERE i.panel_id = ? ORDER BY r.item_id, r.sort`,
+  );
+  const responsesOfItem = db.prepare<[string], PanelItemResponse>(
+    'SELECT agency_id AS agencyId, response FROM panel_item_response WHERE item_id = ? ORDER BY sort',
+  );
+  const clearResponses = db.prepare('DELETE FROM panel_item_response WHERE item_id = ?');
+  const insertResponse = db.prepare(
+    'INSERT INTO panel_item_response (item_id, agency_id, sort, response, updated_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const setOutcome = db.prepare('UPDATE panel_item SET outcome = ?, updated_at = ? WHERE id = ?');
   const linkAction = db.prepare('UPDATE panel_item SET action_id = ?, updated_at = ? WHERE id = ?');
   const sign =
     db.prepare(`UPDATE panel SET status = 'signed', content = @content, content_hash = @contentHash, signature = @signature,
@@ -53,18 +65,29 @@ export function panelRepo(db: Db) {
   const signed = db.prepare<[string], { content: string; contentHash: string; signerFingerprint: string }>(
     `SELECT content, content_hash AS contentHash, signer_fingerprint AS signerFingerprint FROM panel WHERE id = ? AND status = 'signed'`,
   );
-  const toPanel = (r: PanelRow): Panel => ({
-    ...r,
-    attendees: JSON.parse(r.attendees) as Panel['attendees'],
-    items: items.all(r.id),
-  });
+  const toPanel = (r: PanelRow): Panel => {
+    const byItem = new Map<string, PanelItemResponse[]>();
+    for (const { itemId, ...response } of responsesOfPanel.all(r.id)) {
+      const list = byItem.get(itemId) ?? [];
+      list.push(response);
+      byItem.set(itemId, list);
+    }
+    return {
+      ...r,
+      attendees: JSON.parse(r.attendees) as Panel['attendees'],
+      items: items.all(r.id).map((i) => ({ ...i, responses: byItem.get(i.id) ?? [] })),
+    };
+  };
   return {
     get(id: string): Panel | undefined {
       const r = one.get(id);
       return r ? toPanel(r) : undefined;
     },
     list: (auditId?: string): Panel[] => (auditId ? forAudit.all(auditId) : all.all()).map(toPanel),
-    item: (id: string) => item.get(id),
+    item(id: string): (PanelItem & { panelId: string }) | undefined {
+      const row = item.get(id);
+      return row ? { ...row, responses: responsesOfItem.all(id) } : undefined;
+    },
     /** The signed record as stored: the canonical JSON, its hash and the signer. */
     signedRecord: (id: string) => signed.get(id),
     insert: (p: { id: string; auditId: string; agencyId: string | null; title: string; heldOn: string; now: string }) =>
@@ -83,6 +106,14 @@ export function panelRepo(db: Db) {
       followUp: string;
       now: string;
     }) => saveItem.run(v),
+    /** Replaces the item's responses per agency with these, in this order (empty ones are not kept). */
+    setResponses(itemId: string, responses: readonly PanelItemResponse[], now: string): void {
+      clearResponses.run(itemId);
+      responses.forEach((r, i) => {
+        if (r.response.trim() !== '') insertResponse.run(itemId, r.agencyId, i + 1, r.response, now);
+      });
+    },
+    setOutcome: (itemId: string, outcome: string | null, now: string) => setOutcome.run(outcome, now, itemId),
     linkAction: (itemId: string, actionId: string, now: string) => linkAction.run(actionId, now, itemId),
     sign: (v: {
       id: string;

@@ -554,6 +554,11 @@ function writePanel(
       followUp: item.followUp,
       now,
     });
+    repos.panels.setResponses(
+      item.id,
+      item.responses.map((r) => ({ ...r, agencyId: agency(r.agencyId) })),
+      now,
+    );
   });
   repos.panels.sign({
     id: p.id,

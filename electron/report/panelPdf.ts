@@ -38,7 +38,8 @@ export function renderPanelPdf(c: PanelContent): Promise<Buffer> {
     pdf.heading(`${i + 1}. ${item.subject}`, 3);
     const parts: Array<[string, string]> = [
       ['Challenge', item.challenge],
-      ['Response', item.response],
+      [item.responses.length > 0 ? 'Response not attributed to an agency' : 'Response', item.response],
+      ...item.responses.map((r): [string, string] => [`Response from ${name(r.agencyId)}`, r.response]),
       ['Outcome', item.outcome ? PANEL_OUTCOME_LABELS[item.outcome] : 'Not recorded'],
       ['Escalation', item.escalation],
       ['Agreed follow-up', item.followUp],

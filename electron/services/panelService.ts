@@ -21,6 +21,7 @@ type Methods =
   | 'panels.update'
   | 'panels.addItem'
   | 'panels.saveItem'
+  | 'panels.setOutcome'
   | 'panels.addFollowUp'
   | 'panels.signingPreview'
   | 'panels.sign'
@@ -44,7 +45,11 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
   function content(p: Panel, signedAt: string): PanelContent {
     const own = ownIdentity(ctx);
     const { status: _s, signedAt: _a, signerFingerprint: _f, ...record } = p;
-    const ids = new Set([...(p.agencyId ? [p.agencyId] : []), ...p.attendees.map((a) => a.agencyId)]);
+    const ids = new Set([
+      ...(p.agencyId ? [p.agencyId] : []),
+      ...p.attendees.map((a) => a.agencyId),
+      ...p.items.flatMap((i) => i.responses.map((r) => r.agencyId)),
+    ]);
     return {
       panel: record,
       agencies: repos.board
@@ -123,8 +128,32 @@ export function panelService(ctx: ServiceContext): Pick<ServiceHandlers, Methods
         const item = repos.panels.item(input.itemId);
         if (!item) throw fieldError('NOT_FOUND', ['itemId'], 'no such panel item');
         openPanel(item.panelId);
-        repos.panels.saveItem({ ...input, now: ctx.now() });
-        ctx.log('panel_item', input.itemId, 'update', item, input);
+        const { responses, ...fields } = input;
+        responses?.forEach((r, i) => {
+          if (!repos.board.agency(r.agencyId))
+            throw fieldError('VALIDATION', ['responses', i, 'agencyId'], 'no such agency');
+        });
+        const now = ctx.now();
+        repos.panels.saveItem({ ...fields, now });
+        if (responses) repos.panels.setResponses(input.itemId, responses, now);
+        const { panelId: _p, ...before } = item;
+        const after = repos.panels.item(input.itemId)!;
+        const { panelId: _q, ...saved } = after;
+        ctx.log('panel_item', input.itemId, 'update', before, saved);
+        return panel(item.panelId);
+      }),
+
+    // Presentation mode records an outcome on its own, after the chair confirms it; an undo puts the
+    // replaced outcome back through the same method, and both are in the change log.
+    'panels.setOutcome': ({ itemId, outcome, undo }) =>
+      ctx.tx(() => {
+        const item = repos.panels.item(itemId);
+        if (!item) throw fieldError('NOT_FOUND', ['itemId'], 'no such panel item');
+        openPanel(item.panelId);
+        if (item.outcome !== outcome) {
+          repos.panels.setOutcome(itemId, outcome, ctx.now());
+          ctx.log('panel_item', itemId, undo ? 'undo_outcome' : 'set_outcome', { outcome: item.outcome }, { outcome });
+        }
         return panel(item.panelId);
       }),
 

@@ -178,6 +178,7 @@ beforeAll(async () => {
       input: () => ({ itemId: panelItemId, challenge: 'Changed', response: 'Changed', outcome: 'not_assured' }),
       message: PANEL,
     },
+    { method: 'panels.setOutcome', input: () => ({ itemId: panelItemId, outcome: 'not_assured' }), message: PANEL },
     {
       method: 'panels.addFollowUp',
       input: () => ({
@@ -229,6 +230,7 @@ describe('the guards of signed audits and panel records', () => {
         'panels.addFollowUp',
         'panels.addItem',
         'panels.saveItem',
+        'panels.setOutcome',
         'panels.update',
         'recommendations.remove',
         'recommendations.save',
