@@ -80,6 +80,14 @@ import { MAX_TEMPLATE_FILE_BYTES } from './templateFile.js';
 import { jobIdInputSchema, jobResultSchema, jobStartSchema, jobStatusSchema } from './jobs.js';
 import { personalDataSummarySchema } from './personalData/passages.js';
 import {
+  plannedAuditSaveSchema,
+  plannedAuditSchema,
+  programmeListInputSchema,
+  programmeSchema,
+  programmeSettingsSchema,
+} from './programme.js';
+import { reminderSettingsSchema, remindersSchema } from './reminders.js';
+import {
   dismissPassageSchema,
   personalDataDismissalSchema,
   personalDataTermsSchema,
@@ -423,6 +431,26 @@ export const contract = {
   'search.indexStart': { input: empty, output: indexingStatusSchema },
   'search.indexStop': { input: empty, output: indexingStatusSchema },
   'dashboard.get': { input: empty, output: dashboardSchema },
+  // The audit programme of a year (from 1 April): planned audits against what happened, and re-audits due.
+  'programme.list': { input: programmeListInputSchema, output: programmeSchema },
+  'programme.save': { input: plannedAuditSaveSchema, output: plannedAuditSchema },
+  // Not once its audit is signed: the plan of a signed audit is the record of what was planned.
+  'programme.remove': {
+    input: z.strictObject({ plannedId: idSchema }),
+    output: z.strictObject({ removed: z.literal(true), plannedId: idSchema, title: z.string() }),
+  },
+  // Starts the planned audit (a new audit, or the next round of the audit it re-audits).
+  'programme.start': {
+    input: z.strictObject({ plannedId: idSchema }),
+    output: z.strictObject({ planned: plannedAuditSchema, auditId: idSchema }),
+  },
+  // A re-audit falls due this many months after first signing, never before the audit's last action is due.
+  'programme.settings': { input: empty, output: programmeSettingsSchema },
+  'programme.setSettings': { input: programmeSettingsSchema, output: programmeSettingsSchema },
+  // Actions and re-audits falling due within the board's horizon, or overdue (dates in Europe/London).
+  'reminders.list': { input: empty, output: remindersSchema },
+  'settings.reminders': { input: empty, output: reminderSettingsSchema },
+  'settings.setReminders': { input: reminderSettingsSchema, output: reminderSettingsSchema },
   'checklists.get': { input: z.strictObject({ checklistId: idSchema }), output: checklistDetailSchema },
   'checklists.complete': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },
   'checklists.reopen': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },

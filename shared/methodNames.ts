@@ -101,6 +101,15 @@ export const METHOD_NAMES = [
   'search.indexStart',
   'search.indexStop',
   'dashboard.get',
+  'programme.list',
+  'programme.save',
+  'programme.remove',
+  'programme.start',
+  'programme.settings',
+  'programme.setSettings',
+  'reminders.list',
+  'settings.reminders',
+  'settings.setReminders',
   'checklists.get',
   'checklists.complete',
   'checklists.reopen',
@@ -124,4 +133,8 @@ export type SessionMethod = (typeof SESSION_METHODS)[number];
  * Methods a screen calls by itself while it shows progress (polling): they do not count as activity,
  * so a screen left open on a progress bar cannot keep the database unlocked.
  */
-export const PASSIVE_METHODS = ['jobs.get', 'search.indexStatus'] as const satisfies readonly MethodName[];
+export const PASSIVE_METHODS = [
+  'jobs.get',
+  'search.indexStatus',
+  'reminders.list',
+] as const satisfies readonly MethodName[];
