@@ -11,6 +11,7 @@ import { useAnswerSaver } from '../lib/useAnswerSaver.js';
 import { ChoiceInputs } from './ChoiceInputs.js';
 import { ErrorMessage } from './form/index.js';
 import { Guidance, guidanceIsHint } from './Guidance.js';
+import { PersonalDataWarning } from './personalData/index.js';
 import { SaveStatus } from './SaveStatus.js';
 
 /** Text fields save this long after typing stops (and at once when the field loses focus). */
@@ -185,6 +186,7 @@ export const QuestionField = memo(function QuestionField({
                         onChange={(e) => update({ reason: e.currentTarget.value }, 'later')}
                         onBlur={flush}
                       />
+                      <PersonalDataWarning text={local.reason} fieldId={reasonId} />
                     </div>
                   ),
                 }
@@ -242,6 +244,7 @@ export const QuestionField = memo(function QuestionField({
       );
       break;
   }
+  const textWarning = q.type === 'text' ? <PersonalDataWarning text={local.text} fieldId={controlId} /> : null;
 
   const themes = q.themes.map((t) => LEARNING_THEME_LABELS[t]).join(', ');
   const evidenceId = `${controlId}-evidence`;
@@ -261,7 +264,10 @@ export const QuestionField = memo(function QuestionField({
           </div>
         ) : null}
         <ErrorMessage id={errorId} message={problem ?? undefined} />
-        <div className="app-question__answer">{control}</div>
+        <div className="app-question__answer">
+          {control}
+          {textWarning}
+        </div>
         <div className="app-question__evidence">
           <label className="govuk-label" htmlFor={evidenceId}>
             Evidence note<span className="govuk-visually-hidden"> for question {number}</span>
@@ -274,6 +280,7 @@ export const QuestionField = memo(function QuestionField({
             onChange={(e) => update({ evidence: e.currentTarget.value }, 'later')}
             onBlur={flush}
           />
+          <PersonalDataWarning text={local.evidence} fieldId={evidenceId} />
         </div>
         <SaveStatus id={statusId} state={state} onRetry={retry} />
       </fieldset>

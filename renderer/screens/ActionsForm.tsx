@@ -20,6 +20,7 @@ import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
+import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** A new SMART action for an audit's plan. */
 export function ActionsNew({ auditId }: { auditId: string }) {
@@ -128,6 +129,7 @@ function ActionForm({
             hint="Specific, measurable, achievable, relevant and time-bound: what will be done, and by when"
             rows={4}
           />
+          <FormPersonalDataWarning name="text" fieldId="action-text" />
           <SelectField
             name="leadAgencyId"
             id="action-lead"
@@ -161,6 +163,7 @@ function ActionForm({
             hint="For example: a dip sample of 20 decisions shows the child’s views recorded in 90%"
             rows={3}
           />
+          <FormPersonalDataWarning name="successMeasure" fieldId="action-measure" />
           <SelectField
             name="recommendationId"
             id="action-recommendation"

@@ -17,6 +17,7 @@ import { Page } from '../components/Page.js';
 import { ActionSummaryLine } from '../components/review/ActionSummaryLine.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
+import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** Record a dated progress update: what happened, the status now, and any evidence. */
 export function ActionsProgress({ actionId }: { actionId: string }) {
@@ -78,6 +79,7 @@ function ProgressForm({ action }: { action: Action }) {
           hint="The update is dated today and kept as written: it cannot be changed later"
           rows={4}
         />
+        <FormPersonalDataWarning name="note" fieldId="progress-note" />
         <RadiosField
           name="status"
           id="progress-status"
@@ -92,6 +94,7 @@ function ProgressForm({ action }: { action: Action }) {
           hint="Where the evidence is: a report, minutes, a dip sample, training records"
           rows={3}
         />
+        <FormPersonalDataWarning name="evidence" fieldId="progress-evidence" />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" disabled={addUpdate.pending}>
             Record progress

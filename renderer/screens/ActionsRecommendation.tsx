@@ -16,6 +16,7 @@ import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
+import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** Write or change a recommendation and choose the findings it rests on. */
 export function ActionsRecommendation({ auditId, recommendationId }: { auditId: string; recommendationId?: string }) {
@@ -113,6 +114,7 @@ function RecommendationForm({
           hint="What the board asks partners to do, for example: “Partners make sure every referral decision records the child’s views”"
           rows={5}
         />
+        <FormPersonalDataWarning name="text" fieldId="recommendation-text" />
         {findings.length === 0 ? (
           <p className="govuk-body">
             This audit has no findings yet to link. <Link to={paths.findings(audit.id)}>Write the findings</Link>

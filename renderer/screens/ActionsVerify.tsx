@@ -19,6 +19,7 @@ import { Page } from '../components/Page.js';
 import { ActionSummaryLine } from '../components/review/ActionSummaryLine.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
+import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** Close an action with evidence of its impact, or with the later round of the audit that shows it. */
 export function ActionsVerify({ actionId }: { actionId: string }) {
@@ -105,6 +106,7 @@ function VerifyForm({ action, audits }: { action: Action; audits: AuditSummary[]
           hint={`What changed for children and families, and how you know (at least ${MIN_IMPACT_EVIDENCE_CHARS} characters, unless a re-audit shows it)`}
           rows={5}
         />
+        <FormPersonalDataWarning name="impactEvidence" fieldId="verify-evidence" />
         <RadiosField
           name="reauditId"
           id="verify-reaudit"

@@ -31,6 +31,7 @@ import { NotificationBanner } from '../components/NotificationBanner.js';
 import { Page } from '../components/Page.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { paths } from '../router.js';
+import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** One case's review: the overall grade and each involved agency's grade, and the multi-agency discussion. */
 export function CaseReview({ auditId, caseId }: { auditId: string; caseId: string }) {
@@ -340,6 +341,7 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
                     }
                     rows={3}
                   />
+                  <FormPersonalDataWarning name={`grades.${i}.rationale`} fieldId={`rationale-${r.key}`} />
                 </div>
               ))}
             </fieldset>
@@ -449,6 +451,7 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
                 labelSize="s"
                 hint="The conclusions the agencies reached together, and anything to follow up"
               />
+              <FormPersonalDataWarning name="agreed" fieldId="discussion-agreed" />
               <TextareaField
                 name="disagreements"
                 id="discussion-disagreements"
@@ -456,6 +459,7 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
                 labelSize="s"
                 hint="Include any disagreement left unresolved and how it will be escalated"
               />
+              <FormPersonalDataWarning name="disagreements" fieldId="discussion-disagreements" />
             </fieldset>
             {editable ? (
               <button type="submit" className="govuk-button" disabled={saveDiscussion.pending}>

@@ -19,6 +19,7 @@ import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
+import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** Add a finding of the auditor's own, or change one (including an accepted suggestion). */
 export function FindingsEdit({ auditId, findingId }: { auditId: string; findingId?: string | undefined }) {
@@ -141,6 +142,7 @@ function FindingForm({
             hint="As it will read in the report, for example: “Chronologies were not up to date”"
             rows={5}
           />
+          <FormPersonalDataWarning name="text" fieldId="finding-text" />
           <CheckboxesField
             name="caseIds"
             id="finding-cases"

@@ -18,6 +18,7 @@ import { Page } from '../components/Page.js';
 import { parsePercent, percentText } from '../components/review/helpers.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
+import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** Why the audit was done, and where "some" and "many or most" begin for its findings. */
 export function FindingsPurpose({ auditId }: { auditId: string }) {
@@ -114,6 +115,7 @@ function PurposeForm({ audit }: { audit: AuditSummary }) {
           hint="What the board wanted to know and why: the learning, data or concern that led to it. This opens the summary."
           rows={6}
         />
+        <FormPersonalDataWarning name="purpose" fieldId="audit-purpose" />
         <div className="govuk-form-group">
           <fieldset className="govuk-fieldset" aria-describedby="thresholds-hint">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Prevalence thresholds</legend>

@@ -19,6 +19,7 @@ import { Page } from '../components/Page.js';
 import { useFreshData } from '../components/panels/useFreshData.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
+import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 const FIELDS = new Set<string>(Object.keys(actionDraftSchema.shape));
 
@@ -108,6 +109,7 @@ function FollowUpForm({ panel, item, n }: { panel: Panel; item: PanelItem; n: nu
           labelSize="m"
           hint="Specific, measurable, achievable, relevant and time-bound"
         />
+        <FormPersonalDataWarning name="text" fieldId="follow-up-text" />
         <SelectField
           name="leadAgencyId"
           id="follow-up-lead"
@@ -131,6 +133,7 @@ function FollowUpForm({ panel, item, n }: { panel: Panel; item: PanelItem; n: nu
           labelSize="m"
           rows={3}
         />
+        <FormPersonalDataWarning name="successMeasure" fieldId="follow-up-measure" />
         <button type="submit" className="govuk-button" disabled={add.pending}>
           Create the action
         </button>

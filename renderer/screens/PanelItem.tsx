@@ -25,6 +25,7 @@ import { checkRule } from '../components/panels/sharedRule.js';
 import { useFreshData } from '../components/panels/useFreshData.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
+import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** One item of a panel: the challenge put, the agency's response, the outcome and any escalation. */
 export function PanelItem({ panelId, itemId }: { panelId: string; itemId: string }) {
@@ -133,12 +134,14 @@ function ItemForm({ panel, item, index }: { panel: Panel; item: Item; index: num
       </div>
       <Form form={form} onSubmit={onValid} summary="none">
         <TextareaField name="challenge" id="item-challenge" label="The challenge the panel put" labelSize="m" />
+        <FormPersonalDataWarning name="challenge" fieldId="item-challenge" />
         <TextareaField
           name="response"
           id="item-response"
           label={`The agency’s response${panel.agencyName ? ` (${panel.agencyName})` : ''}`}
           labelSize="m"
         />
+        <FormPersonalDataWarning name="response" fieldId="item-response" />
         <RadiosField
           name="outcome"
           id="item-outcome"
@@ -150,13 +153,16 @@ function ItemForm({ panel, item, index }: { panel: Panel; item: Item; index: num
             ...(o === 'not_assured'
               ? {
                   conditional: (
-                    <TextareaField
-                      name="escalation"
-                      id="item-escalation"
-                      label="Escalation step"
-                      hint="Who the concern goes to next and by when, for example “to the agency’s chief executive, reply to the board chair within 20 working days”"
-                      rows={3}
-                    />
+                    <>
+                      <TextareaField
+                        name="escalation"
+                        id="item-escalation"
+                        label="Escalation step"
+                        hint="Who the concern goes to next and by when, for example “to the agency’s chief executive, reply to the board chair within 20 working days”"
+                        rows={3}
+                      />
+                      <FormPersonalDataWarning name="escalation" fieldId="item-escalation" />
+                    </>
                   ),
                 }
               : {}),
@@ -179,6 +185,7 @@ function ItemForm({ panel, item, index }: { panel: Panel; item: Item; index: num
           labelSize="m"
           hint="What the agency agreed to do. You can turn it into a tracked action."
         />
+        <FormPersonalDataWarning name="followUp" fieldId="item-follow-up" />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" value="panel" disabled={save.pending}>
             Save and return to the panel
