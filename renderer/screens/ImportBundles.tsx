@@ -1,16 +1,19 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
 import { MAX_BUNDLE_BYTES, type ImportOutcome } from '../../shared/bundle.js';
 import { countImport, importSummaryText } from '../../shared/importSummary.js';
 import { ApiError, errorMessage } from '../api/client.js';
 import { useApiMutation } from '../api/hooks.js';
 import { bytesToBase64, fileSize } from '../components/bundles/files.js';
 import { ImportResults, type ImportRow } from '../components/bundles/ImportResults.js';
-import { ErrorMessage, ErrorSummary } from '../components/form/index.js';
+import { FileField, Form, FormErrorSummary, formHasErrors, useZodForm } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Page } from '../components/Page.js';
 import { paths } from '../router.js';
 
-const FILE_ID = 'bundle-files';
+const filesSchema = z.object({
+  files: z.array(z.instanceof(File)).min(1, 'Choose one or more bundle files to import'),
+});
 
 interface Progress {
   total: number;
@@ -37,10 +40,8 @@ export const CANCELLED_MESSAGE = 'cancelled before this file';
 export function ImportBundles() {
   // Each file's call; every success refreshes what other screens show (audits, quarantine, trust).
   const importer = useApiMutation('bundles.import');
-  const input = useRef<HTMLInputElement>(null);
+  const form = useZodForm(filesSchema, { defaultValues: { files: [] } });
   const resultsHeading = useRef<HTMLHeadingElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [rows, setRows] = useState<ImportRow[]>([]);
   const mounted = useRef(true);
@@ -72,15 +73,7 @@ export function ImportBundles() {
     return importer.mutate({ fileName: file.name.slice(0, 255) || 'bundle', base64, acceptBoard });
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const files = Array.from(input.current?.files ?? []);
-    if (files.length === 0) {
-      setError('Choose one or more bundle files to import');
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setError(null);
+  const submit = async ({ files }: z.output<typeof filesSchema>) => {
     setRows([]);
     filesByRow.current = new Map(files.map((file, i) => [`${i}-${file.name}`, file]));
     cancelRequested.current = false;
@@ -123,7 +116,7 @@ export function ImportBundles() {
         cancelled,
       });
     }
-    if (input.current) input.current.value = '';
+    form.reset({ files: [] });
     resultsHeading.current?.focus();
   };
 
@@ -152,11 +145,7 @@ export function ImportBundles() {
   };
 
   return (
-    <Page
-      title="Import bundles"
-      hasErrors={error !== null}
-      before={error ? <ErrorSummary errors={[{ targetId: FILE_ID, text: error }]} focusKey={attempt} /> : null}
-    >
+    <Page title="Import bundles" hasErrors={formHasErrors(form)} before={<FormErrorSummary form={form} />}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body">
@@ -167,31 +156,21 @@ export function ImportBundles() {
             A bundle signed by someone whose key you have not enrolled waits in the{' '}
             <Link to={paths.quarantine()}>quarantine</Link> until you check who signed it.
           </p>
-          <form noValidate onSubmit={(e) => void submit(e)}>
-            <div className={error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-              <label className="govuk-label govuk-label--m" htmlFor={FILE_ID}>
-                Bundle files
-              </label>
-              <div className="govuk-hint" id={`${FILE_ID}-hint`}>
-                Files ending in .caseaudit. You can choose several at once.
-              </div>
-              <ErrorMessage id={`${FILE_ID}-error`} message={error ?? undefined} />
-              <input
-                ref={input}
-                id={FILE_ID}
-                type="file"
-                multiple
-                accept=".caseaudit"
-                disabled={running}
-                className={error ? 'govuk-file-upload govuk-file-upload--error' : 'govuk-file-upload'}
-                aria-describedby={error ? `${FILE_ID}-hint ${FILE_ID}-error` : `${FILE_ID}-hint`}
-                aria-invalid={error ? true : undefined}
-              />
-            </div>
+          <Form form={form} summary="none" onSubmit={submit}>
+            <FileField
+              name="files"
+              id="bundle-files"
+              label="Bundle files"
+              labelSize="m"
+              hint="Files ending in .caseaudit. You can choose several at once."
+              accept=".caseaudit"
+              multiple
+              disabled={running}
+            />
             <button type="submit" className="govuk-button" disabled={running}>
               Import bundles
             </button>
-          </form>
+          </Form>
 
           <div className="app-import-progress" role="status" aria-live="polite">
             {progress ? (

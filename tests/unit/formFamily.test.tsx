@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
-import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import {
   CheckboxesField,
@@ -18,46 +17,9 @@ import {
   useFieldArray,
   useZodForm,
 } from '../../renderer/components/form/index.js';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  // happy-dom has no layout; the summary scrolls itself and its targets into view.
-  Element.prototype.scrollIntoView = vi.fn();
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-async function render(node: ReactNode) {
-  await act(async () => root.render(node));
-}
+import { container, render, submit, type } from '../helpers/dom.js';
 
 const byId = (id: string) => document.getElementById(id);
-
-async function submit() {
-  await act(async () => {
-    container.querySelector('form')!.requestSubmit();
-  });
-  // The resolver is asynchronous.
-  await act(async () => new Promise((r) => setTimeout(r, 0)));
-}
-
-async function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  await act(async () => {
-    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')!.set!;
-    setter.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
 
 function summaryLinks() {
   return [...container.querySelectorAll('.govuk-error-summary a')].map((a) => [a.getAttribute('href'), a.textContent]);
@@ -292,5 +254,29 @@ describe('form family: a list of rows (useFieldArray)', () => {
     expect(container.querySelectorAll('input')).toHaveLength(2);
     await submit();
     expect(onSubmit.mock.calls[0]![0]).toEqual({ people: [{ name: 'Ann' }, { name: 'Cy' }] });
+  });
+});
+
+describe('Form', () => {
+  it('puts other attributes on its <form> and calls onInvalid after a refused submit', async () => {
+    const schema = z.object({ q: z.string().min(1, 'Enter words') });
+    const onInvalid = vi.fn();
+    function Screen() {
+      const form = useZodForm(schema, { defaultValues: { q: '' } });
+      return (
+        <Form form={form} onSubmit={() => undefined} onInvalid={onInvalid} role="search" aria-labelledby="h">
+          <h2 id="h">Search</h2>
+          <TextField name="q" label="Words" />
+        </Form>
+      );
+    }
+    await render(<Screen />);
+    const form = container.querySelector('form')!;
+    expect(form.getAttribute('role')).toBe('search');
+    expect(form.getAttribute('aria-labelledby')).toBe('h');
+    expect(form.noValidate).toBe(true);
+    await submit();
+    expect(onInvalid).toHaveBeenCalledTimes(1);
+    expect(summaryLinks()).toEqual([['#q', 'Enter words']]);
   });
 });

@@ -1,44 +1,11 @@
 // @vitest-environment happy-dom
-import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { FileField, Form, useZodForm, type ZodForm } from '../../renderer/components/form/index.js';
+import { chooseFiles, container, render, submit } from '../helpers/dom.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  Element.prototype.scrollIntoView = vi.fn();
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-async function render(node: ReactNode) {
-  await act(async () => root.render(node));
-}
-
-async function submit() {
-  await act(async () => {
-    container.querySelector('form')!.requestSubmit();
-  });
-  await act(async () => new Promise((r) => setTimeout(r, 0)));
-}
-
-async function choose(input: HTMLInputElement, file: File | null) {
-  await act(async () => {
-    Object.defineProperty(input, 'files', { configurable: true, value: file ? [file] : [] });
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
+const choose = (input: HTMLInputElement, file: File | null) => chooseFiles(input, file ? [file] : []);
 
 const schema = z.object({
   card: z.file({ error: 'Choose the identity card file' }).max(10, 'The file is too large to be a card'),
@@ -96,6 +63,42 @@ describe('FileField', () => {
     const cleared = vi.spyOn(input, 'value', 'set');
     await act(async () => form!.reset());
     expect(form!.getValues('card')).toBeNull();
+    expect(cleared).toHaveBeenCalledWith('');
+  });
+});
+
+const many = z.object({ files: z.array(z.instanceof(File)).min(1, 'Choose one or more bundle files') });
+let manyForm: ZodForm<typeof many> | undefined;
+
+function BundlesForm({ onValid }: { onValid: (values: z.output<typeof many>) => void }) {
+  manyForm = useZodForm(many, { defaultValues: { files: [] } });
+  return (
+    <Form form={manyForm} onSubmit={onValid}>
+      <FileField name="files" label="Bundle files" accept=".caseaudit" multiple />
+      <button type="submit">Import</button>
+    </Form>
+  );
+}
+
+describe('FileField with multiple', () => {
+  it('takes several files, its value the array of them, and empties the box when it is reset to none', async () => {
+    const onValid = vi.fn();
+    await render(<BundlesForm onValid={onValid} />);
+    const input = document.getElementById('files') as HTMLInputElement;
+    expect(input.multiple).toBe(true);
+
+    await submit();
+    expect(onValid).not.toHaveBeenCalled();
+    expect(document.getElementById('files-error')!.textContent).toContain('Choose one or more bundle files');
+
+    const files = [new File(['a'], 'one.caseaudit'), new File(['b'], 'two.caseaudit')];
+    await chooseFiles(input, files);
+    await submit();
+    expect(onValid).toHaveBeenCalledTimes(1);
+    expect(onValid.mock.calls[0]![0]).toEqual({ files });
+
+    const cleared = vi.spyOn(input, 'value', 'set');
+    await act(async () => manyForm!.reset({ files: [] }));
     expect(cleared).toHaveBeenCalledWith('');
   });
 });

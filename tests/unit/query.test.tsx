@@ -3,49 +3,17 @@
 // mutation's success and an unlock refresh what is shown, a failed call shows its ApiError at once,
 // and a job is polled only until it ends.
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../shared/contract.js';
 import type { JobStatus } from '../../shared/jobs.js';
 import { ApiError } from '../../renderer/api/client.js';
 import { ApiProvider } from '../../renderer/api/context.js';
 import { useApiMutation, useApiQuery, useFollowLock } from '../../renderer/api/hooks.js';
 import { JOB_POLL_MS, useJob } from '../../renderer/lib/useJob.js';
+import { render as renderNode, settle, until } from '../helpers/dom.js';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let root: Root | undefined;
-let container: HTMLElement | undefined;
-
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = undefined;
-});
-
-function render(api: Partial<Record<keyof Api, (input: never) => Promise<unknown>>>, ui: React.ReactNode): HTMLElement {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() => root!.render(<ApiProvider api={api as unknown as Api}>{ui}</ApiProvider>));
-  return container;
-}
-
-/** Lets pending answers arrive and React render them. */
-async function settle(ms = 0): Promise<void> {
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-  });
-}
-
-async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await settle(10);
-  }
+function render(api: Partial<Record<keyof Api, (input: never) => Promise<unknown>>>, ui: React.ReactNode) {
+  return renderNode(<ApiProvider api={api as unknown as Api}>{ui}</ApiProvider>);
 }
 
 const text = (el: HTMLElement, testId: string) => el.querySelector(`[data-testid="${testId}"]`)?.textContent ?? null;
@@ -74,7 +42,7 @@ describe('useApiQuery and useApiMutation', () => {
   it('shows the new data once a mutation succeeds, without a manual reload', async () => {
     const names = ['a.db'];
     const list = vi.fn(async () => names.map((name) => ({ name })));
-    const el = render(
+    const el = await render(
       {
         'backups.list': list,
         'backups.create': async () => {
@@ -103,7 +71,7 @@ describe('useApiQuery and useApiMutation', () => {
         </div>
       );
     }
-    const el = render({ 'backups.list': list, 'settings.setIdleLock': async () => ({}) }, <Narrow />);
+    const el = await render({ 'backups.list': list, 'settings.setIdleLock': async () => ({}) }, <Narrow />);
     await until(() => text(el, 'names') === 'a.db');
     click(el, 'save');
     await until(() => text(el, 'saved') === 'idle');
@@ -123,7 +91,7 @@ describe('useApiQuery and useApiMutation', () => {
         </p>
       );
     }
-    const el = render({ 'backups.list': list }, <Failing />);
+    const el = await render({ 'backups.list': list }, <Failing />);
     await until(() => text(el, 'state') !== 'loading');
     expect(text(el, 'state')).toBe('NOT_FOUND: There is no such backup.');
     await settle(50);
@@ -131,7 +99,7 @@ describe('useApiQuery and useApiMutation', () => {
   });
 
   it('keeps a failed mutation’s ApiError, and turns anything else into INTERNAL', async () => {
-    const el = render(
+    const el = await render(
       {
         'backups.list': async () => [],
         'backups.create': async () => {
@@ -163,7 +131,7 @@ describe('useApiQuery and useApiMutation', () => {
         </div>
       );
     }
-    const el = render(
+    const el = await render(
       {
         'backups.list': list,
         'backups.create': async () => {
@@ -193,7 +161,7 @@ describe('the session lock', () => {
       useFollowLock(locked);
       return <BackupList />;
     }
-    const el = render({ 'backups.list': list }, <Gate />);
+    const el = await render({ 'backups.list': list }, <Gate />);
     await until(() => text(el, 'names') === 'g1.db');
 
     act(() => setLocked(true));
@@ -241,7 +209,7 @@ describe('useJob', () => {
         </div>
       );
     }
-    const el = render(
+    const el = await render(
       { 'jobs.start': async () => ({ jobId: 'j1' }), 'jobs.get': get, 'jobs.cancel': cancel },
       <Report />,
     );
@@ -281,7 +249,7 @@ describe('useJob', () => {
         </div>
       );
     }
-    const el = render(
+    const el = await render(
       { 'jobs.start': async () => ({ jobId: 'j2' }), 'jobs.get': get, 'jobs.cancel': cancel },
       <Report />,
     );

@@ -5,8 +5,9 @@
 // when the record they show changes.
 import { Outlet, RouterContextProvider, RouterProvider, createMemoryHistory } from '@tanstack/react-router';
 import { act, useEffect } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { container, render, settle as settleFor } from '../helpers/dom.js';
 
 const mounts: string[] = [];
 const rendered: Array<Record<string, unknown>> = [];
@@ -35,10 +36,6 @@ const { createAppRouter } = await import('../../renderer/routes/table.js');
 const { createAppHistory } = await import('../../renderer/routes/history.js');
 const { routeOf } = await import('../../renderer/routes/current.js');
 type AppRouter = ReturnType<typeof createAppRouter>;
-
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
 
 const A = '0b9c6a3e-3c6f-4a51-9d2e-1f6b2f1c7a01';
 const B = '5d2e8f10-7b4a-4c3d-8e9f-2a1b3c4d5e6f';
@@ -171,24 +168,16 @@ describe("the action tracker's query", () => {
 
 // --- Rendered: the screens the table shows, over the real hash history -----------------------------
 
-let root: Root | undefined;
-let container: HTMLElement | undefined;
 let router: AppRouter | undefined;
 
 afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
   router?.history.destroy();
-  root = router = container = undefined;
+  router = undefined;
   mounts.length = 0;
   rendered.length = 0;
 });
 
-async function settle(): Promise<void> {
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, 20));
-  });
-}
+const settle = () => settleFor(20);
 
 const screenOf = () => container?.querySelector('[data-screen]')?.getAttribute('data-screen') ?? null;
 const lastProps = () => rendered[rendered.length - 1];
@@ -205,10 +194,7 @@ async function goTo(hash: string): Promise<void> {
 async function renderApp(startHash: string): Promise<void> {
   window.history.replaceState(null, '', `/${startHash}`);
   router = createAppRouter(createAppHistory());
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() => root!.render(<RouterProvider router={router!} />));
+  await render(<RouterProvider router={router} />);
   await settle();
 }
 
