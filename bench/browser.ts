@@ -1,6 +1,6 @@
 // The checklist screen in Chromium through the browser host, on the generated board: how long until a
-// 200-question checklist can be answered, and how quickly a keystroke in an evidence note reaches the
-// screen. Measured inside the page with performance.now().
+// 200-question checklist can be answered, and how quickly a keystroke in an evidence note (and in the
+// template editor, with the same 200 questions) reaches the screen. Measured inside the page with performance.now().
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,12 +22,18 @@ export interface BrowserInput {
   /** Keystrokes typed per burst, and bursts (with a pause long enough for the autosave between). */
   burst: number;
   bursts: number;
+  /** A template draft of the 200-question template: the editor is typed into too. */
+  draftId?: string;
+  /** The question of the draft whose wording is typed into (opened first). */
+  editorQuestionId?: string;
 }
 
 export interface BrowserResult {
   loadMs: number[];
   navigateMs: number[];
   keyLatencyMs: number[];
+  /** Keystrokes into a question's wording in the template editor (empty when no draft was given). */
+  editorKeyLatencyMs: number[];
 }
 
 /** Why the browser benchmark cannot run here, or null when it can. */
@@ -186,7 +192,27 @@ export async function runBrowserBench(input: BrowserInput): Promise<BrowserResul
       await page.waitForTimeout(900);
     }
     const keyLatencyMs = await inPage<number[]>('window.__caseAuditBench.latencies');
-    return { loadMs, navigateMs, keyLatencyMs };
+
+    // Typing a question's wording in the template editor with all 200 questions on the page.
+    let editorKeyLatencyMs: number[] = [];
+    if (input.draftId && input.editorQuestionId) {
+      await page.goto('about:blank');
+      await page.goto(`${origin}/#/templates/drafts/${encodeURIComponent(input.draftId)}`);
+      await page.click(`[id="question-${input.editorQuestionId}-edit"]`);
+      const wording = `[id="question-${input.editorQuestionId}-text"]`;
+      await page.click(wording);
+      await page.keyboard.press('End');
+      await inPage(`window.__caseAuditBench.watchTyping(${JSON.stringify(wording)})`);
+      const more = ' and whether the plan named who would do what by when';
+      for (let b = 0; b < input.bursts; b++) {
+        let text = '';
+        while (text.length < input.burst) text += more;
+        await page.keyboard.type(text.slice(0, input.burst), { delay: 40 });
+        await page.waitForTimeout(900);
+      }
+      editorKeyLatencyMs = await inPage<number[]>('window.__caseAuditBench.latencies');
+    }
+    return { loadMs, navigateMs, keyLatencyMs, editorKeyLatencyMs };
   } finally {
     await browser.close();
     await stopHost(host.child);
