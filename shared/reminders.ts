@@ -40,6 +40,8 @@ export const remindersSchema = z.strictObject({
   today: isoDate,
   daysAhead: z.number().int(),
   until: isoDate,
+  // Whether the desktop app may show these as the operating system's notifications (the board's setting).
+  notify: z.boolean(),
   items: z.array(reminderSchema),
 });
 export type Reminders = z.infer<typeof remindersSchema>;
@@ -73,7 +75,7 @@ export function selectReminders(input: {
   daysAhead: number;
   actions: readonly ActionDue[];
   reaudits: readonly ReauditDueRow[];
-}): Reminders {
+}): Omit<Reminders, 'notify'> {
   const until = addDays(input.today, input.daysAhead);
   const items: Reminder[] = [];
   for (const a of input.actions) {

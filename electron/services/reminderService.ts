@@ -20,8 +20,8 @@ export function reminderService(ctx: ServiceContext): Pick<ServiceHandlers, 'rem
   return {
     'reminders.list': () => {
       const today = todayInLondon(ctx);
-      const { daysAhead } = reminderSettings(ctx);
-      return selectReminders({
+      const { daysAhead, notify } = reminderSettings(ctx);
+      const chosen = selectReminders({
         today,
         daysAhead,
         actions: ctx.repos.programme.openActionsDue(addDays(today, daysAhead)),
@@ -32,6 +32,7 @@ export function reminderService(ctx: ServiceContext): Pick<ServiceHandlers, 'rem
           planned: r.plannedId !== null,
         })),
       });
+      return { ...chosen, notify };
     },
   };
 }
