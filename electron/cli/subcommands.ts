@@ -1,10 +1,9 @@
 // Helpers for the commands that group several actions under one name (identity, trust, templates):
 // picking the action, opening a database that must already exist, reading a small input file.
 import { readFileSync, statSync } from 'node:fs';
-import type { CaseAuditApp } from '../app.js';
 import { resolveDatabasePath } from '../paths.js';
 import { databaseExists } from '../security/databaseKey.js';
-import { openForCli } from './openForCli.js';
+import { openForCli, type CliServices } from './openForCli.js';
 import { UsageError } from './usage.js';
 
 export type Action = (argv: string[]) => Promise<number>;
@@ -22,18 +21,18 @@ export function runAction(command: string, actions: Record<string, Action>, argv
 type DbArgs = { db?: string | undefined; 'passphrase-file'?: string | undefined };
 
 /** Opens the database for a command that reads or changes one: a missing file is not made afresh. */
-export async function openExisting(args: DbArgs): Promise<CaseAuditApp> {
+export async function openExisting(args: DbArgs): Promise<CliServices> {
   const dbPath = resolveDatabasePath(args.db);
   if (!databaseExists(dbPath)) throw new Error(`There is no database at ${dbPath}.`);
   return openForCli(args);
 }
 
-/** Opens the app, runs `fn`, and always closes it. */
-export async function withApp<T>(app: CaseAuditApp, fn: (app: CaseAuditApp) => Promise<T>): Promise<T> {
+/** Runs `fn` on the command's services, and always closes them (the service process ends). */
+export async function withApp<T>(app: CliServices, fn: (app: CliServices) => Promise<T>): Promise<T> {
   try {
     return await fn(app);
   } finally {
-    app.close();
+    await app.close();
   }
 }
 

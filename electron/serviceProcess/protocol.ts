@@ -23,6 +23,8 @@ export const initSchema = z.strictObject({
     .optional(),
   /** Send the key back after each unlock (the desktop app keeps a copy in the OS keychain). */
   reportKey: z.boolean().optional(),
+  /** Lock after the idle time (on by default; off for a one-shot CLI command, which ends when done). */
+  idleLock: z.boolean().optional(),
 });
 export type InitMessage = z.infer<typeof initSchema>;
 export type ServiceSettings = Omit<InitMessage, 'type' | 'keyHex'>;
@@ -34,9 +36,22 @@ export const callSchema = z.strictObject({
   input: z.unknown(),
 });
 
+/**
+ * The command line's work that is not one contract method (a bulk import streaming its outcomes,
+ * indexing what it imported, a backup naming its file): run in the service process on its open
+ * session, answered by `result` after any number of `progress` messages (electron/serviceProcess/tasks.ts).
+ */
+export const taskSchema = z.strictObject({
+  type: z.literal('task'),
+  id: z.number().int().nonnegative(),
+  task: z.string().min(1).max(64),
+  input: z.unknown(),
+});
+
 export const parentMessageSchema = z.discriminatedUnion('type', [
   initSchema,
   callSchema,
+  taskSchema,
   /** Lock now (the system sleeps, or its screen locks). */
   z.strictObject({ type: z.literal('lock') }),
   /** Close the database and end. */
@@ -57,6 +72,7 @@ export const childMessageSchema = z.discriminatedUnion('type', [
   /** The service process could not start (e.g. the database could not be opened); it ends after this. */
   z.strictObject({ type: z.literal('failed'), message: z.string() }),
   z.strictObject({ type: z.literal('result'), id: z.number().int().nonnegative(), result: rpcResultSchema }),
+  z.strictObject({ type: z.literal('progress'), id: z.number().int().nonnegative(), payload: z.unknown() }),
   z.strictObject({ type: z.literal('event'), event: z.enum(APP_EVENTS), payload: z.unknown() }),
   z.strictObject({ type: z.literal('unlocked'), keyHex: hexKey }),
 ]);
@@ -64,5 +80,6 @@ export type ChildMessage =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; result: RpcResult<unknown> }
+  | { type: 'progress'; id: number; payload: unknown }
   | { type: 'event'; event: (typeof APP_EVENTS)[number]; payload: unknown }
   | { type: 'unlocked'; keyHex: string };

@@ -1,9 +1,11 @@
 // The service process's side of the protocol: one session (electron/session.ts, the service map
 // behind the lock) answering the calls its parent relays. The same code runs under Electron's
 // utilityProcess and under Node's fork; only the port differs (child.ts picks it).
+import { appendFileSync } from 'node:fs';
 import { AppError } from '../../shared/errors.js';
 import { createSession, type Session } from '../session.js';
 import { callSchema, parentMessageSchema, type ChildMessage, type InitMessage } from './protocol.js';
+import { runTask } from './tasks.js';
 
 export interface ParentPort {
   post(message: ChildMessage): void;
@@ -12,6 +14,15 @@ export interface ParentPort {
 
 /** How often the idle lock is checked, as the main process did before. */
 const IDLE_CHECK_MS = 15_000;
+
+/**
+ * With CASE_AUDIT_SERVICE_TRACE naming a file, each call and task is noted there with this process's
+ * id and its parent's (method names only, no inputs): how a test shows the work ran in this process.
+ */
+function trace(kind: 'call' | 'task', name: string): void {
+  const file = process.env.CASE_AUDIT_SERVICE_TRACE;
+  if (file) appendFileSync(file, JSON.stringify({ pid: process.pid, ppid: process.ppid, kind, name }) + '\n');
+}
 
 function refusal(id: number, message: string): ChildMessage {
   return { type: 'result', id, result: { ok: false, error: { code: 'VALIDATION', message } } };
@@ -40,7 +51,7 @@ export function runServices(port: ParentPort, exit: (code: number) => void): () 
       exit(1);
       return;
     }
-    idleTimer = setInterval(() => session?.checkIdle(), IDLE_CHECK_MS);
+    if (init.idleLock !== false) idleTimer = setInterval(() => session?.checkIdle(), IDLE_CHECK_MS);
     port.post({ type: 'ready' });
   };
 
@@ -71,6 +82,7 @@ export function runServices(port: ParentPort, exit: (code: number) => void): () 
           port.post(refusal(message.id, 'the service process has not been started'));
           return;
         }
+        trace('call', message.method);
         void current
           .dispatch(message.method, message.input)
           .catch((e: unknown) => {
@@ -82,6 +94,18 @@ export function runServices(port: ParentPort, exit: (code: number) => void): () 
             };
           })
           .then((result) => port.post({ type: 'result', id: message.id, result }));
+        return;
+      }
+      case 'task': {
+        if (!session) {
+          port.post(refusal(message.id, 'the service process has not been started'));
+          return;
+        }
+        trace('task', message.task);
+        const { id } = message;
+        void runTask(session.current(), message.task, message.input, (payload) =>
+          port.post({ type: 'progress', id, payload }),
+        ).then((result) => port.post({ type: 'result', id, result }));
         return;
       }
       case 'lock':

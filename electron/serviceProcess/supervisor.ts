@@ -32,10 +32,17 @@ export interface ServiceProcessOptions {
   log?: (message: string) => void;
   /** How long to wait before the n-th restart in a row (1, 2, …) of a process that kept crashing. */
   restartDelayMs?: (attempt: number) => number;
+  /**
+   * Restart after a crash (the default). A one-shot command says false: its calls on their way are
+   * answered that the services stopped, and nothing is started again.
+   */
+  restart?: boolean;
 }
 
 export interface ServiceProcess {
   dispatch: Dispatch;
+  /** Runs one of the command line's tasks (tasks.ts), with its progress messages as they come. */
+  task(name: string, input: unknown, onProgress?: (payload: unknown) => void): Promise<RpcResult<unknown>>;
   /** Lock the session now (the system sleeps, or its screen locks). */
   lock(): void;
   /** The current process id (undefined between a crash and the restart). */
@@ -54,6 +61,10 @@ export const RESTARTED: RpcError = {
     'Unlock Case Audit again and check it; everything saved before it was kept.',
 };
 const CLOSED: RpcError = { code: 'INTERNAL', message: 'Case Audit is closing.' };
+const STOPPED = (how: string): RpcError => ({
+  code: 'INTERNAL',
+  message: `The service process stopped unexpectedly (${how}): this last action may not have been saved; everything saved before it was kept.`,
+});
 
 /** A process that lived this long was not crash-looping: its restart waits for nothing. */
 const STABLE_MS = 10_000;
@@ -63,6 +74,7 @@ export function startServiceProcess(options: ServiceProcessOptions): Promise<Ser
   const log = options.log ?? ((m) => console.error(`[case-audit] ${m}`));
   const delay = options.restartDelayMs ?? defaultDelay;
   const pending = new Map<number, (result: RpcResult<unknown>) => void>();
+  const progressOf = new Map<number, (payload: unknown) => void>();
   let waiting: ParentMessage[] = []; // calls made while no process was ready
   let nextId = 0;
   let child: ServiceChild | null = null;
@@ -79,6 +91,7 @@ export function startServiceProcess(options: ServiceProcessOptions): Promise<Ser
   const failAll = (error: RpcError) => {
     for (const answer of pending.values()) answer({ ok: false, error });
     pending.clear();
+    progressOf.clear();
     waiting = [];
   };
 
@@ -119,9 +132,13 @@ export function startServiceProcess(options: ServiceProcessOptions): Promise<Ser
         case 'result': {
           const answer = pending.get(m.id);
           pending.delete(m.id);
+          progressOf.delete(m.id);
           answer?.(m.result as RpcResult<unknown>);
           return;
         }
+        case 'progress':
+          progressOf.get(m.id)?.(m.payload);
+          return;
         case 'event':
           options.onEvent?.(m.event, m.payload);
           return;
@@ -142,6 +159,13 @@ export function startServiceProcess(options: ServiceProcessOptions): Promise<Ser
         return;
       }
       const how = signal ? `signal ${signal}` : `exit code ${code}`;
+      if (options.restart === false) {
+        closing = true;
+        failAll(STOPPED(how));
+        firstStart?.reject(new Error(STOPPED(how).message));
+        firstStart = null;
+        return;
+      }
       log(`the service process stopped unexpectedly (${how}); restarting it, locked`);
       failAll(RESTARTED);
       // Whatever was unlocked is gone: the window shows the unlock screen (the browser host learns it
@@ -158,19 +182,24 @@ export function startServiceProcess(options: ServiceProcessOptions): Promise<Ser
     c.post({ type: 'init', ...options.settings, ...(key ? { keyHex: key.toString('hex') } : {}) });
   };
 
-  const dispatch: Dispatch = (method, input) => {
+  const send = (
+    message: (id: number) => ParentMessage,
+    onProgress?: (payload: unknown) => void,
+  ): Promise<RpcResult<unknown>> => {
     if (closing) return Promise.resolve({ ok: false, error: CLOSED });
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      const message: ParentMessage = { type: 'call', id, method, input };
-      if (isReady && child) child.post(message);
-      else waiting.push(message);
+      if (onProgress) progressOf.set(id, onProgress);
+      if (isReady && child) child.post(message(id));
+      else waiting.push(message(id));
     });
   };
+  const dispatch: Dispatch = (method, input) => send((id) => ({ type: 'call', id, method, input }));
 
   const service: ServiceProcess = {
     dispatch,
+    task: (name, input, onProgress) => send((id) => ({ type: 'task', id, task: name, input }), onProgress),
     lock: () => {
       if (isReady) child?.post({ type: 'lock' });
     },

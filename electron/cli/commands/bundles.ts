@@ -3,23 +3,12 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { ImportOutcome } from '../../../shared/bundle.js';
-import { BUNDLE_EXTENSION, byteSize, MAX_BUNDLE_BYTES } from '../../../shared/bundle.js';
+import { BUNDLE_EXTENSION } from '../../../shared/bundle.js';
 import { idSchema } from '../../../shared/ids.js';
-import { readBundle } from '../../bundle/verify.js';
-import { FileRefusal, importFiles } from '../../bundle/importFiles.js';
-import { decryptionKeys, parseIdentityCard } from '../../services/identityService.js';
+import { parseIdentityCard } from '../../services/identityService.js';
+import { verifyBundleFile, type VerifyLine } from '../../serviceProcess/bundleFiles.js';
 import { DB_FLAGS, openForCli } from '../openForCli.js';
 import { parseCommand } from '../usage.js';
-
-const readFile = (path: string): Buffer => {
-  const size = statSync(path).size;
-  if (size > MAX_BUNDLE_BYTES)
-    throw new FileRefusal(
-      'size',
-      `${path} is ${size} bytes; a bundle may be at most ${MAX_BUNDLE_BYTES} (${byteSize(MAX_BUNDLE_BYTES)})`,
-    );
-  return readFileSync(path);
-};
 
 export const verifyHelp = `case-audit verify FILE... [--trust DIR] [--db PATH] [--json]
   Checks each bundle without importing it: container, signature, every SHA-256, content, templates.
@@ -50,46 +39,29 @@ export async function verify(argv: string[]): Promise<number> {
       }
     }
   }
-  const app = args.db ? await openForCli(args) : null;
-  let failed = 0;
-  const results = [];
-  try {
-    for (const file of args.positionals) {
-      let line: { file: string; ok: boolean; check?: string; message: string; fingerprint?: string };
-      try {
-        const r = await readBundle(readFile(file), {
-          decryptionKeys: app ? decryptionKeys(app.ctx) : [],
-          trust: (fp) => cards.get(fp) ?? app?.ctx.repos.identity.trustedByFingerprint(fp),
-        });
-        if (!r.ok) line = { file, ok: false, check: r.check, message: r.message };
-        else if ((args.trust || app) && !r.signerKnown) {
-          line = {
-            file,
-            ok: false,
-            check: 'signer',
-            message: `signed by ${r.manifest.signer.name}, whose key ${r.manifest.signer.fingerprint} is not trusted`,
-            fingerprint: r.manifest.signer.fingerprint,
-          };
-        } else {
-          const who = `${r.manifest.signer.name} (${r.manifest.signer.fingerprint})`;
-          line = {
-            file,
-            ok: true,
-            message: `"${r.manifest.auditTitle}" revision ${r.manifest.revision}, signed by ${who}${r.signerKnown ? '' : '; compare the fingerprint with the signer'}`,
-            fingerprint: r.manifest.signer.fingerprint,
-          };
-        }
-      } catch (e) {
-        line = { file, ok: false, check: 'size', message: (e as Error).message };
-      }
-      if (!line.ok) failed++;
-      results.push(line);
-      if (!args.json)
-        console.log(`${line.ok ? 'VERIFIED' : `REFUSED (${line.check})`}: ${basename(file)}: ${line.message}`);
+  let results: VerifyLine[];
+  if (args.db) {
+    // With an installation, its keys and trusted signers are read in the service process.
+    const app = await openForCli(args);
+    try {
+      results = (await app.task('bundles.verifyFiles', {
+        paths: args.positionals,
+        trusted: [...cards.keys()],
+      })) as VerifyLine[];
+    } finally {
+      await app.close();
     }
-  } finally {
-    app?.close();
+  } else {
+    // Without one, verifying reads only the files named and the trust folder: no database, no
+    // services, so it runs here.
+    results = [];
+    for (const file of args.positionals)
+      results.push(await verifyBundleFile(file, { decryptionKeys: [], trust: (fp) => cards.get(fp) }, !!args.trust));
   }
+  const failed = results.filter((line) => !line.ok).length;
+  if (!args.json)
+    for (const line of results)
+      console.log(`${line.ok ? 'VERIFIED' : `REFUSED (${line.check})`}: ${basename(line.file)}: ${line.message}`);
   if (args.json) console.log(JSON.stringify(results));
   return failed > 0 ? 1 : 0;
 }
@@ -125,11 +97,12 @@ export interface ImportSummary {
   refused: number;
   /** Files not reached (the run stopped on an error that was not a file's own). */
   notImported: number;
-  /** The process's peak resident memory (getrusage), in MB. */
+  /** The peak resident memory (getrusage) of the service process or this one, whichever is higher, in MB. */
   peakMemoryMb: number;
 }
 
-function summarise(outcomes: readonly ImportOutcome[], total: number): ImportSummary {
+/** `servicePeakMb`: the service process's peak, which did the reading and writing. */
+function summarise(outcomes: readonly ImportOutcome[], total: number, servicePeakMb: number): ImportSummary {
   const n = (f: (o: ImportOutcome) => boolean) => outcomes.filter(f).length;
   return {
     files: total,
@@ -140,7 +113,7 @@ function summarise(outcomes: readonly ImportOutcome[], total: number): ImportSum
     quarantined: n((o) => o.outcome === 'quarantined'),
     refused: n((o) => o.outcome === 'refused'),
     notImported: total - outcomes.length,
-    peakMemoryMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakMemoryMb: Math.max(servicePeakMb, Math.round(process.resourceUsage().maxRSS / 1024)),
   };
 }
 
@@ -171,16 +144,17 @@ export async function importCommand(argv: string[]): Promise<number> {
   const paths = bundleFiles(args.positionals);
   const app = await openForCli(args);
   let refused = 0;
+  let workerPeakMb = 0;
   const results: ({ file: string } & ImportOutcome)[] = [];
   try {
-    // Each bundle is verified on a worker thread while the one before it is written (importFiles.ts).
-    const files = paths.map((file) => ({ name: basename(file), load: () => readFile(file) }));
-    await importFiles(
-      app.ctx,
-      files,
-      app.bundleReader,
-      (i, outcome) => {
-        const file = paths[i]!;
+    // In the service process, each bundle is verified on a worker thread while the one before it is
+    // written (importFiles.ts); each outcome comes back as it is known.
+    const done = (await app.task(
+      'bundles.importFiles',
+      { paths, ...(args['accept-board'] ? { acceptBoard: args['accept-board'] } : {}) },
+      (payload) => {
+        const { index, outcome } = payload as { index: number; outcome: ImportOutcome };
+        const file = paths[index]!;
         if (outcome.outcome === 'refused') refused++;
         results.push({ file, ...outcome });
         if (!args.json) {
@@ -190,23 +164,20 @@ export async function importCommand(argv: string[]): Promise<number> {
           console.log(`${label}${check}: ${basename(file)}: ${outcome.message}`);
         }
       },
-      args['accept-board'] ? { acceptBoard: args['accept-board'] } : {},
-    );
+    )) as { peakMemoryMb: number };
+    workerPeakMb = done.peakMemoryMb;
     // The imported evidence notes are indexed for search before the command ends (after the imports,
     // each audit in its own transaction: an interrupted run leaves the rest queued for next time).
-    const pending = app.searchIndexer.status().pendingAudits;
-    if (pending > 0) {
-      const indexed = await app.searchIndexer.run((done, total) => {
-        if (!args.json) process.stderr.write(`\rindexing evidence notes for search: ${done} of ${total} audits`);
-      });
-      if (!args.json) process.stderr.write('\n');
-      if (indexed.error)
-        console.error(`Search indexing stopped: ${indexed.error} (it resumes when the app next opens)`);
-    }
+    const indexed = (await app.task('search.indexPending', {}, (payload) => {
+      const { done: n, total } = payload as { done: number; total: number };
+      if (!args.json) process.stderr.write(`\rindexing evidence notes for search: ${n} of ${total} audits`);
+    })) as { indexed: boolean; error: string | null };
+    if (indexed.indexed && !args.json) process.stderr.write('\n');
+    if (indexed.error) console.error(`Search indexing stopped: ${indexed.error} (it resumes when the app next opens)`);
   } finally {
-    app.close();
+    await app.close();
     // Printed however the run ended: what was done is known even if something stopped it.
-    const summary = summarise(results, paths.length);
+    const summary = summarise(results, paths.length, workerPeakMb);
     if (args.json) console.log(JSON.stringify({ files: results, summary }));
     else console.log(summaryLine(summary));
   }
@@ -253,6 +224,6 @@ export async function exportCommand(argv: string[]): Promise<number> {
       );
     return 0;
   } finally {
-    app.close();
+    await app.close();
   }
 }

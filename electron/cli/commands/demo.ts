@@ -41,16 +41,15 @@ export async function demo(argv: string[]): Promise<number> {
     const auditId = await buildDemoAudit(api, { title: 'MASH repeat audit (demo)', cases: 8, seed: 2017, agencyIds });
     const preview = await api['audits.signingPreview']({ auditId });
     await api['audits.sign']({ auditId, contentHash: preview.contentHash });
-    if (args.json)
-      console.log(JSON.stringify({ database: app.ctx.databasePath, auditId, fingerprint: identity.fingerprint }));
+    if (args.json) console.log(JSON.stringify({ database: app.dbPath, auditId, fingerprint: identity.fingerprint }));
     else {
-      console.log(`Created ${app.ctx.databasePath}: a fictional board with a signed audit.`);
+      console.log(`Created ${app.dbPath}: a fictional board with a signed audit.`);
       console.log(`Audit id: ${auditId}`);
       console.log(`Demo auditor key fingerprint: ${identity.fingerprint}`);
       console.log(`Try: case-audit export --db ${args.db} --audit ${auditId} --out demo.caseaudit`);
     }
     return 0;
   } finally {
-    app.close();
+    await app.close();
   }
 }

@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import { resolveDatabasePath } from '../../paths.js';
 import { databaseExists } from '../../security/databaseKey.js';
-import { backupNow, checkFile, describeReport, keyForFile, restoreBackup } from '../../maintenance.js';
+import type { BackupInfo } from '../../../db/backup.js';
+import { checkFile, describeReport, keyForFile, restoreBackup } from '../../maintenance.js';
 import { passphraseSource } from '../passphrase.js';
-import { DB_FLAGS } from '../openForCli.js';
+import { DB_FLAGS, openForCli } from '../openForCli.js';
 import { parseCommand } from '../usage.js';
 
 const dbArgs = {
@@ -25,6 +26,8 @@ export const checkHelp = `case-audit check [--db PATH] [--json]
   Checks the database: SQLite integrity, references, and the hash chain of the change log,
   reporting the first record that was altered or removed. Exit 1 when any check fails.`;
 
+// Checking reads the file read-only without migrating it and uses no service: opening a session
+// would migrate the file and install the built-in templates before it was checked, so it runs here.
 export async function check(argv: string[]): Promise<number> {
   const args = parseCommand(argv, FLAGS, z.object({ ...dbArgs, positionals: z.array(z.string()).max(0) }));
   const { dbPath, key } = await existingDb(args);
@@ -40,8 +43,16 @@ export const backupHelp = `case-audit backup [--db PATH] [--json]
 
 export async function backup(argv: string[]): Promise<number> {
   const args = parseCommand(argv, FLAGS, z.object({ ...dbArgs, positionals: z.array(z.string()).max(0) }));
-  const { dbPath, key } = await existingDb(args);
-  const info = backupNow(dbPath, key);
+  const dbPath = resolveDatabasePath(args.db);
+  if (!databaseExists(dbPath)) throw new Error(`There is no database at ${dbPath}.`);
+  // Made by the service process on its open database (no daily backup besides the one asked for).
+  const app = await openForCli(args, { dailyBackup: false });
+  let info: BackupInfo;
+  try {
+    info = (await app.task('backups.now', {})) as BackupInfo;
+  } finally {
+    await app.close();
+  }
   if (args.json) console.log(JSON.stringify(info));
   else console.log(`Backed up ${dbPath} to ${info.file} (${info.bytes} bytes).`);
   return 0;
@@ -51,6 +62,8 @@ export const restoreHelp = `case-audit restore BACKUP [--db PATH] [--json]
   Restores a backup over the database after checking it opens with the passphrase and passes
   every check. The database it replaces is kept as a 'pre-restore' backup.`;
 
+// Restoring replaces the database file as a whole, which no open session may hold, and checks the
+// backup read-only first: it runs here, with no service process.
 export async function restore(argv: string[]): Promise<number> {
   const args = parseCommand(
     argv,

@@ -82,6 +82,8 @@ function createRecoveryFile(path: string): { write: (text: string) => void; disc
   };
 }
 
+// Recovering rewrites the database's key file with a recovery key or a passphrase, before any
+// session could open it, and calls no service: it runs here, with no service process.
 export async function recover(argv: string[]): Promise<number> {
   const args = parseCommand(argv, FLAGS, schema);
   const dbPath = resolveDatabasePath(args.db);

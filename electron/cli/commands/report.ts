@@ -2,7 +2,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { idSchema } from '../../../shared/ids.js';
-import { auditReport, consolidatedReport, yearlyEvidenceReport } from '../../services/reportService.js';
 import { DB_FLAGS, openForCli } from '../openForCli.js';
 import { parseCommand, UsageError } from '../usage.js';
 
@@ -60,18 +59,22 @@ export async function report(argv: string[]): Promise<number> {
   if (!args.audit && args.from! > args.to!) throw new UsageError('to: the end of the period is before its start');
   const app = await openForCli(args);
   try {
-    let bytes: Buffer;
-    if (args.audit) bytes = (await auditReport(app.ctx, args.audit, format === 'docx' ? 'docx' : 'pdf')).bytes;
-    else if (args.evidence)
-      bytes = (await yearlyEvidenceReport(app.ctx, args.from!, args.to!, undefined, format)).bytes;
-    else
-      bytes = (await consolidatedReport(app.ctx, args.from!, args.to!, undefined, format === 'docx' ? 'docx' : 'pdf'))
-        .bytes;
+    // The same methods the app's screens call, made in the service process straight through.
+    const made = args.audit
+      ? await app.api['reports.audit']({ auditId: args.audit, format: format === 'docx' ? 'docx' : 'pdf' })
+      : args.evidence
+        ? await app.api['reports.yearlyEvidence']({ from: args.from!, to: args.to!, format })
+        : await app.api['reports.consolidated']({
+            from: args.from!,
+            to: args.to!,
+            format: format === 'docx' ? 'docx' : 'pdf',
+          });
+    const bytes = Buffer.from(made.base64, 'base64');
     writeAtomically(args.out, bytes);
     if (args.json) console.log(JSON.stringify({ out: args.out, format, bytes: bytes.length }));
     else console.log(`Wrote ${args.out} (${bytes.length} bytes).`);
     return 0;
   } finally {
-    app.close();
+    await app.close();
   }
 }
