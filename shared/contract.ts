@@ -86,6 +86,13 @@ import {
   programmeSchema,
   programmeSettingsSchema,
 } from './programme.js';
+import {
+  actionsExportSchema,
+  answersExportSchema,
+  blankToolExportSchema,
+  exportFileSchema,
+  programmeExportSchema,
+} from './exports.js';
 import { reminderSettingsSchema, remindersSchema } from './reminders.js';
 import {
   dismissPassageSchema,
@@ -451,6 +458,12 @@ export const contract = {
   'reminders.list': { input: empty, output: remindersSchema },
   'settings.reminders': { input: empty, output: reminderSettingsSchema },
   'settings.setReminders': { input: reminderSettingsSchema, output: reminderSettingsSchema },
+  // Files for people's own tools (electron/exports/): the tracker (its filters), an audit's answers and
+  // the programme as CSV or .xlsx; a template version as a blank audit tool to print (PDF or Word).
+  'exports.actions': { input: actionsExportSchema, output: exportFileSchema },
+  'exports.answers': { input: answersExportSchema, output: exportFileSchema },
+  'exports.programme': { input: programmeExportSchema, output: exportFileSchema },
+  'exports.blankTool': { input: blankToolExportSchema, output: exportFileSchema },
   'checklists.get': { input: z.strictObject({ checklistId: idSchema }), output: checklistDetailSchema },
   'checklists.complete': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },
   'checklists.reopen': { input: z.strictObject({ checklistId: idSchema }), output: checklistSummarySchema },

@@ -8,6 +8,7 @@ import { backupService } from './backupService.js';
 import { dashboardService } from './dashboardService.js';
 import { panelService } from './panelService.js';
 import { programmeService } from './programmeService.js';
+import { exportService } from './exportService.js';
 import { reminderService } from './reminderService.js';
 import { reportService } from './reportService.js';
 import { jobService } from './jobService.js';
@@ -57,6 +58,7 @@ export function createHandlers(
     ...dashboardService(ctx),
     ...panelService(ctx),
     ...programmeService(ctx),
+    ...exportService(ctx),
     ...reminderService(ctx),
     ...reportService(ctx),
     ...jobService(ctx, jobs),
