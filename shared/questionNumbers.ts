@@ -1,8 +1,6 @@
 // How sections and questions are numbered wherever a template is shown or printed: by their place in
 // the template, never by their place among the sections one agency sees, so question 5.3 is in
 // "Section 5 of 6" on every screen, in the printed blank tool and in the exports.
-import type { Template } from './template.js';
-
 export interface TemplateNumbers {
   /** Section id → its number in the template, from 1. */
   sections: ReadonlyMap<string, number>;
@@ -11,7 +9,10 @@ export interface TemplateNumbers {
   sectionCount: number;
 }
 
-export function templateNumbers(template: Pick<Template, 'sections'>): TemplateNumbers {
+/** Only ids are read, so a built-in template's input form and a parsed template both fit. */
+export function templateNumbers(template: {
+  sections: readonly { id: string; questions: readonly { id: string }[] }[];
+}): TemplateNumbers {
   const sections = new Map<string, number>();
   const questions = new Map<string, string>();
   template.sections.forEach((s, si) => {
