@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { answerMeaning, isAssessable } from './answerMeaning.js';
 import { visibleQuestions, type AnswerMap } from './checklistRules.js';
 import { findingStatement, THEME_FINDING_WORDS } from './findingWording.js';
+import { isSmallSample } from './proportions.js';
 import { builtinFindingWording } from './templates/index.js';
 import type { Question, Template } from './template.js';
 import { LEARNING_THEMES, type AgencyKind, type LearningTheme } from './vocabulary.js';
@@ -327,4 +328,21 @@ export function groupWritten<T extends { kind: SuggestedFinding['kind']; text: s
     items: mine.filter((f) => statedBucket(f.text) === bucket),
   }));
   return groups.filter((g) => g.items.length > 0);
+}
+
+/**
+ * The count a finding states for itself right after its bucket ("In some cases (2 of 8) …" is 2 of 8),
+ * or null when it states none: how a written finding is marked as a small sample.
+ */
+export function statedCount(text: string): { count: number; of: number } | null {
+  const bucket = statedBucket(text);
+  if (bucket === null) return null;
+  const m = new RegExp(`^${PREVALENCE_BUCKET_LABELS[bucket]}\\s*\\((\\d+) of (\\d+)\\)`, 'i').exec(text.trimStart());
+  return m ? { count: Number(m[1]), of: Number(m[2]) } : null;
+}
+
+/** A written finding whose own count is from fewer cases than the threshold, with "(small sample)" after it. */
+export function markedIfSmall(text: string, threshold: number): string {
+  const stated = statedCount(text);
+  return stated && isSmallSample(stated.of, threshold) ? `${text.trimEnd()} (small sample)` : text;
 }

@@ -134,3 +134,15 @@ export function changeOverRounds(
     { x: last.strengthCount, n: last.casesAssessed },
   );
 }
+
+/** How every share is shown: "63% (5 of 8)", with ", small sample" when it is one; "—" when no case was assessed. */
+export function shareWithCount(x: number, n: number, threshold = DEFAULT_SMALL_SAMPLE): string {
+  if (n === 0) return '—';
+  return `${pct(x / n)} (${x} of ${n}${isSmallSample(n, threshold) ? ', small sample' : ''})`;
+}
+
+/** "95% interval 31% to 86%"; null when no case was assessed. */
+export function intervalWords(x: number, n: number): string | null {
+  const ci = wilsonInterval(x, n);
+  return ci ? `95% interval ${pct(ci.lower)} to ${pct(ci.upper)}` : null;
+}

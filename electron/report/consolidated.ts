@@ -3,7 +3,9 @@
 import { HeadingLevel } from 'docx';
 import { ACTION_STATUS_LABELS, effectiveStatus } from '../../shared/actionStatus.js';
 import { londonDate, longBoardDate } from '../../shared/today.js';
+import { markedIfSmall } from '../../shared/prevalence.js';
 import { AUDIT_THEME_LABELS } from '../../shared/vocabulary.js';
+import { smallSampleFor } from '../services/smallSample.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { noPause, type Step } from '../jobs/jobRunner.js';
 import type { ServiceContext } from '../services/context.js';
@@ -59,6 +61,7 @@ export async function buildConsolidated(
     // Read again after the pause: it may have changed meanwhile.
     const a = ctx.repos.audits.get(listed.id) ?? listed;
     const findings = ctx.repos.review.findings(a.id);
+    const smallSample = smallSampleFor(ctx, a);
     const actions: Record<string, number> = {};
     for (const x of ctx.repos.actions.query({ auditId: a.id, today })) {
       const label = ACTION_STATUS_LABELS[effectiveStatus(x, today)];
@@ -71,8 +74,8 @@ export async function buildConsolidated(
       round: a.round,
       status: a.origin === 'imported' ? 'Imported' : a.status === 'signed' ? 'Signed' : 'In progress',
       cases: a.caseCount,
-      strengths: findings.filter((f) => f.kind === 'strength').map((f) => f.text),
-      developments: findings.filter((f) => f.kind === 'development').map((f) => f.text),
+      strengths: findings.filter((f) => f.kind === 'strength').map((f) => markedIfSmall(f.text, smallSample)),
+      developments: findings.filter((f) => f.kind === 'development').map((f) => markedIfSmall(f.text, smallSample)),
       actions,
     });
   }

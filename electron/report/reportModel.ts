@@ -3,9 +3,9 @@ import type { Analysis } from '../../shared/analysis.js';
 import type { RevisionContent } from '../../shared/bundle.js';
 import { ACTION_STATUS_LABELS } from '../../shared/actionStatus.js';
 import type { AuditSummary } from '../../shared/audit.js';
-import { groupWritten, PREVALENCE_BUCKET_LABELS } from '../../shared/prevalence.js';
+import { groupWritten, markedIfSmall, PREVALENCE_BUCKET_LABELS } from '../../shared/prevalence.js';
 import { formatShare } from '../../shared/reauditComparison.js';
-import { changeOverRounds, isSmallSample, wilsonInterval } from '../../shared/proportions.js';
+import { changeOverRounds, isSmallSample, shareWithCount, wilsonInterval } from '../../shared/proportions.js';
 import type { CaseGrade } from '../../shared/review.js';
 import { AUDIT_THEME_LABELS, GRADE_LABELS, GRADES, LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
 import { analyse } from '../services/auditAnalysis.js';
@@ -64,8 +64,7 @@ export interface ReportModel {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "67% (4 of 6)", marked when it is a small sample; "—" when the round assessed no case. */
-const shareCell = (x: number, n: number, smallSample: number) =>
-  n === 0 ? '—' : `${formatShare(x / n)} (${x} of ${n}${isSmallSample(n, smallSample) ? ', small sample' : ''})`;
+const shareCell = shareWithCount;
 
 /**
  * The report's model. When `signed` is the revision being (or that was) signed, everything the
@@ -147,11 +146,11 @@ export function buildReportModel(
       }),
     strengths: groupWritten('strength', findings).map((g) => ({
       heading: g.heading,
-      items: g.items.map((f) => f.text),
+      items: g.items.map((f) => markedIfSmall(f.text, smallSample)),
     })),
     developments: groupWritten('development', findings).map((g) => ({
       heading: g.heading,
-      items: g.items.map((f) => f.text),
+      items: g.items.map((f) => markedIfSmall(f.text, smallSample)),
     })),
     recommendations,
     actions: signed
@@ -172,7 +171,7 @@ export function buildReportModel(
       rounds,
       rows: changedOrAsked.map((q) => ({
         question: q.text,
-        shares: q.rounds.map((r) => formatShare(r.share)),
+        shares: q.rounds.map((r) => (r.asked ? shareCell(r.strengthCount, r.casesAssessed, smallSample) : 'not asked')),
         changed: q.wordingChanged,
       })),
       series: analysis.comparison.themes

@@ -2,8 +2,8 @@ import { Fragment, useState } from 'react';
 import type { ActionListItem } from '../../shared/actionPlan.js';
 import type { Analysis } from '../../shared/analysis.js';
 import type { AuditDetail } from '../../shared/audit.js';
-import { groupWritten } from '../../shared/prevalence.js';
-import { formatShare } from '../../shared/reauditComparison.js';
+import { groupWritten, statedCount } from '../../shared/prevalence.js';
+import { changeOverRounds, intervalWords, isSmallSample, shareWithCount } from '../../shared/proportions.js';
 import type { Finding, Recommendation } from '../../shared/review.js';
 import { AUDIT_THEME_LABELS, GRADES, GRADE_LABELS, LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
 import { useApiQuery } from '../api/hooks.js';
@@ -107,14 +107,23 @@ function TallyTable({
   );
 }
 
-function FindingList({ findings }: { findings: Finding[] }) {
+function FindingList({ findings, threshold }: { findings: Finding[]; threshold: number }) {
   return (
     <ul className="govuk-list govuk-list--bullet app-readable">
-      {findings.map((f) => (
-        <li key={f.id} className="app-preserve-lines">
-          {f.text}
-        </li>
-      ))}
+      {findings.map((f) => {
+        const stated = statedCount(f.text);
+        return (
+          <li key={f.id} className="app-preserve-lines">
+            {f.text}
+            {stated && isSmallSample(stated.of, threshold) ? (
+              <>
+                {' '}
+                <Tag colour="grey">Small sample</Tag>
+              </>
+            ) : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -183,6 +192,15 @@ function SummaryView({
           </div>
         ) : null}
 
+        {sample.cases > 0 && isSmallSample(sample.cases, analysis.smallSampleThreshold) ? (
+          <p className="govuk-body app-readable govuk-!-font-weight-bold">
+            With {plural(sample.cases, 'case', 'cases')} in the sample, every share here is a small sample: read it as a
+            rough guide, not a measure.
+          </p>
+        ) : null}
+
+        <ThemeShares analysis={analysis} />
+
         {overall.length > 0 ? (
           <>
             <h2 className="govuk-heading-m">Overall grades</h2>
@@ -207,7 +225,7 @@ function SummaryView({
           groupWritten('strength', strengths).map((g) => (
             <Fragment key={g.heading}>
               <p className="govuk-body">{g.heading}:</p>
-              <FindingList findings={g.items} />
+              <FindingList findings={g.items} threshold={analysis.smallSampleThreshold} />
             </Fragment>
           ))
         ) : (
@@ -219,7 +237,7 @@ function SummaryView({
           groupWritten('development', development).map((g) => (
             <Fragment key={g.heading}>
               <p className="govuk-body">{g.heading}:</p>
-              <FindingList findings={g.items} />
+              <FindingList findings={g.items} threshold={analysis.smallSampleThreshold} />
             </Fragment>
           ))
         ) : (
@@ -258,7 +276,7 @@ function SummaryView({
             has changed: each round’s share of cases meeting the standard is then compared here.
           </p>
         ) : (
-          <Trend comparison={comparison} />
+          <Trend comparison={comparison} threshold={analysis.smallSampleThreshold} />
         )}
 
         <h2 className="govuk-heading-m">Re-audit</h2>
@@ -273,26 +291,71 @@ function SummaryView({
   );
 }
 
+/** This round's share of cases meeting the standard per learning theme, with its count and 95% interval. */
+function ThemeShares({ analysis }: { analysis: Analysis }) {
+  const themes = analysis.prevalence.themes.filter((t) => t.casesAssessed > 0);
+  if (themes.length === 0) return null;
+  return (
+    <>
+      <h2 className="govuk-heading-m">Learning themes</h2>
+      <p className="govuk-body app-readable">
+        The share of the cases assessed in which practice met the standard on each learning theme, with the 95% interval
+        (Wilson’s score): the range the share across all such cases probably lies in. A share from fewer than{' '}
+        {plural(analysis.smallSampleThreshold, 'case', 'cases')} assessed is a small sample.
+      </p>
+      <table className="govuk-table">
+        <caption className="govuk-visually-hidden">Learning themes: cases meeting the standard</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="govuk-table__header">
+              Learning theme
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Met the standard
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              95% interval
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {themes.map((t) => (
+            <tr key={t.theme}>
+              <th scope="row" className="govuk-table__header">
+                {LEARNING_THEME_LABELS[t.theme]}
+              </th>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {shareWithCount(t.strengthCases.length, t.casesAssessed, analysis.smallSampleThreshold)}
+              </td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {intervalWords(t.strengthCases.length, t.casesAssessed)!.replace(/^95% interval /, '')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 type Comparison = Analysis['comparison'];
 type View = 'themes' | 'questions';
 
-function shareCell(r: { asked: boolean; share: number | null; strengthCount: number; casesAssessed: number }): string {
+function shareCell(
+  r: { asked: boolean; share: number | null; strengthCount: number; casesAssessed: number },
+  threshold: number,
+): string {
   if (!r.asked) return 'Not asked';
   if (r.share === null) return 'No case assessed';
-  return `${formatShare(r.share)} (${r.strengthCount} of ${r.casesAssessed})`;
+  return shareWithCount(r.strengthCount, r.casesAssessed, threshold);
 }
 
-function change(rounds: ReadonlyArray<{ share: number | null }>): string {
-  const shares = rounds.map((r) => r.share).filter((s): s is number => s !== null);
-  if (shares.length < 2) return '—';
-  const first = Math.round(shares[0]! * 100);
-  const last = Math.round(shares[shares.length - 1]! * 100);
-  const d = last - first;
-  if (d === 0) return 'No change';
-  return `${d > 0 ? 'Up' : 'Down'} ${Math.abs(d)} ${Math.abs(d) === 1 ? 'point' : 'points'}`;
+/** From the first round that measured the row to the last, in words: whether it is more than chance. */
+function change(rounds: ReadonlyArray<{ strengthCount: number; casesAssessed: number }>): string {
+  return changeOverRounds(rounds)?.words ?? 'Measured in one round only.';
 }
 
-function Trend({ comparison }: { comparison: Comparison }) {
+function Trend({ comparison, threshold }: { comparison: Comparison; threshold: number }) {
   const [view, setView] = useState<View>('themes');
   const rounds = comparison.rounds.map((r) => r.label);
   // Rows where no round assessed any case (nothing to compare) are left out of the chart and the table.
@@ -304,12 +367,20 @@ function Trend({ comparison }: { comparison: Comparison }) {
   const themeRows: TrendRow[] = themes.map((t) => ({
     label: LEARNING_THEME_LABELS[t.theme],
     marked: t.wordingChanged || t.questionsChanged,
-    values: t.rounds.map((r) => ({ share: r.share, asked: r.asked })),
+    values: t.rounds.map((r) => ({
+      share: r.share,
+      asked: r.asked,
+      smallSample: isSmallSample(r.casesAssessed, threshold),
+    })),
   }));
   const questionRows: TrendRow[] = questions.map((q) => ({
     label: q.text,
     marked: q.wordingChanged || q.typeChanged,
-    values: q.rounds.map((r) => ({ share: r.share, asked: r.asked })),
+    values: q.rounds.map((r) => ({
+      share: r.share,
+      asked: r.asked,
+      smallSample: isSmallSample(r.casesAssessed, threshold),
+    })),
   }));
 
   return (
@@ -317,7 +388,9 @@ function Trend({ comparison }: { comparison: Comparison }) {
       <p className="govuk-body app-readable">
         The share of the cases assessed that met the standard, in each round of this audit. A question’s wording or its
         questions changing between rounds can move the share as much as a change in practice, so changed rows are
-        marked. Themes and questions on which no case was assessed in any round are left out.
+        marked. Each share has its count; one from fewer than {threshold} cases assessed is marked as a small sample.
+        The change says whether it is more than chance would explain with samples this size (Newcombe’s 95% interval for
+        a difference). Themes and questions on which no case was assessed in any round are left out.
       </p>
       {themes.length > 0 ? (
         <div className="app-toggle" role="group" aria-label="Show the trend">
@@ -386,10 +459,10 @@ function Trend({ comparison }: { comparison: Comparison }) {
                     </th>
                     {t.rounds.map((r) => (
                       <td className="govuk-table__cell govuk-table__cell--numeric" key={r.auditId}>
-                        {shareCell(r)}
+                        {shareCell(r, threshold)}
                       </td>
                     ))}
-                    <td className="govuk-table__cell app-nowrap">{change(t.rounds)}</td>
+                    <td className="govuk-table__cell">{change(t.rounds)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -459,10 +532,10 @@ function Trend({ comparison }: { comparison: Comparison }) {
                     </th>
                     {q.rounds.map((r) => (
                       <td className="govuk-table__cell govuk-table__cell--numeric" key={r.auditId}>
-                        {shareCell(r)}
+                        {shareCell(r, threshold)}
                       </td>
                     ))}
-                    <td className="govuk-table__cell app-nowrap">{change(q.rounds)}</td>
+                    <td className="govuk-table__cell">{change(q.rounds)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -33,8 +33,8 @@ export function Dashboard() {
       <Programme programme={d.programme} />
       <ActionTotals totals={d.actions} byAgency={d.actionsByAgency} />
       <Grades grades={d.grades} />
-      <Heatmap heatmap={d.heatmap} />
-      <Trends trends={d.trends} />
+      <Heatmap heatmap={d.heatmap} smallSampleThreshold={d.smallSampleThreshold} />
+      <Trends trends={d.trends} smallSampleThreshold={d.smallSampleThreshold} />
       <ConsolidatedReport />
       <YearlyEvidenceReport />
     </Page>

@@ -5,9 +5,12 @@ import type { AuditDetail } from '../../shared/audit.js';
 import {
   findingsHeading,
   PREVALENCE_BUCKET_LABELS,
+  statedCount,
   SUGGESTION_BUCKETS,
   type PrevalenceBucket,
 } from '../../shared/prevalence.js';
+import { intervalWords, isSmallSample } from '../../shared/proportions.js';
+import { formatShare } from '../../shared/reauditComparison.js';
 import type { Finding } from '../../shared/review.js';
 import { LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
 import { errorMessage } from '../api/client.js';
@@ -221,6 +224,7 @@ function FindingsView({
                 <label className="govuk-label govuk-checkboxes__label" htmlFor={`suggestion-${i}`}>
                   {s.theme !== null ? <span className="app-finding__label">Learning theme: </span> : null}
                   {s.text}
+                  {s.smallSample ? <SmallSampleTag /> : null}
                 </label>
                 <div className="govuk-hint govuk-checkboxes__hint" id={`suggestion-${i}-hint`}>
                   {evidenceLine(s)}
@@ -246,6 +250,7 @@ function FindingsView({
                 <p className="govuk-body app-finding__text">
                   {s.theme !== null ? <span className="app-finding__label">Learning theme: </span> : null}
                   {s.text}
+                  {s.smallSample ? <SmallSampleTag /> : null}
                 </p>
                 <p className="govuk-body-s app-finding__meta">{evidenceLine(s)}</p>
                 {acceptedAs(s, findings) ? (
@@ -267,7 +272,11 @@ function FindingsView({
       s.notApplicable > 0 ? `not applicable in ${casesWord(s.notApplicable)}` : null,
       s.notAssessed > 0 ? `not assessed in ${casesWord(s.notAssessed)}` : null,
     ].filter((x) => x !== null);
-    return `${refs.length > 0 ? `Cases: ${inWords(refs)}` : 'No case references'}.${
+    const share = `${formatShare(s.count / s.casesAssessed)} of the ${casesWord(s.casesAssessed)} assessed (${intervalWords(s.count, s.casesAssessed)})`;
+    const small = s.smallSample
+      ? ` A small sample: fewer than ${casesWord(analysis.smallSampleThreshold)} assessed, so read it as a rough guide.`
+      : '';
+    return `${refs.length > 0 ? `Cases: ${inWords(refs)}` : 'No case references'}. ${share}.${small}${
       left.length > 0 ? ` Left out: ${left.join('; ')}.` : ''
     }`;
   };
@@ -332,7 +341,9 @@ function FindingsView({
         Worked out from every agency’s answers for each of the {cases.length} sampled cases. A case is a strength for a
         question when at least one agency met the standard and none fell short; any agency falling short makes it a
         development area. Cases no agency judged (the question did not apply, or was not answered) are left out of the
-        count, and each suggestion says how many.
+        count, and each suggestion says how many. Each share comes with its 95% interval, the range the true share
+        probably lies in; a share from fewer than {casesWord(analysis.smallSampleThreshold)} assessed (the board’s
+        small-sample threshold) is marked as a small sample.
       </p>
       {editable ? (
         <p className="govuk-body app-readable">
@@ -377,6 +388,7 @@ function FindingsView({
                   caseRefs={caseReferences(cases, f.caseIds)}
                   questionLabels={f.questionIds.map(questionLabel)}
                   editable={editable}
+                  smallSample={isSmallSample(statedCount(f.text)?.of ?? Infinity, analysis.smallSampleThreshold)}
                   pending={remove.pending}
                   onRemove={() => onRemove(f)}
                 />
@@ -397,11 +409,22 @@ function FindingsView({
   );
 }
 
+/** Beside a share from fewer cases than the board's threshold: never shown as if it were solid. */
+function SmallSampleTag() {
+  return (
+    <span className="app-small-sample">
+      {' '}
+      <Tag colour="grey">Small sample</Tag>
+    </span>
+  );
+}
+
 function WrittenFinding({
   finding: f,
   caseRefs,
   questionLabels,
   editable,
+  smallSample,
   pending,
   onRemove,
 }: {
@@ -409,6 +432,8 @@ function WrittenFinding({
   caseRefs: string[];
   questionLabels: string[];
   editable: boolean;
+  /** The count the finding states is from fewer cases than the board's threshold. */
+  smallSample: boolean;
   pending: boolean;
   onRemove: () => Promise<boolean>;
 }) {
@@ -417,6 +442,7 @@ function WrittenFinding({
     <li className="app-finding">
       <p className="govuk-body app-finding__text app-preserve-lines" id={textId}>
         {f.text}
+        {smallSample ? <SmallSampleTag /> : null}
       </p>
       <dl className="app-finding__facts">
         <div>

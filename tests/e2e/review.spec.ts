@@ -260,7 +260,10 @@ test.describe('review, findings, action plan and re-audit', () => {
     const childViewsBox = strengths.getByRole('checkbox', {
       name: 'In many or most cases (2 of 3) the child’s views, wishes and feelings were known and recorded at the front door.',
     });
-    await expect(childViewsBox).toHaveAccessibleDescription(/^Cases: R1-002 and R1-003\./);
+    await expect(childViewsBox).toHaveAccessibleDescription(
+      /^Cases: R1-002 and R1-003\. 67% of the 3 cases assessed \(95% interval 21% to 94%\)\. A small sample/,
+    );
+    await expect(strengths.getByText('Small sample').first()).toBeVisible();
 
     // Nothing ticked: the error summary says so.
     await page.getByRole('button', { name: /^Accept selected/ }).click();
@@ -546,7 +549,12 @@ test.describe('review, findings, action plan and re-audit', () => {
     await expect(byTheme.getByRole('columnheader', { name: round1Label })).toBeVisible();
     await expect(byTheme.getByRole('columnheader', { name: round2Label })).toBeVisible();
     const history = byTheme.getByRole('row', { name: /Historical information used/ });
-    await expect(history.getByRole('cell')).toHaveText(['33% (1 of 3)', '100% (3 of 3)', 'Up 67 points']);
+    // Three cases are a small sample (the default threshold is 5), and a rise on three cases could be chance.
+    await expect(history.getByRole('cell')).toHaveText([
+      '33% (1 of 3, small sample)',
+      '100% (3 of 3, small sample)',
+      /^Up 67 percentage points: with samples this size, this could be chance/,
+    ]);
     await expect(
       page.getByRole('img', { name: 'Share of cases meeting the standard, by learning theme and round' }),
     ).toBeVisible();
@@ -557,10 +565,18 @@ test.describe('review, findings, action plan and re-audit', () => {
     await expect(page.getByRole('button', { name: 'By question' })).toHaveAttribute('aria-pressed', 'true');
     const byQuestion = page.getByRole('table', { name: 'Trend by question' });
     const childViews = byQuestion.getByRole('row', { name: /child’s own views/ });
-    await expect(childViews.getByRole('cell')).toHaveText(['67% (2 of 3)', '100% (3 of 3)', 'Up 33 points']);
+    await expect(childViews.getByRole('cell')).toHaveText([
+      '67% (2 of 3, small sample)',
+      '100% (3 of 3, small sample)',
+      /^Up 33 percentage points: with samples this size, this could be chance/,
+    ]);
     await expect(childViews.getByText('Wording changed')).toBeVisible();
     const previous = byQuestion.getByRole('row', { name: /Were previous contacts/ });
-    await expect(previous.getByRole('cell')).toHaveText(['33% (1 of 3)', '100% (3 of 3)', 'Up 67 points']);
+    await expect(previous.getByRole('cell')).toHaveText([
+      '33% (1 of 3, small sample)',
+      '100% (3 of 3, small sample)',
+      /^Up 67 percentage points: with samples this size, this could be chance/,
+    ]);
     await expect(previous.getByText('Wording changed')).toHaveCount(0);
     await expect(
       page.getByRole('img', { name: 'Share of cases meeting the standard, by question and round' }),

@@ -6,6 +6,8 @@ import {
   groupByHeading,
   groupWritten,
   statedBucket,
+  statedCount,
+  markedIfSmall,
   PREVALENCE_BUCKET_LABELS,
   prevalenceBucket,
   prevalenceThresholdsSchema,
@@ -510,5 +512,26 @@ describe('prevalence buckets and suggested findings', () => {
         ['b'],
       ],
     ]);
+  });
+});
+
+describe('the count a written finding states', () => {
+  it('is read right after its bucket, and is null without one', () => {
+    expect(statedCount('In a few cases (1 of 8) the chronology was out of date.')).toEqual({ count: 1, of: 8 });
+    expect(statedCount('  in many or most cases (12 of 12) the child was seen alone')).toEqual({ count: 12, of: 12 });
+    expect(statedCount('In some cases the chronology was out of date.')).toBeNull();
+    expect(statedCount('Fathers were rarely asked (2 of 3) for their views')).toBeNull();
+  });
+
+  it('marks a finding from fewer cases than the threshold, and not one at it', () => {
+    expect(markedIfSmall('In some cases (2 of 4) the chronology was out of date.', 5)).toBe(
+      'In some cases (2 of 4) the chronology was out of date. (small sample)',
+    );
+    expect(markedIfSmall('In some cases (2 of 5) the chronology was out of date.', 5)).toBe(
+      'In some cases (2 of 5) the chronology was out of date.',
+    );
+    expect(markedIfSmall('Fathers were rarely asked for their views', 30)).toBe(
+      'Fathers were rarely asked for their views',
+    );
   });
 });

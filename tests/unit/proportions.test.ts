@@ -7,7 +7,9 @@ import {
   changeBetweenRounds,
   describeShare,
   differenceInterval,
+  intervalWords,
   isSmallSample,
+  shareWithCount,
   wilsonInterval,
 } from '../../shared/proportions.js';
 
@@ -60,6 +62,17 @@ describe('words for the board', () => {
     expect(describeShare(3, 4)).toBe('3 of 4 (75%; 95% interval 30% to 95%, small sample)');
     expect(describeShare(5, 8)).toBe('5 of 8 (63%; 95% interval 31% to 86%)');
     expect(describeShare(0, 0)).toBe('no case assessed');
+  });
+
+  it('shows every share with its count, marked below the threshold and not at it', () => {
+    expect(shareWithCount(5, 8)).toBe('63% (5 of 8)');
+    expect(shareWithCount(3, 4)).toBe('75% (3 of 4, small sample)');
+    expect(shareWithCount(4, 5, 5)).toBe('80% (4 of 5)');
+    expect(shareWithCount(4, 5, 6)).toBe('80% (4 of 5, small sample)');
+    expect(shareWithCount(0, 0)).toBe('—');
+    // 5 of 8 by hand above: 0.30574 to 0.86317.
+    expect(intervalWords(5, 8)).toBe('95% interval 31% to 86%');
+    expect(intervalWords(0, 0)).toBeNull();
   });
 
   it('calls a change real only when the interval leaves out zero', () => {

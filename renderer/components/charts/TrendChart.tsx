@@ -5,8 +5,11 @@ export interface TrendRow {
   label: string;
   /** Marked with an asterisk (e.g. the question's wording changed between rounds). */
   marked: boolean;
-  /** One share (0–1) per round, in round order; null when not asked or no case was assessed. */
-  values: ReadonlyArray<{ share: number | null; asked: boolean }>;
+  /**
+   * One share (0–1) per round, in round order; null when not asked or no case was assessed. A share
+   * from a small sample is drawn as an outline, never as a solid bar.
+   */
+  values: ReadonlyArray<{ share: number | null; asked: boolean; smallSample?: boolean }>;
 }
 
 interface Props {
@@ -46,16 +49,21 @@ export function TrendChart({ title, rounds, rows, markNote }: Props) {
   const rowHeight = rounds.length * (BAR + BAR_GAP) - BAR_GAP + ROW_GAP;
   const height = AXIS + rows.length * rowHeight + 4;
   const x = (share: number) => LABEL_WIDTH + share * BAR_AREA;
+  const anySmall = rows.some((r) => r.values.some((v) => v.smallSample === true && v.share !== null));
 
   const description = [
     `Share of the cases assessed that met the standard, for ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}, in ${rounds.length} rounds: ${rounds.join('; ')}.`,
     ...rows.map(
       (r) =>
         `${r.label}${r.marked ? ' (marked)' : ''}: ${r.values
-          .map((v, i) => `${rounds[i] ?? `round ${i + 1}`} ${v.asked ? formatShare(v.share) : 'not asked'}`)
+          .map(
+            (v, i) =>
+              `${rounds[i] ?? `round ${i + 1}`} ${v.asked ? formatShare(v.share) : 'not asked'}${v.smallSample ? ' (small sample)' : ''}`,
+          )
           .join(', ')}.`,
     ),
     markNote ? `Marked rows: ${markNote}.` : '',
+    anySmall ? 'Outlined bars are small samples: a rough guide, not a measure.' : '',
     'The same figures are in the table below the chart.',
   ]
     .filter(Boolean)
@@ -114,7 +122,7 @@ export function TrendChart({ title, rounds, rows, markNote }: Props) {
                   <g key={i}>
                     {width > 0 ? (
                       <rect
-                        className={`app-chart__bar app-chart__bar--${i % SERIES_CLASSES}`}
+                        className={`app-chart__bar app-chart__bar--${i % SERIES_CLASSES}${v.smallSample ? ' app-chart__bar--small' : ''}`}
                         x={LABEL_WIDTH}
                         y={y}
                         width={width}
@@ -131,8 +139,13 @@ export function TrendChart({ title, rounds, rows, markNote }: Props) {
           );
         })}
       </svg>
-      {markNote && rows.some((r) => r.marked) ? (
-        <figcaption className="govuk-body-s app-chart__note">* {markNote}</figcaption>
+      {(markNote && rows.some((r) => r.marked)) || anySmall ? (
+        <figcaption className="govuk-body-s app-chart__note">
+          {markNote && rows.some((r) => r.marked) ? <span className="app-chart__note-line">* {markNote}</span> : null}
+          {anySmall ? (
+            <span className="app-chart__note-line">Outlined bars are small samples: a rough guide, not a measure.</span>
+          ) : null}
+        </figcaption>
       ) : null}
     </figure>
   );

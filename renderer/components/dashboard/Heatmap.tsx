@@ -1,4 +1,5 @@
 import type { Dashboard } from '../../../shared/dashboard.js';
+import { isSmallSample, DEFAULT_SMALL_SAMPLE } from '../../../shared/proportions.js';
 import { formatShare } from '../../../shared/reauditComparison.js';
 import { LEARNING_THEME_LABELS, LEARNING_THEMES } from '../../../shared/vocabulary.js';
 
@@ -24,9 +25,17 @@ export function heatBand(share: number): number {
 /**
  * The learning themes from child safeguarding practice reviews × the partner agencies: in each cell,
  * the share of the agency's assessed answers on the theme that were areas for development. The table is the
- * heatmap: a coloured background for a quick scan, the percentage and the counts as text.
+ * heatmap: a coloured background for a quick scan, the percentage and the counts as text. A cell
+ * from fewer assessed answers than the board's small-sample threshold is outlined, not coloured, so a
+ * share from two answers never looks as solid as one from forty.
  */
-export function Heatmap({ heatmap }: { heatmap: Dashboard['heatmap'] }) {
+export function Heatmap({
+  heatmap,
+  smallSampleThreshold = DEFAULT_SMALL_SAMPLE,
+}: {
+  heatmap: Dashboard['heatmap'];
+  smallSampleThreshold?: number;
+}) {
   const cell = new Map(heatmap.cells.map((c) => [`${c.theme}|${c.agencyId}`, c]));
   const agencies = heatmap.agencies.filter((a) => heatmap.cells.some((c) => c.agencyId === a.id && c.assessed > 0));
   const themes = LEARNING_THEMES.filter((t) => heatmap.cells.some((c) => c.theme === t && c.assessed > 0));
@@ -53,6 +62,10 @@ export function Heatmap({ heatmap }: { heatmap: Dashboard['heatmap'] }) {
                 {b.label}
               </li>
             ))}
+            <li className="app-heat-legend__item">
+              <span className="app-heat-legend__swatch app-heat--small" aria-hidden="true" />
+              Small sample (fewer than {smallSampleThreshold} answers)
+            </li>
             <li className="app-heat-legend__item">
               <span className="app-heat-legend__swatch app-heat--none" aria-hidden="true" />
               Not assessed
@@ -92,11 +105,16 @@ export function Heatmap({ heatmap }: { heatmap: Dashboard['heatmap'] }) {
                         );
                       }
                       const share = c.development / c.assessed;
+                      const small = isSmallSample(c.assessed, smallSampleThreshold);
                       return (
-                        <td className={`govuk-table__cell app-heatmap__cell app-heat--${heatBand(share)}`} key={a.id}>
+                        <td
+                          className={`govuk-table__cell app-heatmap__cell ${small ? 'app-heat--small' : `app-heat--${heatBand(share)}`}`}
+                          key={a.id}
+                        >
                           <span className="app-heatmap__value">{formatShare(share)}</span>
                           <span className="app-heatmap__counts">
                             {c.development} of {c.assessed}
+                            {small ? <span className="app-heatmap__small">small sample</span> : null}
                           </span>
                         </td>
                       );

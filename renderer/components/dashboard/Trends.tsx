@@ -1,4 +1,5 @@
 import type { Dashboard } from '../../../shared/dashboard.js';
+import { changeOverRounds, DEFAULT_SMALL_SAMPLE, shareWithCount } from '../../../shared/proportions.js';
 import { formatShare } from '../../../shared/reauditComparison.js';
 import { paths } from '../../router.js';
 import { Link } from '../Link.js';
@@ -13,21 +14,24 @@ const BOTTOM = 24;
 const PLOT = H - TOP - BOTTOM;
 const LEFT = 40;
 
+/** From the first round that measured anything to the last, in words: whether it is more than chance. */
 function change(s: Series): string {
-  const first = s.rounds[0]?.share ?? null;
-  const last = s.rounds[s.rounds.length - 1]?.share ?? null;
-  if (first === null || last === null) return 'Not yet known';
-  const points = Math.round((last - first) * 100);
-  if (points === 0) return 'No change';
-  return `${points > 0 ? 'Up' : 'Down'} ${Math.abs(points)} ${Math.abs(points) === 1 ? 'point' : 'points'}`;
+  const c = changeOverRounds(s.rounds.map((r) => ({ strengthCount: r.met, casesAssessed: r.assessed })));
+  return c?.words ?? 'Not yet known: fewer than two rounds have been assessed.';
 }
+
+const roundText = (r: Series['rounds'][number], threshold: number) =>
+  r.assessed === 0 ? 'Not yet assessed' : shareWithCount(r.met, r.assessed, threshold);
 
 function MiniChart({ series }: { series: Series }) {
   const n = series.rounds.length;
   const slot = (W - LEFT) / n;
   const bar = Math.min(48, slot * 0.6);
   const label = `${series.title}: share of assessed answers meeting the standard by round: ${series.rounds
-    .map((r) => `round ${r.round} ${r.share === null ? 'not yet assessed' : formatShare(r.share)}`)
+    .map(
+      (r) =>
+        `round ${r.round} ${r.share === null ? 'not yet assessed' : `${formatShare(r.share)} (${r.met} of ${r.assessed}${r.smallSample ? ', small sample' : ''})`}`,
+    )
     .join(', ')}.`;
   return (
     <figure className="app-minichart">
@@ -55,7 +59,7 @@ function MiniChart({ series }: { series: Series }) {
             <g key={r.auditId}>
               {r.share !== null ? (
                 <rect
-                  className={`app-chart__bar app-chart__bar--${Math.min(i, 4)}`}
+                  className={`app-chart__bar app-chart__bar--${Math.min(i, 4)}${r.smallSample ? ' app-chart__bar--small' : ''}`}
                   x={x}
                   y={y}
                   width={bar}
@@ -77,7 +81,13 @@ function MiniChart({ series }: { series: Series }) {
 }
 
 /** Audits repeated in rounds: how the share of answers meeting the standard moved, as charts and a table. */
-export function Trends({ trends }: { trends: Dashboard['trends'] }) {
+export function Trends({
+  trends,
+  smallSampleThreshold = DEFAULT_SMALL_SAMPLE,
+}: {
+  trends: Dashboard['trends'];
+  smallSampleThreshold?: number;
+}) {
   const maxRounds = Math.max(0, ...trends.map((t) => t.rounds.length));
   return (
     <section aria-labelledby="trends-heading" className="app-dashboard-section">
@@ -91,8 +101,10 @@ export function Trends({ trends }: { trends: Dashboard['trends'] }) {
       ) : (
         <>
           <p className="govuk-body app-readable">
-            The share of assessed answers that met the standard in each round of a repeated audit. The same figures are
-            in the table below the charts.
+            The share of assessed answers that met the standard in each round of a repeated audit, with its count. A
+            round from fewer than {smallSampleThreshold} assessed answers is a small sample: its bar is outlined, not
+            filled. The change says whether it is more than chance would explain. The same figures are in the table
+            below the charts.
           </p>
           <div className="app-minichart-grid">
             {trends.map((t) => (
@@ -131,7 +143,7 @@ export function Trends({ trends }: { trends: Dashboard['trends'] }) {
                         <td className="govuk-table__cell govuk-table__cell--numeric" key={i}>
                           {r ? (
                             <Link to={paths.auditOverview(r.auditId)}>
-                              {r.share === null ? 'Not yet assessed' : formatShare(r.share)}
+                              {roundText(r, smallSampleThreshold)}
                               <span className="govuk-visually-hidden">, round {r.round}</span>
                             </Link>
                           ) : (
