@@ -794,7 +794,7 @@ function editorRow(latencies: number[]): Row[] {
   return [
     {
       id: 'typing.templateEditor',
-      name: 'Chromium: typing latency in a 200-question template editor (a question\'s wording)',
+      name: "Chromium: typing latency in a 200-question template editor (a question's wording)",
       value: median(latencies),
       unit: 'ms',
       detail: `p95 ${fmt(p95)} ms, max ${fmt(Math.max(...latencies))} ms over ${latencies.length} keystrokes`,
