@@ -66,6 +66,8 @@ const SEED: Record<number, string> = {
   11: SEED_V9, // version 11 added figures that are counted on use
   12: SEED_V9, // version 12 pinned imported audits (none here); version 13 added archiving and deletion
   13: SEED_V9, // version 14 added the (empty) audit programme
+  14: SEED_V9, // version 15 added the (empty) personal-data dismissals
+  15: SEED_V9, // version 16 gave panel items a response per agency (no panels here)
 };
 
 type Entry = { id: number; kind: string; ref_id: string };
