@@ -2,13 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChecklistDetail, ChecklistSummary } from '../../shared/audit.js';
 import { checklistProgress, isAnswered, visibleQuestions, type AnswerMap } from '../../shared/checklistRules.js';
 import type { Output } from '../../shared/contract.js';
-import type { Question } from '../../shared/template.js';
 import { sectionCaption, templateNumbers } from '../../shared/questionNumbers.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { CaseDetails } from '../components/CaseDetails.js';
 import { ChecklistStatusTag } from '../components/ChecklistStatusTag.js';
-import { ErrorSummary, type ErrorSummaryItem } from '../components/form/index.js';
+import { ErrorSummary } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
@@ -17,13 +16,10 @@ import { Page } from '../components/Page.js';
 import { QuestionField } from '../components/QuestionField.js';
 import { SectionTaskList, type SectionStatus } from '../components/SectionTaskList.js';
 import type { AnswerDraft } from '../lib/answerDraft.js';
-import { focusControl } from '../lib/focus.js';
+import { SECTION_TARGET_PREFIX, sectionErrors } from '../lib/checklistErrors.js';
 import { longDate } from '../lib/format.js';
-import { notApplicableReasonId, questionControlId } from '../lib/questionOptions.js';
 import { navigate, paths } from '../router.js';
-
-/** How many unanswered questions the error summary lists before "and N more". */
-const MISSING_LISTED = 20;
+import { useReturnTo, withReturnTo } from '../routes/returnTo.js';
 
 export function Checklist({ checklistId, sectionId }: { checklistId: string; sectionId: string | undefined }) {
   const detail = useApiQuery('checklists.get', { checklistId });
@@ -32,8 +28,9 @@ export function Checklist({ checklistId, sectionId }: { checklistId: string; sec
   return <ChecklistView detail={detail.data} sectionId={sectionId} />;
 }
 
-type Notice =
-  { kind: 'missing'; items: ErrorSummaryItem[]; more: string | undefined } | { kind: 'failed'; message: string };
+// A failed "Mark as complete" belongs to the section it was pressed in: what it lists is worked out
+// from the answers as they are now (sectionErrors), and it goes when the auditor moves to another section.
+type Notice = { kind: 'missing'; sectionId: string } | { kind: 'failed'; message: string };
 
 function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; sectionId: string | undefined }) {
   const { template, audit, auditCase } = detail;
@@ -53,6 +50,8 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
   const [attempt, setAttempt] = useState(0);
   const [banner, setBanner] = useState<string | null>(null);
   const complete = useApiMutation('checklists.complete');
+  // Opened from the check before signing: marking it complete again goes back there.
+  const returnTo = useReturnTo();
   const reopen = useApiMutation('checklists.reopen');
 
   // Stable callbacks: question components are memoised and must not re-render when others change.
@@ -106,9 +105,8 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
   const locked = audit.status !== 'in_progress';
   const title = `Case ${auditCase.reference}: ${summary.agencyName}`;
 
-  // Moving between sections puts focus on the section heading, or on the question a link asked for.
+  // Moving between sections puts focus on the section heading; a notice of the section left goes.
   const sectionHeading = useRef<HTMLHeadingElement>(null);
-  const pendingFocus = useRef<string | null>(null);
   const firstSection = useRef(true);
   const currentId = current?.section.id;
   useEffect(() => {
@@ -117,47 +115,44 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
       return;
     }
     setBanner(null);
-    const target = pendingFocus.current;
-    pendingFocus.current = null;
-    if (target && focusControl(target)) return;
+    setNotice(null);
     sectionHeading.current?.focus({ preventScroll: true });
     sectionHeading.current?.scrollIntoView({ block: 'start' });
   }, [currentId]);
 
+  // A line about another section opens it; the summary stays with the section it was raised in.
   const followMissing = (targetId: string): boolean => {
-    const questionId = targetId.replace(/^q-/, '').replace(/-na$/, '');
-    const target = sectionOf.get(questionId);
-    if (!target || target === currentId) return false;
-    pendingFocus.current = targetId;
-    navigate(paths.checklist(checklistId, target));
+    if (!targetId.startsWith(SECTION_TARGET_PREFIX)) return false;
+    navigate(withReturnTo(paths.checklist(checklistId, targetId.slice(SECTION_TARGET_PREFIX.length)), returnTo));
     return true;
   };
 
-  const missingItems = (missing: Question[]): Notice => {
-    const items = missing.slice(0, MISSING_LISTED).map((q) => {
-      const n = numbers.get(q.id) ?? '';
-      const a = answers.get(q.id);
-      return a?.value === 'na'
-        ? { targetId: notApplicableReasonId(q.id), text: `Give the reason question ${n} is not applicable: ${q.text}` }
-        : { targetId: questionControlId(q.id), text: `Answer question ${n}: ${q.text}` };
-    });
-    const rest = missing.length - items.length;
-    return {
-      kind: 'missing',
-      items,
-      more: rest > 0 ? `And ${rest} more required ${rest === 1 ? 'question' : 'questions'}.` : undefined,
-    };
-  };
+  const missingNow =
+    notice?.kind === 'missing' && notice.sectionId === currentId
+      ? sectionErrors({
+          sectionId: notice.sectionId,
+          missing: progress.missing,
+          sectionOf,
+          sections: sections.map((s) => ({
+            id: s.section.id,
+            title: s.section.title,
+            caption: sectionCaption(templateNumbering, s.section.id),
+          })),
+          numbers,
+          answers,
+        })
+      : null;
 
   const markComplete = async () => {
     setBanner(null);
     if (progress.missing.length > 0) {
-      setNotice(missingItems(progress.missing));
+      setNotice({ kind: 'missing', sectionId: currentId ?? '' });
       setAttempt((n) => n + 1);
       return;
     }
     try {
       setSummary(await complete.mutate({ checklistId }));
+      if (returnTo !== undefined) return navigate(returnTo, { flash: `${title}: checklist marked as complete` });
       setNotice(null);
       setBanner('Checklist marked as complete');
     } catch (e) {
@@ -178,20 +173,19 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
     }
   };
 
-  const before =
-    notice?.kind === 'missing' ? (
-      <ErrorSummary
-        errors={notice.items}
-        more={notice.more}
-        focusKey={attempt}
-        title="You cannot mark this checklist as complete yet"
-        onFollow={followMissing}
-      />
-    ) : notice?.kind === 'failed' ? (
-      <ErrorSummary errors={[{ text: notice.message }]} focusKey={attempt} />
-    ) : banner ? (
-      <NotificationBanner kind="success" heading={banner} focus />
-    ) : null;
+  const before = missingNow ? (
+    <ErrorSummary
+      errors={missingNow.items}
+      more={missingNow.more}
+      focusKey={attempt}
+      title="You cannot mark this checklist as complete yet"
+      onFollow={followMissing}
+    />
+  ) : notice?.kind === 'failed' ? (
+    <ErrorSummary errors={[{ text: notice.message }]} focusKey={attempt} />
+  ) : banner ? (
+    <NotificationBanner kind="success" heading={banner} focus />
+  ) : null;
 
   const previous = sections[currentIndex - 1];
   const next = sections[currentIndex + 1];
@@ -204,7 +198,7 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
         { to: paths.auditsList(), text: 'Audits' },
         { to: paths.auditOverview(audit.id), text: audit.title },
       ]}
-      hasErrors={notice !== null}
+      hasErrors={missingNow !== null || notice?.kind === 'failed'}
       before={before}
     >
       <div className="app-progress">
@@ -260,7 +254,7 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
         <nav className="govuk-pagination" aria-label="Sections: previous and next">
           {previous ? (
             <Link
-              to={paths.checklist(checklistId, previous.section.id)}
+              to={withReturnTo(paths.checklist(checklistId, previous.section.id), returnTo)}
               className="govuk-link govuk-pagination__link"
               rel="prev"
             >
@@ -272,7 +266,7 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
           )}
           {next ? (
             <Link
-              to={paths.checklist(checklistId, next.section.id)}
+              to={withReturnTo(paths.checklist(checklistId, next.section.id), returnTo)}
               className="govuk-link govuk-pagination__link"
               rel="next"
             >
@@ -292,14 +286,17 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
                 You marked it as complete{summary.completedAt ? ` on ${longDate(summary.completedAt)}` : ''}. Reopen it
                 to change an answer.
               </p>
-              <button
-                type="button"
-                className="govuk-button govuk-button--secondary"
-                onClick={reopenChecklist}
-                disabled={reopen.pending}
-              >
-                Reopen checklist
-              </button>
+              <div className="govuk-button-group">
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary"
+                  onClick={reopenChecklist}
+                  disabled={reopen.pending}
+                >
+                  Reopen checklist
+                </button>
+                {returnTo !== undefined ? <Link to={returnTo}>Return to check your answers</Link> : null}
+              </div>
             </>
           ) : (
             <>
@@ -309,9 +306,13 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
               </p>
               <div className="govuk-button-group">
                 <button type="button" className="govuk-button" onClick={markComplete} disabled={complete.pending}>
-                  Mark as complete
+                  {returnTo !== undefined ? 'Mark as complete and return to check your answers' : 'Mark as complete'}
                 </button>
-                <Link to={paths.auditOverview(audit.id)}>Back to the audit</Link>
+                {returnTo !== undefined ? (
+                  <Link to={returnTo}>Return to check your answers</Link>
+                ) : (
+                  <Link to={paths.auditOverview(audit.id)}>Back to the audit</Link>
+                )}
               </div>
             </>
           )}
