@@ -43,7 +43,7 @@ import {
   panelSchema,
 } from './panel.js';
 import { attendeeSchema } from './review.js';
-import { importOutcomeSchema, MAX_BUNDLE_BYTES } from './bundle.js';
+import { importOutcomeSchema, MAX_BUNDLE_BYTES, revisionContentSchema } from './bundle.js';
 import {
   encryptionKeyInfoSchema,
   fingerprintSchema,
@@ -288,7 +288,8 @@ export const contract = {
     output: z.array(trustedKeySchema),
   },
   'audits.signingPreview': {
-    input: z.strictObject({ auditId: idSchema }),
+    // `withContent`: the content itself as well, for "check your answers" to show what is signed.
+    input: z.strictObject({ auditId: idSchema, withContent: z.boolean().optional() }),
     output: z.strictObject({
       auditId: idSchema,
       revision: z.number().int(),
@@ -306,6 +307,7 @@ export const contract = {
       // What looks like personal data in the free text being signed, passage by passage, for the
       // auditor to confirm or fix before signing.
       personalData: personalDataSummarySchema.optional(),
+      content: revisionContentSchema.optional(),
     }),
   },
   // The partnership's words for the personal-data detector: local words that are not names, and added names.

@@ -147,7 +147,7 @@ export function bundleService(
   }
 
   return {
-    'audits.signingPreview': ({ auditId }) => {
+    'audits.signingPreview': ({ auditId, withContent }) => {
       const mark = writeMark(ctx.db);
       const previewed = preview(auditId);
       const { audit, content, blockers, own, personalData } = previewed;
@@ -167,6 +167,7 @@ export function bundleService(
         },
         blockers,
         personalData,
+        ...(withContent ? { content } : {}),
         signer: own
           ? {
               name: own.name,

@@ -17,6 +17,7 @@ import { bindRouter } from '../router.js';
 import { NotFound } from '../screens/NotFound.js';
 import type { RouteName } from './current.js';
 import { createAppHistory } from './history.js';
+import { validateReturnSearch } from './returnTo.js';
 import {
   actionsFilterOf,
   param,
@@ -90,6 +91,7 @@ function screen<S extends ParamShape>(
     path,
     staticData: { name },
     params: { parse: (raw: Record<string, string>) => parseParams(shape, raw), stringify: stringifyParams },
+    validateSearch: validateReturnSearch,
     component: function RouteScreen() {
       return render(useParams({ strict: false }) as ParsedParams<S>);
     },
@@ -122,6 +124,7 @@ const checklistRoute = createRoute({
       _splat: sectionId === undefined ? '' : `sections/${sectionId}`,
     }),
   },
+  validateSearch: validateReturnSearch,
   remountDeps: ({ params }) => params.checklistId,
   component: function ChecklistRoute() {
     const { checklistId, sectionId } = checklistRoute.useParams();

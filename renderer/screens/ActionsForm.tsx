@@ -20,6 +20,7 @@ import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
+import { useReturnTo } from '../routes/returnTo.js';
 import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** A new SMART action for an audit's plan. */
@@ -86,10 +87,12 @@ function ActionForm({
   const editable = audit.status === 'in_progress';
   const leadAgencyId = useWatch({ control: form.control, name: 'leadAgencyId' });
 
+  // Opened from the check before signing: a save goes back there.
+  const returnTo = useReturnTo();
   const onSubmit = async (values: z.output<typeof schema>) => {
     try {
       const saved = await save.mutate({ ...(action ? { id: action.id } : {}), auditId: audit.id, ...values });
-      navigate(action ? paths.actionsDetail(saved.id) : paths.actionsPlan(audit.id), {
+      navigate(returnTo ?? (action ? paths.actionsDetail(saved.id) : paths.actionsPlan(audit.id)), {
         flash: action ? 'Action saved' : 'Action added to the plan',
       });
     } catch (err) {

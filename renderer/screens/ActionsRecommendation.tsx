@@ -16,6 +16,7 @@ import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
+import { useReturnTo } from '../routes/returnTo.js';
 import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** Write or change a recommendation and choose the findings it rests on. */
@@ -75,10 +76,12 @@ function RecommendationForm({
     defaultValues: { text: recommendation?.text ?? '', findingIds: recommendation?.findingIds ?? [] },
   });
 
+  // Opened from the check before signing: a save goes back there.
+  const returnTo = useReturnTo();
   const onSubmit = async (values: z.output<typeof schema>) => {
     try {
       await save.mutate({ ...(recommendation ? { id: recommendation.id } : {}), auditId: audit.id, ...values });
-      navigate(paths.actionsPlan(audit.id), {
+      navigate(returnTo ?? paths.actionsPlan(audit.id), {
         flash: recommendation ? 'Recommendation saved' : 'Recommendation added',
       });
     } catch (err) {

@@ -30,7 +30,8 @@ import { LoadFailed } from '../components/LoadFailed.js';
 import { NotificationBanner } from '../components/NotificationBanner.js';
 import { Page } from '../components/Page.js';
 import { applyApiError } from '../lib/formErrors.js';
-import { paths } from '../router.js';
+import { navigate, paths } from '../router.js';
+import { useReturnTo } from '../routes/returnTo.js';
 import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** One case's review: the overall grade and each involved agency's grade, and the multi-agency discussion. */
@@ -155,6 +156,8 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
   const saveDiscussion = useApiMutation('discussions.save');
   const [banner, setBanner] = useState<{ text: string; n: number } | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Opened from the check before signing: a save goes back there.
+  const returnTo = useReturnTo();
 
   const involved = auditCase.agencyIds
     .map((id) => detail.agencies.find((a) => a.id === id))
@@ -202,6 +205,7 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
   };
 
   const succeeded = (text: string) => {
+    if (returnTo !== undefined) return navigate(returnTo, { flash: text });
     gradesForm.clearErrors();
     discussionForm.clearErrors();
     setBanner((b) => ({ text, n: (b?.n ?? 0) + 1 }));

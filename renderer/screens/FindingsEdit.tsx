@@ -19,6 +19,7 @@ import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
+import { useReturnTo } from '../routes/returnTo.js';
 import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** Add a finding of the auditor's own, or change one (including an accepted suggestion). */
@@ -91,6 +92,8 @@ function FindingForm({
   });
   const editable = audit.status === 'in_progress';
 
+  // Opened from the check before signing: a save goes back there.
+  const returnTo = useReturnTo();
   const onSubmit = async ({ questions, ...values }: z.output<typeof schema>) => {
     try {
       await save.mutate({
@@ -100,7 +103,7 @@ function FindingForm({
         ...values,
         questionIds: questions.flat(),
       });
-      navigate(paths.findings(audit.id), { flash: finding ? 'Finding saved' : 'Finding added' });
+      navigate(returnTo ?? paths.findings(audit.id), { flash: finding ? 'Finding saved' : 'Finding added' });
     } catch (err) {
       applyApiError(form, err, ([field]) => {
         if (field === 'questionIds') return 'questions.0';

@@ -18,6 +18,7 @@ import { Page } from '../components/Page.js';
 import { parsePercent, percentText } from '../components/review/helpers.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
+import { useReturnTo } from '../routes/returnTo.js';
 import { FormPersonalDataWarning } from '../components/personalData/index.js';
 
 /** Why the audit was done, and where "some" and "many or most" begin for its findings. */
@@ -80,10 +81,12 @@ function PurposeForm({ audit }: { audit: AuditSummary }) {
     },
   });
 
+  // Opened from the check before signing: a save goes back there.
+  const returnTo = useReturnTo();
   const onSubmit = async ({ purpose, some, many }: z.output<typeof schema>) => {
     try {
       await update.mutate({ auditId: audit.id, purpose, thresholds: { someThreshold: some, manyThreshold: many } });
-      navigate(paths.findings(audit.id), { flash: 'Why this audit and the thresholds are saved' });
+      navigate(returnTo ?? paths.findings(audit.id), { flash: 'Why this audit and the thresholds are saved' });
     } catch (err) {
       applyApiError(form, err, ([first, second]) => {
         if (first === 'purpose') return 'purpose';

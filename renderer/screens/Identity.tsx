@@ -21,7 +21,8 @@ import { NotificationBanner } from '../components/NotificationBanner.js';
 import { Page } from '../components/Page.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { longDate } from '../lib/format.js';
-import { paths } from '../router.js';
+import { navigate, paths } from '../router.js';
+import { useReturnTo } from '../routes/returnTo.js';
 
 /**
  * This installation's identity: who signs its audits, and the key they sign with. Created once (name,
@@ -30,12 +31,19 @@ import { paths } from '../router.js';
 export function Identity() {
   const identity = useApiQuery('identity.get', {});
   const [created, setCreated] = useState(false);
+  // Opened from signing: once the identity exists, back to the check before signing.
+  const returnTo = useReturnTo();
   if (identity.error) return <LoadFailed error={identity.error} onRetry={identity.retry} />;
   if (identity.data === undefined) return <Loading what="Loading your identity" />;
   if (identity.data === null) {
     return (
       <CreateIdentity
+        returning={returnTo !== undefined}
         onCreated={(value) => {
+          if (returnTo !== undefined) {
+            navigate(returnTo, { flash: `Your identity is created: you sign as ${value.name}` });
+            return;
+          }
           setCreated(true);
           identity.setData(value);
         }}
@@ -45,7 +53,13 @@ export function Identity() {
   return <IdentityDetails identity={identity.data} justCreated={created} />;
 }
 
-function CreateIdentity({ onCreated }: { onCreated: (identity: IdentityValue) => void }) {
+function CreateIdentity({
+  onCreated,
+  returning,
+}: {
+  onCreated: (identity: IdentityValue) => void;
+  returning: boolean;
+}) {
   const create = useApiMutation('identity.create');
   const form = useZodForm(personSchema, { defaultValues: { name: '', role: '', agency: '' } });
 
@@ -94,7 +108,7 @@ function CreateIdentity({ onCreated }: { onCreated: (identity: IdentityValue) =>
           autoComplete="organization"
         />
         <button type="submit" className="govuk-button" disabled={create.pending}>
-          Create your identity
+          {returning ? 'Create your identity and return to signing' : 'Create your identity'}
         </button>
       </Form>
     </Page>
