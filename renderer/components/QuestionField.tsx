@@ -8,8 +8,7 @@ import { sameDraft, type AnswerDraft } from '../lib/answerDraft.js';
 import { sentence } from '../lib/format.js';
 import { notApplicableReasonId, questionControlId, questionOptions } from '../lib/questionOptions.js';
 import { useAnswerSaver } from '../lib/useAnswerSaver.js';
-import { ChoiceInputs } from './ChoiceInputs.js';
-import { ErrorMessage } from './form/index.js';
+import { ControlledChoiceList, ErrorMessage } from './form/index.js';
 import { Guidance, guidanceIsHint } from './Guidance.js';
 import { PersonalDataWarning } from './personalData/index.js';
 import { SaveStatus } from './SaveStatus.js';
@@ -148,12 +147,36 @@ export const QuestionField = memo(function QuestionField({
     case 'multiple_choice': {
       const multiple = q.type === 'multiple_choice';
       const reasonId = notApplicableReasonId(q.id);
+      const reason = (
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor={reasonId}>
+            Why is this not applicable?
+          </label>
+          <div className="govuk-hint" id={`${reasonId}-hint`}>
+            "Not applicable" counts as an answer only with its reason.
+          </div>
+          <textarea
+            id={reasonId}
+            className="govuk-textarea"
+            rows={2}
+            value={local.reason}
+            aria-describedby={`${reasonId}-hint`}
+            onChange={(e) => update({ reason: e.currentTarget.value }, 'later')}
+            onBlur={flush}
+          />
+          <PersonalDataWarning text={local.reason} fieldId={reasonId} />
+        </div>
+      );
       control = (
-        <ChoiceInputs
+        <ControlledChoiceList
+          kind={multiple ? 'checkboxes' : 'radios'}
           id={controlId}
           name={controlId}
-          options={options}
-          multiple={multiple}
+          options={
+            q.type === 'yes_partly_no'
+              ? options.map((o) => (o.value === 'na' ? { ...o, conditional: reason } : o))
+              : options
+          }
           selected={selected}
           inline={q.type === 'rag' || q.type === 'yes_partly_no'}
           onToggle={(value, checked) => {
@@ -165,61 +188,19 @@ export const QuestionField = memo(function QuestionField({
               update({ value: options.map((o) => o.value).filter((v) => set.has(v)) }, 'now');
             } else if (checked) update({ value }, 'now');
           }}
-          reveal={
-            q.type === 'yes_partly_no'
-              ? {
-                  value: 'na',
-                  content: (
-                    <div className="govuk-form-group">
-                      <label className="govuk-label" htmlFor={reasonId}>
-                        Why is this not applicable?
-                      </label>
-                      <div className="govuk-hint" id={`${reasonId}-hint`}>
-                        "Not applicable" counts as an answer only with its reason.
-                      </div>
-                      <textarea
-                        id={reasonId}
-                        className="govuk-textarea"
-                        rows={2}
-                        value={local.reason}
-                        aria-describedby={`${reasonId}-hint`}
-                        onChange={(e) => update({ reason: e.currentTarget.value }, 'later')}
-                        onBlur={flush}
-                      />
-                      <PersonalDataWarning text={local.reason} fieldId={reasonId} />
-                    </div>
-                  ),
-                }
-              : undefined
-          }
         />
       );
       break;
     }
     case 'number':
-      control = (
-        <input
-          id={controlId}
-          className={`govuk-input govuk-input--width-10${problem ? ' govuk-input--error' : ''}`}
-          type="text"
-          inputMode="decimal"
-          spellCheck={false}
-          autoComplete="off"
-          aria-labelledby={legendId}
-          aria-describedby={describedBy}
-          aria-invalid={problem ? true : undefined}
-          value={local.text}
-          onChange={(e) => update({ text: e.currentTarget.value }, 'later')}
-          onBlur={flush}
-        />
-      );
-      break;
     case 'date':
       control = (
         <input
           id={controlId}
-          className={`govuk-input${problem ? ' govuk-input--error' : ''}`}
-          type="date"
+          className={`govuk-input${q.type === 'number' ? ' govuk-input--width-10' : ''}${problem ? ' govuk-input--error' : ''}`}
+          {...(q.type === 'number'
+            ? { type: 'text', inputMode: 'decimal', spellCheck: false, autoComplete: 'off' }
+            : { type: 'date' })}
           aria-labelledby={legendId}
           aria-describedby={describedBy}
           aria-invalid={problem ? true : undefined}

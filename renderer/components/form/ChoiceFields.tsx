@@ -1,19 +1,11 @@
 // GOV.UK radios and checkboxes bound to react-hook-form: a fieldset with legend, hint and error
-// message, the first control's id the field's id (the others add -1, -2…) so the summary links to
-// the first choice, and the GOV.UK conditional reveal under a chosen option.
-import { Fragment, type ReactNode } from 'react';
+// message around the family's one list of choices (ChoiceList).
+import type { ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
+import { ChoiceList, type ChoiceKind, type ChoiceOption } from './ChoiceList.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Fieldset } from './Fieldset.js';
 import { describedBy, FormGroup, Hint, useField, type FieldProps } from './parts.js';
-
-export interface ChoiceOption {
-  value: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  /** Shown under this option while it is chosen. */
-  conditional?: ReactNode;
-}
 
 interface ChoiceProps extends FieldProps {
   legend: ReactNode;
@@ -46,13 +38,10 @@ function ChoiceGroup({
   className,
   empty,
   children,
-}: ChoiceProps & { kind: 'radios' | 'checkboxes' }) {
+}: ChoiceProps & { kind: ChoiceKind }) {
   const { form, id, error } = useField(name, idProp);
   const watched = useWatch({ control: form.control, name }) as unknown;
-  const chosen = (value: string) => (Array.isArray(watched) ? watched.includes(value) : watched === value);
-  const modifiers = `${inline ? ` govuk-${kind}--inline` : ''}${small ? ` govuk-${kind}--small` : ''}`;
-  const revealed = options.find((o) => o.conditional !== undefined && chosen(o.value));
-  const conditional = (content: ReactNode) => <div className={`govuk-${kind}__conditional`}>{content}</div>;
+  const isChosen = (value: string) => (Array.isArray(watched) ? watched.includes(value) : watched === value);
   return (
     <FormGroup error={error}>
       <Fieldset
@@ -65,40 +54,18 @@ function ChoiceGroup({
         {options.length === 0 && empty !== undefined ? (
           empty
         ) : (
-          <div className={`govuk-${kind}${modifiers}${className ? ` ${className}` : ''}`}>
-            {options.map((o, i) => {
-              const inputId = i === 0 ? id : `${id}-${i}`;
-              return (
-                <Fragment key={o.value}>
-                  <div className={`govuk-${kind}__item`}>
-                    <input
-                      className={`govuk-${kind}__input`}
-                      id={inputId}
-                      type={kind === 'radios' ? 'radio' : 'checkbox'}
-                      value={o.value}
-                      aria-describedby={o.hint ? `${inputId}-item-hint` : undefined}
-                      {...form.register(name)}
-                    />
-                    <label
-                      className={`govuk-label govuk-${kind}__label${optionLabelSize ? ` govuk-label--${optionLabelSize}` : ''}`}
-                      htmlFor={inputId}
-                    >
-                      {o.label}
-                    </label>
-                    {o.hint ? (
-                      <div className={`govuk-hint govuk-${kind}__hint`} id={`${inputId}-item-hint`}>
-                        {o.hint}
-                      </div>
-                    ) : null}
-                  </div>
-                  {!inline && revealed === o ? conditional(o.conditional) : null}
-                </Fragment>
-              );
-            })}
-          </div>
+          <ChoiceList
+            kind={kind}
+            id={id}
+            options={options}
+            isChosen={isChosen}
+            input={() => form.register(name)}
+            inline={inline}
+            small={small}
+            optionLabelSize={optionLabelSize}
+            className={className}
+          />
         )}
-        {/* Inline options keep their places: the reveal goes under the whole row. */}
-        {inline && revealed ? conditional(revealed.conditional) : null}
         {children}
       </Fieldset>
     </FormGroup>

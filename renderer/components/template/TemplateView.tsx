@@ -13,7 +13,7 @@ import {
 } from '../../../shared/vocabulary.js';
 import { plural } from '../../lib/format.js';
 import { questionOptions } from '../../lib/questionOptions.js';
-import { ChoiceInputs } from '../ChoiceInputs.js';
+import { ControlledChoiceList } from '../form/index.js';
 import { Guidance, guidanceIsHint } from '../Guidance.js';
 import { conditionCandidates, describeCondition, type ConditionCandidate } from './editorModel.js';
 
@@ -135,11 +135,11 @@ const PreviewQuestion = memo(function PreviewQuestion({
     case 'single_choice':
     case 'multiple_choice':
       control = (
-        <ChoiceInputs
+        <ControlledChoiceList
+          kind={q.type === 'multiple_choice' ? 'checkboxes' : 'radios'}
           id={controlId}
           name={controlId}
           options={questionOptions(q)}
-          multiple={q.type === 'multiple_choice'}
           selected={[]}
           inline={q.type === 'rag' || q.type === 'yes_partly_no'}
           onToggle={noop}
