@@ -11,6 +11,7 @@ import {
   powerMonitor,
   protocol,
   safeStorage,
+  screen,
   session,
   utilityProcess,
   type IpcMainInvokeEvent,
@@ -27,6 +28,7 @@ import { osWrapBlob, putOsWrap } from './security/keyFile.js';
 import { findElectronBinding } from './nativeBinding.js';
 import { resolveDatabasePath, userDataDir } from './paths.js';
 import { projectRoot } from './version.js';
+import { audiencePlacement, windowOpenDecision } from './presentationWindow.js';
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -121,8 +123,20 @@ function createWindow(): BrowserWindow {
     webPreferences,
   });
   win.once('ready-to-show', () => win.show());
+  // Presentation mode's audience view is the one window the interface may open (presentationWindow.ts).
+  win.webContents.setWindowOpenHandler(({ url }) => windowOpenDecision(url, { devTools: !app.isPackaged }));
+  win.webContents.on('did-create-window', (audience) => {
+    const { fullscreen, ...bounds } = audiencePlacement(
+      screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds })),
+      screen.getPrimaryDisplay().id,
+    );
+    audience.setBounds(bounds);
+    if (fullscreen) audience.setFullScreen(true);
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    // The audience view goes with the window that presents to it.
+    for (const other of BrowserWindow.getAllWindows()) if (!other.isDestroyed()) other.close();
   });
   void win.loadURL(APP_START_URL);
   return win;
