@@ -7,14 +7,20 @@ import { useBoard } from '../board.js';
 import { Fingerprint } from '../components/bundles/Fingerprint.js';
 import { SafetyNumber } from '../components/bundles/SafetyNumber.js';
 import { DownloadStatus, FILE_TYPES, useDownload } from '../components/dashboard/Download.js';
-import { FormErrorSummary, formHasErrors, TextareaField, useZodForm, Form } from '../components/form/index.js';
+import {
+  checkRule,
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  TextareaField,
+  useZodForm,
+} from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
 import { challenged, OutcomeTag, PanelStatusTag, Row, Written } from '../components/panels/PanelParts.js';
 import { calendarDate } from '../components/review/helpers.js';
-import { checkRule } from '../components/panels/sharedRule.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { shortDateTime } from '../lib/format.js';
 import { href, paths } from '../router.js';

@@ -6,6 +6,7 @@ import { attendeeSchema } from '../../shared/review.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
 import {
+  checkRule,
   Fieldset,
   Form,
   FormErrorSummary,
@@ -18,7 +19,6 @@ import {
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
-import { checkRule } from '../components/panels/sharedRule.js';
 import { useFreshData } from '../components/panels/useFreshData.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';

@@ -9,6 +9,7 @@ import {
 } from '../../shared/panel.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import {
+  checkRule,
   Form,
   FormErrorSummary,
   formHasErrors,
@@ -21,7 +22,6 @@ import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
-import { checkRule } from '../components/panels/sharedRule.js';
 import { useFreshData } from '../components/panels/useFreshData.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';

@@ -3,11 +3,18 @@ import { panelCreateSchema } from '../../shared/panel.js';
 import { londonDate } from '../../shared/today.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
-import { Form, FormErrorSummary, formHasErrors, SelectField, TextField, useZodForm } from '../components/form/index.js';
+import {
+  checkRule,
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  SelectField,
+  TextField,
+  useZodForm,
+} from '../components/form/index.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
-import { checkRule } from '../components/panels/sharedRule.js';
 import { applyApiError, dottedPath } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
 

@@ -7,16 +7,16 @@ import { SearchIndexing } from '../components/dashboard/SearchIndexing.js';
 import { InlineLoadFailed } from '../components/bundles/InlineLoadFailed.js';
 import {
   CheckboxesField,
+  checkRule,
   ErrorMessage,
+  Form,
   FormErrorSummary,
-  formHasErrors,
   FormGroup,
+  formHasErrors,
   useField,
   useZodForm,
-  Form,
 } from '../components/form/index.js';
 import { Page } from '../components/Page.js';
-import { checkRule } from '../components/panels/sharedRule.js';
 import { Tag, type TagColour } from '../components/Tag.js';
 import { href } from '../router.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { panelCreateSchema } from '../../shared/panel.js';
-import { checkRule } from '../../renderer/components/panels/sharedRule.js';
+import { checkRule } from '../../renderer/components/form/checkRule.js';
 
 // A form schema the way the panel screens build theirs: the service's rule, the form's words.
 const schema = z.strictObject({ title: z.string() }).superRefine((v, ctx) => {

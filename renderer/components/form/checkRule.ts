@@ -1,5 +1,5 @@
-// The panel forms check each field with the services' own rule (the shared zod schema), in the
-// screen's words: the service's limits, the form's messages.
+// Forms check a field with the services' own rule (the shared zod schema) inside their schema's
+// refinement, in the screen's words: the service's limits, the form's messages.
 import type { z } from 'zod';
 
 export type Words = Partial<Record<z.core.$ZodIssue['code'], string>>;
