@@ -137,7 +137,7 @@ async function enrolCard(page: Page, cardPath: string, asRecipient: boolean, che
 /** From the audit's overview: review, sign, and land on the export screen. */
 async function reviewAndSign(page: Page, auditTitle: string, revision: number, check = false): Promise<void> {
   await page.getByRole('link', { name: 'Review and sign' }).click();
-  await expectScreen(page, `Check before you sign revision ${revision}`);
+  await expectScreen(page, `Check your answers before signing revision ${revision}`);
   await expect(page.getByRole('button', { name: `Sign revision ${revision}` })).toBeEnabled();
   if (check) {
     await expectAccessible(page, 'review and sign');
@@ -230,7 +230,7 @@ test.describe('bundles from auditors to the QA sub-committee', () => {
     await twoPage.getByRole('link', { name: titleTwo }).click();
     await expectScreen(twoPage, titleTwo);
     await twoPage.getByRole('link', { name: 'Review and sign' }).click();
-    await expectScreen(twoPage, 'Check before you sign revision 1');
+    await expectScreen(twoPage, 'Check your answers before signing revision 1');
     const blockers = twoPage.getByRole('alert').filter({ hasText: 'You cannot sign this audit yet' });
     await expect(blockers).toContainText('Create your identity first');
     await expect(twoPage.getByRole('button', { name: 'Sign revision 1' })).toBeDisabled();
