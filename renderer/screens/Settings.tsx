@@ -11,6 +11,7 @@ import { NotificationBanner } from '../components/NotificationBanner.js';
 import { Page } from '../components/Page.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { NewRecoveryKey } from '../components/recovery/NewRecoveryKey.js';
+import { PartnershipWords } from '../components/personalData/PartnershipWords.js';
 import { paths } from '../router.js';
 
 const MINUTES_ID = 'idle-minutes';
@@ -102,6 +103,8 @@ function SettingsForm({ minutes }: { minutes: number }) {
       <button type="button" className="govuk-button govuk-button--secondary" disabled={lock.pending} onClick={lockNow}>
         Lock now
       </button>
+
+      <PartnershipWords />
 
       <NewRecoveryKey />
 
