@@ -8,6 +8,7 @@ import { useBoard } from '../board.js';
 import { FormErrorSummary, formHasErrors, SelectField, TextField, useZodForm, Form } from '../components/form/index.js';
 import { Page } from '../components/Page.js';
 import { Pagination } from '../components/Pagination.js';
+import { ExportButtons } from '../components/exports/ExportButtons.js';
 import { ActionsTable } from '../components/review/ActionsTable.js';
 import { calendarDate } from '../components/review/helpers.js';
 import { showingRange } from '../lib/pagination.js';
@@ -195,6 +196,20 @@ export function ActionsTracker({ filter, page }: { filter: ActionsFilter; page: 
             pathOf={(p) => paths.actionsTracker(applied, p)}
             label="Results pages"
           />
+          <section aria-labelledby="export-actions-heading" className="app-section-gap">
+            <h2 className="govuk-heading-m" id="export-actions-heading">
+              Download these actions
+            </h2>
+            <p className="govuk-body app-readable">
+              {filtered ? 'The actions these filters select' : 'Every action'}, on every page, in this order, with their
+              latest progress: a table to open in a spreadsheet. Downloading changes nothing.
+            </p>
+            <ExportButtons
+              what="action tracker"
+              formats={['csv', 'xlsx'] as const}
+              produce={(api, format) => api['exports.actions']({ ...applied, format })}
+            />
+          </section>
         </>
       )}
     </Page>

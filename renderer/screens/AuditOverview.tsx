@@ -6,6 +6,7 @@ import { ReviewNav } from '../components/review/ReviewNav.js';
 import { ReviewLinks } from '../components/review/ReviewLinks.js';
 import { SignAndSend } from '../components/bundles/SignAndSend.js';
 import { BoardReport } from '../components/dashboard/BoardReport.js';
+import { AnswersExport } from '../components/exports/ExportButtons.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
@@ -77,6 +78,7 @@ export function AuditOverview({ auditId }: { auditId: string }) {
       <ReviewLinks auditId={audit.id} />
       {/* The board report (PDF, Word) and the audit's challenge panels (issue 6) */}
       <BoardReport auditId={audit.id} />
+      {cases.length > 0 ? <AnswersExport auditId={audit.id} /> : null}
       {/* Signing and the bundle for the QA sub-committee (issue 5) */}
       <SignAndSend audit={audit} />
     </Page>

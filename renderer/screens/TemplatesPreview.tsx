@@ -4,6 +4,7 @@ import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Loading } from '../components/Loading.js';
 import { Page } from '../components/Page.js';
+import { BlankToolExport } from '../components/exports/ExportButtons.js';
 import { downloadText } from '../components/template/download.js';
 import { TemplateView } from '../components/template/TemplateView.js';
 import { paths } from '../router.js';
@@ -44,6 +45,7 @@ export function TemplatesPreview({ templateId, version }: { templateId: string; 
       <p className="govuk-body app-template-status" role="status">
         {status}
       </p>
+      <BlankToolExport templateId={t.id} version={t.version} />
       <TemplateView template={t} />
     </Page>
   );
