@@ -4,6 +4,7 @@ import { otherBoardMessage } from '../../../shared/boardOrigin.js';
 import { sentence } from '../../lib/format.js';
 import { paths } from '../../router.js';
 import { Link } from '../Link.js';
+import { FlaggedPassages } from '../personalData/FlaggedPassages.js';
 import { Tag, type TagColour } from '../Tag.js';
 
 /** A file that never reached the importer (unreadable, or the session locked during the run). */
@@ -48,7 +49,19 @@ function Details({
   onAcceptBoard: ((board: string) => void) | undefined;
 }) {
   switch (result.outcome) {
-    case 'added':
+    case 'added': {
+      const flagged = result.personalData?.total ?? 0;
+      return (
+        <>
+          {sentence(result.message)}: <Link to={paths.auditOverview(result.auditId)}>{result.auditTitle}</Link>
+          {flagged > 0 ? (
+            <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+              {flagged === 1 ? '1 passage looks' : `${flagged} passages look`} like personal data: listed below.
+            </p>
+          ) : null}
+        </>
+      );
+    }
     case 'skipped':
     case 'recorded_older':
       return (
@@ -180,6 +193,43 @@ export function ImportResults({
           </tbody>
         </table>
       </div>
+      <FlaggedInImports rows={rows} />
     </>
+  );
+}
+
+/**
+ * What looks like personal data in the free text of the audits just imported, for the QA
+ * sub-committee to take up with their auditors (a signed revision cannot be changed here).
+ */
+function FlaggedInImports({ rows }: { rows: ImportRow[] }) {
+  const flagged = rows.flatMap((row, i) =>
+    row.result.outcome === 'added' && (row.result.personalData?.total ?? 0) > 0
+      ? [{ row, i, result: row.result, personalData: row.result.personalData! }]
+      : [],
+  );
+  if (flagged.length === 0) return null;
+  return (
+    <section aria-labelledby="imported-personal-data-heading">
+      <h2 className="govuk-heading-m" id="imported-personal-data-heading">
+        Personal data to check in what was imported
+      </h2>
+      <p className="govuk-body">
+        Cases are pseudonymised, so these passages should hold no names, identifiers or addresses. A signed revision
+        cannot be changed here: ask its auditor to correct it in a new revision if it holds personal data.
+      </p>
+      {flagged.map(({ row, i, result, personalData }) => (
+        <section key={row.key} aria-labelledby={`imported-flagged-${i}`}>
+          <h3 className="govuk-heading-s" id={`imported-flagged-${i}`}>
+            {result.auditTitle}, revision {result.revision}:{' '}
+            {personalData.total === 1 ? '1 passage' : `${personalData.total} passages`}
+          </h3>
+          <FlaggedPassages passages={personalData.passages} idPrefix={`imported-${i}`} titleLevel={4} />
+          {personalData.total > personalData.passages.length ? (
+            <p className="govuk-body">And {personalData.total - personalData.passages.length} more not listed here.</p>
+          ) : null}
+        </section>
+      ))}
+    </section>
   );
 }

@@ -46,12 +46,16 @@ export function FlaggedPassages({
   passages,
   actions,
   idPrefix,
+  titleLevel = 3,
 }: {
   passages: readonly PersonalDataPassage[];
   /** Absent: the list is to read only (an imported audit). */
   actions?: PassageActions;
   idPrefix: string;
+  /** The level of each card's heading under the page's headings. */
+  titleLevel?: 3 | 4;
 }) {
+  const Title = titleLevel === 3 ? 'h3' : 'h4';
   return (
     <>
       {passages.map((p, i) => {
@@ -60,9 +64,9 @@ export function FlaggedPassages({
         return (
           <div className="govuk-summary-card" key={`${p.field}-${i}`} id={`${idPrefix}-${i}`}>
             <div className="govuk-summary-card__title-wrapper">
-              <h3 className="govuk-summary-card__title" id={titleId}>
+              <Title className="govuk-summary-card__title" id={titleId}>
                 {p.where}
-              </h3>
+              </Title>
               {fix ? (
                 <ul className="govuk-summary-card__actions">
                   <li className="govuk-summary-card__action">
