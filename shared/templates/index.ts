@@ -13,7 +13,7 @@ import { disabilityService } from './disabilityService.js';
 import { domesticAbuseJoint } from './domesticAbuseJoint.js';
 import { mashFrontDoor } from './mashFrontDoor.js';
 import { missingChildren } from './missingChildren.js';
-import { section11 } from './section11.js';
+import { section11, section11FirstEdition } from './section11.js';
 
 /** The built-in templates as written, each question with its finding wording. */
 export const BUILTIN_TEMPLATE_SOURCES: readonly TemplateInput[] = [
@@ -26,17 +26,28 @@ export const BUILTIN_TEMPLATE_SOURCES: readonly TemplateInput[] = [
   section11,
 ];
 
-/** The built-in templates as installed and signed: without the finding wording. */
-export const BUILTIN_TEMPLATES: readonly TemplateInput[] = BUILTIN_TEMPLATE_SOURCES.map((t) => ({
+/**
+ * Built-in templates no longer installed into new databases, replaced by a newer edition under a new
+ * id. Installations that hold them keep them, and their finding wording is still looked up.
+ */
+export const RETIRED_BUILTIN_SOURCES: readonly TemplateInput[] = [section11FirstEdition];
+
+const withoutWording = (t: TemplateInput): TemplateInput => ({
   ...t,
   sections: t.sections.map((s) => ({
     ...s,
     questions: s.questions.map(({ finding: _wording, ...q }) => q),
   })),
-}));
+});
+
+/** The built-in templates as installed and signed: without the finding wording. */
+export const BUILTIN_TEMPLATES: readonly TemplateInput[] = BUILTIN_TEMPLATE_SOURCES.map(withoutWording);
+
+/** The retired built-in templates as earlier installations hold them. */
+export const RETIRED_BUILTIN_TEMPLATES: readonly TemplateInput[] = RETIRED_BUILTIN_SOURCES.map(withoutWording);
 
 const WORDING = new Map<string, FindingWording>();
-for (const t of BUILTIN_TEMPLATE_SOURCES)
+for (const t of [...BUILTIN_TEMPLATE_SOURCES, ...RETIRED_BUILTIN_SOURCES])
   for (const s of t.sections)
     for (const q of s.questions) if (q.finding) WORDING.set(`${t.id}\n${t.version}\n${q.id}`, q.finding);
 

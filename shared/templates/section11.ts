@@ -4,7 +4,7 @@ import type { TemplateInput } from '../template.js';
 // arrangements in Working Together (chapter 2), gives evidence in the per-answer evidence note, and
 // names improvement actions. The chair and a scrutiny panel then hold a support-and-challenge
 // interview; that challenge record is kept by the tool's challenge panels, not in this template.
-export const section11: TemplateInput = {
+export const section11FirstEdition: TemplateInput = {
   formatVersion: 1,
   id: 'section-11-self-assessment',
   version: 1,
@@ -371,4 +371,27 @@ export const section11: TemplateInput = {
       ],
     },
   ],
+};
+
+// The current edition: the first edition's standards with Working Together 2023's words. A new id,
+// not a new version of the first, so it can never meet a partnership's own "version 2" of the first
+// edition under the same id and version. Installations that hold the first edition keep it, and its
+// audits read as they were signed.
+export const section11: TemplateInput = {
+  ...section11FirstEdition,
+  id: 'section-11-self-assessment-2023',
+  title: 'Section 11 self-assessment (Children Act 2004, Working Together 2023)',
+  sections: section11FirstEdition.sections.map((s) => ({
+    ...s,
+    questions: s.questions.map((q) =>
+      q.id === 'learning-embedded'
+        ? {
+            ...q,
+            text:
+              'How has the agency embedded learning from child safeguarding practice reviews ' +
+              '(serious case reviews before 2018), rapid reviews and audits in the last year?',
+          }
+        : q,
+    ),
+  })),
 };

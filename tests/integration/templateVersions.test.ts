@@ -62,8 +62,8 @@ describe('template versions', () => {
   });
 
   it('exports to JSON and imports it back identically; a bad file imports nothing', async () => {
-    const exported = await f.h['templates.export']({ id: 'section-11-self-assessment', version: 1 });
-    expect(exported.fileName).toBe('section-11-self-assessment-v1.json');
+    const exported = await f.h['templates.export']({ id: 'section-11-self-assessment-2023', version: 1 });
+    expect(exported.fileName).toBe('section-11-self-assessment-2023-v1.json');
     await expect(f.h['templates.import']({ json: exported.json })).rejects.toThrow(
       /already here; nothing was imported/,
     );
@@ -73,7 +73,7 @@ describe('template versions', () => {
     const summary = await f.h['templates.import']({ json: JSON.stringify(moved) });
     expect(summary).toMatchObject({ id: 'imported-s11', version: 1, builtin: false });
     const back = await f.h['templates.get']({ id: 'imported-s11', version: 1 });
-    const original = await f.h['templates.get']({ id: 'section-11-self-assessment', version: 1 });
+    const original = await f.h['templates.get']({ id: 'section-11-self-assessment-2023', version: 1 });
     expect(back).toEqual({ ...original, id: 'imported-s11' });
 
     const before = templateCount();

@@ -5,11 +5,20 @@ import { fallbackStatement, findingStatement } from '../../shared/findingWording
 import { computePrevalence, suggestions } from '../../shared/prevalence.js';
 import { allQuestions, templateSchema, type Template, type TemplateInput } from '../../shared/template.js';
 import { parseTemplateFile, serialiseTemplate } from '../../shared/templateFile.js';
-import { BUILTIN_TEMPLATE_SOURCES, BUILTIN_TEMPLATES } from '../../shared/templates/index.js';
+import {
+  BUILTIN_TEMPLATE_SOURCES,
+  BUILTIN_TEMPLATES,
+  RETIRED_BUILTIN_SOURCES,
+  RETIRED_BUILTIN_TEMPLATES,
+  builtinFindingWording,
+} from '../../shared/templates/index.js';
 
 // As written, with the wording; as installed (and signed into bundles), without it.
-const builtins = BUILTIN_TEMPLATE_SOURCES.map((t) => templateSchema.parse(t));
-const installed = BUILTIN_TEMPLATES.map((t) => templateSchema.parse(t));
+// Retired editions too: installations that hold them still word their findings.
+const builtins = [...BUILTIN_TEMPLATE_SOURCES, ...RETIRED_BUILTIN_SOURCES].map((t) => templateSchema.parse(t));
+const installed = [...BUILTIN_TEMPLATES, ...RETIRED_BUILTIN_TEMPLATES].map((t) => templateSchema.parse(t));
+// Templates that existed before questions could carry finding words.
+const olderThanWording = (ts: Template[]) => ts.filter((t) => BEFORE[t.id] !== undefined);
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 // SHA-256 of serialiseTemplate for each built-in template as it was before questions could carry
@@ -53,14 +62,20 @@ describe('finding wording in the built-in templates', () => {
     },
   );
 
-  it.each(builtins.map((t) => [t.id, t] as const))(
+  it.each(olderThanWording(builtins).map((t) => [t.id, t] as const))(
     '%s serialises as before once its finding words are taken out',
     (id, t) => {
       expect(sha256(serialiseTemplate(withoutWording(t)))).toBe(BEFORE[id]);
     },
   );
 
-  it.each(installed.map((t) => [t.id, t] as const))(
+  it('has a hash from before the wording for every template but the 2023 Section 11 edition', () => {
+    expect(installed.filter((t) => BEFORE[t.id] === undefined).map((t) => t.id)).toEqual([
+      'section-11-self-assessment-2023',
+    ]);
+  });
+
+  it.each(olderThanWording(installed).map((t) => [t.id, t] as const))(
     '%s is installed exactly as earlier installations hold it, without its wording',
     (id, t) => {
       expect(allQuestions(t).some((q) => q.finding)).toBe(false);
@@ -89,6 +104,38 @@ describe('finding wording in the built-in templates', () => {
       'In some cases (3 of 8) the child was seen alone, and this was recorded.',
       'In many or most cases (5 of 8) the child was not seen alone when their age and understanding allowed, or this was not recorded.',
     ]);
+  });
+});
+
+describe('the Section 11 editions', () => {
+  const first = installed.find((t) => t.id === 'section-11-self-assessment')!;
+  const current = installed.find((t) => t.id === 'section-11-self-assessment-2023')!;
+
+  it('installs only the 2023 edition into a new database, keeping the first for the findings of its audits', () => {
+    expect(BUILTIN_TEMPLATES.map((t) => t.id)).toContain('section-11-self-assessment-2023');
+    expect(BUILTIN_TEMPLATES.map((t) => t.id)).not.toContain('section-11-self-assessment');
+    expect(builtinFindingWording(first.id, 1, 'learning-embedded')?.met).toBe(
+      'learning from reviews and audits was embedded in the agency’s practice',
+    );
+    expect(builtinFindingWording(current.id, 1, 'learning-embedded')?.met).toBe(
+      'learning from reviews and audits was embedded in the agency’s practice',
+    );
+  });
+
+  it('differs from the first edition only in its id, title and the reviews it names', () => {
+    const texts = (t: Template) => allQuestions(t).map((q) => q.text);
+    const changed = texts(current).filter((text, i) => text !== texts(first)[i]);
+    expect(changed).toEqual([
+      'How has the agency embedded learning from child safeguarding practice reviews (serious case reviews before 2018), rapid reviews and audits in the last year?',
+    ]);
+    const rest = (t: Template) => ({
+      ...t,
+      id: '',
+      title: '',
+      sections: t.sections.map((s) => ({ ...s, questions: s.questions.map((q) => ({ ...q, text: '' })) })),
+    });
+    expect(rest(current)).toEqual(rest(first));
+    expect(current.title).toBe('Section 11 self-assessment (Children Act 2004, Working Together 2023)');
   });
 });
 
