@@ -24,6 +24,7 @@ import type { Api } from '../shared/contract.js';
 import type { Template } from '../shared/template.js';
 import { browserUnavailable, runBrowserBench, type BrowserResult } from './browser.js';
 import { evidenceNote } from './fiction.js';
+import { personalDataRows } from './personalDataScore.js';
 import { BENCH_PASSPHRASE, BOARD_AGENCIES, generateBoard, SCALE_MODEL } from './generate.js';
 import type { ImportChildInput, ImportChildResult } from './importChild.js';
 import { check, fmt, median, percentile, table, timeRuns, type Row } from './stats.js';
@@ -48,7 +49,7 @@ export interface BenchOptions {
 }
 
 /** Groups of benchmarks, for --only. */
-export const GROUPS = ['queries', 'autosave', 'signing', 'import', 'browser'] as const;
+export const GROUPS = ['personalData', 'queries', 'autosave', 'signing', 'import', 'browser'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export interface BenchReport {
@@ -188,6 +189,11 @@ export async function runAll(o: BenchOptions, say: (line: string) => void): Prom
   const reps = (normal: number) => (o.reps > 0 ? o.reps : normal);
   const runs = (g: Group) => !o.only || o.only.includes(g);
   try {
+    if (runs('personalData')) {
+      say('personal-data detector on the fixture notes and the generated fiction');
+      rows.push(...personalDataRows(reps(200), o.seed));
+    }
+
     // --- The board ------------------------------------------------------------------------------
     const dbPath = join(work, 'board.db');
     let generationSeconds: Record<string, number> | null = null;

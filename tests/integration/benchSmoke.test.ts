@@ -43,6 +43,10 @@ describe('npm run bench (smoke, tiny scale)', () => {
       'import.memory',
       'checklist.load',
       'typing',
+      'personalData.recall',
+      'personalData.precision',
+      'personalData.fiction',
+      'personalData.detect',
     ]) {
       expect(ids, `a row for ${id}`).toContain(id);
     }
