@@ -307,7 +307,8 @@ export const contract = {
       // What looks like personal data in the free text being signed, passage by passage, for the
       // auditor to confirm or fix before signing.
       personalData: personalDataSummarySchema.optional(),
-      content: revisionContentSchema.optional(),
+      // Without who signs and when: those are shown as `signer`, and are not known before signing.
+      content: revisionContentSchema.omit({ signer: true, signedAt: true }).optional(),
     }),
   },
   // The partnership's words for the personal-data detector: local words that are not names, and added names.

@@ -146,6 +146,8 @@ export function bundleService(
     return { audit, content, blockers, own, personalData };
   }
 
+  const withoutSignature = ({ signer: _signer, signedAt: _signedAt, ...rest }: RevisionContent) => rest;
+
   return {
     'audits.signingPreview': ({ auditId, withContent }) => {
       const mark = writeMark(ctx.db);
@@ -167,7 +169,7 @@ export function bundleService(
         },
         blockers,
         personalData,
-        ...(withContent ? { content } : {}),
+        ...(withContent ? { content: withoutSignature(content) } : {}),
         signer: own
           ? {
               name: own.name,

@@ -85,7 +85,7 @@ export function SignedContent({
   template,
   editable,
 }: {
-  content: RevisionContent;
+  content: Omit<RevisionContent, 'signer' | 'signedAt'>;
   template: Template | undefined;
   /** Change links only while the audit can change. */
   editable: boolean;
