@@ -4,7 +4,7 @@
 // it; a name typed into an evidence note is warned about as it is typed and listed as a flagged
 // passage before signing, which stops signing until it is fixed or dismissed; the identity created
 // from signing returns to signing. Every screen visited is checked with axe.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_AGENCIES } from '../../shared/board.js';
 import type { Api } from '../../shared/contract.js';
 import { buildDemoAudit } from '../../electron/demo/demoAudit.js';
