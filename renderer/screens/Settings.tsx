@@ -12,6 +12,7 @@ import { Page } from '../components/Page.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { NewRecoveryKey } from '../components/recovery/NewRecoveryKey.js';
 import { PartnershipWords } from '../components/personalData/PartnershipWords.js';
+import { SmallSampleThreshold } from '../components/review/SmallSampleThreshold.js';
 import { paths } from '../router.js';
 
 const MINUTES_ID = 'idle-minutes';
@@ -103,6 +104,8 @@ function SettingsForm({ minutes }: { minutes: number }) {
       <button type="button" className="govuk-button govuk-button--secondary" disabled={lock.pending} onClick={lockNow}>
         Lock now
       </button>
+
+      <SmallSampleThreshold />
 
       <PartnershipWords />
 
