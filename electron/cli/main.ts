@@ -2,6 +2,7 @@
 import { backup, backupHelp, check, checkHelp, restore, restoreHelp } from './commands/maintenance.js';
 import { exportCommand, exportHelp, importCommand, importHelp, verify, verifyHelp } from './commands/bundles.js';
 import { demo, demoHelp } from './commands/demo.js';
+import { exportFiles, exportFilesHelp, isFileExport } from './commands/exportFiles.js';
 import { report, reportHelp } from './commands/report.js';
 import { serve, serveHelp } from './commands/serve.js';
 import { recover, recoverHelp } from './commands/recover.js';
@@ -21,7 +22,11 @@ const COMMANDS: Record<string, Command> = {
   demo: { run: demo, help: demoHelp },
   verify: { run: verify, help: verifyHelp },
   import: { run: importCommand, help: importHelp },
-  export: { run: exportCommand, help: exportHelp },
+  // A signed bundle, or (named first) a file for people's own tools: actions, answers, programme, blank-tool.
+  export: {
+    run: (argv) => (isFileExport(argv) ? exportFiles(argv) : exportCommand(argv)),
+    help: `${exportHelp}\n${exportFilesHelp}`,
+  },
   report: { run: report, help: reportHelp },
   check: { run: check, help: checkHelp },
   backup: { run: backup, help: backupHelp },
