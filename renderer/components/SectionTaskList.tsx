@@ -1,4 +1,5 @@
 import { paths } from '../router.js';
+import { withReturnTo } from '../routes/returnTo.js';
 import { Link } from './Link.js';
 import { Tag } from './Tag.js';
 
@@ -23,10 +24,13 @@ export function SectionTaskList({
   checklistId,
   sections,
   currentId,
+  returnTo,
 }: {
   checklistId: string;
   sections: SectionItem[];
   currentId: string;
+  /** Kept on every link, so the checklist still returns to where it was opened from. */
+  returnTo?: string | undefined;
 }) {
   return (
     <ul className="govuk-task-list" aria-label="Sections">
@@ -41,7 +45,7 @@ export function SectionTaskList({
           >
             <div className="govuk-task-list__name-and-hint">
               <Link
-                to={paths.checklist(checklistId, s.id)}
+                to={withReturnTo(paths.checklist(checklistId, s.id), returnTo)}
                 className="govuk-link govuk-task-list__link"
                 aria-describedby={`${hintId} ${statusId}`}
                 aria-current={current ? 'step' : undefined}

@@ -8,10 +8,17 @@ import { stringifySearch } from './params.js';
 
 const SIGN_PATH = /^\/audits\/([^/?#]+)\/sign$/;
 
-export const returnToSchema = z
-  .string()
-  .regex(SIGN_PATH)
-  .refine((path) => idSchema.safeParse(decodeURIComponent(SIGN_PATH.exec(path)![1]!)).success);
+function signsAnAudit(path: string): boolean {
+  const id = SIGN_PATH.exec(path)?.[1];
+  if (id === undefined) return false;
+  try {
+    return idSchema.safeParse(decodeURIComponent(id)).success;
+  } catch {
+    return false; // a malformed escape
+  }
+}
+
+export const returnToSchema = z.string().refine(signsAnAudit);
 
 /** The route's search as every screen route checks it: a `returnTo` that fails is dropped. */
 export function validateReturnSearch(raw: Record<string, unknown>): { returnTo: string | undefined } {

@@ -221,7 +221,12 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
         <h2 className="govuk-heading-m" id="sections-heading">
           Sections
         </h2>
-        <SectionTaskList checklistId={checklistId} sections={sections.map((s) => s.item)} currentId={currentId ?? ''} />
+        <SectionTaskList
+          checklistId={checklistId}
+          sections={sections.map((s) => s.item)}
+          currentId={currentId ?? ''}
+          returnTo={returnTo}
+        />
       </nav>
 
       {current ? (
