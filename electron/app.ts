@@ -12,6 +12,8 @@ import { createJobRunner } from './jobs/jobRunner.js';
 import { createSearchIndexer, type SearchIndexer } from './services/searchIndexer.js';
 import { createFiguresWorker, type FiguresWorker } from './services/signedFigures.js';
 import { workerBundleReader, type BundleReader } from './bundle/bundleReader.js';
+import type { ManagedPolicy } from '../shared/policy.js';
+import { loadPolicy } from './policy.js';
 
 export interface CaseAuditApp {
   db: Db;
@@ -40,6 +42,8 @@ export interface AppOptions extends DispatchOptions {
   dailyBackup?: boolean;
   /** The Electron-ABI build of the SQLite module (see db/open.ts); the Node build when omitted. */
   nativeBinding?: string;
+  /** What the organisation enforces; the machine's policy file (electron/policy.ts) when omitted. */
+  policy?: ManagedPolicy;
 }
 
 export function openApp(databasePath: string, options: AppOptions = {}): CaseAuditApp {
@@ -48,7 +52,14 @@ export function openApp(databasePath: string, options: AppOptions = {}): CaseAud
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    const ctx = createContext(db, databasePath, options.clock, options.actor, options.logError);
+    const ctx = createContext(
+      db,
+      databasePath,
+      options.clock,
+      options.actor,
+      options.logError,
+      options.policy ?? loadPolicy(),
+    );
     installBuiltinTemplates(ctx);
     if (options.dailyBackup !== false && dailyBackupDue(databasePath)) backupDatabase(db, databasePath, 'daily');
     // Long work (electron/jobs/) belongs to this open database: closing it cancels every job first.

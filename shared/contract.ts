@@ -93,6 +93,7 @@ import {
   exportFileSchema,
   programmeExportSchema,
 } from './exports.js';
+import { managedPolicySchema } from './policy.js';
 import { reminderSettingsSchema, remindersSchema } from './reminders.js';
 import {
   dismissPassageSchema,
@@ -140,6 +141,8 @@ export const contract = {
   // The board's small-sample threshold: drafts use it as it is now, a signed revision the one it recorded.
   'settings.smallSample': { input: empty, output: smallSampleSettingSchema },
   'settings.setSmallSample': { input: smallSampleSettingSchema, output: smallSampleSettingSchema },
+  // What the organisation manages on this machine (electron/policy.ts), for the screens to show.
+  'settings.policy': { input: empty, output: managedPolicySchema },
   'board.get': { input: empty, output: boardSchema.nullable() },
   'board.setup': { input: boardSetupSchema, output: boardSchema },
   'agencies.save': {

@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'settings.setIdleLock',
   'settings.smallSample',
   'settings.setSmallSample',
+  'settings.policy',
   'backups.list',
   'backups.create',
   'session.restore',

@@ -266,6 +266,14 @@ export function bundleService(
       if (latest.signerFingerprint !== own.fingerprint)
         throw new AppError('VALIDATION', 'Only the auditor who signed a revision exports it.');
       const recipients = recipientKeys(ctx);
+      if (!ctx.policy.allowUnencryptedExport && (encrypt === false || recipients.length === 0))
+        throw fieldError(
+          'VALIDATION',
+          ['encrypt'],
+          recipients.length === 0
+            ? 'your organisation allows only encrypted bundles: enrol the QA sub-committee’s identity card as the recipient first.'
+            : 'your organisation allows only encrypted bundles: export it encrypted.',
+        );
       if (encrypt === true && recipients.length === 0)
         throw fieldError(
           'VALIDATION',

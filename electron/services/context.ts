@@ -3,6 +3,7 @@ import { hostname, userInfo } from 'node:os';
 import type { Db } from '../../db/open.js';
 import { repositories, type Repositories } from '../../db/repositories.js';
 import { checkpointIdle, CHECKPOINT_IDLE_MS } from '../../db/walCheckpoints.js';
+import { UNMANAGED, type ManagedPolicy } from '../../shared/policy.js';
 import { createScheduler, type LogError, type Scheduler } from '../background/scheduler.js';
 
 /** What every service needs: the connection, its repositories, a clock and an id source. */
@@ -23,6 +24,8 @@ export interface ServiceContext {
    * signed audits): dispose it before closing the connection.
    */
   background: Scheduler;
+  /** What the organisation enforces on this machine (electron/policy.ts). */
+  policy: ManagedPolicy;
 }
 
 /** The person at this installation: the operating-system account on this computer. */
@@ -36,6 +39,7 @@ export function createContext(
   clock: () => Date = () => new Date(),
   actor: string = defaultActor(),
   logError?: LogError,
+  policy: ManagedPolicy = UNMANAGED,
 ): ServiceContext {
   const repos = repositories(db);
   const background = createScheduler(logError ? { logError } : {});
@@ -57,5 +61,6 @@ export function createContext(
     log: (entity, entityId, action, before, after) =>
       repos.changeLog.append({ at: now(), actor, entity, entityId, action, before, after }),
     background,
+    policy,
   };
 }

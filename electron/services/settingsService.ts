@@ -1,12 +1,16 @@
 import type { ServiceHandlers } from '../../shared/contract.js';
+import { fieldError } from '../../shared/errors.js';
 import { IDLE_LOCK_DEFAULT_MINUTES, idleLockMinutesSchema } from '../../shared/settings.js';
 import type { ServiceContext } from './context.js';
 import { smallSampleThreshold } from './smallSample.js';
 import { reminderSettings } from './reminderService.js';
 
+/** The idle lock in force: the person's choice, or the default, never above the organisation's limit. */
 export function idleLockMinutes(ctx: ServiceContext): number {
   const parsed = idleLockMinutesSchema.safeParse(ctx.repos.settings.get('idleLockMinutes'));
-  return parsed.success ? parsed.data : IDLE_LOCK_DEFAULT_MINUTES;
+  const chosen = parsed.success ? parsed.data : IDLE_LOCK_DEFAULT_MINUTES;
+  const limit = ctx.policy.maxIdleLockMinutes;
+  return limit === null ? chosen : Math.min(chosen, limit);
 }
 
 export function settingsService(
@@ -14,6 +18,7 @@ export function settingsService(
 ): Pick<
   ServiceHandlers,
   | 'settings.setIdleLock'
+  | 'settings.policy'
   | 'settings.smallSample'
   | 'settings.setSmallSample'
   | 'settings.reminders'
@@ -22,11 +27,19 @@ export function settingsService(
   return {
     'settings.setIdleLock': ({ minutes }) =>
       ctx.tx(() => {
+        const limit = ctx.policy.maxIdleLockMinutes;
+        if (limit !== null && minutes > limit)
+          throw fieldError(
+            'VALIDATION',
+            ['minutes'],
+            `your organisation allows an idle lock of at most ${limit} ${limit === 1 ? 'minute' : 'minutes'}`,
+          );
         const before = idleLockMinutes(ctx);
         ctx.repos.settings.put('idleLockMinutes', minutes, ctx.now());
         ctx.log('setting', 'idleLockMinutes', 'update', before, minutes);
         return { locked: false, databaseExists: true, idleLockMinutes: minutes };
       }),
+    'settings.policy': () => ctx.policy,
     'settings.smallSample': () => ({ threshold: smallSampleThreshold(ctx) }),
     'settings.setSmallSample': ({ threshold }) =>
       ctx.tx(() => {
