@@ -135,6 +135,10 @@ export function changeOverRounds(
   );
 }
 
+/** The heading of a trend table's change column: what `changeOverRounds` compares, in plain words. */
+export const CHANGE_OVER_ROUNDS_HEADING =
+  'Change from the first round measured to the last, and whether chance could explain it';
+
 /** How every share is shown: "63% (5 of 8)", with ", small sample" when it is one; "—" when no case was assessed. */
 export function shareWithCount(x: number, n: number, threshold = DEFAULT_SMALL_SAMPLE): string {
   if (n === 0) return '—';

@@ -1,5 +1,6 @@
 // The same board report as an editable Word document, for board papers.
 import { HeadingLevel, Paragraph, TextRun } from 'docx';
+import { CHANGE_OVER_ROUNDS_HEADING } from '../../shared/proportions.js';
 import type { ReportModel } from './reportModel.js';
 import { bullets, h, p, table, wordDocument } from './wordParts.js';
 import { DRAFT_LINE, SINCE_SIGNING_LINE, signatureLine, VERIFY_LINES } from './reportWords.js';
@@ -48,7 +49,7 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     ...(m.trend.rounds.length > 1 && m.trend.themes.length > 0
       ? [
           table(
-            ['Learning theme', ...m.trend.rounds, 'Change since the first round'],
+            ['Learning theme', ...m.trend.rounds, CHANGE_OVER_ROUNDS_HEADING],
             m.trend.themes.map((t) => [t.theme, ...t.cells, t.change]),
           ),
         ]

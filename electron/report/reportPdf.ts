@@ -2,6 +2,7 @@
 // board's annual report: why, the sample, strengths, development areas, recommendations, the action
 // plan, the trend, the signature, what happened since signing, and how to check the signature. The
 // document is tagged and its fonts embedded (accessiblePdf.ts).
+import { CHANGE_OVER_ROUNDS_HEADING } from '../../shared/proportions.js';
 import { formatShare } from '../../shared/reauditComparison.js';
 import { LEARNING_THEME_LABELS, type LearningTheme } from '../../shared/vocabulary.js';
 import { accessiblePdf, BLUE, GREY, INK } from './accessiblePdf.js';
@@ -77,7 +78,7 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
   if (m.trend.rounds.length > 1 && m.trend.series.length > 0) {
     pdf.figure(chartAlt(m), 164, (top) => drawChart(pdf.doc, m, pdf.width, top));
     pdf.table(
-      ['Learning theme', ...roundNames, `Change since ${roundNames[0]}`],
+      ['Learning theme', ...roundNames, CHANGE_OVER_ROUNDS_HEADING],
       m.trend.themes.map((t) => [t.theme, ...t.cells, t.change]),
       [0.22, ...m.trend.rounds.map(() => 0.43 / m.trend.rounds.length), 0.35],
     );

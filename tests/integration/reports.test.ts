@@ -114,7 +114,9 @@ describe('the board report', () => {
       /Agency Outstanding Good Requires improvement Inadequate .+ 0 1 0 0 .+ 0 0 1 0 Overall \(multi-agency\) 0 1 0 0/,
     );
     // Shares carry their counts; a change is judged against chance (shared/proportions.ts).
-    expect(draftText).toContain('Change since Round 1');
+    expect(draftText).toContain(
+      'Change from the first round measured to the last, and whether chance could explain it',
+    );
     expect(draftText).toMatch(/\d+% \(\d of 3, small sample\)/);
     expect(draftText).toContain('Measured in one round only.');
     expect(text).toContain('With 3 cases in the sample, every share in this report is a small sample');

@@ -1,5 +1,10 @@
 import type { Dashboard } from '../../../shared/dashboard.js';
-import { changeOverRounds, DEFAULT_SMALL_SAMPLE, shareWithCount } from '../../../shared/proportions.js';
+import {
+  CHANGE_OVER_ROUNDS_HEADING,
+  changeOverRounds,
+  DEFAULT_SMALL_SAMPLE,
+  shareWithCount,
+} from '../../../shared/proportions.js';
 import { formatShare } from '../../../shared/reauditComparison.js';
 import { paths } from '../../router.js';
 import { Link } from '../Link.js';
@@ -127,7 +132,7 @@ export function Trends({
                     </th>
                   ))}
                   <th scope="col" className="govuk-table__header">
-                    Change since round 1
+                    {CHANGE_OVER_ROUNDS_HEADING}
                   </th>
                 </tr>
               </thead>
