@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Output } from '../../shared/contract.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import { ImportedPersonalData, type ImportedFlags } from '../components/bundles/ImportResults.js';
 import { COMPARED_LABEL, KeyNumberRows } from '../components/bundles/SafetyNumber.js';
 import { CheckboxField, ErrorSummary, useZodForm, type ErrorSummaryItem } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
@@ -24,6 +25,8 @@ interface Done {
   heading: string;
   body: string;
   auditId?: string | undefined;
+  /** What looks like personal data in the audit accepted, for the QA sub-committee. */
+  flagged?: ImportedFlags | undefined;
 }
 
 type OtherBoard = { bundle: string; here: string };
@@ -99,6 +102,15 @@ export function Quarantine() {
               ? `${sentence(outcome.message)}: ${outcome.auditTitle}.`
               : sentence(outcome.message),
           auditId: 'auditId' in outcome ? outcome.auditId : undefined,
+          flagged:
+            outcome.outcome === 'added' && outcome.personalData
+              ? {
+                  key: item.id,
+                  auditTitle: outcome.auditTitle,
+                  revision: outcome.revision,
+                  personalData: outcome.personalData,
+                }
+              : undefined,
         });
       }
     } catch (e) {
@@ -149,6 +161,7 @@ export function Quarantine() {
         These bundles are signed correctly, but by someone whose key is not on your trusted list. Nothing in them is
         saved until you accept them.
       </p>
+      {done?.flagged ? <ImportedPersonalData imported={[done.flagged]} /> : null}
       {items.length === 0 ? (
         <p className="govuk-body">There are no bundles waiting in quarantine.</p>
       ) : (

@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import type { ImportOutcome } from '../../../shared/bundle.js';
+import type { PersonalDataSummary } from '../../../shared/personalData/passages.js';
 import { otherBoardMessage } from '../../../shared/boardOrigin.js';
 import { sentence } from '../../lib/format.js';
 import { paths } from '../../router.js';
@@ -203,11 +204,31 @@ export function ImportResults({
  * sub-committee to take up with their auditors (a signed revision cannot be changed here).
  */
 function FlaggedInImports({ rows }: { rows: ImportRow[] }) {
-  const flagged = rows.flatMap((row, i) =>
+  const flagged = rows.flatMap((row) =>
     row.result.outcome === 'added' && (row.result.personalData?.total ?? 0) > 0
-      ? [{ row, i, result: row.result, personalData: row.result.personalData! }]
+      ? [
+          {
+            key: row.key,
+            auditTitle: row.result.auditTitle,
+            revision: row.result.revision,
+            personalData: row.result.personalData!,
+          },
+        ]
       : [],
   );
+  return <ImportedPersonalData imported={flagged} />;
+}
+
+export interface ImportedFlags {
+  key: string;
+  auditTitle: string;
+  revision: number;
+  personalData: PersonalDataSummary;
+}
+
+/** The flagged passages of audits imported (from the import screen, or accepted from the quarantine). */
+export function ImportedPersonalData({ imported }: { imported: ImportedFlags[] }) {
+  const flagged = imported.filter((f) => f.personalData.total > 0);
   if (flagged.length === 0) return null;
   return (
     <section aria-labelledby="imported-personal-data-heading">
@@ -218,10 +239,10 @@ function FlaggedInImports({ rows }: { rows: ImportRow[] }) {
         Cases are pseudonymised, so these passages should hold no names, identifiers or addresses. A signed revision
         cannot be changed here: ask its auditor to correct it in a new revision if it holds personal data.
       </p>
-      {flagged.map(({ row, i, result, personalData }) => (
-        <section key={row.key} aria-labelledby={`imported-flagged-${i}`}>
+      {flagged.map(({ key, auditTitle, revision, personalData }, i) => (
+        <section key={key} aria-labelledby={`imported-flagged-${i}`}>
           <h3 className="govuk-heading-s" id={`imported-flagged-${i}`}>
-            {result.auditTitle}, revision {result.revision}:{' '}
+            {auditTitle}, revision {revision}:{' '}
             {personalData.total === 1 ? '1 passage' : `${personalData.total} passages`}
           </h3>
           <FlaggedPassages passages={personalData.passages} idPrefix={`imported-${i}`} titleLevel={4} />
