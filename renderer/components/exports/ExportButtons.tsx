@@ -15,6 +15,9 @@ export const EXPORT_FORMAT_NAMES: Record<ExportFormat, string> = {
   docx: 'Word (.docx)',
 };
 
+/** Short names for what a download says it is doing: "Preparing the action tracker (Excel)…". */
+const SHORT_NAMES: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel', pdf: 'PDF', docx: 'Word' };
+
 /**
  * "Download as CSV", "Download as Excel (.xlsx)"…: `what` ("action tracker") is said to screen
  * readers after the format, so each button's name starts with what is seen and still says which file.
@@ -50,11 +53,11 @@ export function ExportButtons<F extends ExportFormat>({
             disabled={download.state.kind === 'preparing'}
             onClick={() => {
               last.current = f;
-              download.start(`${what} (${EXPORT_FORMAT_NAMES[f]})`, FILE_TYPES[f], () => produce(api, f));
+              download.start(`${what} (${SHORT_NAMES[f]})`, FILE_TYPES[f], () => produce(api, f));
             }}
           >
             {verb} as {EXPORT_FORMAT_NAMES[f]}
-            <span className="govuk-visually-hidden">: the {what}</span>
+            <span className="govuk-visually-hidden"> (the {what})</span>
           </button>
         ))}
       </div>
@@ -90,7 +93,7 @@ export function AnswersExport({ auditId }: { auditId: string }) {
         references and what auditors wrote, so keep it as you keep the audit.
       </p>
       <ExportButtons
-        what="answers"
+        what="answers table"
         formats={['csv', 'xlsx'] as const}
         produce={(api, format) => api['exports.answers']({ auditId, format })}
       />
