@@ -29,6 +29,7 @@ import { findElectronBinding } from './nativeBinding.js';
 import { resolveDatabasePath, userDataDir } from './paths.js';
 import { projectRoot } from './version.js';
 import { audiencePlacement, windowOpenDecision } from './presentationWindow.js';
+import { bundlePathsFromArgv, createOpenedFiles } from './fileOpen.js';
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -53,6 +54,17 @@ app.setPath('userData', userDataDir());
 
 let mainWindow: BrowserWindow | null = null;
 let services: ServiceProcess | null = null;
+
+// Bundles opened from the desktop wait here until the window's page has loaded (fileOpen.ts).
+const openedFiles = createOpenedFiles();
+for (const path of bundlePathsFromArgv(process.argv, process.cwd())) openedFiles.add(path);
+// macOS sends the files opened with the app as events, the first ones before 'ready'.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  openedFiles.add(path);
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
 
 // The key is kept in the OS keychain (safeStorage) as well as under the passphrase, so the app opens
 // without a prompt at launch; after an idle or sleep lock the passphrase is asked for again.
@@ -123,6 +135,11 @@ function createWindow(): BrowserWindow {
     webPreferences,
   });
   win.once('ready-to-show', () => win.show());
+  win.webContents.on('did-finish-load', () =>
+    openedFiles.ready((bundle) => {
+      if (!win.isDestroyed()) win.webContents.send('bundle.opened', bundle);
+    }),
+  );
   // Presentation mode's audience view is the one window the interface may open (presentationWindow.ts).
   win.webContents.setWindowOpenHandler(({ url }) => windowOpenDecision(url, { devTools: !app.isPackaged }));
   win.webContents.on('did-create-window', (audience) => {
@@ -134,6 +151,7 @@ function createWindow(): BrowserWindow {
     if (fullscreen) audience.setFullScreen(true);
   });
   win.on('closed', () => {
+    openedFiles.notReady();
     if (mainWindow === win) mainWindow = null;
     // The audience view goes with the window that presents to it.
     for (const other of BrowserWindow.getAllWindows()) if (!other.isDestroyed()) other.close();
@@ -204,7 +222,9 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // A second launch (double-clicking a bundle while the app runs) hands its files to this one.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const path of bundlePathsFromArgv(argv, workingDirectory)) openedFiles.add(path);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

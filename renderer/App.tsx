@@ -1,5 +1,5 @@
 import { Outlet, RouterProvider, type AnyRouter } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { signalLock } from './api/client.js';
 import type { Board } from '../shared/board.js';
 import { useApi, useApiQuery } from './api/hooks.js';
@@ -9,6 +9,8 @@ import { Loading } from './components/Loading.js';
 import { LoadFailed } from './components/LoadFailed.js';
 import { SessionGate } from './components/SessionGate.js';
 import { SetupBoard } from './screens/SetupBoard.js';
+import { hasOpenedBundles, onBundleOpened } from './lib/openedBundles.js';
+import { navigate, paths } from './router.js';
 
 /** The app: the route table's router (routes/table.tsx) draws every screen inside AppFrame. */
 export function App({ router }: { router: AnyRouter }) {
@@ -34,6 +36,15 @@ function BoardApp() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [board.data],
   );
+
+  // A bundle opened from the desktop goes to the import screen, once the board is there to import into.
+  const boardReady = Boolean(board.data);
+  useEffect(() => {
+    if (!boardReady) return;
+    const toImport = () => navigate(paths.importBundles());
+    if (hasOpenedBundles()) toImport();
+    return onBundleOpened(toImport);
+  }, [boardReady]);
 
   let content;
   if (board.error) content = <LoadFailed error={board.error} onRetry={board.reload} />;

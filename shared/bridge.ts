@@ -7,7 +7,8 @@ export const BRIDGE_GLOBAL = 'caseAudit';
 /** The single IPC channel every contract call travels on. */
 export const RPC_CHANNEL = 'rpc';
 /** Events the main process pushes to the window. */
-export const APP_EVENTS = ['app.locked', 'progress'] as const;
+// 'bundle.opened': a .caseaudit file opened from the desktop (electron/fileOpen.ts's OpenedBundle).
+export const APP_EVENTS = ['app.locked', 'progress', 'bundle.opened'] as const;
 export type AppEvent = (typeof APP_EVENTS)[number];
 
 export type BridgeMethods = { [M in Method]: (input: Input<M>) => Promise<RpcResult<Output<M>>> };

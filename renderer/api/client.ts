@@ -4,6 +4,7 @@
 import { BRIDGE_GLOBAL, type CaseAuditBridge } from '../../shared/bridge.js';
 import type { Api, Input, Method, Output } from '../../shared/contract.js';
 import { ERROR_CODES, type ErrorCode, type ErrorIssue, type RpcResult } from '../../shared/errors.js';
+import { receiveOpenedBundle } from '../lib/openedBundles.js';
 import { METHOD_NAMES } from '../../shared/methodNames.js';
 import { currentToken } from './token.js';
 
@@ -131,7 +132,10 @@ export function signalUnlocked(): void {
 export function createApi(): Api {
   const b = bridge();
   const call = b ? bridgeCall(b) : httpCall();
-  if (b && typeof b.on === 'function') b.on('app.locked', signalLock);
+  if (b && typeof b.on === 'function') {
+    b.on('app.locked', signalLock);
+    b.on('bundle.opened', receiveOpenedBundle);
+  }
   const api = {} as Record<Method, (input: unknown) => Promise<unknown>>;
   for (const method of METHOD_NAMES) {
     api[method] = async (input: unknown) => {

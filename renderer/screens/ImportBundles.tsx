@@ -9,7 +9,9 @@ import { ImportResults, type ImportRow } from '../components/bundles/ImportResul
 import { FileField, Form, FormErrorSummary, formHasErrors, useZodForm } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Page } from '../components/Page.js';
+import { WarningText } from '../components/WarningText.js';
 import { paths } from '../router.js';
+import { onBundleOpened, takeOpenedBundles, type OpenedProblem } from '../lib/openedBundles.js';
 
 const filesSchema = z.object({
   files: z.array(z.instanceof(File)).min(1, 'Choose one or more bundle files to import'),
@@ -55,6 +57,19 @@ export function ImportBundles() {
       mounted.current = false;
     };
   }, []);
+
+  // Bundles opened from the desktop are shown as chosen, waiting for Import (lib/openedBundles.ts).
+  const [opened, setOpened] = useState<{ names: string[]; problems: OpenedProblem[] }>({ names: [], problems: [] });
+  useEffect(() => {
+    const take = () => {
+      const { files, problems } = takeOpenedBundles();
+      if (files.length + problems.length === 0) return;
+      if (files.length) form.setValue('files', [...form.getValues('files'), ...files], { shouldValidate: false });
+      setOpened((o) => ({ names: [...o.names, ...files.map((f) => f.name)], problems: [...o.problems, ...problems] }));
+    };
+    take();
+    return onBundleOpened(take);
+  }, [form]);
 
   const importOne = async (file: File, acceptBoard?: string): Promise<ImportRow['result']> => {
     if (file.size > MAX_BUNDLE_BYTES) {
@@ -117,6 +132,7 @@ export function ImportBundles() {
       });
     }
     form.reset({ files: [] });
+    setOpened({ names: [], problems: [] });
     resultsHeading.current?.focus();
   };
 
@@ -156,6 +172,28 @@ export function ImportBundles() {
             A bundle signed by someone whose key you have not enrolled waits in the{' '}
             <Link to={paths.quarantine()}>quarantine</Link> until you check who signed it.
           </p>
+          {opened.names.length > 0 && form.watch('files').length > 0 ? (
+            <div className="govuk-inset-text" data-testid="opened-bundles">
+              <p className="govuk-body">
+                {opened.names.length === 1 ? 'You opened this bundle' : 'You opened these bundles'} from your computer.
+                Press Import bundles to import {opened.names.length === 1 ? 'it' : 'them'}:
+              </p>
+              <ul className="govuk-list govuk-list--bullet">
+                {opened.names.map((name, i) => (
+                  <li key={`${i}-${name}`}>{name}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {opened.problems.length > 0 ? (
+            <WarningText>
+              {opened.problems.map((p, i) => (
+                <span className="govuk-!-display-block" key={`${i}-${p.fileName}`}>
+                  {p.fileName} could not be opened: {p.problem}.
+                </span>
+              ))}
+            </WarningText>
+          ) : null}
           <Form form={form} summary="none" onSubmit={submit}>
             <FileField
               name="files"

@@ -4,7 +4,7 @@
 // (tests/unit/windowPolicy.test.ts, tests/unit/preloadBundle.test.ts).
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { METHOD_NAMES } from '../../shared/methodNames.js';
@@ -123,4 +123,58 @@ test('blocks navigation away from the app', async () => {
   }
   await expect(page.getByRole('heading', { name: 'Set up your partnership' })).toBeVisible();
   expect(app.windows()).toHaveLength(1);
+});
+
+test('brings a .caseaudit file given to a second launch to the running app’s import screen, as chosen', async () => {
+  const bridgeCall = (method: string, input: unknown) =>
+    page.evaluate(([m, i]) => (globalThis as unknown as { caseAudit: Bridge }).caseAudit[m as string]!(i), [
+      method,
+      input,
+    ] as const);
+  expect(
+    await bridgeCall('board.setup', {
+      name: 'Northshire Safeguarding Children Partnership',
+      agencies: [{ name: 'Police', kind: 'police' }],
+    }),
+  ).toMatchObject({ ok: true });
+  await page.reload();
+  const bundle = join(tmp.dir, 'police-r1.caseaudit');
+  writeFileSync(bundle, Buffer.from('PK\u0003\u0004 not really a bundle'));
+  // What double-clicking the file does while the app runs: a second launch, which hands its
+  // arguments to this one through the single-instance lock and quits.
+  const binary = createRequire(import.meta.url)('electron') as string;
+  const second = spawnSync(binary, [ROOT, '--db', dbPath, bundle], {
+    cwd: tmp.dir,
+    env: { ...process.env, CASE_AUDIT_NATIVE_BINDING: nativeBinding },
+    timeout: 60_000,
+  });
+  expect(second.status).toBe(0);
+  await expect(page.getByTestId('opened-bundles')).toContainText('police-r1.caseaudit');
+  expect(page.url()).toContain('#/import');
+  expect(app.windows()).toHaveLength(1);
+});
+
+test('enforces a machine-wide policy and says what it manages', async () => {
+  await app.close();
+  const policy = join(tmp.dir, 'policy.json');
+  writeFileSync(policy, JSON.stringify({ format: 'case-audit-policy', formatVersion: 1, maxIdleLockMinutes: 5 }));
+  app = await electron.launch({
+    args: [ROOT, '--db', dbPath],
+    cwd: ROOT,
+    env: { ...process.env, CASE_AUDIT_NATIVE_BINDING: nativeBinding, CASE_AUDIT_POLICY: policy },
+  });
+  page = await app.firstWindow();
+  const call = (method: string, input: unknown) =>
+    page.evaluate(([m, i]) => (globalThis as unknown as { caseAudit: Bridge }).caseAudit[m as string]!(i), [
+      method,
+      input,
+    ] as const);
+  expect(await call('settings.policy', {})).toMatchObject({
+    ok: true,
+    value: { source: policy, problem: null, maxIdleLockMinutes: 5, managed: ['maxIdleLockMinutes'] },
+  });
+  expect(await call('settings.setIdleLock', { minutes: 30 })).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION' },
+  });
 });
