@@ -208,13 +208,18 @@ function trendByTheme(analysis: Analysis, smallSample: number) {
     }));
 }
 
-function changeSentence(trend: ReturnType<typeof trendByTheme>): string {
+/** The summary's sentence on the trend: how many learning themes changed by more than chance would explain. */
+export function changeSentence(trend: ReadonlyArray<{ change: { verdict: string } | null }>): string {
   const count = (v: string) => trend.filter((t) => t.change?.verdict === v).length;
   const better = count('better');
   const worse = count('worse');
   const unclear = count('unclear');
   if (better + worse + unclear === 0) return 'No learning theme was measured in more than one round.';
-  return `Against earlier rounds, ${plural(better, 'learning theme', 'learning themes')} improved and ${worse} got worse by more than chance would explain; for ${unclear} the change could be chance.`;
+  const improved =
+    better === 0 ? 'no learning theme improved' : `${plural(better, 'learning theme', 'learning themes')} improved`;
+  const fell = worse === 0 ? 'none got worse' : `${worse} got worse`;
+  const chance = unclear === 0 ? '' : `; for ${unclear} the change could be chance`;
+  return `Against earlier rounds, ${improved} and ${fell} by more than chance would explain${chance}.`;
 }
 
 /** Grades given per agency and overall, agencies in the board's order, overall last. */
