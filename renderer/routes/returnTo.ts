@@ -34,6 +34,27 @@ export function withReturnTo(path: string, returnTo: string | undefined): string
   return `${base}${stringifySearch({ ...search, returnTo })}`;
 }
 
+// A checklist opened by a Fix link starts at the field to fix: a question's control, its evidence
+// note or its reason for "Not applicable" (their ids, from lib/questionOptions and QuestionField).
+const focusSchema = z
+  .string()
+  .max(120)
+  .regex(/^q-[a-z0-9][a-z0-9-]*$/);
+
+/** `path` with the id of the field the screen is to start at. */
+export function withFocus(path: string, fieldId: string): string {
+  const [base, query = ''] = path.split('?');
+  const search = Object.fromEntries(new URLSearchParams(query));
+  return `${base}${stringifySearch({ ...search, focus: fieldId })}`;
+}
+
+/** The checked id of the field this screen is to start at, if a link asked for one. */
+export function useFocusTarget(): string | undefined {
+  const search = useSearch({ strict: false }) as { focus?: unknown };
+  const parsed = focusSchema.safeParse(search.focus);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** The checked address this screen returns to once saved, if it was opened to make a change. */
 export function useReturnTo(): string | undefined {
   const search = useSearch({ strict: false }) as { returnTo?: unknown };

@@ -19,7 +19,8 @@ import type { AnswerDraft } from '../lib/answerDraft.js';
 import { SECTION_TARGET_PREFIX, sectionErrors } from '../lib/checklistErrors.js';
 import { longDate } from '../lib/format.js';
 import { navigate, paths } from '../router.js';
-import { useReturnTo, withReturnTo } from '../routes/returnTo.js';
+import { useFocusTarget, useReturnTo, withReturnTo } from '../routes/returnTo.js';
+import { focusControl } from '../lib/focus.js';
 
 export function Checklist({ checklistId, sectionId }: { checklistId: string; sectionId: string | undefined }) {
   const detail = useApiQuery('checklists.get', { checklistId });
@@ -104,6 +105,14 @@ function ChecklistView({ detail, sectionId }: { detail: ChecklistDetail; section
   const isComplete = summary.status === 'complete';
   const locked = audit.status !== 'in_progress';
   const title = `Case ${auditCase.reference}: ${summary.agencyName}`;
+
+  // Opened by a Fix link: focus starts at the field to fix (after the page has focused its heading).
+  const focusTarget = useFocusTarget();
+  useEffect(() => {
+    if (focusTarget) focusControl(focusTarget);
+    // Only when the checklist opens: later moves between sections focus their heading.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // Moving between sections puts focus on the section heading; a notice of the section left goes.
   const sectionHeading = useRef<HTMLHeadingElement>(null);

@@ -15,7 +15,8 @@ import { FlaggedPassages } from '../components/personalData/FlaggedPassages.js';
 import { SignedContent } from '../components/signing/SignedContent.js';
 import { plural, sentence } from '../lib/format.js';
 import { navigate, paths } from '../router.js';
-import { withReturnTo } from '../routes/returnTo.js';
+import { withFocus, withReturnTo } from '../routes/returnTo.js';
+import { notApplicableReasonId, questionControlId } from '../lib/questionOptions.js';
 
 type Preview = Output<'audits.signingPreview'>;
 
@@ -54,6 +55,13 @@ export function SignAudit({ auditId }: { auditId: string }) {
   return <Review audit={audit.data.audit} preview={preview.data} template={template.data} />;
 }
 
+/** The id of a checklist field on its screen (QuestionField's ids). */
+function fieldId(field: 'answer' | 'evidence' | 'not_applicable_reason', questionId: string): string {
+  if (field === 'evidence') return `${questionControlId(questionId)}-evidence`;
+  if (field === 'not_applicable_reason') return notApplicableReasonId(questionId);
+  return questionControlId(questionId);
+}
+
 /** The screen where a flagged passage's field is edited, coming back here once saved. */
 function fixPath(auditId: string, template: Template, p: PersonalDataPassage): string | null {
   const back = paths.signAudit(auditId);
@@ -64,7 +72,10 @@ function fixPath(auditId: string, template: Template, p: PersonalDataPassage): s
     case 'answer':
     case 'evidence':
     case 'not_applicable_reason':
-      path = p.checklistId ? paths.checklist(p.checklistId, sectionOf(p.questionId)) : null;
+      path =
+        p.checklistId && p.questionId
+          ? withFocus(paths.checklist(p.checklistId, sectionOf(p.questionId)), fieldId(p.field, p.questionId))
+          : null;
       break;
     case 'grade_rationale':
     case 'discussion_agreed':

@@ -23,6 +23,7 @@ async function open(page: Page, path: string): Promise<void> {
 }
 
 const EVIDENCE = 'Seen at home with mum Sarah Jones; the contact form was clear.';
+const FINDING = 'Mrs Okafor was not invited to the strategy discussion.';
 
 test.describe('check your answers and sign', () => {
   let workspace: E2eWorkspace;
@@ -159,7 +160,7 @@ test.describe('check your answers and sign', () => {
     await expect(flagged.locator('mark').first()).toHaveText('Sarah Jones');
     await expect(flagged.getByRole('link', { name: /^Fix/ })).toHaveAttribute(
       'href',
-      new RegExp(`#/checklists/${checklistId}/sections/contact\\?returnTo=`),
+      new RegExp(`#/checklists/${checklistId}/sections/contact\\?focus=q-referral-reason-clear-evidence&returnTo=`),
     );
     await expect(answers).toContainText(EVIDENCE);
     await expect(
@@ -168,19 +169,43 @@ test.describe('check your answers and sign', () => {
     await expect(page.getByRole('button', { name: 'Sign revision 1' })).toBeDisabled();
     await expectAccessible(page, 'check your answers with personal data to check');
 
-    // --- Change on a finding returns here once saved -----------------------------------------------
+    // --- Change on a finding returns here once saved; a title and a name in it are flagged too -------
     const findings = page.locator('.govuk-summary-card').filter({
       has: page.getByRole('heading', { name: 'Findings', exact: true }),
     });
     await findings.getByRole('link', { name: 'Change finding 1' }).click();
     await expectScreen(page, /finding/i);
+    await page.getByLabel('The finding').fill(FINDING);
     await page.getByRole('button', { name: /^Save/ }).click();
     await expectScreen(page, 'Check your answers before signing revision 1');
     await expect(page.getByText('Finding saved')).toBeVisible();
+    await expect(findings).toContainText(FINDING);
+    await expect(page.getByRole('alert').filter({ hasText: 'You cannot sign this audit yet' })).toContainText(
+      '2 passages look like personal data: fix or dismiss each',
+    );
+
+    // --- Fix: the evidence note corrected at its field, and back here ---------------------------------
+    await flagged.getByRole('link', { name: /^Fix/ }).click();
+    await expectScreen(page, "Case DEMO-001: Children's social care");
+    await page.getByRole('button', { name: 'Reopen checklist' }).click();
+    await evidence.fill('Seen at home with her mother; the contact form was clear.');
+    await expect(warning).toBeEmpty();
+    await evidence.blur();
+    await expect(page.locator('#question-referral-reason-clear').getByText(/Saved/)).toBeVisible();
+    await page.getByRole('button', { name: 'Mark as complete and return to check your answers' }).click();
+    await expectScreen(page, 'Check your answers before signing revision 1');
+    await expect(page.getByRole('alert').filter({ hasText: 'You cannot sign this audit yet' })).toContainText(
+      '1 passage looks like personal data: fix or dismiss it',
+    );
+    const flaggedFinding = page.locator('.govuk-summary-card').filter({
+      has: page.getByRole('heading', { level: 3, name: 'Finding', exact: true }),
+    });
+    await expect(flaggedFinding).toContainText('a name (“Mrs Okafor”)');
+    await expect(page.locator('.govuk-summary-card').filter({ hasText: 'evidence note' })).toHaveCount(0);
 
     // --- "This is not personal data": recorded with who and when; signing goes ahead ----------------
-    await flagged.getByRole('button', { name: 'This is not personal data' }).click();
-    await expect(flagged).toContainText('Not personal data, confirmed by Sam Auditor on');
+    await flaggedFinding.getByRole('button', { name: 'This is not personal data' }).click();
+    await expect(flaggedFinding).toContainText('Not personal data, confirmed by Sam Auditor on');
     await expect(
       page.getByText('Every flagged passage is fixed or confirmed: they do not stop signing.'),
     ).toBeVisible();
