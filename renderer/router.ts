@@ -16,6 +16,14 @@ export const paths = {
   newAudit: () => '/audits/new',
   auditOverview: (auditId: string) => `/audits/${encodeURIComponent(auditId)}`,
   addCase: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/cases/new`,
+  // Corrections before signing, and putting audits away
+  editCase: (auditId: string, caseId: string) =>
+    `/audits/${encodeURIComponent(auditId)}/cases/${encodeURIComponent(caseId)}/edit`,
+  removeCase: (auditId: string, caseId: string) =>
+    `/audits/${encodeURIComponent(auditId)}/cases/${encodeURIComponent(caseId)}/remove`,
+  archiveAudit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/archive`,
+  deleteAudit: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/delete`,
+  archivedAudits: () => '/audits/archived',
   checklist: (checklistId: string, sectionId?: string) =>
     sectionId === undefined
       ? `/checklists/${encodeURIComponent(checklistId)}`

@@ -4,7 +4,7 @@ import { ChecklistStatusTag } from './ChecklistStatusTag.js';
 import { Link } from './Link.js';
 
 /** Cases down, agencies across: each involved agency's checklist for each case. */
-export function ChecklistGrid({ detail }: { detail: AuditDetail }) {
+export function ChecklistGrid({ detail, editable = false }: { detail: AuditDetail; editable?: boolean }) {
   const byCell = new Map<string, ChecklistSummary>();
   for (const c of detail.checklists) byCell.set(`${c.caseId}|${c.agencyId}`, c);
   // Columns: the agencies with a checklist in this audit, in the board's order.
@@ -34,6 +34,16 @@ export function ChecklistGrid({ detail }: { detail: AuditDetail }) {
             <tr key={c.id}>
               <th scope="row" className="govuk-table__header app-nowrap">
                 {c.reference}
+                {editable ? (
+                  <span className="app-grid-cell-meta">
+                    <Link to={paths.editCase(detail.audit.id, c.id)}>
+                      Change<span className="govuk-visually-hidden"> case {c.reference}</span>
+                    </Link>{' '}
+                    <Link to={paths.removeCase(detail.audit.id, c.id)}>
+                      Remove<span className="govuk-visually-hidden"> case {c.reference}</span>
+                    </Link>
+                  </span>
+                ) : null}
               </th>
               {agencies.map((a) => {
                 const checklist = byCell.get(`${c.id}|${a.id}`);

@@ -30,7 +30,8 @@ import {
   type ParamShape,
   type ParsedParams,
 } from './params.js';
-import { AddCase } from '../screens/AddCase.js';
+import { AddCase, EditCase } from '../screens/AddCase.js';
+import { ArchiveAudit, ArchivedAudits, DeleteAudit, RemoveCase } from '../screens/AuditCorrections.js';
 import { Agencies } from '../screens/Agencies.js';
 import { AuditOverview } from '../screens/AuditOverview.js';
 import { AuditsList } from '../screens/AuditsList.js';
@@ -153,6 +154,15 @@ export const routeTree = rootRoute.addChildren([
   screen('newAudit', '/audits/new', {}, () => <NewAudit />),
   screen('auditOverview', '/audits/$auditId', { auditId: id }, (p) => <AuditOverview auditId={p.auditId} />),
   screen('addCase', '/audits/$auditId/cases/new', { auditId: id }, (p) => <AddCase auditId={p.auditId} />),
+  screen('editCase', '/audits/$auditId/cases/$caseId/edit', { auditId: id, caseId: id }, (p) => (
+    <EditCase auditId={p.auditId} caseId={p.caseId} />
+  )),
+  screen('removeCase', '/audits/$auditId/cases/$caseId/remove', { auditId: id, caseId: id }, (p) => (
+    <RemoveCase auditId={p.auditId} caseId={p.caseId} />
+  )),
+  screen('archiveAudit', '/audits/$auditId/archive', { auditId: id }, (p) => <ArchiveAudit auditId={p.auditId} />),
+  screen('deleteAudit', '/audits/$auditId/delete', { auditId: id }, (p) => <DeleteAudit auditId={p.auditId} />),
+  screen('archivedAudits', '/audits/archived', {}, () => <ArchivedAudits />),
   checklistRoute,
   // Review, findings, action plan and summary
   screen('review', '/audits/$auditId/review', { auditId: id }, (p) => <Review auditId={p.auditId} />),

@@ -13,6 +13,7 @@ import {
   PLAN_TYPE_LABELS,
 } from '../../shared/vocabulary.js';
 import type { AuditDetail } from '../../shared/audit.js';
+import type { AuditCase } from '../../shared/auditCase.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import {
   CheckboxesField,
@@ -40,7 +41,7 @@ const CONFIRM_MESSAGE = 'Confirm the reference is not a name or personal identif
 // Whether a flagged reference is confirmed depends on two fields; `when` runs the check even while
 // other fields are wrong, so its error shows alongside theirs rather than after them.
 const schema = caseDescriptorSchema
-  .extend({ confirmReference: z.boolean() })
+  .extend({ confirmReference: z.boolean(), confirm: z.boolean().optional() })
   .refine(
     (v) =>
       typeof v.reference !== 'string' || flagCaseReference(v.reference).length === 0 || v.confirmReference === true,
@@ -57,6 +58,7 @@ const FIELDS = new Set([
   'disability',
   'planType',
   'agencyIds',
+  'confirm',
 ]);
 
 /** A refused field's error goes to its control (an agency in the list, to the list). */
@@ -72,24 +74,94 @@ export function AddCase({ auditId }: { auditId: string }) {
   const detail = useApiQuery('audits.get', { auditId });
   if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.retry} />;
   if (!detail.data) return <Loading what="Loading the audit" />;
-  return <AddCaseForm detail={detail.data} />;
+  return <CaseForm detail={detail.data} />;
 }
 
-function AddCaseForm({ detail }: { detail: AuditDetail }) {
+/** Correcting a case before signing: the same form and checks as adding one. */
+export function EditCase({ auditId, caseId }: { auditId: string; caseId: string }) {
+  const detail = useApiQuery('audits.get', { auditId });
+  if (detail.error) return <LoadFailed error={detail.error} onRetry={detail.retry} />;
+  if (!detail.data) return <Loading what="Loading the audit" />;
+  const existing = detail.data.cases.find((c) => c.id === caseId);
+  if (!existing) {
+    return (
+      <Page title="Case not found" narrow back={{ to: paths.auditOverview(auditId), text: 'Back to the audit' }}>
+        <p className="govuk-body">This audit has no such case. It may have been removed.</p>
+      </Page>
+    );
+  }
+  if (detail.data.audit.status !== 'in_progress' || detail.data.audit.origin === 'imported') {
+    return <SignedCannotChange detail={detail.data} />;
+  }
+  return <CaseForm detail={detail.data} existing={existing} />;
+}
+
+/** Why a signed audit's cases cannot be changed here. */
+export function SignedCannotChange({ detail }: { detail: AuditDetail }) {
   const { audit } = detail;
-  const agencies = detail.agencies.filter((a) => a.active);
+  return (
+    <Page
+      title="This case cannot be changed"
+      caption={audit.title}
+      narrow
+      back={{ to: paths.auditOverview(audit.id), text: 'Back to the audit' }}
+    >
+      <p className="govuk-body">
+        This audit is signed: its cases change only in a new revision. What was signed stays as it was signed.
+      </p>
+    </Page>
+  );
+}
+
+function CaseForm({ detail, existing }: { detail: AuditDetail; existing?: AuditCase }) {
+  const { audit } = detail;
+  const agencies = detail.agencies.filter((a) => a.active || existing?.agencyIds.includes(a.id));
   const add = useApiMutation('cases.add');
-  const form = useZodForm(schema, { defaultValues: { reference: '', agencyIds: [], confirmReference: false } });
+  const update = useApiMutation('cases.update');
+  const form = useZodForm(schema, {
+    defaultValues: existing
+      ? {
+          reference: existing.reference,
+          ageBand: existing.ageBand,
+          gender: existing.gender,
+          ethnicity: existing.ethnicity,
+          disability: existing.disability,
+          planType: existing.planType,
+          agencyIds: existing.agencyIds,
+          confirmReference: existing.referenceFlags.length > 0,
+          confirm: false,
+        }
+      : { reference: '', agencyIds: [], confirmReference: false },
+  });
   const reference = useWatch({ control: form.control, name: 'reference' }) ?? '';
+  const chosen = useWatch({ control: form.control, name: 'agencyIds' }) ?? [];
   const flags = flagCaseReference(reference.trim());
+  // Agencies taken off the case whose checklist has answers: those answers go with them.
+  const dropping = existing
+    ? detail.checklists.filter((c) => c.caseId === existing.id && !chosen.includes(c.agencyId) && c.answered > 0)
+    : [];
+  const droppedAnswers = dropping.reduce((n, c) => n + c.answered, 0);
 
   const onValid = async (values: Parsed) => {
+    const confirmReference = flags.length > 0 && values.confirmReference;
     try {
-      const added = await add.mutate({
-        ...values,
-        auditId: audit.id,
-        confirmReference: flags.length > 0 && values.confirmReference,
-      });
+      if (existing) {
+        if (dropping.length > 0 && values.confirm !== true) {
+          form.setError('confirm', { message: 'Confirm that the answers of the agencies taken off may be removed' });
+          return;
+        }
+        const { confirm, ...rest } = values;
+        const saved = await update.mutate({
+          ...rest,
+          caseId: existing.id,
+          confirmReference,
+          confirm: confirm === true,
+        });
+        navigate(paths.auditOverview(audit.id), { flash: `Case ${saved.reference} changed` });
+        return;
+      }
+      const { confirm: _confirm, ...rest } = values;
+      const added = await add.mutate({ ...rest, auditId: audit.id, confirmReference });
       const n = added.agencyIds.length;
       navigate(paths.auditOverview(audit.id), {
         flash: `Case ${added.reference} added with ${n} ${n === 1 ? 'checklist' : 'checklists'}`,
@@ -101,7 +173,7 @@ function AddCaseForm({ detail }: { detail: AuditDetail }) {
 
   return (
     <Page
-      title="Add a case"
+      title={existing ? `Change case ${existing.reference}` : 'Add a case'}
       caption={audit.title}
       narrow
       breadcrumbs={[
@@ -183,9 +255,20 @@ function AddCaseForm({ detail }: { detail: AuditDetail }) {
           options={agencies.map((a) => ({ value: a.id, label: a.name }))}
         />
 
+        {dropping.length > 0 ? (
+          <>
+            <WarningText id="case-dropping-warning">
+              Taking {dropping.map((c) => c.agencyName).join(' and ')} off this case removes{' '}
+              {droppedAnswers === 1 ? '1 answer' : `${droppedAnswers} answers`} from its checklist. This is recorded in
+              the change log.
+            </WarningText>
+            <CheckboxField name="confirm" id="case-confirm-remove-answers" label="Yes, remove those answers" />
+          </>
+        ) : null}
+
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" disabled={add.pending}>
-            Add case
+          <button type="submit" className="govuk-button" disabled={add.pending || update.pending}>
+            {existing ? 'Save changes' : 'Add case'}
           </button>
           <Link to={paths.auditOverview(audit.id)}>Cancel</Link>
         </div>

@@ -77,6 +77,9 @@ export function AuditsList() {
           </table>
         </div>
       )}
+      <p className="govuk-body">
+        <Link to={paths.archivedAudits()}>Archived audits</Link>
+      </p>
       <h2 className="govuk-heading-m">Partner agencies</h2>
       <p className="govuk-body">
         {board.agencies.filter((a) => a.active).length} agencies take part in audits.{' '}
