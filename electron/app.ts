@@ -14,6 +14,9 @@ import { createFiguresWorker, type FiguresWorker } from './services/signedFigure
 import { workerBundleReader, type BundleReader } from './bundle/bundleReader.js';
 import type { ManagedPolicy } from '../shared/policy.js';
 import { loadPolicy } from './policy.js';
+import { createLog, logFolder, type AppLog } from './diagnostics/log.js';
+import { APP_VERSION } from './version.js';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.js';
 
 export interface CaseAuditApp {
   db: Db;
@@ -44,6 +47,8 @@ export interface AppOptions extends DispatchOptions {
   nativeBinding?: string;
   /** What the organisation enforces; the machine's policy file (electron/policy.ts) when omitted. */
   policy?: ManagedPolicy;
+  /** The installation's log file; by default in a logs folder beside the database. */
+  appLog?: AppLog;
 }
 
 export function openApp(databasePath: string, options: AppOptions = {}): CaseAuditApp {
@@ -52,35 +57,44 @@ export function openApp(databasePath: string, options: AppOptions = {}): CaseAud
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    const ctx = createContext(
-      db,
-      databasePath,
-      options.clock,
-      options.actor,
-      options.logError,
-      options.policy ?? loadPolicy(),
-    );
+    const appLog = options.appLog ?? createLog(logFolder(databasePath));
+    // Every failure goes to the log file; a caller's own logError (the tests') hears of it too.
+    const logError = (what: string, e: unknown) => {
+      appLog.error(what, e);
+      options.logError?.(what, e);
+    };
+    const policy = options.policy ?? loadPolicy();
+    const ctx = createContext(db, databasePath, options.clock, options.actor, logError, policy);
     installBuiltinTemplates(ctx);
     if (options.dailyBackup !== false && dailyBackupDue(databasePath)) backupDatabase(db, databasePath, 'daily');
     // Long work (electron/jobs/) belongs to this open database: closing it cancels every job first.
     const jobs = createJobRunner<JobResult>({
       newId: ctx.newId,
-      ...(options.logError ? { logError: (kind, e) => options.logError!(`job ${kind}`, e) } : {}),
+      logError: (kind, e) => logError(`job ${kind}`, e),
     });
     const searchIndexer = createSearchIndexer(ctx);
     const bundleReader = workerBundleReader();
-    const handlers = createHandlers(ctx, jobs, searchIndexer, bundleReader);
+    const handlers = createHandlers(ctx, jobs, searchIndexer, bundleReader, appLog);
     // Audits imported before the app last closed, and not indexed yet, are indexed soon after opening.
     if (options.backgroundIndexing !== false && ctx.repos.searchBacklog.count() > 0) searchIndexer.schedule();
     // Signed audits without stored figures (a database from before schema version 11) are counted
     // soon after opening, so that the first dashboard need not (electron/services/signedFigures.ts).
     const figuresWorker = createFiguresWorker(ctx);
     if (options.backgroundIndexing !== false) figuresWorker.scheduleMissing();
+    appLog.event('opened', {
+      version: APP_VERSION,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      platform: process.platform,
+      node: process.versions.node,
+      electron: process.versions.electron ?? null,
+      managed: policy.managed.join(',') || null,
+      policyProblem: policy.problem !== null,
+    });
     return {
       db,
       ctx,
       handlers,
-      dispatch: createDispatch(handlers, options),
+      dispatch: createDispatch(handlers, { ...options, logError }),
       searchIndexer,
       figuresWorker,
       bundleReader,
@@ -90,6 +104,7 @@ export function openApp(databasePath: string, options: AppOptions = {}): CaseAud
         ctx.background.dispose();
         jobs.cancelAll();
         db.close();
+        appLog.event('closed');
       },
     };
   } catch (e) {

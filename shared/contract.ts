@@ -94,6 +94,7 @@ import {
   programmeExportSchema,
 } from './exports.js';
 import { managedPolicySchema } from './policy.js';
+import { aboutSchema, diagnosticsFileSchema } from './diagnostics.js';
 import { reminderSettingsSchema, remindersSchema } from './reminders.js';
 import {
   dismissPassageSchema,
@@ -109,6 +110,9 @@ export const contract = {
     input: empty,
     output: z.strictObject({ version: z.string(), schemaVersion: z.number().int(), databasePath: z.string() }),
   },
+  // Versions and paths for the About screen; the diagnostics file for the IT desk (no personal data).
+  'app.about': { input: empty, output: aboutSchema },
+  'app.diagnostics': { input: empty, output: diagnosticsFileSchema },
   'session.status': { input: empty, output: sessionStatusSchema },
   'session.lock': { input: empty, output: sessionStatusSchema },
   'session.unlock': {

@@ -2,6 +2,8 @@
 // shared/contract.ts must define exactly these (the compiler checks both ways).
 export const METHOD_NAMES = [
   'app.info',
+  'app.about',
+  'app.diagnostics',
   'session.status',
   'session.lock',
   'session.unlock',

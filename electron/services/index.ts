@@ -29,6 +29,11 @@ import { personalDataService } from './personalDataService.js';
 import { templateDraftService } from './templateDraftService.js';
 import { templateService } from './templateService.js';
 import { APP_VERSION } from '../version.js';
+import { diagnosticsService } from './diagnosticsService.js';
+import type { AppLog } from '../diagnostics/log.js';
+
+/** For handler maps made without a log file (tests that build one by hand). */
+const NO_LOG: AppLog = { path: '', event: () => undefined, error: () => undefined, tail: () => [] };
 
 /** The services' handler map, typed by the contract, so a missing method does not compile. */
 export function createHandlers(
@@ -36,8 +41,10 @@ export function createHandlers(
   jobs: JobRunner<JobResult>,
   searchIndexer: SearchIndexer,
   bundleReader?: BundleReader,
+  appLog: AppLog = NO_LOG,
 ): ServiceHandlers {
   return {
+    ...diagnosticsService(ctx, appLog),
     'app.info': () => ({ version: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION, databasePath: ctx.databasePath }),
     ...boardService(ctx),
     ...templateService(ctx),
