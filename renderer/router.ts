@@ -76,6 +76,11 @@ export const paths = {
     `/panels/${encodeURIComponent(panelId)}/items/${encodeURIComponent(itemId)}/follow-up`,
   panelSign: (panelId: string) => `/panels/${encodeURIComponent(panelId)}/sign`,
   presentation: (panelId: string) => `/panels/${encodeURIComponent(panelId)}/present`,
+  /** What the room sees of a panel's presentation: another tab, or the desktop app's second window. */
+  presentationAudience: (panelId: string) => `/panels/${encodeURIComponent(panelId)}/present/audience`,
+  /** An audit's findings presented to the board, one finding at a time. */
+  findingsPresentation: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/findings/present`,
+  findingsPresentationAudience: (auditId: string) => `/audits/${encodeURIComponent(auditId)}/findings/present/audience`,
   // Audit templates
   templates: () => '/templates',
   templatesPreview: (templateId: string, version: number) =>

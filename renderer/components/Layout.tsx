@@ -23,7 +23,7 @@ export function Layout({ boardName, version, onLock, children }: Props) {
   const onAudits = route.name === 'auditsList';
   const onAgencies = route.name === 'agencies';
   // Presentation mode: the panel item alone in the whole window, without header, menu or footer.
-  if (route.name === 'presentation') {
+  if (route.name === 'presentation' || route.name === 'findingsPresentation') {
     return (
       <main className="app-present-main" id="main-content" tabIndex={-1}>
         {children}

@@ -6,6 +6,7 @@ import {
   createRootRoute,
   createRoute,
   createRouter,
+  Outlet,
   useParams,
   useSearch,
   type AnyRoute,
@@ -15,7 +16,7 @@ import { z } from 'zod';
 import { AppFrame } from '../App.js';
 import { bindRouter } from '../router.js';
 import { NotFound } from '../screens/NotFound.js';
-import type { RouteName } from './current.js';
+import { useCurrentRoute, type RouteName } from './current.js';
 import { createAppHistory } from './history.js';
 import { validateReturnSearch } from './returnTo.js';
 import {
@@ -72,13 +73,23 @@ import { PanelNew } from '../screens/PanelNew.js';
 import { Panels } from '../screens/Panels.js';
 import { PanelSign } from '../screens/PanelSign.js';
 import { Presentation } from '../screens/Presentation.js';
+import { PresentationAudience } from '../screens/PresentationAudience.js';
+import { PresentationFindings } from '../screens/PresentationFindings.js';
+import { findingsPresentationKey, panelPresentationKey } from '../../shared/presentation.js';
 import { Search } from '../screens/Search.js';
 import { TemplateEditor } from '../screens/TemplateEditor.js';
 import { TemplateEditorPreview } from '../screens/TemplateEditorPreview.js';
 import { Templates } from '../screens/Templates.js';
 import { TemplatesPreview } from '../screens/TemplatesPreview.js';
 
-const rootRoute = createRootRoute({ component: AppFrame });
+// A presentation's audience view reads nothing from the record (the presenter sends it each slide),
+// so it needs neither the session nor the board: it opens in any tab or window, bare.
+function RootFrame() {
+  const { name } = useCurrentRoute();
+  return name === 'presentationAudience' || name === 'findingsPresentationAudience' ? <Outlet /> : <AppFrame />;
+}
+
+const rootRoute = createRootRoute({ component: RootFrame });
 
 /** A route showing one screen, given its parameters checked against `shape`. */
 function screen<S extends ParamShape>(
@@ -234,6 +245,15 @@ export const routeTree = rootRoute.addChildren([
   )),
   screen('panelSign', '/panels/$panelId/sign', { panelId: id }, (p) => <PanelSign panelId={p.panelId} />),
   screen('presentation', '/panels/$panelId/present', { panelId: id }, (p) => <Presentation panelId={p.panelId} />),
+  screen('presentationAudience', '/panels/$panelId/present/audience', { panelId: id }, (p) => (
+    <PresentationAudience presentation={panelPresentationKey(p.panelId)} />
+  )),
+  screen('findingsPresentation', '/audits/$auditId/findings/present', { auditId: id }, (p) => (
+    <PresentationFindings auditId={p.auditId} />
+  )),
+  screen('findingsPresentationAudience', '/audits/$auditId/findings/present/audience', { auditId: id }, (p) => (
+    <PresentationAudience presentation={findingsPresentationKey(p.auditId)} />
+  )),
   // Audit templates: the library, previews and the editor
   screen('templates', '/templates', {}, () => <Templates />),
   screen(

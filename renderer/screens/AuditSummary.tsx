@@ -158,6 +158,14 @@ function SummaryView({
       ]}
     >
       <ReviewNav auditId={audit.id} current="auditSummary" />
+      {findings.length > 0 ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={href(paths.findingsPresentation(audit.id))}>
+            Present the findings to the board
+          </a>{' '}
+          (one finding at a time, with a view for the room)
+        </p>
+      ) : null}
       <div className="app-report">
         <p className="govuk-body app-secondary-text">
           {audit.templateTitle}, version {audit.templateVersion}.{' '}

@@ -1,14 +1,28 @@
-// Presentation mode for challenge panels and board meetings: one item at a time in large type, the
-// whole window (full screen on request), driven from the keyboard. The layout shows nothing else.
-import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+// Presentation mode for challenge panels: the presenter's view (the item, notes, the next item and
+// the controls) kept in step with an audience view in large type. No single key writes to the
+// record: a key or button proposes an outcome, the chair confirms it, and the change is then
+// offered for undoing (panels.setOutcome, logged as an undo).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PANEL_OUTCOME_LABELS, PANEL_OUTCOMES, type Panel } from '../../shared/panel.js';
+import {
+  cancelProposal,
+  OUTCOME_FLOW_START,
+  outcomeWords,
+  panelPresentationKey,
+  panelSlide,
+  propose,
+  recorded,
+  undone,
+  type OutcomeFlow,
+} from '../../shared/presentation.js';
 import { errorMessage } from '../api/client.js';
 import { dataChanged, useApi, useApiQuery, useApiQueryClient } from '../api/hooks.js';
-import { HiddenContext } from '../components/hiddenContext.js';
+import { useBoard } from '../board.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
-import { challenged, OutcomeTag, type Outcome } from '../components/panels/PanelParts.js';
-import { navigate, paths } from '../router.js';
+import { challenged, type Outcome } from '../components/panels/PanelParts.js';
+import { PresenterShell } from '../components/present/PresenterShell.js';
+import { paths } from '../router.js';
 
 // Where each panel's presentation was left, so coming back resumes at the same item.
 const positions = new Map<string, number>();
@@ -19,248 +33,197 @@ export function Presentation({ panelId }: { panelId: string }) {
   const panel = useApiQuery('panels.get', { panelId });
   if (panel.error) return <LoadFailed error={panel.error} onRetry={panel.retry} />;
   if (!panel.data) return <Loading what="Loading the presentation" />;
-  // A refused save: the record is fetched again, since it may have changed elsewhere.
   return <Present panel={panel.data} onChange={(p) => panel.setData(p)} onStale={panel.retry} />;
 }
 
 function Present({ panel, onChange, onStale }: { panel: Panel; onChange: (p: Panel) => void; onStale: () => void }) {
   const api = useApi();
   const client = useApiQueryClient();
-  const hidden = useContext(HiddenContext);
+  const { board } = useBoard();
   const count = panel.items.length;
   const [index, setIndex] = useState(() => Math.max(0, Math.min(positions.get(panel.id) ?? 0, count - 1)));
+  const [flow, setFlow] = useState<OutcomeFlow>(OUTCOME_FLOW_START);
   const [status, setStatus] = useState('');
-  const [fullscreen, setFullscreen] = useState(() => document.fullscreenElement !== null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const latest = useRef(panel);
-  const leavingFullscreen = useRef(false);
-  const ourFullscreen = useRef(false);
+  const [saving, setSaving] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
   const signed = panel.status === 'signed';
   const item = panel.items[index];
+  const agencyName = useCallback(
+    (id: string) => board.agencies.find((a) => a.id === id)?.name ?? 'An agency no longer listed',
+    [board.agencies],
+  );
+  const slide = useMemo(() => panelSlide(panel, index, agencyName), [panel, index, agencyName]);
 
-  useEffect(() => {
-    latest.current = panel;
-  }, [panel]);
-
-  // Each item is announced by moving focus to its heading ("Item 2 of 7: …").
   useEffect(() => {
     positions.set(panel.id, index);
-    if (hidden) return;
-    document.title = `Item ${index + 1} of ${count}: ${panel.title} – Case Audit`;
-    heading.current?.focus({ preventScroll: true });
-  }, [index, count, panel.id, panel.title, hidden]);
+  }, [panel.id, index]);
 
-  const leave = useCallback(() => {
-    if (document.fullscreenElement) {
-      leavingFullscreen.current = true;
-      void document.exitFullscreen().catch(() => undefined);
-    }
-    navigate(paths.panel(panel.id));
-  }, [panel.id]);
+  // The confirmation takes focus, so Enter records and Esc (or Tab to Cancel) does not.
+  useEffect(() => {
+    if (flow.step === 'proposed') confirmButton.current?.focus();
+  }, [flow]);
 
-  const go = useCallback(
-    (delta: number) => {
-      setStatus('');
-      setIndex((i) => Math.max(0, Math.min(count - 1, i + delta)));
-    },
-    [count],
-  );
+  const move = useCallback((i: number) => {
+    setFlow(cancelProposal);
+    setStatus('');
+    setIndex(i);
+  }, []);
 
-  const record = useCallback(
+  const proposeOutcome = useCallback(
     (outcome: Outcome) => {
-      const current = latest.current;
-      const target = current.items[index];
-      if (!target) return;
-      if (current.status === 'signed') {
+      if (!item) return;
+      if (signed) {
         setStatus('The record is signed: outcomes can no longer change.');
         return;
       }
-      const n = index + 1;
-      // Shown at once; the saved record replaces it when the save comes back.
-      onChange({ ...current, items: current.items.map((it) => (it.id === target.id ? { ...it, outcome } : it)) });
-      setStatus(`Saving item ${n}: ${PANEL_OUTCOME_LABELS[outcome]}…`);
-      // Saves run one after another, so the last key pressed is the outcome kept.
-      queue.current = queue.current.then(async () => {
-        const fresh = latest.current.items.find((it) => it.id === target.id) ?? target;
-        try {
-          const saved = await api['panels.saveItem']({
-            itemId: target.id,
-            challenge: fresh.challenge,
-            response: fresh.response,
-            outcome,
-            escalation: fresh.escalation,
-            followUp: fresh.followUp,
-          });
-          onChange(saved);
-          // Other screens' copies (the list, the signing preview) are out of date; this one shows
-          // `saved`, so nothing is fetched again while the keys are being pressed.
-          void dataChanged(client, 'all', false);
-          setStatus(
-            outcome === 'not_assured' && fresh.escalation.trim() === ''
-              ? `Item ${n} recorded as not assured. Record the escalation step before signing.`
-              : `Item ${n} recorded as ${PANEL_OUTCOME_LABELS[outcome].replace(/:.*$/, '').toLowerCase()}.`,
-          );
-        } catch (e) {
-          setStatus(`Item ${n} was not saved: ${errorMessage(e)}`);
-          onStale();
-        }
-      });
+      if (saving) return;
+      const next = propose(flow, item, index + 1, outcome);
+      setFlow(next);
+      setStatus(next.step === 'proposed' ? '' : `Item ${index + 1} is already recorded as ${outcomeWords(outcome)}.`);
     },
-    [api, client, index, onChange, onStale],
+    [item, signed, saving, flow, index],
   );
 
-  const toggleFullscreen = useCallback(() => {
-    if (document.fullscreenElement) {
-      leavingFullscreen.current = true;
-      void document.exitFullscreen().catch(() => undefined);
-      return;
-    }
-    if (!document.fullscreenEnabled) {
-      setStatus('Full screen is not available here: the presentation already fills the window.');
-      return;
-    }
-    ourFullscreen.current = true;
-    document.documentElement.requestFullscreen().catch(() => {
-      ourFullscreen.current = false;
-      setStatus('Full screen is not available here: the presentation already fills the window.');
-    });
-  }, []);
-
-  // Esc in full screen is taken by the browser to leave full screen: treat that as leaving the presentation.
-  useEffect(() => {
-    const onChangeFullscreen = () => {
-      const on = document.fullscreenElement !== null;
-      setFullscreen(on);
-      if (!on && ourFullscreen.current && !leavingFullscreen.current) leave();
-      if (!on) {
-        ourFullscreen.current = false;
-        leavingFullscreen.current = false;
+  const save = useCallback(
+    async (itemId: string, outcome: Outcome | null, undo: boolean): Promise<Panel | null> => {
+      setSaving(true);
+      try {
+        const saved = await api['panels.setOutcome']({ itemId, outcome, undo });
+        onChange(saved);
+        void dataChanged(client, 'all', false);
+        return saved;
+      } catch (e) {
+        setStatus(`Nothing was changed: ${errorMessage(e)}`);
+        onStale();
+        return null;
+      } finally {
+        setSaving(false);
       }
-      heading.current?.focus({ preventScroll: true });
-    };
-    document.addEventListener('fullscreenchange', onChangeFullscreen);
-    return () => document.removeEventListener('fullscreenchange', onChangeFullscreen);
-  }, [leave]);
+    },
+    [api, client, onChange, onStale],
+  );
 
-  useEffect(() => {
-    if (hidden) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-      const t = e.target;
-      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
-      switch (e.key) {
-        case 'ArrowRight':
-        case 'PageDown':
-          e.preventDefault();
-          go(1);
-          return;
-        case 'ArrowLeft':
-        case 'PageUp':
-          e.preventDefault();
-          go(-1);
-          return;
-        case 'Home':
-          e.preventDefault();
-          go(-count);
-          return;
-        case 'End':
-          e.preventDefault();
-          go(count);
-          return;
-        case 'Escape':
-          e.preventDefault();
-          leave();
-          return;
-        default: {
-          const outcome = OUTCOME_KEYS[e.key];
-          if (outcome) {
-            e.preventDefault();
-            record(outcome);
-          }
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [go, record, leave, count, hidden]);
+  const confirm = useCallback(async () => {
+    if (flow.step !== 'proposed') return;
+    const before = panel.items.find((i) => i.id === flow.itemId);
+    if (!before) return;
+    const saved = await save(flow.itemId, flow.outcome, false);
+    if (!saved) return;
+    setFlow(recorded(flow, before.outcome));
+    const after = saved.items.find((i) => i.id === flow.itemId);
+    setStatus(
+      flow.outcome === 'not_assured' && (after?.escalation ?? '').trim() === ''
+        ? `Item ${flow.n} recorded as not assured. Record the escalation step before signing.`
+        : `Item ${flow.n} recorded as ${outcomeWords(flow.outcome)}.`,
+    );
+    document.querySelector<HTMLElement>('.app-slide__heading')?.focus({ preventScroll: true });
+  }, [flow, panel.items, save]);
+
+  const undo = useCallback(async () => {
+    const last = flow.undo;
+    if (!last) return;
+    const saved = await save(last.itemId, last.previous, true);
+    if (!saved) return;
+    setFlow(undone);
+    setStatus(`Undone: item ${last.n} is back to ${outcomeWords(last.previous)}.`);
+    document.querySelector<HTMLElement>('.app-slide__heading')?.focus({ preventScroll: true });
+  }, [flow.undo, save]);
+
+  const onKey = useCallback(
+    (key: string) => {
+      const outcome = OUTCOME_KEYS[key];
+      if (!outcome) return false;
+      proposeOutcome(outcome);
+      return true;
+    },
+    [proposeOutcome],
+  );
+  const onEscape = useCallback(() => {
+    if (flow.step !== 'proposed') return false;
+    setFlow(cancelProposal);
+    setStatus('Not recorded: the outcome stays as it was.');
+    document.querySelector<HTMLElement>('.app-slide__heading')?.focus({ preventScroll: true });
+    return true;
+  }, [flow.step]);
+
+  const next = panel.items[index + 1];
+  const pending =
+    flow.step === 'proposed' ? (
+      <div className="app-present__pending" role="group" aria-labelledby="present-confirm-question">
+        <p className="app-present__question" id="present-confirm-question">
+          Record item {flow.n} as {flow.outcome ? PANEL_OUTCOME_LABELS[flow.outcome] : 'no outcome'}?
+        </p>
+        <button
+          type="button"
+          ref={confirmButton}
+          className="govuk-button app-present__button"
+          disabled={saving}
+          onClick={() => void confirm()}
+        >
+          Record the outcome
+        </button>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary app-present__button"
+          aria-keyshortcuts="Escape"
+          onClick={() => void onEscape()}
+        >
+          Cancel
+        </button>
+      </div>
+    ) : flow.undo ? (
+      <div className="app-present__pending">
+        <button
+          type="button"
+          className="govuk-button govuk-button--warning app-present__button"
+          disabled={saving}
+          onClick={() => void undo()}
+        >
+          Undo: item {flow.undo.n} back to {outcomeWords(flow.undo.previous)}
+        </button>
+      </div>
+    ) : null;
 
   return (
-    <div className="app-present">
-      <p className="app-present__panel">
-        {panel.title}
-        <span className="app-present__sep" aria-hidden="true">
-          {' '}
-          ·{' '}
-        </span>
-        <span className="govuk-visually-hidden">, </span>
-        {challenged(panel)}
-        {signed ? <span className="app-present__signed"> (signed record)</span> : null}
-      </p>
-      {item ? (
+    <PresenterShell
+      presentation={panelPresentationKey(panel.id)}
+      slide={slide}
+      caption={
         <>
-          <h1 className="app-present__heading" tabIndex={-1} ref={heading}>
-            <span className="app-present__position">
-              Item {index + 1} of {count}
-            </span>
-            <span className="govuk-visually-hidden">: </span>
-            <span className="app-present__subject">{item.subject}</span>
-          </h1>
-          <div className="app-present__body">
-            <div className="app-present__block">
-              <h2 className="app-present__label">Challenge put</h2>
-              <p className="app-present__text">{item.challenge.trim() || 'Not recorded yet'}</p>
-            </div>
-            <div className="app-present__block">
-              <h2 className="app-present__label">Agency’s response</h2>
-              <p className="app-present__text">{item.response.trim() || 'Not recorded yet'}</p>
-            </div>
-            <div className="app-present__block">
-              <h2 className="app-present__label">Outcome</h2>
-              <p className="app-present__outcome">
-                <OutcomeTag outcome={item.outcome} />
-              </p>
-              {item.outcome === 'not_assured' ? (
-                <p className="app-present__text app-present__escalation">
-                  Escalation: {item.escalation.trim() || 'to be recorded before the record is signed'}
-                </p>
-              ) : null}
-            </div>
-          </div>
+          {panel.title}
+          <span aria-hidden="true"> · </span>
+          <span className="govuk-visually-hidden">, </span>
+          {challenged(panel)}
+          {signed ? <span className="app-present__signed"> (signed record)</span> : null}
         </>
-      ) : (
-        <h1 className="app-present__heading" tabIndex={-1} ref={heading}>
-          This panel has no items yet
-        </h1>
-      )}
-
-      <div className="app-present__status" role="status">
-        {status}
-      </div>
-
-      <div className="app-present__controls">
-        <div className="app-present__group" role="group" aria-label="Move between items">
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary app-present__button"
-            aria-keyshortcuts="ArrowLeft PageUp"
-            disabled={index === 0}
-            onClick={() => go(-1)}
-          >
-            <span aria-hidden="true">← </span>Previous item
-          </button>
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary app-present__button"
-            aria-keyshortcuts="ArrowRight PageDown"
-            disabled={index >= count - 1}
-            onClick={() => go(1)}
-          >
-            Next item<span aria-hidden="true"> →</span>
-          </button>
-        </div>
-        {item && !signed ? (
-          <div className="app-present__group" role="group" aria-label="Record the outcome">
+      }
+      index={index}
+      count={count}
+      onMove={move}
+      audiencePath={paths.presentationAudience(panel.id)}
+      leavePath={paths.panel(panel.id)}
+      notes={
+        item ? (
+          <dl className="app-present__notes-list">
+            <dt>Agreed follow-up</dt>
+            <dd>{item.followUp.trim() || 'None recorded'}</dd>
+            <dt>Escalation step</dt>
+            <dd>{item.escalation.trim() || 'None recorded'}</dd>
+            <dt>Follow-up action</dt>
+            <dd>{item.actionId ? 'Created, tracked with the action plan' : 'None yet'}</dd>
+          </dl>
+        ) : (
+          <p>Add items on the panel’s page.</p>
+        )
+      }
+      next={next ? `Item ${index + 2}: ${next.subject}` : null}
+      status={status}
+      pending={pending}
+      onKey={onKey}
+      onEscape={onEscape}
+      actions={
+        item && !signed ? (
+          <div className="app-present__group" role="group" aria-label="Propose an outcome">
             {PANEL_OUTCOMES.map((o, i) => (
               <button
                 type="button"
@@ -268,41 +231,22 @@ function Present({ panel, onChange, onStale }: { panel: Panel; onChange: (p: Pan
                 className={`govuk-button app-present__button app-present__outcome-button app-present__outcome-button--${o}`}
                 aria-pressed={item.outcome === o}
                 aria-keyshortcuts={String(i + 1)}
-                onClick={() => record(o)}
+                onClick={() => proposeOutcome(o)}
               >
                 <kbd className="app-present__key">{i + 1}</kbd> {PANEL_OUTCOME_LABELS[o]}
               </button>
             ))}
           </div>
-        ) : null}
-        <div className="app-present__group" role="group" aria-label="Presentation">
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary app-present__button"
-            onClick={toggleFullscreen}
-          >
-            {fullscreen ? 'Leave full screen' : 'Full screen'}
-          </button>
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary app-present__button"
-            aria-keyshortcuts="Escape"
-            onClick={leave}
-          >
-            Leave presentation
-          </button>
-        </div>
-      </div>
-      <p className="app-present__hint" id="present-keys">
-        Keys: <kbd>→</kbd> or <kbd>Page Down</kbd> next item, <kbd>←</kbd> or <kbd>Page Up</kbd> previous item
-        {signed ? '' : ', '}
-        {signed ? null : (
+        ) : null
+      }
+      keys={
+        signed ? null : (
           <>
-            <kbd>1</kbd> assured, <kbd>2</kbd> partly assured, <kbd>3</kbd> not assured
+            , <kbd>1</kbd> assured, <kbd>2</kbd> partly assured, <kbd>3</kbd> not assured (then <kbd>Enter</kbd> to
+            record, <kbd>Esc</kbd> to cancel)
           </>
-        )}
-        , <kbd>Esc</kbd> leave the presentation.
-      </p>
-    </div>
+        )
+      }
+    />
   );
 }
