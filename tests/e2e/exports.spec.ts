@@ -3,7 +3,8 @@
 // filters the action tracker and downloads it as CSV and as Excel (.xlsx), each read back here with
 // papaparse and exceljs and compared with actions.list for the same filters; downloads an audit's
 // answers; and prints a blank audit tool from a template version as PDF (poppler's pdftotext finds its
-// questions) and in Word (mammoth). axe on every screen touched; screenshots go to /tmp/ui-exports/.
+// questions) and in Word (mammoth); then takes the consolidated QA report in Word (mammoth). axe on every
+// screen touched; screenshots go to /tmp/ui-exports/.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -199,5 +200,21 @@ test.describe('exports people already use', () => {
     expect(wordText).toContain(squash(`${template.title}: blank audit tool`));
     for (const q of questions.slice(0, 3)) expect(wordText).toContain(squash(q));
     await page.screenshot({ path: `${SHOTS}/03-blank-tool-printed.png`, fullPage: true });
+
+    // --- The consolidated QA report in Word as well as PDF ----------------------------------------------
+    await menu.getByRole('link', { name: 'Dashboard' }).click();
+    const qaReport = page.getByRole('region', { name: 'QA report for a period' });
+    await qaReport.getByLabel('Start of the period').fill('2020-04-01');
+    await qaReport.getByLabel('End of the period').fill('2099-03-31');
+    const report = await downloadFrom(
+      page,
+      qaReport.getByRole('button', { name: 'Download the QA report (Word)' }),
+      downloads,
+    );
+    expect(report.name).toMatch(/\.docx$/);
+    const reportText = (await mammoth.extractRawText({ path: report.path })).value;
+    expect(reportText).toContain(detail.audit.title);
+    expect(reportText).toContain('Actions across all audits');
+    await expectAccessible(page, 'dashboard, QA report downloaded in Word');
   });
 });
