@@ -8,11 +8,13 @@ import { stringify } from 'csv-stringify/sync';
 import { ACTION_STATUS_LABELS, effectiveStatus } from '../../shared/actionStatus.js';
 import type { RevisionContent } from '../../shared/bundle.js';
 import { PANEL_OUTCOME_LABELS } from '../../shared/panel.js';
-import { changeOverRounds } from '../../shared/proportions.js';
+import { markedIfSmall } from '../../shared/prevalence.js';
+import { changeOverRounds, isSmallSample } from '../../shared/proportions.js';
 import { londonDate, longBoardDate } from '../../shared/today.js';
 import { AUDIT_THEME_LABELS, LEARNING_THEME_LABELS } from '../../shared/vocabulary.js';
 import { noPause, type Step } from '../jobs/jobRunner.js';
 import { analyse } from '../services/auditAnalysis.js';
+import { signedSmallSample } from '../services/smallSample.js';
 import type { ServiceContext } from '../services/context.js';
 import { accessiblePdf, GREY } from './accessiblePdf.js';
 import { bullets, h, p, table, wordDocument } from './wordParts.js';
@@ -53,7 +55,7 @@ export interface YearlyEvidenceModel {
   audits: AuditLine[];
   underWay: { title: string; theme: string }[];
   completed: ActionLine[];
-  reauditChanges: { audit: string; theme: string; words: string; verdict: string }[];
+  reauditChanges: { audit: string; theme: string; counts: string; words: string; verdict: string }[];
   stalled: ActionLine[];
   panels: { title: string; audit: string; heldOn: string; outcomes: string }[];
   followUps: ActionLine[];
@@ -98,8 +100,12 @@ export async function buildYearlyEvidence(
     } else {
       // What was signed, not what the working rows say now.
       const content = JSON.parse(latest!.content) as RevisionContent;
-      const strengths = content.findings.filter((f) => f.kind === 'strength').map((f) => f.text);
-      const developments = content.findings.filter((f) => f.kind === 'development').map((f) => f.text);
+      // Marked with the threshold the audit was signed with, as its own report marks them.
+      const smallSample = signedSmallSample(content);
+      const written = (kind: 'strength' | 'development') =>
+        content.findings.filter((f) => f.kind === kind).map((f) => markedIfSmall(f.text, smallSample));
+      const strengths = written('strength');
+      const developments = written('development');
       audits.push({
         ...ref,
         theme: AUDIT_THEME_LABELS[audit.theme],
@@ -123,7 +129,8 @@ export async function buildYearlyEvidence(
       const voice = analysis.prevalence.themes.find((t) => t.theme === 'voice_of_child' && t.casesAssessed > 0);
       if (voice) {
         const share = `${voice.strengthCases.length} of ${voice.casesAssessed}`;
-        childVoice.push({ audit: audit.title, share });
+        const small = isSmallSample(voice.casesAssessed, smallSample) ? ' (small sample)' : '';
+        childVoice.push({ audit: audit.title, share: `${share} cases${small}` });
         figures.push({
           section: "Children's and families' views",
           measure: 'Cases where the voice of the child was heard and recorded',
@@ -137,9 +144,13 @@ export async function buildYearlyEvidence(
           if ((t.rounds[t.rounds.length - 1]?.casesAssessed ?? 0) === 0) continue;
           const change = changeOverRounds(t.rounds);
           if (!change) continue;
+          // The counts the change is between, as every share is shown: "from 3 of 8 cases to 1 of 8".
+          const measured = t.rounds.filter((r) => r.casesAssessed > 0);
+          const [first, last] = [measured[0]!, measured[measured.length - 1]!];
           reauditChanges.push({
             audit: audit.title,
             theme: LEARNING_THEME_LABELS[t.theme],
+            counts: `from ${first.strengthCount} of ${first.casesAssessed} cases to ${last.strengthCount} of ${last.casesAssessed}`,
             words: change.words,
             verdict: change.verdict,
           });
@@ -298,7 +309,9 @@ function sections(m: YearlyEvidenceModel) {
     parts: m.audits.length
       ? m.audits.flatMap((a): Part[] => [
           { kind: 'sub', text: a.title },
+          ...(a.strengths.length ? [{ kind: 'para' as const, text: 'Strengths found:' }] : []),
           { kind: 'bullets', items: a.strengths.slice(0, FINDINGS_SHOWN), empty: 'No strengths were recorded.' },
+          ...(a.developments.length ? [{ kind: 'para' as const, text: 'Development areas found:' }] : []),
           {
             kind: 'bullets',
             items: a.developments.slice(0, FINDINGS_SHOWN),
@@ -324,7 +337,7 @@ function sections(m: YearlyEvidenceModel) {
       },
       {
         kind: 'bullets',
-        items: better.map((c) => `${c.audit}, ${c.theme}: ${c.words}`),
+        items: better.map((c) => `${c.audit}, ${c.theme}, ${c.counts}. ${c.words}`),
         empty: 'No re-audit in the period showed a change larger than chance would explain.',
       },
     ],
@@ -346,7 +359,7 @@ function sections(m: YearlyEvidenceModel) {
       },
       {
         kind: 'bullets',
-        items: notBetter.map((c) => `${c.audit}, ${c.theme}: ${c.words}`),
+        items: notBetter.map((c) => `${c.audit}, ${c.theme}, ${c.counts}. ${c.words}`),
         empty: 'No re-audit in the period found a theme without progress.',
       },
     ],
@@ -375,9 +388,7 @@ function sections(m: YearlyEvidenceModel) {
     parts: [
       {
         kind: 'bullets',
-        items: m.childVoice.map(
-          (v) => `${v.audit}: the voice of the child was heard and recorded in ${v.share} cases.`,
-        ),
+        items: m.childVoice.map((v) => `${v.audit}: the voice of the child was heard and recorded in ${v.share}.`),
         empty: 'No audit signed in this period tested the voice of the child.',
       },
     ],

@@ -126,6 +126,19 @@ describe('the yearly report evidence', () => {
     expect(pdf).toMatch(/Front door re-audit: the voice of the child was heard and recorded in \d of 6 cases/);
     const word = await docxText(await evidence('docx'));
     for (const s of sections) expect(word).toContain(s);
+    // Findings under lead-ins saying which kind they are; each share with its count, a small one marked
+    // as the audit's own report marks it (fewer than 5 cases, the threshold these audits were signed with).
+    // A page's footer can fall inside a finding's line.
+    for (const text of [pdf.replace(/ Page \d+ of \d+/g, ''), word]) {
+      expect(text).toContain('Strengths found:');
+      expect(text).toContain('Development areas found:');
+      const stated = [
+        ...text.matchAll(/In (?:many or most|some|a few) cases \((\d+) of (\d+)\)[^.]*\.( \(small sample\))?/g),
+      ];
+      expect(stated.length).toBeGreaterThan(0);
+      for (const [finding, , of, small] of stated) expect(Boolean(small), finding).toBe(Number(of) < 5);
+      expect(text).toMatch(/Front door re-audit, [A-Z][^,]+, from \d of 6 cases to \d of 6\. (Up|Down|No change)/);
+    }
   });
 
   it('refuses a period that ends before it starts', async () => {
