@@ -155,15 +155,18 @@ test.describe('challenge panels', () => {
 
     const status = page.getByRole('status');
     await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
     await expect(status).toHaveText('Item 1 recorded as assured.');
     await page.keyboard.press('ArrowRight');
     await expect(heading).toContainText(`Item 2 of ${itemCount}`);
     await expect(heading).toBeFocused();
     await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
     await expect(status).toHaveText('Item 2 recorded as partly assured.');
     await page.keyboard.press('PageDown');
     await expect(heading).toContainText(`Item 3 of ${itemCount}`);
     await page.keyboard.press('3');
+    await page.keyboard.press('Enter');
     await expect(status).toHaveText('Item 3 recorded as not assured. Record the escalation step before signing.');
     await expect(page.getByRole('button', { name: /Not assured: escalate/ })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByText('Escalation: to be recorded before the record is signed')).toBeVisible();
@@ -173,6 +176,7 @@ test.describe('challenge panels', () => {
       await page.keyboard.press(n % 2 ? 'ArrowRight' : 'PageDown');
       await expect(heading).toContainText(`Item ${n} of ${itemCount}`);
       await page.keyboard.press('1');
+      await page.keyboard.press('Enter');
       await expect(status).toHaveText(`Item ${n} recorded as assured.`);
     }
     // Past the last item nothing moves; back with ← and Page Up.

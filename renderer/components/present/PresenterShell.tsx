@@ -143,12 +143,17 @@ export function PresenterShell(props: Props) {
         if (!onEscape?.()) leave();
         return;
       }
-      if (onKey?.(e.key)) e.preventDefault();
+      if (onKey?.(e.key)) {
+        e.preventDefault();
+        setMessage('');
+      }
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [go, leave, count, hidden, onKey, onEscape]);
 
+  // The latest of the two is shown: the shell's own message gives way to the presentation's next one.
+  useEffect(() => setMessage(''), [props.status]);
   const status = message || props.status;
   return (
     <div className="app-present">
@@ -159,11 +164,12 @@ export function PresenterShell(props: Props) {
         </p>
       </div>
       <div className="app-present__main">
-        <section className="app-present__slide" aria-label="The slide, as the audience sees it">
+        {/* Both panes are focusable, so text too long for the window can still be scrolled from the keyboard. */}
+        <section className="app-present__slide" aria-label="The slide, as the audience sees it" tabIndex={0}>
           <SlideHeading slide={slide} headingRef={heading} />
           <SlideBody slide={slide} />
         </section>
-        <aside className="app-present__aside" aria-label="Presenter’s notes">
+        <aside className="app-present__aside" aria-label="Presenter’s notes" tabIndex={0}>
           <h2 className="app-present__aside-heading">Notes</h2>
           <div className="app-present__notes">{props.notes}</div>
           <h2 className="app-present__aside-heading">Next</h2>
