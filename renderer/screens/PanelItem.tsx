@@ -8,6 +8,8 @@ import {
   type PanelItem as Item,
 } from '../../shared/panel.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import type { Agency } from '../../shared/board.js';
+import { useBoard } from '../board.js';
 import {
   checkRule,
   Form,
@@ -58,6 +60,10 @@ const schema = z
     outcome: rules.outcome,
     escalation: z.string(),
     followUp: z.string(),
+    /** On a multi-agency panel, one response per agency (an empty one is not kept). */
+    responses: z.array(
+      z.strictObject({ agencyId: z.string(), response: z.string().max(5000, 'Write at most 5,000 characters') }),
+    ),
   })
   .superRefine((v, ctx) => {
     for (const name of TEXTS) {
@@ -75,8 +81,21 @@ type Values = z.output<typeof schema>;
 
 const FIELDS = new Set<string>(['challenge', 'response', 'outcome', 'escalation', 'followUp']);
 
+/**
+ * The agencies whose responses a multi-agency panel's item asks for: those attending, then any that
+ * already responded; every agency of the partnership when no attendance is recorded yet.
+ */
+function respondingAgencies(panel: Panel, item: Item, agencies: readonly Agency[]): Agency[] {
+  const ids = [...new Set([...panel.attendees.map((a) => a.agencyId), ...item.responses.map((r) => r.agencyId)])];
+  const listed = ids.flatMap((id) => agencies.filter((a) => a.id === id));
+  return listed.length > 0 ? listed : [...agencies];
+}
+
 function ItemForm({ panel, item, index }: { panel: Panel; item: Item; index: number }) {
   const save = useApiMutation('panels.saveItem');
+  const { board } = useBoard();
+  const multiAgency = panel.agencyId === null;
+  const responding = multiAgency ? respondingAgencies(panel, item, board.agencies) : [];
   const form = useZodForm(schema, {
     defaultValues: {
       challenge: item.challenge,
@@ -84,6 +103,10 @@ function ItemForm({ panel, item, index }: { panel: Panel; item: Item; index: num
       outcome: item.outcome,
       escalation: item.escalation,
       followUp: item.followUp,
+      responses: responding.map((a) => ({
+        agencyId: a.id,
+        response: item.responses.find((r) => r.agencyId === a.id)?.response ?? '',
+      })),
     },
   });
   const outcome = useWatch({ control: form.control, name: 'outcome' });
@@ -110,6 +133,9 @@ function ItemForm({ panel, item, index }: { panel: Panel; item: Item; index: num
         outcome: values.outcome,
         escalation: values.outcome === 'not_assured' ? values.escalation.trim() : '',
         followUp: values.followUp.trim(),
+        ...(multiAgency
+          ? { responses: values.responses.map((r) => ({ agencyId: r.agencyId, response: r.response.trim() })) }
+          : {}),
       });
       if (then === 'next' && next) navigate(paths.panelItem(panel.id, next.id), { flash: `Item ${n} saved` });
       else if (then === 'followUp') navigate(paths.panelFollowUp(panel.id, item.id));
@@ -135,13 +161,43 @@ function ItemForm({ panel, item, index }: { panel: Panel; item: Item; index: num
       <Form form={form} onSubmit={onValid} summary="none">
         <TextareaField name="challenge" id="item-challenge" label="The challenge the panel put" labelSize="m" />
         <FormPersonalDataWarning name="challenge" fieldId="item-challenge" />
-        <TextareaField
-          name="response"
-          id="item-response"
-          label={`The agency’s response${panel.agencyName ? ` (${panel.agencyName})` : ''}`}
-          labelSize="m"
-        />
-        <FormPersonalDataWarning name="response" fieldId="item-response" />
+        {multiAgency ? (
+          <fieldset className="govuk-fieldset" aria-describedby="item-responses-hint">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Each agency’s response</legend>
+            <div className="govuk-hint" id="item-responses-hint">
+              The agencies at the panel (record attendance to change them). Leave an agency’s blank if it did not
+              respond.
+            </div>
+            {responding.map((a, i) => (
+              <div key={a.id}>
+                <TextareaField
+                  name={`responses.${i}.response`}
+                  id={`item-response-${a.id}`}
+                  label={`${a.name}’s response`}
+                  rows={3}
+                />
+                <FormPersonalDataWarning name={`responses.${i}.response`} fieldId={`item-response-${a.id}`} />
+              </div>
+            ))}
+            <TextareaField
+              name="response"
+              id="item-response"
+              label="A response not from one agency (optional)"
+              rows={3}
+            />
+            <FormPersonalDataWarning name="response" fieldId="item-response" />
+          </fieldset>
+        ) : (
+          <>
+            <TextareaField
+              name="response"
+              id="item-response"
+              label={`The agency’s response${panel.agencyName ? ` (${panel.agencyName})` : ''}`}
+              labelSize="m"
+            />
+            <FormPersonalDataWarning name="response" fieldId="item-response" />
+          </>
+        )}
         <RadiosField
           name="outcome"
           id="item-outcome"

@@ -207,6 +207,24 @@ test.describe('presentation mode', () => {
     await expect(audience.getByRole('heading', { level: 1, name: 'The presentation has ended' })).toBeVisible();
     await audience.close();
 
+    // --- The item's screen asks each agency's response on a multi-agency panel ------------------------------------
+    await page.goto(`${new URL(host.url).origin}/#/panels/${panel.id}/items/${first.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: `Item 1 of ${count}` })).toBeVisible();
+    const responses = page.getByRole('group', { name: 'Each agency’s response' });
+    await expect(responses.getByLabel('Police’s response')).toHaveValue(
+      'Police checks are returned within four hours.',
+    );
+    await expect(responses.getByLabel(`${health.name}’s response`)).toHaveValue(/named nurse/);
+    await expectAccessible(page, 'panel item with responses per agency');
+    await responses.getByLabel(`${health.name}’s response`).fill('Health now answers within four hours too.');
+    await press(page.getByRole('button', { name: 'Save and return to the panel' }));
+    await expect(page.getByRole('heading', { level: 1, name: PANEL })).toBeVisible();
+    const saved = (await api['panels.get']({ panelId: panel.id })).items[0]!.responses;
+    expect(saved).toEqual([
+      { agencyId: police.id, response: 'Police checks are returned within four hours.' },
+      { agencyId: health.id, response: 'Health now answers within four hours too.' },
+    ]);
+
     // --- An audit's findings to the board, from its summary ------------------------------------------------------------
     const findings = await api['findings.list']({ auditId: audit.id });
     expect(findings.length).toBeGreaterThan(0);
