@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AuditSummary } from '../../shared/audit.js';
 import type { Output } from '../../shared/contract.js';
 import type { PersonalDataPassage } from '../../shared/personalData/passages.js';
@@ -106,6 +106,8 @@ function Review({ audit, preview, template }: { audit: AuditSummary; preview: Pr
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [dismissed, setDismissed] = useState<string | null>(null);
+  // The button pressed goes once the dismissal is shown: focus waits on the line that says so.
+  const decided = useRef<HTMLParagraphElement>(null);
   const blocked = preview.blockers.length > 0;
   const { signer } = preview;
   const personalData = preview.personalData;
@@ -131,6 +133,7 @@ function Review({ audit, preview, template }: { audit: AuditSummary; preview: Pr
     try {
       await dismiss.mutate({ auditId: audit.id, field: p.field, text: p.text, where: p.where });
       setDismissed(`${p.where}: confirmed as not personal data`);
+      decided.current?.focus();
     } catch (e) {
       setFailure(sentence(errorMessage(e)));
       setAttempt((n) => n + 1);
@@ -187,7 +190,7 @@ function Review({ audit, preview, template }: { audit: AuditSummary; preview: Pr
               Cases are pseudonymised, so these passages should hold no names, identifiers or addresses. Fix each
               passage, or confirm it is not personal data: your decision is recorded with your name and the time.
             </p>
-            <p className="govuk-body govuk-!-font-weight-bold" role="status">
+            <p className="govuk-body govuk-!-font-weight-bold" role="status" tabIndex={-1} ref={decided}>
               {dismissed ? `${dismissed}. ` : ''}
               {open === 0
                 ? 'Every flagged passage is fixed or confirmed: they do not stop signing.'

@@ -206,6 +206,8 @@ test.describe('check your answers and sign', () => {
     // --- "This is not personal data": recorded with who and when; signing goes ahead ----------------
     await flaggedFinding.getByRole('button', { name: 'This is not personal data' }).click();
     await expect(flaggedFinding).toContainText('Not personal data, confirmed by Sam Auditor on');
+    // Focus waits on the line saying so, not lost with the button.
+    await expect(page.getByRole('status').filter({ hasText: 'Finding: confirmed as not personal data' })).toBeFocused();
     await expect(
       page.getByText('Every flagged passage is fixed or confirmed: they do not stop signing.'),
     ).toBeVisible();
