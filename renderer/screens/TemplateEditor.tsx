@@ -1,44 +1,43 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useFieldArray, useForm, useFormState } from 'react-hook-form';
 import type { TemplateDraft } from '../../shared/templateDraft.js';
 import { templateSchema, type Template } from '../../shared/template.js';
-import { AUDIT_THEMES, AUDIT_THEME_LABELS, type AuditTheme } from '../../shared/vocabulary.js';
-import { ApiError, errorMessage } from '../api/client.js';
+import { AUDIT_THEMES, AUDIT_THEME_LABELS } from '../../shared/vocabulary.js';
 import { useApi, useApiMutation, useApiQuery } from '../api/hooks.js';
-import { ErrorMessage, ErrorSummary } from '../components/form/index.js';
+import { ErrorMessage, ErrorSummary, SelectField, TextareaField, TextField } from '../components/form/index.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Loading } from '../components/Loading.js';
 import { Page } from '../components/Page.js';
-import { DeferredInput, DeferredTextarea, SelectInput, StoreContext } from '../components/template/EditorFields.js';
+import {
+  applySaveError,
+  editorResolver,
+  summaryLines,
+  type EditorForm,
+  type SummaryLine,
+} from '../components/template/editorForm.js';
 import {
   ADD_SECTION_ID,
   TEMPLATE_DESCRIPTION_ID,
   TEMPLATE_THEME_ID,
   TEMPLATE_TITLE_ID,
-  addQuestion,
-  addSection,
+  blankQuestion,
   conditionCandidates,
-  editorError,
+  freeId,
   locate,
-  moveQuestion,
-  moveSection,
   questionFieldId,
-  removeQuestion,
-  removeSection,
   sectionFieldId,
-  serviceErrors,
-  updateQuestion,
-  updateSection,
-  type EditorError,
+  takenIds,
 } from '../components/template/editorModel.js';
-import type { EditorActions } from '../components/template/QuestionEditor.js';
-import { SectionEditor } from '../components/template/SectionEditor.js';
-import { TemplateStore } from '../components/template/templateStore.js';
+import { TemplateFacts, type EditorActions, type Facts } from '../components/template/QuestionEditor.js';
+import { SectionEditor, type QuestionArray } from '../components/template/SectionEditor.js';
 import { plural, timeOfDay } from '../lib/format.js';
 import { focusControl } from '../lib/focus.js';
 import { navigate, paths } from '../router.js';
 
 /** How many problems the error summary lists before "and N more". */
 const ERRORS_LISTED = 25;
+/** How long typing may pause before what is read from the whole template (numbers, conditions) follows it. */
+const FACTS_DELAY_MS = 300;
 const THEME_CHOICES = AUDIT_THEMES.map((value) => ({ value, label: AUDIT_THEME_LABELS[value] }));
 
 export function TemplateEditor({ draftId }: { draftId: string }) {
@@ -50,28 +49,47 @@ export function TemplateEditor({ draftId }: { draftId: string }) {
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed' };
 
+/** The template's shape: how many questions each section has and the conditions' candidates. */
+function factsOf(t: Template): Facts & { counts: number[] } {
+  return { candidates: conditionCandidates(t), counts: t.sections.map((s) => s.questions.length) };
+}
+
 /**
  * The QA sub-committee edits a draft: the template's title, description and theme; its sections; and
- * each question. The draft is saved as a whole (and again on leaving, when it is valid); publishing
- * makes it the template's next version.
+ * each question. One react-hook-form form holds the template, checked by the shared template schema;
+ * text fields are uncontrolled, so a keystroke re-renders no more than the summary of its question.
+ * The draft is saved as a whole (and again on leaving, when it is valid); publishing makes it the
+ * template's next version.
  */
 function EditorView({ draft }: { draft: TemplateDraft }) {
   const api = useApi();
   const draftId = draft.id;
-  const [store] = useState(() => new TemplateStore(draft.template));
-  const { template, revision } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const form: EditorForm = useForm<Template, unknown, Template>({
+    defaultValues: draft.template,
+    resolver: editorResolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
+  const { control, getValues } = form;
+  const sections = useFieldArray({ control, name: 'sections', keyName: 'key' });
+  const { errors } = useFormState({ control });
+  const [questionArrays] = useState(() => new Map<string, QuestionArray>());
   const save = useApiMutation('templateDrafts.save');
   const publish = useApiMutation('templateDrafts.publish');
+  // Every change counts up; the count last saved says whether anything is unsaved.
+  const revision = useRef(0);
   const savedRevision = useRef(0);
-  const [savedRev, setSavedRev] = useState(0);
+  const [unsaved, setUnsaved] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [savedTitle, setSavedTitle] = useState(draft.template.title);
   const [version, setVersion] = useState(draft.template.version);
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
-  const [errors, setErrors] = useState<EditorError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const [focusRequest, setFocusRequest] = useState<{ ids: string[]; n: number } | null>(null);
+  const [facts, setFacts] = useState(() => factsOf(draft.template));
+  const factsTimer = useRef<number | undefined>(undefined);
 
   // Focus moves after the render that puts the control on screen.
   useEffect(() => {
@@ -86,17 +104,36 @@ function EditorView({ draft }: { draft: TemplateDraft }) {
 
   const focus = useCallback((ids: string[]) => setFocusRequest((r) => ({ ids, n: (r?.n ?? 0) + 1 })), []);
 
+  const refreshFacts = useCallback(() => {
+    window.clearTimeout(factsTimer.current);
+    factsTimer.current = undefined;
+    setFacts(factsOf(getValues()));
+  }, [getValues]);
+  useEffect(() => () => window.clearTimeout(factsTimer.current), []);
+
+  /** A field changed: the status line says so at once, the whole template's facts follow after a pause. */
+  const typed = useCallback(() => {
+    revision.current += 1;
+    setUnsaved(true);
+    window.clearTimeout(factsTimer.current);
+    factsTimer.current = window.setTimeout(refreshFacts, FACTS_DELAY_MS);
+  }, [refreshFacts]);
+
+  /** A list changed (added, moved, removed): everything follows at once. */
+  const changed = useCallback(() => {
+    revision.current += 1;
+    setUnsaved(true);
+    refreshFacts();
+  }, [refreshFacts]);
+
+  const { swap: swapSections, remove: removeSectionAt, append: appendSection } = sections;
   const actions = useMemo<EditorActions>(() => {
     const numberOf = (questionId: string) => {
-      const at = locate(store.getSnapshot().template, questionId);
+      const at = locate(getValues(), questionId);
       return at ? `${at.si + 1}.${at.qi + 1}` : '';
     };
+    const sectionIdAt = (si: number) => getValues(`sections.${si}.id`);
     return {
-      changeQuestion: (questionId, change) => store.update((t) => updateQuestion(t, questionId, change)),
-      changeQuestionShape: (questionId, change) => {
-        store.flush();
-        store.update((t) => updateQuestion(t, questionId, change));
-      },
       toggleQuestion: (questionId, isOpen) =>
         setOpen((prev) => {
           const next = new Set(prev);
@@ -104,140 +141,139 @@ function EditorView({ draft }: { draft: TemplateDraft }) {
           else next.delete(questionId);
           return next;
         }),
-      moveQuestion: (questionId, direction) => {
-        store.flush();
-        store.update((t) => moveQuestion(t, questionId, direction));
-        setAnnouncement(`Question moved: it is now question ${numberOf(questionId)}.`);
-        const same = questionFieldId(questionId, direction === -1 ? 'up' : 'down');
-        const other = questionFieldId(questionId, direction === -1 ? 'down' : 'up');
-        focus([same, other, questionFieldId(questionId, 'edit')]);
+      moveQuestion: (si, qi, direction) => {
+        const from = questionArrays.get(sectionIdAt(si));
+        const question = getValues(`sections.${si}.questions.${qi}`);
+        if (!from || !question) return;
+        const count = getValues(`sections.${si}.questions`).length;
+        const target = qi + direction;
+        if (target >= 0 && target < count) from.swap(qi, target);
+        else {
+          // At the top or bottom of its section a question moves into the section before or after.
+          const to = si + direction >= 0 ? questionArrays.get(sectionIdAt(si + direction) ?? '') : undefined;
+          if (!to) return;
+          from.remove(qi);
+          if (direction === -1) to.append(question, { shouldFocus: false });
+          else to.prepend(question, { shouldFocus: false });
+        }
+        changed();
+        setAnnouncement(`Question moved: it is now question ${numberOf(question.id)}.`);
+        const same = questionFieldId(question.id, direction === -1 ? 'up' : 'down');
+        const other = questionFieldId(question.id, direction === -1 ? 'down' : 'up');
+        focus([same, other, questionFieldId(question.id, 'edit')]);
       },
-      removeQuestion: (questionId) => {
-        store.flush();
-        const before = store.getSnapshot().template;
-        const at = locate(before, questionId);
-        if (!at) return;
-        const section = before.sections[at.si]!;
-        const next = section.questions[at.qi + 1] ?? section.questions[at.qi - 1];
-        const number = `${at.si + 1}.${at.qi + 1}`;
-        store.update((t) => removeQuestion(t, questionId));
+      removeQuestion: (si, qi) => {
+        const section = getValues(`sections.${si}`);
+        const question = section.questions[qi];
+        if (!question) return;
+        const next = section.questions[qi + 1] ?? section.questions[qi - 1];
+        questionArrays.get(section.id)?.remove(qi);
+        changed();
         setOpen((prev) => {
           const s = new Set(prev);
-          s.delete(questionId);
+          s.delete(question.id);
           return s;
         });
-        setAnnouncement(`Question ${number} removed.`);
+        setAnnouncement(`Question ${si + 1}.${qi + 1} removed.`);
         focus(
           [next ? questionFieldId(next.id, 'edit') : '', sectionFieldId(section.id, 'add-question')].filter(Boolean),
         );
       },
-      addQuestion: (sectionId) => {
-        store.flush();
-        let added = '';
-        store.update((t) => {
-          const result = addQuestion(t, sectionId);
-          added = result.questionId;
-          return result.template;
-        });
-        if (!added) return;
+      addQuestion: (si) => {
+        const to = questionArrays.get(sectionIdAt(si));
+        if (!to) return;
+        const added = freeId('question', takenIds(getValues()).questions);
+        to.append(blankQuestion(added), { shouldFocus: false });
+        changed();
         setOpen((prev) => new Set(prev).add(added));
         setAnnouncement(`Question ${numberOf(added)} added.`);
         focus([questionFieldId(added, 'text')]);
       },
-      changeSection: (sectionId, change) =>
-        store.update((t) =>
-          updateSection(t, sectionId, (s) => {
-            const next = change({ title: s.title, description: s.description });
-            return next.title === s.title && next.description === s.description ? s : { ...s, ...next };
-          }),
-        ),
-      moveSection: (sectionId, direction) => {
-        store.flush();
-        store.update((t) => moveSection(t, sectionId, direction));
-        const n = store.getSnapshot().template.sections.findIndex((s) => s.id === sectionId) + 1;
-        setAnnouncement(`Section moved: it is now section ${n}.`);
+      moveSection: (si, direction) => {
+        const target = si + direction;
+        const sectionId = sectionIdAt(si);
+        if (target < 0 || target >= getValues('sections').length) return;
+        swapSections(si, target);
+        changed();
+        setAnnouncement(`Section moved: it is now section ${target + 1}.`);
         focus([
           sectionFieldId(sectionId, direction === -1 ? 'up' : 'down'),
           sectionFieldId(sectionId, direction === -1 ? 'down' : 'up'),
           sectionFieldId(sectionId, 'title'),
         ]);
       },
-      removeSection: (sectionId) => {
-        store.flush();
-        const before = store.getSnapshot().template;
-        const si = before.sections.findIndex((s) => s.id === sectionId);
-        const next = before.sections[si + 1] ?? before.sections[si - 1];
-        store.update((t) => removeSection(t, sectionId));
+      removeSection: (si) => {
+        const list = getValues('sections');
+        const next = list[si + 1] ?? list[si - 1];
+        removeSectionAt(si);
+        changed();
         setAnnouncement(`Section ${si + 1} removed.`);
         focus([next ? sectionFieldId(next.id, 'title') : ADD_SECTION_ID]);
       },
+      changed,
       focus,
     };
-  }, [store, focus]);
+  }, [getValues, questionArrays, swapSections, removeSectionAt, changed, focus]);
 
-  const changeTemplate = (change: (t: Template) => Template) => store.update(change);
+  const addNewSection = () => {
+    const taken = takenIds(getValues());
+    const sectionId = freeId('section', taken.sections);
+    appendSection(
+      { id: sectionId, title: '', description: '', questions: [blankQuestion(freeId('question', taken.questions))] },
+      { shouldFocus: false },
+    );
+    changed();
+    setAnnouncement('Section added.');
+    focus([sectionFieldId(sectionId, 'title')]);
+  };
 
   // Whatever is left unsaved when the editor closes is saved if it is a valid template.
   useEffect(
     () => () => {
-      const snap = store.current();
-      if (snap.revision === savedRevision.current) return;
-      const parsed = templateSchema.safeParse(snap.template);
+      if (revision.current === savedRevision.current) return;
+      const parsed = templateSchema.safeParse(getValues());
       if (parsed.success) api['templateDrafts.save']({ draftId, template: parsed.data }).catch(() => undefined);
     },
-    [api, store, draftId],
+    [api, getValues, draftId],
   );
 
-  const showErrors = (list: EditorError[]) => {
-    setErrors(list);
-    const withQuestions = list.map((e) => e.questionId).filter((id): id is string => id !== undefined);
-    if (withQuestions.length > 0) setOpen((prev) => new Set([...prev, ...withQuestions]));
+  /** Shows the problems found: the questions they are in open, and the summary takes focus. */
+  const showProblems = (questionIds: string[]) => {
+    if (questionIds.length > 0) setOpen((prev) => new Set([...prev, ...questionIds]));
     setAttempt((n) => n + 1);
   };
 
-  /** Saves the template as it stands; false (with the errors shown) when it cannot be saved. */
+  /** Saves the template as it stands; false (with the problems shown) when it cannot be saved. */
   const saveNow = async (force = false): Promise<boolean> => {
-    const snap = store.current();
-    const parsed = templateSchema.safeParse(snap.template);
-    if (!parsed.success) {
-      showErrors(parsed.error.issues.map((i) => editorError(snap.template, i.path, i.message)));
-      setSaveState({ kind: 'failed' });
-      return false;
-    }
-    if (!force && snap.revision === savedRevision.current && saveState.kind !== 'failed') {
-      setErrors([]);
-      return true;
-    }
-    setSaveState({ kind: 'saving' });
-    try {
-      const saved = await save.mutate({ draftId, template: parsed.data });
-      savedRevision.current = snap.revision;
-      setSavedRev(snap.revision);
-      setVersion(saved.template.version);
-      setSavedTitle(saved.template.title);
-      setSaveState({ kind: 'saved', at: saved.updatedAt });
-      setErrors([]);
-      return true;
-    } catch (e) {
-      setSaveState({ kind: 'failed' });
-      if (e instanceof ApiError && e.code === 'VALIDATION') showErrors(serviceErrors(snap.template, e.message));
-      else
-        showErrors([
-          {
-            targetId: undefined,
-            fieldId: undefined,
-            questionId: undefined,
-            message: errorMessage(e),
-            text: errorMessage(e),
-          },
-        ]);
-      return false;
-    }
-  };
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void saveNow(true);
+    let saved = false;
+    await form.handleSubmit(
+      async (template) => {
+        if (!force && revision.current === savedRevision.current && saveState.kind !== 'failed') {
+          saved = true;
+          return;
+        }
+        const at = revision.current;
+        setSaveState({ kind: 'saving' });
+        try {
+          const result = await save.mutate({ draftId, template });
+          savedRevision.current = at;
+          if (revision.current === at) setUnsaved(false);
+          setVersion(result.template.version);
+          setSavedTitle(result.template.title);
+          setSaveState({ kind: 'saved', at: result.updatedAt });
+          saved = true;
+        } catch (e) {
+          setSaveState({ kind: 'failed' });
+          showProblems(applySaveError(form, e));
+        }
+      },
+      (found) => {
+        setSaveState({ kind: 'failed' });
+        const lines = summaryLines(getValues(), found);
+        showProblems(lines.flatMap((l) => l.questionId ?? []));
+      },
+    )();
+    return saved;
   };
 
   const onPreview = async () => {
@@ -250,209 +286,156 @@ function EditorView({ draft }: { draft: TemplateDraft }) {
       const published = await publish.mutate({ draftId });
       navigate(paths.templates(), { flash: `Published: ${published.title}, version ${published.version}` });
     } catch (e) {
-      showErrors([
-        {
-          targetId: undefined,
-          fieldId: undefined,
-          questionId: undefined,
-          message: errorMessage(e),
-          text: errorMessage(e),
-        },
-      ]);
+      showProblems(applySaveError(form, e));
     }
   };
 
-  const addNewSection = () => {
-    store.flush();
-    let added = '';
-    store.update((t) => {
-      const result = addSection(t);
-      added = result.sectionId;
-      return result.template;
-    });
-    setAnnouncement('Section added.');
-    focus([sectionFieldId(added, 'title')]);
-  };
-
-  // ---------- Derived, memoised so unchanged sections and questions skip re-rendering ----------
-  const candidates = useMemo(() => conditionCandidates(template), [template]);
-  const dependants = useMemo(() => {
-    const map = new Map<string, string[]>();
-    template.sections.forEach((s, si) =>
-      s.questions.forEach((q, qi) => {
-        if (q.showWhen)
-          map.set(q.showWhen.questionId, [...(map.get(q.showWhen.questionId) ?? []), `${si + 1}.${qi + 1}`]);
-      }),
-    );
-    return map;
-  }, [template]);
-  const { fieldErrors, questionErrors } = useMemo(() => {
-    const fields = new Map<string, string>();
-    const byQuestion = new Map<string, Map<string, string>>();
-    for (const e of errors) {
-      if (!e.fieldId) continue;
-      if (e.questionId) {
-        const m = byQuestion.get(e.questionId) ?? new Map<string, string>();
-        if (!m.has(e.fieldId)) m.set(e.fieldId, e.message);
-        byQuestion.set(e.questionId, m);
-      } else if (!fields.has(e.fieldId)) fields.set(e.fieldId, e.message);
-    }
-    return { fieldErrors: fields, questionErrors: byQuestion };
-  }, [errors]);
+  const lines: SummaryLine[] = summaryLines(getValues(), errors);
   const firstPositions = useMemo(() => {
     let n = 0;
-    return template.sections.map((s) => {
+    return facts.counts.map((count) => {
       const first = n;
-      n += s.questions.length;
+      n += count;
       return first;
     });
-  }, [template]);
-  const questionCount =
-    firstPositions.length > 0 ? firstPositions.at(-1)! + template.sections.at(-1)!.questions.length : 0;
+  }, [facts]);
+  const questionCount = facts.counts.reduce((a, b) => a + b, 0);
+  const addSectionError = lines.length > 0 ? errorAt(errors, 'sections') : undefined;
 
   // An error summary link to a question that was closed since opens it first.
   const followError = (targetId: string): boolean => {
     if (document.getElementById(targetId)) return false;
-    const error = errors.find((e) => e.targetId === targetId);
-    if (!error?.questionId) return false;
-    actions.toggleQuestion(error.questionId, true);
+    const line = lines.find((l) => l.targetId === targetId);
+    if (!line?.questionId) return false;
+    actions.toggleQuestion(line.questionId, true);
     focus([targetId]);
     return true;
   };
 
-  const unsaved = revision !== savedRev;
   let statusText: string;
   if (saveState.kind === 'saving') statusText = 'Saving…';
   else if (unsaved) statusText = 'You have changes that are not saved yet.';
   else if (saveState.kind === 'saved') statusText = `Saved at ${timeOfDay(saveState.at)}.`;
   else statusText = 'No changes yet.';
   const busy = save.pending || publish.pending;
-  const listed = errors.slice(0, ERRORS_LISTED);
+  const listed = lines.slice(0, ERRORS_LISTED);
 
   return (
-    <StoreContext.Provider value={store}>
-      <Page
-        title={`Edit template: ${savedTitle}`}
-        caption={draft.basedOnVersion !== null ? `Draft of version ${version}` : 'Draft of a new template'}
-        breadcrumbs={[
-          { to: paths.auditsList(), text: 'Audits' },
-          { to: paths.templates(), text: 'Audit templates' },
-        ]}
-        hasErrors={errors.length > 0}
-        before={
-          errors.length > 0 ? (
-            <ErrorSummary
-              errors={listed.map((e) => ({ targetId: e.targetId, text: e.text }))}
-              focusKey={attempt}
-              more={errors.length > listed.length ? `…and ${errors.length - listed.length} more` : undefined}
-              onFollow={followError}
-            />
-          ) : null
-        }
-      >
-        <form noValidate onSubmit={onSubmit} className="app-template-editor">
-          <div className="app-readable">
-            <p className="govuk-body">
-              Changes are kept in this draft until you publish it as version {version}. Audits already started keep the
-              version they began with. Rewording a question keeps its reference, so re-audits still compare its answers
-              with earlier rounds.
-            </p>
-            <DeferredInput
-              id={TEMPLATE_TITLE_ID}
-              label="Title"
-              labelSize="s"
-              error={fieldErrors.get(TEMPLATE_TITLE_ID)}
-              value={template.title}
-              onCommit={(title) => changeTemplate((t) => ({ ...t, title }))}
-            />
-            <DeferredTextarea
-              id={TEMPLATE_DESCRIPTION_ID}
-              label="Description (optional)"
-              labelSize="s"
-              hint="What the audit looks at and how the sample is chosen. Shown when an audit is started."
-              rows={4}
-              error={fieldErrors.get(TEMPLATE_DESCRIPTION_ID)}
-              value={template.description}
-              onCommit={(description) => changeTemplate((t) => ({ ...t, description }))}
-            />
-            <SelectInput<AuditTheme>
-              id={TEMPLATE_THEME_ID}
-              label="Theme"
-              labelSize="s"
-              error={fieldErrors.get(TEMPLATE_THEME_ID)}
-              value={template.theme}
-              options={THEME_CHOICES}
-              onChange={(theme) => changeTemplate((t) => ({ ...t, theme }))}
-            />
-            <p className="govuk-body-s app-secondary-text">
-              Reference <code className="app-template-ref">{template.id}</code> ·{' '}
-              {plural(template.sections.length, 'section')} · {plural(questionCount, 'question')}
-            </p>
-          </div>
-
-          {template.sections.map((s, si) => (
-            <SectionEditor
-              key={s.id}
-              section={s}
-              index={si}
-              sectionCount={template.sections.length}
-              firstPosition={firstPositions[si] ?? 0}
-              open={open}
-              sectionErrors={fieldErrors}
-              questionErrors={questionErrors}
-              candidates={candidates}
-              dependants={dependants}
-              actions={actions}
-            />
-          ))}
-
-          <div
-            className={
-              fieldErrors.get(ADD_SECTION_ID) ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'
-            }
+    <FormProvider {...form}>
+      <TemplateFacts.Provider value={facts}>
+        <Page
+          title={`Edit template: ${savedTitle}`}
+          caption={draft.basedOnVersion !== null ? `Draft of version ${version}` : 'Draft of a new template'}
+          breadcrumbs={[
+            { to: paths.auditsList(), text: 'Audits' },
+            { to: paths.templates(), text: 'Audit templates' },
+          ]}
+          hasErrors={lines.length > 0}
+          before={
+            lines.length > 0 ? (
+              <ErrorSummary
+                errors={listed.map((l) => ({ targetId: l.targetId, text: l.text }))}
+                focusKey={attempt}
+                more={lines.length > listed.length ? `…and ${lines.length - listed.length} more` : undefined}
+                onFollow={followError}
+              />
+            ) : null
+          }
+        >
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void saveNow(true);
+            }}
+            onChange={typed}
+            className="app-template-editor"
           >
-            <ErrorMessage id={`${ADD_SECTION_ID}-error`} message={fieldErrors.get(ADD_SECTION_ID)} />
-            <button
-              type="button"
-              className="govuk-button govuk-button--secondary"
-              id={ADD_SECTION_ID}
-              onClick={addNewSection}
-            >
-              Add a section
-            </button>
-          </div>
+            <div className="app-readable">
+              <p className="govuk-body">
+                Changes are kept in this draft until you publish it as version {version}. Audits already started keep
+                the version they began with. Rewording a question keeps its reference, so re-audits still compare its
+                answers with earlier rounds.
+              </p>
+              <TextField name="title" id={TEMPLATE_TITLE_ID} label="Title" labelSize="s" autoComplete="off" />
+              <TextareaField
+                name="description"
+                id={TEMPLATE_DESCRIPTION_ID}
+                label="Description (optional)"
+                labelSize="s"
+                hint="What the audit looks at and how the sample is chosen. Shown when an audit is started."
+                rows={4}
+              />
+              <SelectField name="theme" id={TEMPLATE_THEME_ID} label="Theme" labelSize="s" options={THEME_CHOICES} />
+              <p className="govuk-body-s app-secondary-text">
+                Reference <code className="app-template-ref">{draft.template.id}</code> ·{' '}
+                {plural(facts.counts.length, 'section')} · {plural(questionCount, 'question')}
+              </p>
+            </div>
 
-          <div className="app-template-bar">
-            <p className="govuk-body-s app-template-bar__status" role="status">
-              {statusText}
-            </p>
-            <div className="govuk-button-group app-template-bar__buttons">
-              <button type="submit" className="govuk-button" disabled={busy}>
-                Save draft
-              </button>
+            {sections.fields.map((s, si) => (
+              <SectionEditor
+                key={s.key}
+                index={si}
+                sectionId={s.id}
+                sectionCount={sections.fields.length}
+                firstPosition={firstPositions[si] ?? 0}
+                open={open}
+                actions={actions}
+                questionArrays={questionArrays}
+              />
+            ))}
+
+            <div className={addSectionError ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
+              <ErrorMessage id={`${ADD_SECTION_ID}-error`} message={addSectionError} />
               <button
                 type="button"
                 className="govuk-button govuk-button--secondary"
-                disabled={busy}
-                onClick={() => void onPreview()}
+                id={ADD_SECTION_ID}
+                onClick={addNewSection}
               >
-                Preview
-              </button>
-              <button
-                type="button"
-                className="govuk-button govuk-button--secondary"
-                disabled={busy}
-                onClick={() => void onPublish()}
-              >
-                Publish as version {version}
+                Add a section
               </button>
             </div>
+
+            <div className="app-template-bar">
+              <p className="govuk-body-s app-template-bar__status" role="status">
+                {statusText}
+              </p>
+              <div className="govuk-button-group app-template-bar__buttons">
+                <button type="submit" className="govuk-button" disabled={busy}>
+                  Save draft
+                </button>
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary"
+                  disabled={busy}
+                  onClick={() => void onPreview()}
+                >
+                  Preview
+                </button>
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary"
+                  disabled={busy}
+                  onClick={() => void onPublish()}
+                >
+                  Publish as version {version}
+                </button>
+              </div>
+            </div>
+          </form>
+          <div className="govuk-visually-hidden" role="status" aria-live="polite">
+            {announcement}
           </div>
-        </form>
-        <div className="govuk-visually-hidden" role="status" aria-live="polite">
-          {announcement}
-        </div>
-      </Page>
-    </StoreContext.Provider>
+        </Page>
+      </TemplateFacts.Provider>
+    </FormProvider>
   );
+}
+
+/** The message of a list's own problem (at `name` or its "root"). */
+function errorAt(errors: object, name: string): string | undefined {
+  const e = (errors as Record<string, { message?: string; root?: { message?: string } } | undefined>)[name];
+  return e?.message ?? e?.root?.message;
 }

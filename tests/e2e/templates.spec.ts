@@ -160,7 +160,7 @@ test.describe('audit templates', () => {
     await expect(wording).toBeFocused();
     await wording.fill(NEW_WORDING);
 
-    // The service's own refusals name the path; the editor links them to the control and opens the question.
+    // The service's own refusals give each issue's path; the editor links them to the control and opens the question.
     await page.route('**/rpc/templateDrafts.save', (route) =>
       route.fulfill({
         contentType: 'application/json',
@@ -169,6 +169,12 @@ test.describe('audit templates', () => {
           error: {
             code: 'VALIDATION',
             message: 'template.sections[0].questions[1].options: a choice question needs at least two options',
+            issues: [
+              {
+                path: ['template', 'sections', 0, 'questions', 1, 'options'],
+                message: 'a choice question needs at least two options',
+              },
+            ],
           },
         }),
       }),

@@ -1,18 +1,20 @@
-import { memo, useState } from 'react';
-import { QUESTION_TYPES, type Question, type QuestionOption, type QuestionType } from '../../../shared/template.js';
+import { createContext, memo, useContext, useState } from 'react';
+import { get, useFieldArray, useFormContext, useFormState, useWatch, type FieldPath } from 'react-hook-form';
+import { QUESTION_TYPES, type Question, type QuestionType, type Template } from '../../../shared/template.js';
 import {
   AGENCY_KINDS,
   AGENCY_KIND_LABELS,
   LEARNING_THEMES,
   LEARNING_THEME_LABELS,
 } from '../../../shared/vocabulary.js';
-import { ErrorMessage } from '../form/index.js';
-import { CheckboxGroup, ConfirmPanel, DeferredInput, DeferredTextarea, SelectInput } from './EditorFields.js';
+import { sentence } from '../../lib/format.js';
+import { CheckboxField, CheckboxesField, ErrorMessage, TextareaField, TextField } from '../form/index.js';
+import { ConfirmPanel, SelectInput } from './EditorFields.js';
 import {
   QUESTION_TYPE_LABELS,
   QUESTION_TYPE_SHORT,
   blankOption,
-  checkboxId,
+  dependants,
   describeCondition,
   isChoiceType,
   optionFieldId,
@@ -24,39 +26,35 @@ import {
 
 /** What the editor's parts may do to the template (stable for the editor's lifetime). */
 export interface EditorActions {
-  changeQuestion: (questionId: string, change: (q: Question) => Question) => void;
-  /** A change that moves controls around (options added or removed): typed text is committed first. */
-  changeQuestionShape: (questionId: string, change: (q: Question) => Question) => void;
   toggleQuestion: (questionId: string, open?: boolean) => void;
-  moveQuestion: (questionId: string, direction: -1 | 1) => void;
-  removeQuestion: (questionId: string) => void;
-  addQuestion: (sectionId: string) => void;
-  changeSection: (
-    sectionId: string,
-    change: (s: { title: string; description: string }) => { title: string; description: string },
-  ) => void;
-  moveSection: (sectionId: string, direction: -1 | 1) => void;
-  removeSection: (sectionId: string) => void;
+  moveQuestion: (si: number, qi: number, direction: -1 | 1) => void;
+  removeQuestion: (si: number, qi: number) => void;
+  addQuestion: (si: number) => void;
+  moveSection: (si: number, direction: -1 | 1) => void;
+  removeSection: (si: number) => void;
+  /** Tells the editor a list changed (the status line, the numbers, the conditions). */
+  changed: () => void;
   focus: (ids: string[]) => void;
 }
 
-export const NO_ERRORS: ReadonlyMap<string, string> = new Map();
-export const NO_CANDIDATES: ReadonlyArray<ConditionCandidate> = [];
+/** What is read from the whole template, kept up to date by the editor a moment after each change. */
+export interface Facts {
+  /** Questions a condition can depend on. */
+  candidates: ReadonlyArray<ConditionCandidate>;
+}
+
+export const TemplateFacts = createContext<Facts>({ candidates: [] });
 
 interface Props {
-  question: Question;
+  si: number;
+  qi: number;
+  questionId: string;
   number: string;
   /** Place in the whole template: conditions may depend only on earlier questions. */
   position: number;
   canMoveUp: boolean;
   canMoveDown: boolean;
   open: boolean;
-  /** Inline error messages by control id. */
-  errors: ReadonlyMap<string, string>;
-  /** Questions a condition can depend on (given when open or when the question has a condition). */
-  candidates: ReadonlyArray<ConditionCandidate>;
-  /** Numbers of questions whose condition depends on this one (for the removal warning). */
-  dependants: readonly string[];
   actions: EditorActions;
 }
 
@@ -71,39 +69,31 @@ function appliesSummary(q: Question): string {
 
 /**
  * One question in the editor: a heading with what it asks and a summary line, buttons to edit, move
- * and remove it, and (when open) every field of the question. Memoised: only the question that
- * changed re-renders.
+ * and remove it, and (when open) every field of the question, each bound to the form by its path.
+ * Memoised: typing re-renders only the summary of the question typed in.
  */
 export const QuestionEditor = memo(function QuestionEditor({
-  question: q,
+  si,
+  qi,
+  questionId,
   number,
   position,
   canMoveUp,
   canMoveDown,
   open,
-  errors,
-  candidates,
-  dependants,
   actions,
 }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const id = (field: Parameters<typeof questionFieldId>[1]) => questionFieldId(q.id, field);
+  const { control } = useFormContext<Template>();
+  const at = `sections.${si}.questions.${qi}` as const;
+  const { errors } = useFormState({ control, name: at });
+  const id = (field: Parameters<typeof questionFieldId>[1]) => questionFieldId(questionId, field);
   const hidden = <span className="govuk-visually-hidden"> question {number}</span>;
-  const hasErrors = errors.size > 0;
-  const set = (change: (q: Question) => Question) => actions.changeQuestion(q.id, change);
+  const hasErrors = get(errors, at) !== undefined;
 
   return (
     <div className={hasErrors ? 'app-template-question app-template-question--error' : 'app-template-question'}>
-      <h3 className="govuk-heading-s app-template-question__title" id={id('heading')}>
-        <span className="app-question__number">{number}</span>{' '}
-        {q.text.trim() ? q.text : <span className="app-secondary-text">New question (no wording yet)</span>}
-      </h3>
-      <p className="govuk-body-s app-template-question__meta">
-        {QUESTION_TYPE_SHORT[q.type]}
-        {isChoiceType(q.type) && q.options ? ` (${q.options.length} options)` : ''} ·{' '}
-        {q.required ? 'Required' : 'Optional'} · {appliesSummary(q)}
-        {q.showWhen ? ` · Asked only when ${describeCondition(q.showWhen, candidates)}` : ''}
-      </p>
+      <QuestionSummary at={at} headingId={id('heading')} number={number} />
       <ul className="app-template-question__actions">
         <li>
           <button
@@ -112,7 +102,7 @@ export const QuestionEditor = memo(function QuestionEditor({
             id={id('edit')}
             aria-expanded={open}
             aria-controls={open ? id('panel') : undefined}
-            onClick={() => actions.toggleQuestion(q.id)}
+            onClick={() => actions.toggleQuestion(questionId)}
           >
             {open ? 'Close' : 'Edit'}
             {hidden}
@@ -124,7 +114,7 @@ export const QuestionEditor = memo(function QuestionEditor({
               type="button"
               className="app-link-button"
               id={id('up')}
-              onClick={() => actions.moveQuestion(q.id, -1)}
+              onClick={() => actions.moveQuestion(si, qi, -1)}
             >
               Move up{hidden}
             </button>
@@ -136,7 +126,7 @@ export const QuestionEditor = memo(function QuestionEditor({
               type="button"
               className="app-link-button"
               id={id('down')}
-              onClick={() => actions.moveQuestion(q.id, 1)}
+              onClick={() => actions.moveQuestion(si, qi, 1)}
             >
               Move down{hidden}
             </button>
@@ -159,104 +149,59 @@ export const QuestionEditor = memo(function QuestionEditor({
           id={`${id('remove')}-confirm`}
           question={`Remove question ${number}?`}
           confirmText="Yes, remove it"
-          onConfirm={() => actions.removeQuestion(q.id)}
+          onConfirm={() => actions.removeQuestion(si, qi)}
           onCancel={() => {
             setConfirming(false);
             actions.focus([id('remove')]);
           }}
         >
-          {dependants.length > 0 ? (
-            <p className="govuk-body">
-              {dependants.length === 1 ? `Question ${dependants[0]} is` : `Questions ${dependants.join(', ')} are`}{' '}
-              asked only after an answer to this one: change{' '}
-              {dependants.length === 1 ? 'its condition' : 'their conditions'} too.
-            </p>
-          ) : null}
+          <DependantsWarning questionId={questionId} />
         </ConfirmPanel>
       ) : null}
 
       {open ? (
         <div className="app-template-question__panel" id={id('panel')}>
-          <DeferredTextarea
-            id={id('text')}
-            label={`Question ${number}`}
-            labelSize="s"
-            rows={2}
-            error={errors.get(id('text'))}
-            value={q.text}
-            onCommit={(text) => set((cur) => ({ ...cur, text }))}
-          />
-          <SelectInput<QuestionType>
-            id={id('type')}
-            label="Type of answer"
-            labelSize="s"
-            error={errors.get(id('type'))}
-            value={q.type}
-            options={TYPE_CHOICES}
-            onChange={(type) => actions.changeQuestionShape(q.id, (cur) => withType(cur, type))}
-          />
-          {isChoiceType(q.type) ? (
-            <OptionsEditor question={q} errors={errors} actions={actions} number={number} />
-          ) : null}
-          <DeferredTextarea
+          <TextareaField name={`${at}.text`} id={id('text')} label={`Question ${number}`} labelSize="s" rows={2} />
+          <TypeSelect at={at} id={id('type')} />
+          <OptionsEditor at={at} questionId={questionId} number={number} actions={actions} />
+          <TextareaField
+            name={`${at}.guidance`}
             id={id('guidance')}
             label="Guidance for auditors (optional)"
             labelSize="s"
             hint="Shown under the question. Guidance of more than a short sentence folds away under ‘Guidance’."
             rows={3}
-            error={errors.get(id('guidance'))}
-            value={q.guidance}
-            onCommit={(guidance) => set((cur) => ({ ...cur, guidance }))}
           />
-          <div className="govuk-form-group">
-            <div className="govuk-checkboxes">
-              <div className="govuk-checkboxes__item">
-                <input
-                  className="govuk-checkboxes__input"
-                  id={id('required')}
-                  type="checkbox"
-                  checked={q.required}
-                  aria-describedby={`${id('required')}-hint`}
-                  onChange={(e) => {
-                    const required = e.currentTarget.checked;
-                    set((cur) => ({ ...cur, required }));
-                  }}
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={id('required')}>
-                  An answer is required
-                </label>
-                <div className="govuk-hint govuk-checkboxes__hint" id={`${id('required')}-hint`}>
-                  A checklist cannot be marked complete until required questions are answered.
-                </div>
-              </div>
-            </div>
-          </div>
-          <CheckboxGroup
+          <CheckboxField
+            name={`${at}.required`}
+            id={id('required')}
+            label="An answer is required"
+            hint="A checklist cannot be marked complete until required questions are answered."
+          />
+          <CheckboxesField
+            name={`${at}.appliesTo`}
             id={id('applies')}
             legend="Which agencies answer this question?"
+            legendSize="s"
             hint="Leave every box unticked to ask every agency."
-            error={errors.get(id('applies'))}
-            items={AGENCY_ITEMS}
-            selected={q.appliesTo}
-            columns
-            onChange={(values) => set((cur) => ({ ...cur, appliesTo: values as Question['appliesTo'] }))}
+            options={AGENCY_ITEMS}
+            className="app-template-columns"
           />
-          <CheckboxGroup
+          <CheckboxesField
+            name={`${at}.themes`}
             id={id('themes')}
             legend="Learning themes this question tests (optional)"
+            legendSize="s"
             hint="Findings and the dashboard group answers by these themes."
-            error={errors.get(id('themes'))}
-            items={THEME_ITEMS}
-            selected={q.themes}
-            columns
-            onChange={(values) => set((cur) => ({ ...cur, themes: values as Question['themes'] }))}
+            options={THEME_ITEMS}
+            className="app-template-columns"
           />
-          <ConditionEditor question={q} position={position} candidates={candidates} errors={errors} actions={actions} />
+          <ConditionEditor at={at} questionId={questionId} position={position} />
           <button
             type="button"
             className="govuk-button govuk-button--secondary app-template-question__close"
             onClick={() => {
-              actions.toggleQuestion(q.id, false);
+              actions.toggleQuestion(questionId, false);
               actions.focus([id('edit')]);
             }}
           >
@@ -268,6 +213,72 @@ export const QuestionEditor = memo(function QuestionEditor({
   );
 });
 
+type QuestionPath = `sections.${number}.questions.${number}`;
+
+/** The heading (what the question asks) and the summary line; they follow what is typed. */
+function QuestionSummary({ at, headingId, number }: { at: QuestionPath; headingId: string; number: string }) {
+  const q = useWatch<Template, QuestionPath>({ name: at });
+  if (!q) return null;
+  return (
+    <>
+      <h3 className="govuk-heading-s app-template-question__title" id={headingId}>
+        <span className="app-question__number">{number}</span>{' '}
+        {q.text.trim() ? q.text : <span className="app-secondary-text">New question (no wording yet)</span>}
+      </h3>
+      <p className="govuk-body-s app-template-question__meta">
+        {QUESTION_TYPE_SHORT[q.type]}
+        {isChoiceType(q.type) && q.options ? ` (${q.options.length} options)` : ''} ·{' '}
+        {q.required ? 'Required' : 'Optional'} · {appliesSummary(q)}
+        {q.showWhen ? <ConditionSummary showWhen={q.showWhen} /> : null}
+      </p>
+    </>
+  );
+}
+
+function ConditionSummary({ showWhen }: { showWhen: NonNullable<Question['showWhen']> }) {
+  const { candidates } = useContext(TemplateFacts);
+  return <>{` · Asked only when ${describeCondition(showWhen, candidates)}`}</>;
+}
+
+/** Which later questions are asked only after an answer to this one (read when removal is asked). */
+function DependantsWarning({ questionId }: { questionId: string }) {
+  const { getValues } = useFormContext<Template>();
+  const [list] = useState(() => dependants(getValues(), questionId));
+  if (list.length === 0) return null;
+  return (
+    <p className="govuk-body">
+      {list.length === 1 ? `Question ${list[0]} is` : `Questions ${list.join(', ')} are`} asked only after an answer to
+      this one: change {list.length === 1 ? 'its condition' : 'their conditions'} too.
+    </p>
+  );
+}
+
+function useFieldError(name: FieldPath<Template>): string | undefined {
+  const { control } = useFormContext<Template>();
+  const { errors } = useFormState({ control, name });
+  const error = get(errors, name) as { message?: string; root?: { message?: string } } | undefined;
+  const message = error?.message ?? error?.root?.message;
+  return message ? sentence(message) : undefined;
+}
+
+/** The type of answer; choosing another changes the options too (choice types get two blank ones). */
+function TypeSelect({ at, id }: { at: QuestionPath; id: string }) {
+  const { getValues, setValue } = useFormContext<Template>();
+  const type = useWatch<Template, `${QuestionPath}.type`>({ name: `${at}.type` });
+  const error = useFieldError(`${at}.type`);
+  return (
+    <SelectInput<QuestionType>
+      id={id}
+      label="Type of answer"
+      labelSize="s"
+      error={error}
+      value={type}
+      options={TYPE_CHOICES}
+      onChange={(next) => setValue(at, withType(getValues(at), next))}
+    />
+  );
+}
+
 const MEETS_CHOICES = [
   { value: 'yes', label: 'Meets the standard' },
   { value: 'no', label: 'Falls short of it' },
@@ -275,34 +286,42 @@ const MEETS_CHOICES = [
 ] as const;
 type Meets = (typeof MEETS_CHOICES)[number]['value'];
 
-function meetsOf(o: QuestionOption): Meets {
-  return o.meetsStandard === true ? 'yes' : o.meetsStandard === false ? 'no' : 'neutral';
-}
-
-function withMeets(o: QuestionOption, meets: Meets): QuestionOption {
-  const { meetsStandard: _, ...rest } = o;
-  return meets === 'neutral' ? rest : { ...rest, meetsStandard: meets === 'yes' };
+function meetsOf(meetsStandard: boolean | undefined): Meets {
+  return meetsStandard === true ? 'yes' : meetsStandard === false ? 'no' : 'neutral';
 }
 
 function OptionsEditor({
-  question: q,
+  at,
+  questionId,
   number,
-  errors,
   actions,
 }: {
-  question: Question;
+  at: QuestionPath;
+  questionId: string;
   number: string;
-  errors: ReadonlyMap<string, string>;
   actions: EditorActions;
 }) {
-  const options = q.options ?? [];
-  const headingId = `${questionFieldId(q.id, 'add-option')}-heading`;
-  const groupError = errors.get(questionFieldId(q.id, 'add-option'));
-  const setOption = (index: number, change: (o: QuestionOption) => QuestionOption) =>
-    actions.changeQuestion(q.id, (cur) => ({
-      ...cur,
-      options: (cur.options ?? []).map((o, i) => (i === index ? change(o) : o)),
-    }));
+  const type = useWatch<Template, `${QuestionPath}.type`>({ name: `${at}.type` });
+  if (!isChoiceType(type)) return null;
+  return <OptionsList at={at} questionId={questionId} number={number} actions={actions} />;
+}
+
+function OptionsList({
+  at,
+  questionId,
+  number,
+  actions,
+}: {
+  at: QuestionPath;
+  questionId: string;
+  number: string;
+  actions: EditorActions;
+}) {
+  const { control, getValues } = useFormContext<Template>();
+  const options = useFieldArray({ control, name: `${at}.options`, keyName: 'key' });
+  const addId = questionFieldId(questionId, 'add-option');
+  const headingId = `${addId}-heading`;
+  const groupError = useFieldError(`${at}.options`);
 
   return (
     <div
@@ -317,48 +336,38 @@ function OptionsEditor({
         Options that meet the standard count as strengths in the findings; those that do not count as areas for
         development. The stored value (lower-case letters, digits and dashes) is what exports and conditions use.
       </p>
-      <ErrorMessage id={`${questionFieldId(q.id, 'add-option')}-error`} message={groupError} />
-      {options.map((o, i) => (
-        <fieldset className="govuk-fieldset app-template-option" key={i}>
+      <ErrorMessage id={`${addId}-error`} message={groupError} />
+      {options.fields.map((field, i) => (
+        <fieldset className="govuk-fieldset app-template-option" key={field.key}>
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Option {i + 1}</legend>
           <div className="app-template-option__fields">
-            <DeferredInput
-              id={optionFieldId(q.id, i, 'label')}
+            <TextField
+              name={`${at}.options.${i}.label`}
+              id={optionFieldId(questionId, i, 'label')}
               label="Label"
-              error={errors.get(optionFieldId(q.id, i, 'label'))}
-              value={o.label}
-              onCommit={(label) => setOption(i, (cur) => ({ ...cur, label }))}
+              autoComplete="off"
             />
-            <DeferredInput
-              id={optionFieldId(q.id, i, 'value')}
+            <TextField
+              name={`${at}.options.${i}.value`}
+              id={optionFieldId(questionId, i, 'value')}
               label="Stored value"
-              width="width-10"
-              error={errors.get(optionFieldId(q.id, i, 'value'))}
-              value={o.value}
-              onCommit={(value) => setOption(i, (cur) => ({ ...cur, value }))}
+              width="10"
+              autoComplete="off"
+              spellCheck={false}
             />
-            <SelectInput<Meets>
-              id={optionFieldId(q.id, i, 'meets')}
-              label="Counts as"
-              error={errors.get(optionFieldId(q.id, i, 'meets'))}
-              value={meetsOf(o)}
-              options={MEETS_CHOICES}
-              onChange={(meets) => setOption(i, (cur) => withMeets(cur, meets))}
-            />
+            <MeetsSelect name={`${at}.options.${i}.meetsStandard`} id={optionFieldId(questionId, i, 'meets')} />
           </div>
           <button
             type="button"
             className="app-link-button"
-            id={optionFieldId(q.id, i, 'remove')}
+            id={optionFieldId(questionId, i, 'remove')}
             onClick={() => {
-              actions.changeQuestionShape(q.id, (cur) => ({
-                ...cur,
-                options: (cur.options ?? []).filter((_, j) => j !== i),
-              }));
+              options.remove(i);
+              actions.changed();
               actions.focus([
-                optionFieldId(q.id, i, 'remove'),
-                optionFieldId(q.id, i - 1, 'remove'),
-                questionFieldId(q.id, 'add-option'),
+                optionFieldId(questionId, i, 'remove'),
+                optionFieldId(questionId, i - 1, 'remove'),
+                addId,
               ]);
             }}
           >
@@ -370,13 +379,11 @@ function OptionsEditor({
       <button
         type="button"
         className="govuk-button govuk-button--secondary"
-        id={questionFieldId(q.id, 'add-option')}
+        id={addId}
         onClick={() => {
-          actions.changeQuestionShape(q.id, (cur) => ({
-            ...cur,
-            options: [...(cur.options ?? []), blankOption(cur.options ?? [])],
-          }));
-          actions.focus([optionFieldId(q.id, options.length, 'label')]);
+          options.append(blankOption(getValues(`${at}.options`) ?? []), { shouldFocus: false });
+          actions.changed();
+          actions.focus([optionFieldId(questionId, options.fields.length, 'label')]);
         }}
       >
         Add an option<span className="govuk-visually-hidden"> to question {number}</span>
@@ -385,25 +392,37 @@ function OptionsEditor({
   );
 }
 
-function ConditionEditor({
-  question: q,
-  position,
-  candidates,
-  errors,
-  actions,
-}: {
-  question: Question;
-  position: number;
-  candidates: ReadonlyArray<ConditionCandidate>;
-  errors: ReadonlyMap<string, string>;
-  actions: EditorActions;
-}) {
-  const earlier = candidates.filter((c) => c.position < position && c.id !== q.id);
-  const current = q.showWhen?.questionId ?? '';
+type MeetsPath = `${QuestionPath}.options.${number}.meetsStandard`;
+
+function MeetsSelect({ name, id }: { name: MeetsPath; id: string }) {
+  const { setValue } = useFormContext<Template>();
+  const meets = useWatch<Template, MeetsPath>({ name });
+  const error = useFieldError(name);
+  return (
+    <SelectInput<Meets>
+      id={id}
+      label="Counts as"
+      error={error}
+      value={meetsOf(meets)}
+      options={MEETS_CHOICES}
+      onChange={(next) => setValue(name, next === 'neutral' ? undefined : next === 'yes')}
+    />
+  );
+}
+
+function ConditionEditor({ at, questionId, position }: { at: QuestionPath; questionId: string; position: number }) {
+  const { setValue } = useFormContext<Template>();
+  const { candidates } = useContext(TemplateFacts);
+  const showWhen = useWatch<Template, `${QuestionPath}.showWhen`>({ name: `${at}.showWhen` });
+  const conditionError = useFieldError(`${at}.showWhen.questionId`);
+  const answerError = useFirstAnswerError(`${at}.showWhen.anyOf`);
+  const selectError = conditionError ?? answerError;
+  const earlier = candidates.filter((c) => c.position < position && c.id !== questionId);
+  const current = showWhen?.questionId ?? '';
   const target = earlier.find((c) => c.id === current);
   const stale = current !== '' && !target;
-  const selectId = questionFieldId(q.id, 'condition');
-  const answersId = questionFieldId(q.id, 'condition-answers');
+  const selectId = questionFieldId(questionId, 'condition');
+  const answersId = questionFieldId(questionId, 'condition-answers');
   const choices = [
     { value: '', label: 'Always' },
     ...earlier.map((c) => ({
@@ -415,7 +434,7 @@ function ConditionEditor({
   const answerItems = target
     ? [
         ...target.answers,
-        ...(q.showWhen?.anyOf ?? [])
+        ...(showWhen?.anyOf ?? [])
           .filter((v) => !target.answers.some((a) => a.value === v))
           .map((v) => ({ value: v, label: `${v} (no longer an answer)` })),
       ]
@@ -432,30 +451,30 @@ function ConditionEditor({
             ? 'No earlier question has a fixed set of answers, so this question is always asked.'
             : 'It can depend on the answer to an earlier question with a fixed set of answers.'
         }
-        error={errors.get(selectId)}
+        error={selectError}
         value={current}
         options={choices}
-        onChange={(questionId) =>
-          actions.changeQuestion(q.id, (cur) => {
-            const { showWhen: _, ...rest } = cur;
-            return questionId === '' ? rest : { ...rest, showWhen: { questionId, anyOf: [] } };
-          })
-        }
+        onChange={(chosen) => setValue(`${at}.showWhen`, chosen === '' ? undefined : { questionId: chosen, anyOf: [] })}
       />
-      {target && q.showWhen ? (
-        <CheckboxGroup
+      {target && showWhen ? (
+        <CheckboxesField
+          name={`${at}.showWhen.anyOf`}
           id={answersId}
           legend={`Ask it when the answer to ${target.number} is`}
-          error={errors.get(answersId) ?? errors.get(checkboxId(answersId, 0))}
-          items={answerItems}
-          selected={q.showWhen.anyOf}
-          onChange={(anyOf) =>
-            actions.changeQuestion(q.id, (cur) =>
-              cur.showWhen ? { ...cur, showWhen: { ...cur.showWhen, anyOf } } : cur,
-            )
-          }
+          legendSize="s"
+          options={answerItems}
         />
       ) : null}
     </>
   );
+}
+
+/** The first problem with one of a condition's answers (it is shown at the condition's select). */
+function useFirstAnswerError(name: FieldPath<Template>): string | undefined {
+  const { control } = useFormContext<Template>();
+  const { errors } = useFormState({ control, name });
+  const list = get(errors, name) as unknown;
+  if (!Array.isArray(list)) return undefined;
+  const first = (list as Array<{ message?: string } | undefined>).find((e) => e?.message);
+  return first?.message ? sentence(first.message) : undefined;
 }

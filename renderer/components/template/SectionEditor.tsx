@@ -1,69 +1,68 @@
-import { memo, useState } from 'react';
-import type { Section } from '../../../shared/template.js';
-import { ErrorMessage } from '../form/index.js';
-import { ConfirmPanel, DeferredInput, DeferredTextarea } from './EditorFields.js';
-import { sectionFieldId, type ConditionCandidate } from './editorModel.js';
-import { NO_CANDIDATES, NO_ERRORS, QuestionEditor, type EditorActions } from './QuestionEditor.js';
+import { memo, useLayoutEffect, useState } from 'react';
+import { get, useFieldArray, useFormContext, useFormState, useWatch, type UseFieldArrayReturn } from 'react-hook-form';
+import type { Template } from '../../../shared/template.js';
+import { sentence } from '../../lib/format.js';
+import { ErrorMessage, TextareaField, TextField } from '../form/index.js';
+import { ConfirmPanel } from './EditorFields.js';
+import { sectionFieldId } from './editorModel.js';
+import { QuestionEditor, type EditorActions } from './QuestionEditor.js';
+
+export type QuestionArray = UseFieldArrayReturn<Template, `sections.${number}.questions`, 'key'>;
 
 interface Props {
-  section: Section;
   index: number;
+  sectionId: string;
   sectionCount: number;
   /** Place of the section's first question in the whole template. */
   firstPosition: number;
   open: ReadonlySet<string>;
-  /** Inline errors of the section's own fields, by control id. */
-  sectionErrors: ReadonlyMap<string, string>;
-  /** Inline errors of each question, by question id. */
-  questionErrors: ReadonlyMap<string, ReadonlyMap<string, string>>;
-  candidates: ReadonlyArray<ConditionCandidate>;
-  dependants: ReadonlyMap<string, readonly string[]>;
   actions: EditorActions;
+  /** Where the section's list of questions is kept for the editor (moving a question between sections). */
+  questionArrays: Map<string, QuestionArray>;
 }
-
-const NONE: readonly string[] = [];
 
 /** One section: its title and description, its questions, and buttons to add, move and remove. */
 export const SectionEditor = memo(function SectionEditor({
-  section,
   index,
+  sectionId,
   sectionCount,
   firstPosition,
   open,
-  sectionErrors,
-  questionErrors,
-  candidates,
-  dependants,
   actions,
+  questionArrays,
 }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const { control } = useFormContext<Template>();
+  const questions = useFieldArray({ control, name: `sections.${index}.questions`, keyName: 'key' });
+  useLayoutEffect(() => {
+    questionArrays.set(sectionId, questions);
+  });
+  useLayoutEffect(() => () => void questionArrays.delete(sectionId), [questionArrays, sectionId]);
+  const { errors } = useFormState({ control, name: `sections.${index}.questions` });
+  const listError = get(errors, `sections.${index}.questions`) as
+    { message?: string; root?: { message?: string } } | undefined;
+  const addMessage = listError?.message ?? listError?.root?.message;
+  const addError = addMessage ? sentence(addMessage) : undefined;
   const n = index + 1;
-  const id = (field: Parameters<typeof sectionFieldId>[1]) => sectionFieldId(section.id, field);
+  const id = (field: Parameters<typeof sectionFieldId>[1]) => sectionFieldId(sectionId, field);
   const last = index === sectionCount - 1;
-  const addError = sectionErrors.get(id('add-question'));
-  const count = section.questions.length;
+  const count = questions.fields.length;
 
   return (
     <section className="app-template-section" aria-labelledby={id('heading')}>
-      <h2 className="govuk-heading-m app-template-section__title" id={id('heading')}>
-        <span className="app-template-section__number">Section {n}</span>
-        {section.title.trim() ? section.title : 'Untitled section'}
-      </h2>
+      <SectionHeading index={index} headingId={id('heading')} />
       <div className="app-template-section__fields">
-        <DeferredInput
+        <TextField
+          name={`sections.${index}.title`}
           id={id('title')}
           label={`Title of section ${n}`}
-          error={sectionErrors.get(id('title'))}
-          value={section.title}
-          onCommit={(title) => actions.changeSection(section.id, (s) => ({ ...s, title }))}
+          autoComplete="off"
         />
-        <DeferredTextarea
+        <TextareaField
+          name={`sections.${index}.description`}
           id={id('description')}
           label={`Description of section ${n} (optional)`}
           rows={2}
-          error={sectionErrors.get(id('description'))}
-          value={section.description}
-          onCommit={(description) => actions.changeSection(section.id, (s) => ({ ...s, description }))}
         />
         <ul className="app-template-question__actions">
           {index > 0 ? (
@@ -72,7 +71,7 @@ export const SectionEditor = memo(function SectionEditor({
                 type="button"
                 className="app-link-button"
                 id={id('up')}
-                onClick={() => actions.moveSection(section.id, -1)}
+                onClick={() => actions.moveSection(index, -1)}
               >
                 Move section<span className="govuk-visually-hidden"> {n}</span> up
               </button>
@@ -84,7 +83,7 @@ export const SectionEditor = memo(function SectionEditor({
                 type="button"
                 className="app-link-button"
                 id={id('down')}
-                onClick={() => actions.moveSection(section.id, 1)}
+                onClick={() => actions.moveSection(index, 1)}
               >
                 Move section<span className="govuk-visually-hidden"> {n}</span> down
               </button>
@@ -109,7 +108,7 @@ export const SectionEditor = memo(function SectionEditor({
             id={`${id('remove')}-confirm`}
             question={`Remove section ${n} and its ${count === 1 ? 'question' : `${count} questions`}?`}
             confirmText="Yes, remove the section"
-            onConfirm={() => actions.removeSection(section.id)}
+            onConfirm={() => actions.removeSection(index)}
             onCancel={() => {
               setConfirming(false);
               actions.focus([id('remove')]);
@@ -119,21 +118,19 @@ export const SectionEditor = memo(function SectionEditor({
       </div>
 
       <div className="app-template-section__questions">
-        {section.questions.map((q, qi) => {
+        {questions.fields.map((q, qi) => {
           const position = firstPosition + qi;
-          const isOpen = open.has(q.id);
           return (
             <QuestionEditor
-              key={q.id}
-              question={q}
+              key={q.key}
+              si={index}
+              qi={qi}
+              questionId={q.id}
               number={`${n}.${qi + 1}`}
               position={position}
               canMoveUp={position > 0}
               canMoveDown={!(last && qi === count - 1)}
-              open={isOpen}
-              errors={questionErrors.get(q.id) ?? NO_ERRORS}
-              candidates={isOpen || q.showWhen ? candidates : NO_CANDIDATES}
-              dependants={dependants.get(q.id) ?? NONE}
+              open={open.has(q.id)}
               actions={actions}
             />
           );
@@ -146,7 +143,7 @@ export const SectionEditor = memo(function SectionEditor({
           className="govuk-button govuk-button--secondary"
           id={id('add-question')}
           aria-describedby={addError ? `${id('add-question')}-error` : undefined}
-          onClick={() => actions.addQuestion(section.id)}
+          onClick={() => actions.addQuestion(index)}
         >
           Add a question<span className="govuk-visually-hidden"> to section {n}</span>
         </button>
@@ -154,3 +151,13 @@ export const SectionEditor = memo(function SectionEditor({
     </section>
   );
 });
+
+function SectionHeading({ index, headingId }: { index: number; headingId: string }) {
+  const title = useWatch<Template, `sections.${number}.title`>({ name: `sections.${index}.title` });
+  return (
+    <h2 className="govuk-heading-m app-template-section__title" id={headingId}>
+      <span className="app-template-section__number">Section {index + 1}</span>
+      {title?.trim() ? title : 'Untitled section'}
+    </h2>
+  );
+}

@@ -1,12 +1,11 @@
-// The template editor's pure parts: how an edit changes the template, the ids of the editor's
-// controls, and how a validation problem ("sections[1].questions[0].options: …") becomes an error
-// message that names the question and links to the control it is about.
+// The template editor's pure parts: how new parts are made, the ids of the editor's controls,
+// and how a validation problem (at "sections[1].questions[0].options") becomes an error message
+// that names the question and links to the control it is about.
 import {
   answerValuesFor,
   type Question,
   type QuestionOption,
   type QuestionType,
-  type Section,
   type Template,
 } from '../../../shared/template.js';
 import { formatPath } from '../../../shared/validationPath.js';
@@ -120,7 +119,7 @@ export function withType(q: Question, type: QuestionType): Question {
   return next;
 }
 
-// ---------- Edits: each returns a new template sharing every unchanged part ----------
+// ---------- Reading the template ----------
 
 export function locate(t: Template, questionId: string): { si: number; qi: number } | null {
   for (let si = 0; si < t.sections.length; si++) {
@@ -128,107 +127,6 @@ export function locate(t: Template, questionId: string): { si: number; qi: numbe
     if (qi !== -1) return { si, qi };
   }
   return null;
-}
-
-function replaceAt<T>(list: readonly T[], index: number, item: T): T[] {
-  const next = list.slice();
-  next[index] = item;
-  return next;
-}
-
-function swap<T>(list: readonly T[], a: number, b: number): T[] {
-  const next = list.slice();
-  [next[a], next[b]] = [next[b]!, next[a]!];
-  return next;
-}
-
-export function updateQuestion(t: Template, questionId: string, change: (q: Question) => Question): Template {
-  const at = locate(t, questionId);
-  if (!at) return t;
-  const section = t.sections[at.si]!;
-  const before = section.questions[at.qi]!;
-  const after = change(before);
-  if (after === before) return t;
-  return {
-    ...t,
-    sections: replaceAt(t.sections, at.si, { ...section, questions: replaceAt(section.questions, at.qi, after) }),
-  };
-}
-
-export function updateSection(t: Template, sectionId: string, change: (s: Section) => Section): Template {
-  const si = t.sections.findIndex((s) => s.id === sectionId);
-  if (si === -1) return t;
-  const after = change(t.sections[si]!);
-  return after === t.sections[si] ? t : { ...t, sections: replaceAt(t.sections, si, after) };
-}
-
-/**
- * Moves a question one place up or down. At the top or bottom of its section it moves into the
- * section before or after (as its last or first question), so questions can change section too.
- */
-export function moveQuestion(t: Template, questionId: string, direction: -1 | 1): Template {
-  const at = locate(t, questionId);
-  if (!at) return t;
-  const section = t.sections[at.si]!;
-  const target = at.qi + direction;
-  if (target >= 0 && target < section.questions.length) {
-    return {
-      ...t,
-      sections: replaceAt(t.sections, at.si, { ...section, questions: swap(section.questions, at.qi, target) }),
-    };
-  }
-  const otherIndex = at.si + direction;
-  const other = t.sections[otherIndex];
-  if (!other) return t;
-  const q = section.questions[at.qi]!;
-  const sections = t.sections.slice();
-  sections[at.si] = { ...section, questions: section.questions.filter((_, i) => i !== at.qi) };
-  sections[otherIndex] = { ...other, questions: direction === -1 ? [...other.questions, q] : [q, ...other.questions] };
-  return { ...t, sections };
-}
-
-export function removeQuestion(t: Template, questionId: string): Template {
-  const at = locate(t, questionId);
-  if (!at) return t;
-  const section = t.sections[at.si]!;
-  return {
-    ...t,
-    sections: replaceAt(t.sections, at.si, {
-      ...section,
-      questions: section.questions.filter((q) => q.id !== questionId),
-    }),
-  };
-}
-
-export function addQuestion(t: Template, sectionId: string): { template: Template; questionId: string } {
-  const id = freeId('question', takenIds(t).questions);
-  return {
-    template: updateSection(t, sectionId, (s) => ({ ...s, questions: [...s.questions, blankQuestion(id)] })),
-    questionId: id,
-  };
-}
-
-export function addSection(t: Template): { template: Template; sectionId: string } {
-  const taken = takenIds(t);
-  const sectionId = freeId('section', taken.sections);
-  const section: Section = {
-    id: sectionId,
-    title: '',
-    description: '',
-    questions: [blankQuestion(freeId('question', taken.questions))],
-  };
-  return { template: { ...t, sections: [...t.sections, section] }, sectionId };
-}
-
-export function moveSection(t: Template, sectionId: string, direction: -1 | 1): Template {
-  const si = t.sections.findIndex((s) => s.id === sectionId);
-  const target = si + direction;
-  if (si === -1 || target < 0 || target >= t.sections.length) return t;
-  return { ...t, sections: swap(t.sections, si, target) };
-}
-
-export function removeSection(t: Template, sectionId: string): Template {
-  return { ...t, sections: t.sections.filter((s) => s.id !== sectionId) };
 }
 
 /** Questions later in the template whose condition depends on `questionId`, by number. */
@@ -307,6 +205,8 @@ export interface EditorError {
   fieldId: string | undefined;
   /** The inline message, without the question's number. */
   message: string;
+  /** Where the control is ("Question 1.3"), empty for the template's own fields. */
+  where: string;
   /** The error summary's text: the message with where it is ("Question 1.3: …"). */
   text: string;
 }
@@ -335,7 +235,7 @@ export function editorError(t: Template, rawPath: ReadonlyArray<PropertyKey>, me
     text: string,
     questionId?: string,
     targetId: string | undefined = fieldId,
-  ): EditorError => ({ targetId, fieldId, questionId, message: text, text: where ? `${where}: ${lower(text)}` : text });
+  ): EditorError => ({ targetId, fieldId, questionId, where, message: text, text: summaryText(where, text) });
 
   if (p0 === 'title') return make('', TEMPLATE_TITLE_ID, plain('The title', 'Enter a title for the template'));
   if (p0 === 'description') return make('', TEMPLATE_DESCRIPTION_ID, plain('The description', 'Enter a description'));
@@ -413,37 +313,12 @@ export function editorError(t: Template, rawPath: ReadonlyArray<PropertyKey>, me
   return make('', undefined, sentence(path.length > 0 ? `${formatPath(path)}: ${message}` : message));
 }
 
+/** The error summary's text of a message shown at a control `where` is. */
+export function summaryText(where: string, message: string): string {
+  return where ? `${where}: ${lower(message)}` : message;
+}
+
+// "Enter …" and "A choice …" go lower case after "Question 1.2: "; "MASH …" stays as it is.
 function lower(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-
-/** Reads "template.sections[1].questions[0].options: a choice question needs …" back into a path. */
-export function parsePathMessage(part: string): { path: (string | number)[]; message: string } | null {
-  const match = /^([A-Za-z][A-Za-z0-9_]*(?:\[\d+\]|\.[A-Za-z][A-Za-z0-9_]*)*):\s+(.+)$/s.exec(part.trim());
-  if (!match?.[1] || !match[2]) return null;
-  const path: (string | number)[] = [];
-  for (const token of match[1].matchAll(/([A-Za-z][A-Za-z0-9_]*)|\[(\d+)\]/g)) {
-    if (token[1] !== undefined) path.push(token[1]);
-    else if (token[2] !== undefined) path.push(Number(token[2]));
-  }
-  return { path, message: match[2] };
-}
-
-/** A service's VALIDATION message (problems joined by "; ") as editor errors. */
-export function serviceErrors(t: Template, message: string): EditorError[] {
-  return message
-    .split(/;\s+/)
-    .filter((part) => part.trim() !== '' && !part.startsWith('…and'))
-    .map((part) => {
-      const parsed = parsePathMessage(part);
-      return parsed
-        ? editorError(t, parsed.path, parsed.message)
-        : {
-            targetId: undefined,
-            fieldId: undefined,
-            questionId: undefined,
-            message: sentence(part),
-            text: sentence(part),
-          };
-    });
+  return /^[A-Z](?:[a-z]|\s)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
