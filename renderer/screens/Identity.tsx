@@ -50,7 +50,7 @@ export function Identity() {
       />
     );
   }
-  return <IdentityDetails identity={identity.data} justCreated={created} />;
+  return <IdentityDetails identity={identity.data} justCreated={created} returnTo={returnTo} />;
 }
 
 function CreateIdentity({
@@ -115,7 +115,15 @@ function CreateIdentity({
   );
 }
 
-function IdentityDetails({ identity, justCreated }: { identity: IdentityValue; justCreated: boolean }) {
+function IdentityDetails({
+  identity,
+  justCreated,
+  returnTo,
+}: {
+  identity: IdentityValue;
+  justCreated: boolean;
+  returnTo: string | undefined;
+}) {
   const card = useApiMutation('identity.card');
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -145,6 +153,11 @@ function IdentityDetails({ identity, justCreated }: { identity: IdentityValue; j
       }
     >
       <KeysNav current="identity" />
+      {returnTo !== undefined ? (
+        <p className="govuk-body">
+          You already have an identity: <Link to={returnTo}>return to signing</Link>.
+        </p>
+      ) : null}
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Name</dt>
