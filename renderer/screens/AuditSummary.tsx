@@ -379,6 +379,7 @@ function Trend({ comparison, threshold }: { comparison: Comparison; threshold: n
       share: r.share,
       asked: r.asked,
       smallSample: isSmallSample(r.casesAssessed, threshold),
+      count: { met: r.strengthCount, assessed: r.casesAssessed },
     })),
   }));
   const questionRows: TrendRow[] = questions.map((q) => ({
@@ -388,6 +389,7 @@ function Trend({ comparison, threshold }: { comparison: Comparison; threshold: n
       share: r.share,
       asked: r.asked,
       smallSample: isSmallSample(r.casesAssessed, threshold),
+      count: { met: r.strengthCount, assessed: r.casesAssessed },
     })),
   }));
 

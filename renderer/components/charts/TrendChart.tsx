@@ -9,7 +9,22 @@ export interface TrendRow {
    * One share (0–1) per round, in round order; null when not asked or no case was assessed. A share
    * from a small sample is drawn as an outline, never as a solid bar.
    */
-  values: ReadonlyArray<{ share: number | null; asked: boolean; smallSample?: boolean }>;
+  values: ReadonlyArray<{
+    share: number | null;
+    asked: boolean;
+    smallSample?: boolean;
+    /** The cases the share is worked out from, shown with it ("63% (5 of 8)"). */
+    count?: { met: number; assessed: number };
+  }>;
+}
+
+type Value = TrendRow['values'][number];
+
+/** "63% (5 of 8)", "not asked", or the share alone when no count is given. */
+function valueText(v: Value): string {
+  if (!v.asked) return 'not asked';
+  const share = formatShare(v.share);
+  return v.count && v.share !== null ? `${share} (${v.count.met} of ${v.count.assessed})` : share;
 }
 
 interface Props {
@@ -24,7 +39,7 @@ interface Props {
 // Layout in SVG user units; the chart scales to the width of its column.
 const WIDTH = 900;
 const LABEL_WIDTH = 370;
-const VALUE_WIDTH = 70;
+const VALUE_WIDTH = 130;
 const BAR_AREA = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
 const BAR = 14;
 const BAR_GAP = 3;
@@ -56,10 +71,7 @@ export function TrendChart({ title, rounds, rows, markNote }: Props) {
     ...rows.map(
       (r) =>
         `${r.label}${r.marked ? ' (marked)' : ''}: ${r.values
-          .map(
-            (v, i) =>
-              `${rounds[i] ?? `round ${i + 1}`} ${v.asked ? formatShare(v.share) : 'not asked'}${v.smallSample ? ' (small sample)' : ''}`,
-          )
+          .map((v, i) => `${rounds[i] ?? `round ${i + 1}`} ${valueText(v)}${v.smallSample ? ' (small sample)' : ''}`)
           .join(', ')}.`,
     ),
     markNote ? `Marked rows: ${markNote}.` : '',
@@ -130,7 +142,7 @@ export function TrendChart({ title, rounds, rows, markNote }: Props) {
                       />
                     ) : null}
                     <text className="app-chart__value" x={LABEL_WIDTH + width + 6} y={y + BAR - 2}>
-                      {v.asked ? formatShare(v.share) : 'not asked'}
+                      {valueText(v)}
                     </text>
                   </g>
                 );

@@ -13,9 +13,9 @@ type Series = Dashboard['trends'][number];
 
 // A small bar chart per audit series, in SVG user units; it scales to its box.
 const W = 260;
-const H = 150;
+const H = 166;
 const TOP = 22;
-const BOTTOM = 24;
+const BOTTOM = 40;
 const PLOT = H - TOP - BOTTOM;
 const LEFT = 40;
 
@@ -74,9 +74,14 @@ function MiniChart({ series }: { series: Series }) {
               <text className="app-chart__value" x={x + bar / 2} y={y - 6} textAnchor="middle">
                 {r.share === null ? '—' : formatShare(r.share)}
               </text>
-              <text className="app-chart__axis" x={x + bar / 2} y={H - 6} textAnchor="middle">
+              <text className="app-chart__axis" x={x + bar / 2} y={H - 22} textAnchor="middle">
                 Round {r.round}
               </text>
+              {r.share !== null ? (
+                <text className="app-chart__axis" x={x + bar / 2} y={H - 6} textAnchor="middle">
+                  {r.met} of {r.assessed}
+                </text>
+              ) : null}
             </g>
           );
         })}
