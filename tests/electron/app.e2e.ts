@@ -112,6 +112,37 @@ test('blocks new windows', async () => {
   expect(app.windows()).toHaveLength(1);
 });
 
+test('opens a presentation’s audience view as a second window with no bridge, showing the slides it is sent', async () => {
+  const key = 'panel:0b5e8f7a-1c2d-4e3f-8a9b-0c1d2e3f4a5b';
+  const popup = app.waitForEvent('window');
+  await page.evaluate(() =>
+    window.open('app://case-audit/#/panels/0b5e8f7a-1c2d-4e3f-8a9b-0c1d2e3f4a5b/present/audience', 'audience'),
+  );
+  const audience = await popup;
+  await expect(audience.getByRole('heading', { level: 1, name: 'Waiting for the presenter' })).toBeVisible();
+  expect(await audience.evaluate(() => 'caseAudit' in globalThis)).toBe(false);
+  // What the presenter's window sends, the audience window shows.
+  await page.evaluate((k) => {
+    const channel = new BroadcastChannel('case-audit.presentation');
+    channel.postMessage({
+      type: 'slide',
+      key: k,
+      slide: {
+        title: 'A panel',
+        position: 'Item 1 of 2',
+        heading: 'Checks are late',
+        blocks: [],
+        tag: null,
+        note: null,
+        mark: null,
+      },
+    });
+    channel.close();
+  }, key);
+  await expect(audience.getByRole('heading', { level: 1 })).toContainText('Item 1 of 2');
+  expect(app.windows()).toHaveLength(2);
+});
+
 test('blocks navigation away from the app', async () => {
   await expect(page.getByRole('heading', { name: 'Set up your partnership' })).toBeVisible();
   for (const target of ['https://example.com/', 'file:///etc/passwd', 'data:text/html,<h1>elsewhere</h1>']) {
