@@ -1,5 +1,6 @@
 // Action plan status: what the QA sub-committee tracks for every SMART action until it is verified.
 import { z } from 'zod';
+import { WORK_STATUS_LABELS } from './vocabulary.js';
 
 // Stored statuses. "Overdue" is never stored: it follows from the due date and the day it is viewed.
 export const ACTION_STATUSES = ['not_started', 'on_track', 'at_risk', 'complete', 'verified'] as const;
@@ -8,11 +9,11 @@ export const actionStatusSchema = z.enum(ACTION_STATUSES, { message: 'choose a s
 
 export type EffectiveActionStatus = ActionStatus | 'overdue';
 export const ACTION_STATUS_LABELS: Record<EffectiveActionStatus, string> = {
-  not_started: 'Not started',
+  not_started: WORK_STATUS_LABELS.not_started,
   on_track: 'On track',
   at_risk: 'At risk',
   overdue: 'Overdue',
-  complete: 'Complete',
+  complete: WORK_STATUS_LABELS.complete,
   verified: 'Verified',
 };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './ids.js';
-import { AGENCY_KINDS, AUDIT_THEMES, GRADES, LEARNING_THEMES } from './vocabulary.js';
+import { AGENCY_KINDS, AUDIT_THEMES, GRADES, LEARNING_THEMES, WORK_STATUS_LABELS } from './vocabulary.js';
 
 export const SEARCH_KINDS = ['finding', 'recommendation', 'action', 'evidence'] as const;
 export const searchInputSchema = z.strictObject({
@@ -32,7 +32,7 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 export const PROGRAMME_STAGES = ['planned', 'in_progress', 'signed', 'imported', 'reaudit_due'] as const;
 export const PROGRAMME_STAGE_LABELS: Record<(typeof PROGRAMME_STAGES)[number], string> = {
   planned: 'Planned',
-  in_progress: 'In progress',
+  in_progress: WORK_STATUS_LABELS.in_progress,
   signed: 'Signed',
   imported: 'Imported',
   reaudit_due: 'Re-audit due',

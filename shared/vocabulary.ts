@@ -141,3 +141,11 @@ export const PLAN_TYPE_LABELS: Record<(typeof PLAN_TYPES)[number], string> = {
   care_leaver: 'Care leaver',
   ehc_plan: 'Education, health and care plan',
 };
+
+// How far a piece of work has got, in the GOV.UK task list's words, on every screen and report: a
+// checklist, a section of it, an action, an audit in the programme.
+export const WORK_STATUS_LABELS = {
+  not_started: 'Not yet started',
+  in_progress: 'In progress',
+  complete: 'Completed',
+} as const;

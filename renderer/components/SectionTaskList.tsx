@@ -1,6 +1,7 @@
 import { paths } from '../router.js';
 import { withReturnTo } from '../routes/returnTo.js';
 import { Link } from './Link.js';
+import { WORK_STATUS_LABELS } from '../../shared/vocabulary.js';
 import { Tag } from './Tag.js';
 
 export type SectionStatus = 'completed' | 'in_progress' | 'not_started';
@@ -14,9 +15,9 @@ export interface SectionItem {
 }
 
 function Status({ status }: { status: SectionStatus }) {
-  if (status === 'completed') return <>Completed</>;
-  if (status === 'in_progress') return <Tag colour="light-blue">In progress</Tag>;
-  return <Tag colour="blue">Not yet started</Tag>;
+  if (status === 'completed') return <>{WORK_STATUS_LABELS.complete}</>;
+  if (status === 'in_progress') return <Tag colour="light-blue">{WORK_STATUS_LABELS.in_progress}</Tag>;
+  return <Tag colour="blue">{WORK_STATUS_LABELS.not_started}</Tag>;
 }
 
 /** The checklist's sections as a GOV.UK task list: each links to its questions and shows its status. */

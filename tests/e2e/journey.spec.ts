@@ -262,7 +262,7 @@ test.describe('auditor journey', () => {
 
     await page.getByRole('button', { name: 'Mark as complete' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Checklist marked as complete' })).toBeVisible();
-    await expect(page.getByText('Complete', { exact: true }).first()).toBeVisible();
+    await expect(page.getByText('Completed', { exact: true }).first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reopen checklist' })).toBeVisible();
     await expectAccessible(page, 'checklist (complete)');
 
@@ -274,7 +274,7 @@ test.describe('auditor journey', () => {
     await page.getByRole('link', { name: AUDIT_TITLE }).click();
     await expectScreen(page, AUDIT_TITLE);
     const gridAgain = page.getByRole('table', { name: 'Checklists by case and agency' });
-    await expect(gridAgain.getByRole('row', { name: /C-014/ }).getByText('Complete', { exact: true })).toBeVisible();
+    await expect(gridAgain.getByRole('row', { name: /C-014/ }).getByText('Completed', { exact: true })).toBeVisible();
     await gridAgain.getByRole('link', { name: /Case C-014, Northshire Police/ }).click();
     await expectScreen(page, 'Case C-014: Northshire Police');
     await expectAccessible(page, 'checklist (after restart)');

@@ -85,7 +85,7 @@ test('an auditor completes a full checklist from a built-in template with the ke
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
     const f = await focused(page);
-    if (f.tag === 'a' && /Children's social care|Not started/i.test(f.text)) break;
+    if (f.tag === 'a' && /Children's social care|Not yet started/i.test(f.text)) break;
   }
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: /MC-01/ })).toBeVisible();

@@ -405,7 +405,7 @@ test.describe('review, findings, action plan and re-audit', () => {
       plan.getByRole('row', { name: new RegExp(OVERDUE_ACTION.slice(0, 30)) }).getByText('Overdue'),
     ).toBeVisible();
     await expect(
-      plan.getByRole('row', { name: new RegExp(LATER_ACTION.slice(0, 30)) }).getByText('Not started'),
+      plan.getByRole('row', { name: new RegExp(LATER_ACTION.slice(0, 30)) }).getByText('Not yet started'),
     ).toBeVisible();
     await expectAccessible(page, 'recommendations and action plan');
     await shot(page, '06-action-plan');

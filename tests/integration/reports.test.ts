@@ -92,7 +92,7 @@ describe('the board report', () => {
     expect(text).toContain(fingerprint);
     expect(text).toContain('openssl pkeyutl -verify');
     expect(text).toContain('Re-audit the front door in six months with the same tool.'); // an action row
-    expect(text).toMatch(/MASH service manager 31 March 2027 .+ Not started/);
+    expect(text).toMatch(/MASH service manager 31 March 2027 .+ Not yet started/);
     expect(text).toContain('looked at 3 cases involving');
     expect(text).toMatch(/Safety number, to compare with the one the signer reads out: (\d{5} ){11}\d{5}/);
     // The demo answers every checklist's grade question: those are the agencies' grades.

@@ -94,7 +94,7 @@ describe('the report of a signed revision', () => {
     expect(content(before(again, 'Since signing: the action plan as at'))).toBe(signedPart);
     expect(signedPart).not.toContain(FOLLOW_UP);
     expect(signedPart).not.toContain('Constabulary');
-    expect(signedPart).toContain('Not started');
+    expect(signedPart).toContain('Not yet started');
   });
 
   it('shows what came later after the signature: the follow-up and the progress, dated', async () => {
