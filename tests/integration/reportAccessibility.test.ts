@@ -1,6 +1,7 @@
 // The board report as an accessible public-sector document, read back by tools that did not write
 // it: pdfjs (structure tree, language, PDF/UA identification), poppler's pdffonts (embedded fonts)
-// and mammoth (the Word file's headings and table header rows).
+// and mammoth (the Word file's headings and table header rows); the yearly report evidence and the QA
+// report as well.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -116,12 +117,52 @@ describe("the QA sub-committee's consolidated report", () => {
   });
 });
 
+describe('the evidence for the yearly report', () => {
+  const period = { from: '2000-01-01', to: '2099-12-31' };
+  it('as PDF is tagged with headings, lists and tables with header cells, in en-GB, its fonts embedded', async () => {
+    const bytes = Buffer.from(
+      (await inst.api['reports.yearlyEvidence']({ ...period, format: 'pdf' })).base64,
+      'base64',
+    );
+    const roles = new Set((await structure(bytes)).map((n) => n.role));
+    for (const role of ['H1', 'H2', 'H3', 'L', 'LI', 'Table', 'TH']) expect(roles, role).toContain(role);
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+    const { info } = (await doc.getMetadata()) as { info: { Language?: string; Title?: string } };
+    expect(info.Language).toBe('en-GB');
+    expect(info.Title).toMatch(/^Evidence for the yearly report, 1 January 2000 to 31 December 2099$/);
+    const file = join(t.dir, 'evidence.pdf');
+    writeFileSync(file, bytes);
+    const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/NotoSans.* yes /);
+  });
+
+  it('in Word has real headings, a language and table header rows', async () => {
+    const bytes = Buffer.from(
+      (await inst.api['reports.yearlyEvidence']({ ...period, format: 'docx' })).base64,
+      'base64',
+    );
+    const html = (await mammoth.convertToHtml({ buffer: bytes })).value;
+    expect(html).toContain('<h1>Evidence for the yearly report, 1 January 2000 to 31 December 2099</h1>');
+    expect(html).toContain('<h2>Audits carried out</h2>');
+    expect(html).toContain('<h3>Front door audit 2016</h3>');
+    const files = unzipSync(new Uint8Array(bytes));
+    expect(strFromU8(files['word/styles.xml']!)).toContain('w:lang w:val="en-GB"');
+    expect(strFromU8(files['word/document.xml']!)).toContain('<w:tblHeader/>');
+  });
+});
+
 describe('the board report in Word', () => {
-  it('has real Heading 1 and 2 styles, a language, and table header rows', async () => {
+  it('has real Heading 1, 2 and 3 styles, a language, and table header rows', async () => {
     const html = (await mammoth.convertToHtml({ buffer: docx })).value;
     expect(html).toMatch(/<h1>Front door audit 2016<\/h1>/);
     expect(html).toContain('<h2>The sample</h2>');
     expect(html).toContain('<h2>Action plan</h2>');
+    // Findings under a heading of their bucket, one level down.
+    expect(html).toMatch(
+      /<h3>In (many or most|some|a few) cases the following (strengths|development areas) were found<\/h3>/,
+    );
     const files = unzipSync(new Uint8Array(docx));
     expect(strFromU8(files['word/styles.xml']!)).toContain('w:lang w:val="en-GB"');
     expect(strFromU8(files['word/document.xml']!)).toContain('<w:tblHeader/>');
