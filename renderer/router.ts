@@ -64,6 +64,12 @@ export const paths = {
   backupsRestore: (backupName: string) => `/backups/${encodeURIComponent(backupName)}/restore`,
   // Dashboard, search, challenge panels and presentation
   dashboard: () => '/dashboard',
+  // The audit programme of a year (from 1 April); the current year without one.
+  programme: (year?: number) => (year === undefined ? '/programme' : `/programme/${year}`),
+  programmeNew: (year: number) => `/programme/${year}/new`,
+  programmeEdit: (year: number, plannedId: string) => `/programme/${year}/planned/${encodeURIComponent(plannedId)}`,
+  programmeRemove: (year: number, plannedId: string) =>
+    `/programme/${year}/planned/${encodeURIComponent(plannedId)}/remove`,
   search: () => '/search',
   panels: (auditId?: string) => (auditId === undefined ? '/panels' : `/audits/${encodeURIComponent(auditId)}/panels`),
   panelNew: (auditId?: string) =>

@@ -89,6 +89,11 @@ export function Layout({ boardName, version, onLock, children }: Props) {
                       {(
                         [
                           [paths.dashboard(), 'Dashboard', ['dashboard']],
+                          [
+                            paths.programme(),
+                            'Programme',
+                            ['programme', 'programmeNew', 'programmeEdit', 'programmeRemove'],
+                          ],
                           [paths.search(), 'Search', ['search']],
                           [
                             paths.panels(),

@@ -65,6 +65,7 @@ import { FindingsPurpose } from '../screens/FindingsPurpose.js';
 import { Reaudit } from '../screens/Reaudit.js';
 import { Review } from '../screens/Review.js';
 import { Dashboard } from '../screens/Dashboard.js';
+import { Programme, ProgrammeEdit, ProgrammeNew, ProgrammeRemove } from '../screens/Programme.js';
 import { Panel } from '../screens/Panel.js';
 import { PanelAttendance } from '../screens/PanelAttendance.js';
 import { PanelFollowUp } from '../screens/PanelFollowUp.js';
@@ -111,6 +112,8 @@ function screen<S extends ParamShape>(
 }
 
 const { id } = param;
+// A programme year in the address, such as 2026 (the year from 1 April).
+const programmeYear = z.string().regex(/^\d{4}$/).transform(Number);
 
 // The checklist is one route whatever its section (`/checklists/ID` or `/checklists/ID/sections/S`),
 // so moving between sections keeps the screen (and what is being typed) mounted.
@@ -228,6 +231,18 @@ export const routeTree = rootRoute.addChildren([
   )),
   // Dashboard, search, challenge panels and presentation
   screen('dashboard', '/dashboard', {}, () => <Dashboard />),
+  screen('programme', '/programme', {}, () => <Programme year={undefined} />),
+  screen('programme', '/programme/$year', { year: programmeYear }, (p) => <Programme year={p.year} />),
+  screen('programmeNew', '/programme/$year/new', { year: programmeYear }, (p) => <ProgrammeNew year={p.year} />),
+  screen('programmeEdit', '/programme/$year/planned/$plannedId', { year: programmeYear, plannedId: id }, (p) => (
+    <ProgrammeEdit year={p.year} plannedId={p.plannedId} />
+  )),
+  screen(
+    'programmeRemove',
+    '/programme/$year/planned/$plannedId/remove',
+    { year: programmeYear, plannedId: id },
+    (p) => <ProgrammeRemove year={p.year} plannedId={p.plannedId} />,
+  ),
   screen('search', '/search', {}, () => <Search />),
   screen('panels', '/panels', {}, () => <Panels auditId={undefined} />),
   screen('panels', '/audits/$auditId/panels', { auditId: id }, (p) => <Panels auditId={p.auditId} />),

@@ -6,6 +6,7 @@ import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
+import { DueSoon } from '../components/reminders/DueSoon.js';
 import { shortDateTime } from '../lib/format.js';
 import { href, paths } from '../router.js';
 
@@ -22,6 +23,7 @@ export function AuditsList() {
       <a href={href(paths.newAudit())} className="govuk-button" draggable={false}>
         Start a new audit
       </a>
+      <DueSoon />
       {list.length === 0 ? (
         <p className="govuk-body">You have not started any audits yet.</p>
       ) : (

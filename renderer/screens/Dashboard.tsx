@@ -5,6 +5,7 @@ import { ConsolidatedReport, YearlyEvidenceReport } from '../components/dashboar
 import { Grades } from '../components/dashboard/Grades.js';
 import { Heatmap } from '../components/dashboard/Heatmap.js';
 import { Programme } from '../components/dashboard/Programme.js';
+import { ProgrammeProgress } from '../components/dashboard/ProgrammeProgress.js';
 import { Trends } from '../components/dashboard/Trends.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
@@ -30,6 +31,7 @@ export function Dashboard() {
         open, how agencies were graded and which learning themes keep coming back. Everything here is also in the{' '}
         <Link to={paths.search()}>search</Link> and the <Link to={paths.panels()}>challenge panels</Link>.
       </p>
+      <ProgrammeProgress />
       <Programme programme={d.programme} />
       <ActionTotals totals={d.actions} byAgency={d.actionsByAgency} />
       <Grades grades={d.grades} />

@@ -13,6 +13,7 @@ import { applyApiError } from '../lib/formErrors.js';
 import { NewRecoveryKey } from '../components/recovery/NewRecoveryKey.js';
 import { PartnershipWords } from '../components/personalData/PartnershipWords.js';
 import { SmallSampleThreshold } from '../components/review/SmallSampleThreshold.js';
+import { ReminderSettings } from '../components/reminders/ReminderSettings.js';
 import { paths } from '../router.js';
 
 const MINUTES_ID = 'idle-minutes';
@@ -106,6 +107,7 @@ function SettingsForm({ minutes }: { minutes: number }) {
       </button>
 
       <SmallSampleThreshold />
+      <ReminderSettings />
 
       <PartnershipWords />
 
