@@ -60,6 +60,7 @@ export const paths = {
   importBundles: () => '/import',
   quarantine: () => '/quarantine',
   settings: () => '/settings',
+  about: () => '/about',
   backups: () => '/backups',
   backupsRestore: (backupName: string) => `/backups/${encodeURIComponent(backupName)}/restore`,
   // Dashboard, search, challenge panels and presentation

@@ -200,7 +200,10 @@ export function Layout({ boardName, version, onLock, children }: Props) {
         <div className="govuk-width-container">
           <p>
             Case Audit{version ? `, version ${version}` : ''}: multi-agency case audits for safeguarding children
-            partnerships.
+            partnerships.{' '}
+            <a className="govuk-footer__link" href={href(paths.about())}>
+              About Case Audit
+            </a>
           </p>
         </div>
       </footer>

@@ -31,6 +31,7 @@ import {
   type ParamShape,
   type ParsedParams,
 } from './params.js';
+import { About } from '../screens/About.js';
 import { AddCase, EditCase } from '../screens/AddCase.js';
 import { ArchiveAudit, ArchivedAudits, DeleteAudit, RemoveCase } from '../screens/AuditCorrections.js';
 import { Agencies } from '../screens/Agencies.js';
@@ -225,6 +226,7 @@ export const routeTree = rootRoute.addChildren([
   screen('importBundles', '/import', {}, () => <ImportBundles />),
   screen('quarantine', '/quarantine', {}, () => <Quarantine />),
   screen('settings', '/settings', {}, () => <Settings />),
+  screen('about', '/about', {}, () => <About />),
   screen('backups', '/backups', {}, () => <Backups />),
   screen('backupsRestore', '/backups/$backupName/restore', { backupName: param.backupName }, (p) => (
     <BackupsRestore backupName={p.backupName} />

@@ -84,6 +84,7 @@ const CASES: Array<[keyof typeof paths, string, Record<string, unknown>]> = [
   ['importBundles', paths.importBundles(), {}],
   ['quarantine', paths.quarantine(), {}],
   ['settings', paths.settings(), {}],
+  ['about', paths.about(), {}],
   ['backups', paths.backups(), {}],
   [
     'backupsRestore',
