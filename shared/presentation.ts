@@ -36,12 +36,15 @@ export type AudienceSlide = z.infer<typeof audienceSlideSchema>;
 
 /**
  * Messages on the shared channel between the two views: the audience asks for the slide when it
- * opens (`hello`); the presenter sends the slide whenever it changes, and `end` when it leaves.
+ * opens (`hello`); the presenter sends the slide whenever it changes, `paused` while its session is
+ * locked, and `end` when it leaves.
  */
 export const presentationMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hello'), key: presentationKeySchema }),
   z.strictObject({ type: z.literal('slide'), key: presentationKeySchema, slide: audienceSlideSchema }),
   z.strictObject({ type: z.literal('end'), key: presentationKeySchema }),
+  /** The presenter's window is locked: the room's view blanks until it is unlocked. */
+  z.strictObject({ type: z.literal('paused'), key: presentationKeySchema }),
 ]);
 export type PresentationMessage = z.infer<typeof presentationMessageSchema>;
 

@@ -19,11 +19,17 @@ function openChannel(): BroadcastChannel | null {
  * The presenter's side: sends `slide` whenever it changes and to any audience view that opens, and
  * `end` when the presenter leaves. Answers whether an audience view has been heard from.
  */
-export function usePresenterChannel(key: PresentationKey, slide: AudienceSlide): { audienceOpen: boolean } {
+export function usePresenterChannel(
+  key: PresentationKey,
+  slide: AudienceSlide,
+  paused = false,
+): { audienceOpen: boolean } {
   const channel = useRef<BroadcastChannel | null>(null);
   const latest = useRef(slide);
+  const isPaused = useRef(paused);
   const [audienceOpen, setAudienceOpen] = useState(false);
   latest.current = slide;
+  isPaused.current = paused;
 
   useEffect(() => {
     const c = openChannel();
@@ -34,9 +40,9 @@ export function usePresenterChannel(key: PresentationKey, slide: AudienceSlide):
       const m = readPresentationMessage(e.data);
       if (m?.type !== 'hello' || m.key !== key) return;
       setAudienceOpen(true);
-      send({ type: 'slide', key, slide: latest.current });
+      send(isPaused.current ? { type: 'paused', key } : { type: 'slide', key, slide: latest.current });
     };
-    send({ type: 'slide', key, slide: latest.current });
+    send(isPaused.current ? { type: 'paused', key } : { type: 'slide', key, slide: latest.current });
     return () => {
       send({ type: 'end', key });
       c.close();
@@ -47,13 +53,15 @@ export function usePresenterChannel(key: PresentationKey, slide: AudienceSlide):
   // Sent when what it shows changes, not on every render.
   const shown = JSON.stringify(slide);
   useEffect(() => {
-    channel.current?.postMessage({ type: 'slide', key, slide: latest.current } satisfies PresentationMessage);
-  }, [key, shown]);
+    const m: PresentationMessage = paused ? { type: 'paused', key } : { type: 'slide', key, slide: latest.current };
+    channel.current?.postMessage(m);
+  }, [key, shown, paused]);
 
   return { audienceOpen };
 }
 
-export type AudienceState = { state: 'waiting' } | { state: 'showing'; slide: AudienceSlide } | { state: 'ended' };
+export type AudienceState =
+  { state: 'waiting' } | { state: 'showing'; slide: AudienceSlide } | { state: 'paused' } | { state: 'ended' };
 
 /** The audience's side: the slide the presenter last sent for this presentation. */
 export function useAudienceChannel(key: PresentationKey): AudienceState {
@@ -66,6 +74,7 @@ export function useAudienceChannel(key: PresentationKey): AudienceState {
       if (!m || m.key !== key) return;
       if (m.type === 'slide') setState({ state: 'showing', slide: m.slide });
       else if (m.type === 'end') setState({ state: 'ended' });
+      else if (m.type === 'paused') setState({ state: 'paused' });
     };
     c.postMessage({ type: 'hello', key } satisfies PresentationMessage);
     return () => c.close();

@@ -27,12 +27,18 @@ export function PresentationAudience({ presentation }: { presentation: Presentat
       ) : (
         <div className="app-audience__slide">
           <h1 className="app-slide__heading">
-            {shown.state === 'ended' ? 'The presentation has ended' : 'Waiting for the presenter'}
+            {shown.state === 'ended'
+              ? 'The presentation has ended'
+              : shown.state === 'paused'
+                ? 'The presentation is paused'
+                : 'Waiting for the presenter'}
           </h1>
           <p className="app-audience__wait">
             {shown.state === 'ended'
               ? 'You can close this window.'
-              : 'This view shows the slide the presenter is on, once the presentation is open in the other window.'}
+              : shown.state === 'paused'
+                ? 'Case Audit is locked in the presenter’s window: the slide comes back once it is unlocked.'
+                : 'This view shows the slide the presenter is on, once the presentation is open in the other window.'}
           </p>
         </div>
       )}

@@ -194,6 +194,22 @@ test.describe('presentation mode', () => {
     await page.keyboard.press('Home');
     await expect(shown).toContainText(`Item 1 of ${count}`);
 
+    // --- Locked behind the chair's back: the confirmation is refused, and the room's view blanks -------------
+    await api['session.lock']({});
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Unlock Case Audit' })).toBeVisible();
+    await expect(audience.getByRole('heading', { level: 1, name: 'The presentation is paused' })).toBeVisible();
+    await expect(audience.getByText('Police checks')).toHaveCount(0);
+    await page.getByLabel('Passphrase', { exact: true }).fill('an e2e passphrase for case audit');
+    await page.getByRole('button', { name: 'Unlock' }).press('Enter');
+    await expect(heading).toContainText(`Item 1 of ${count}`, { timeout: 60_000 });
+    await expect(shown).toContainText(`Item 1 of ${count}`);
+    expect((await api['panels.get']({ panelId: panel.id })).items[0]!.outcome).toBeNull();
+    await heading.focus();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Record the outcome' })).toHaveCount(0);
+
     // --- The same at 1920×1080 -----------------------------------------------------------------------------------------
     await page.setViewportSize({ width: 1920, height: 1080 });
     await audience.setViewportSize({ width: 1920, height: 1080 });

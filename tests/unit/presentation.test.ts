@@ -116,6 +116,7 @@ describe('messages between the views', () => {
     expect(readPresentationMessage({ type: 'slide', key, slide })).toEqual({ type: 'slide', key, slide });
     expect(readPresentationMessage({ type: 'slide', key, slide: { ...slide, extra: 1 } })).toBeNull();
     expect(readPresentationMessage({ type: 'hello', key: 'panel:../../x' })).toBeNull();
+    expect(readPresentationMessage({ type: 'paused', key })).toEqual({ type: 'paused', key });
     expect(readPresentationMessage('hello')).toBeNull();
     expect(readPresentationMessage(null)).toBeNull();
   });

@@ -44,7 +44,8 @@ export function PresenterShell(props: Props) {
   const [message, setMessage] = useState('');
   const leavingFullscreen = useRef(false);
   const ourFullscreen = useRef(false);
-  const { audienceOpen } = usePresenterChannel(presentation, slide);
+  // While the session is locked the room sees nothing of the record either.
+  const { audienceOpen } = usePresenterChannel(presentation, slide, hidden);
 
   // Each slide is announced by moving focus to its heading ("Item 2 of 7: …").
   useEffect(() => {
