@@ -141,5 +141,5 @@ export function renderConsolidatedDocx(m: ConsolidatedModel): Promise<Buffer> {
     ]),
     ...(m.audits.length === 0 ? [p(NO_AUDITS)] : []),
   ];
-  return wordDocument(periodTitle(m), 'Quality assurance report', children);
+  return wordDocument(periodTitle(m), 'Quality assurance report', children, `${m.boardName} · ${periodTitle(m)}`);
 }

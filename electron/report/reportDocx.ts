@@ -97,5 +97,5 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
         ]
       : []),
   ];
-  return wordDocument(m.title, `${m.theme} audit`, children);
+  return wordDocument(m.title, `${m.theme} audit`, children, `${m.boardName} · ${m.title}`);
 }

@@ -1,8 +1,12 @@
 // The pieces every Word report is made of, so each is written once: paragraphs, real heading
 // styles, bullet lists, tables with a repeating header row, and a document in British English.
 import {
+  AlignmentType,
   Document,
+  Footer,
+  Header,
   HeadingLevel,
+  PageNumber,
   Packer,
   Paragraph,
   Table,
@@ -48,13 +52,48 @@ export function table(header: string[], rows: string[][]): Table {
   });
 }
 
-export function wordDocument(title: string, subject: string, children: (Paragraph | Table)[]): Promise<Buffer> {
+/**
+ * A Word document in British English, with "Page N of M" in its footer and, when given, a running
+ * header (the board and the report's title, as on the PDF's pages).
+ */
+export function wordDocument(
+  title: string,
+  subject: string,
+  children: (Paragraph | Table)[],
+  runningHeader?: string,
+): Promise<Buffer> {
+  const small = { size: 18, color: '505A5F' };
   const doc = new Document({
     creator: 'Case Audit',
     title,
     subject,
     styles: { default: { document: { run: { font: 'Arial', size: 22, language: { value: 'en-GB' } } } } },
-    sections: [{ children }],
+    sections: [
+      {
+        ...(runningHeader
+          ? {
+              headers: {
+                default: new Header({
+                  children: [new Paragraph({ children: [new TextRun({ text: runningHeader, ...small })] })],
+                }),
+              },
+            }
+          : {}),
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [
+                  new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], ...small }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -432,7 +432,7 @@ export function renderYearlyEvidenceDocx(m: YearlyEvidenceModel): Promise<Buffer
       else if (part.empty) children.push(p(part.empty));
     }
   }
-  return wordDocument(title(m), 'Evidence for the yearly report', children);
+  return wordDocument(title(m), 'Evidence for the yearly report', children, `${m.boardName} · ${title(m)}`);
 }
 
 /** The figures, one row each, with the audits each was counted from (RFC 4180, UTF-8 with a BOM for Excel). */

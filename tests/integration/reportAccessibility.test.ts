@@ -166,5 +166,13 @@ describe('the board report in Word', () => {
     const files = unzipSync(new Uint8Array(docx));
     expect(strFromU8(files['word/styles.xml']!)).toContain('w:lang w:val="en-GB"');
     expect(strFromU8(files['word/document.xml']!)).toContain('<w:tblHeader/>');
+    // A running header and "Page N of M" in the footer, as on the PDF's pages.
+    const named = (prefix: string) =>
+      Object.entries(files)
+        .filter(([name]) => name.startsWith(`word/${prefix}`))
+        .map(([, bytes]) => strFromU8(bytes))
+        .join('');
+    expect(named('header')).toContain('Northshire Safeguarding Children Partnership · Front door audit 2016');
+    expect(named('footer')).toMatch(/Page .*PAGE.* of .*NUMPAGES/s);
   });
 });
