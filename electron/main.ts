@@ -8,6 +8,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Notification,
   powerMonitor,
   protocol,
   safeStorage,
@@ -30,6 +31,7 @@ import { resolveDatabasePath, userDataDir } from './paths.js';
 import { projectRoot } from './version.js';
 import { audiencePlacement, windowOpenDecision } from './presentationWindow.js';
 import { bundlePathsFromArgv, createOpenedFiles } from './fileOpen.js';
+import { createReminderNotifications } from './reminderNotifications.js';
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -53,6 +55,9 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP
 app.setPath('userData', userDataDir());
 
 let mainWindow: BrowserWindow | null = null;
+// Reminders are looked at shortly after start and then every quarter of an hour (a passive call).
+const REMINDER_FIRST_CHECK_MS = 10_000;
+const REMINDER_CHECK_MS = 15 * 60_000;
 let services: ServiceProcess | null = null;
 
 // Bundles opened from the desktop wait here until the window's page has loaded (fileOpen.ts).
@@ -212,6 +217,16 @@ async function start(): Promise<void> {
   const running = services;
   powerMonitor.on('suspend', () => running.lock());
   powerMonitor.on('lock-screen', () => running.lock());
+  // Reminders as the system's notifications (reminderNotifications.ts decides which, once a day each).
+  const reminders = createReminderNotifications({
+    listReminders: () => running.dispatch('reminders.list', {}),
+    notifier: {
+      supported: () => Notification.isSupported(),
+      show: ({ title, body }) => new Notification({ title, body }).show(),
+    },
+  });
+  setTimeout(() => void reminders.check(), REMINDER_FIRST_CHECK_MS);
+  setInterval(() => void reminders.check(), REMINDER_CHECK_MS);
 
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow();
