@@ -119,6 +119,11 @@ describe('the board report', () => {
     );
     expect(draftText).toMatch(/\d+% \(\d of 3, small sample\)/);
     expect(draftText).toContain('Measured in one round only.');
+    // en-GB dates, never ISO; numbered pages under a running header from the second page on.
+    expect(draftText).toContain('30 April 2027');
+    for (const t of [text, draftText]) expect(t).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(text).toMatch(/Page 1 of ([2-9]|\d\d)/);
+    expect(text).toContain('Northshire Safeguarding Children Partnership · Front door audit 2016');
     expect(text).toContain('With 3 cases in the sample, every share in this report is a small sample');
   });
 
