@@ -5,6 +5,8 @@ import type { AuditDetail } from '../../shared/audit.js';
 import type { Recommendation } from '../../shared/review.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import {
+  dateInputSchema,
+  DateField,
   Form,
   FormErrorSummary,
   formHasErrors,
@@ -18,6 +20,7 @@ import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
+import { PastDateWarning } from '../components/form/PastDateWarning.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
 import { useReturnTo } from '../routes/returnTo.js';
@@ -57,8 +60,11 @@ function ActionsFormLoader({ auditId, action }: { auditId: string; action: Actio
 
 // The service's own SMART rules (actionDraftSchema); an empty due date is asked for in plain words, and
 // "None" is no recommendation.
+export const PAST_DUE =
+  'This date has passed: the action will show as overdue as soon as it is saved. Check the date, or save it if it is right.';
+
 const schema = actionDraftSchema.extend({
-  dueDate: z.string().trim().min(1, 'Enter the due date').pipe(actionDraftSchema.shape.dueDate),
+  dueDate: dateInputSchema({ label: 'Due date', required: 'Enter the due date' }).pipe(actionDraftSchema.shape.dueDate),
   recommendationId: z.string().transform((id) => (id === '' ? null : id)),
 });
 const FIELDS = ['text', 'leadAgencyId', 'ownerRole', 'dueDate', 'successMeasure', 'recommendationId'] as const;
@@ -149,15 +155,8 @@ function ActionForm({
             hint="The role that owns the action, not a person’s name: for example, MASH service manager"
             autoComplete="off"
           />
-          <TextField
-            name="dueDate"
-            id="action-due"
-            type="date"
-            label="Due date"
-            labelSize="m"
-            autoComplete="off"
-            spellCheck={false}
-          />
+          <DateField name="dueDate" id="action-due" legend="Due date" label="Due date" hint="For example, 31 3 2027" />
+          <PastDateWarning name="dueDate" id="action-due-past" message={PAST_DUE} />
           <TextareaField
             name="successMeasure"
             id="action-measure"

@@ -3,6 +3,7 @@ import type { Panel, PanelItem } from '../../shared/panel.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
 import {
+  DateField,
   Form,
   FormErrorSummary,
   formHasErrors,
@@ -16,6 +17,8 @@ import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
+import { PastDateWarning } from '../components/form/PastDateWarning.js';
+import { PAST_DUE } from './ActionsForm.js';
 import { useFreshData } from '../components/panels/useFreshData.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { navigate, paths } from '../router.js';
@@ -125,7 +128,8 @@ function FollowUpForm({ panel, item, n }: { panel: Panel; item: PanelItem; n: nu
           labelSize="m"
           hint="A role, not a person’s name: for example “Head of safeguarding”"
         />
-        <TextField name="dueDate" id="follow-up-due" type="date" label="Due date" labelSize="m" />
+        <DateField name="dueDate" id="follow-up-due" legend="Due date" label="Due date" hint="For example, 31 3 2027" />
+        <PastDateWarning name="dueDate" id="follow-up-due-past" message={PAST_DUE} />
         <TextareaField
           name="successMeasure"
           id="follow-up-measure"

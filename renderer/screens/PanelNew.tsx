@@ -4,6 +4,8 @@ import { londonDate } from '../../shared/today.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
 import {
+  dateProblem,
+  DateField,
   checkRule,
   Form,
   FormErrorSummary,
@@ -33,9 +35,14 @@ const schema = z
     checkRule(ctx, ['title'], panelCreateSchema.shape.title, v.title, {
       too_big: 'The title must be 200 characters or fewer',
     });
-    checkRule(ctx, ['heldOn'], panelCreateSchema.shape.heldOn, v.heldOn.trim(), {
-      invalid_format: 'Enter the date of the panel as a real date',
-    });
+    const heldOn = v.heldOn.trim();
+    const problem =
+      heldOn === '' ? { message: 'Enter the date of the panel' } : dateProblem(heldOn, 'Date of the panel');
+    if (problem) ctx.addIssue({ code: 'custom', path: ['heldOn'], message: problem.message });
+    else
+      checkRule(ctx, ['heldOn'], panelCreateSchema.shape.heldOn, heldOn, {
+        invalid_format: 'Enter the date of the panel as a real date',
+      });
   });
 type Values = z.output<typeof schema>;
 
@@ -127,7 +134,13 @@ function PanelForm({
           labelSize="m"
           hint="For example, “Police Section 11 challenge panel” or “MASH audit: multi-agency challenge”"
         />
-        <TextField name="heldOn" id="panel-held-on" type="date" label="Date of the panel" labelSize="m" />
+        <DateField
+          name="heldOn"
+          id="panel-held-on"
+          legend="Date of the panel"
+          label="Date of the panel"
+          hint="For example, 20 11 2026"
+        />
         <button type="submit" className="govuk-button" disabled={create.pending}>
           Set up the panel
         </button>

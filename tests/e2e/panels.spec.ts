@@ -10,7 +10,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
-import { expectAccessible } from './support.js';
+import { expectAccessible, fillDate } from './support.js';
 
 const SHOTS = '/tmp/ui-dashboard';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -99,7 +99,7 @@ test.describe('challenge panels', () => {
     await expect(page.getByLabel('Agency challenged')).toBeFocused();
     await page.getByLabel('Agency challenged').selectOption({ label: 'Police' });
     await page.getByLabel('Title').fill(PANEL);
-    await page.getByLabel('Date of the panel').fill('2026-11-20');
+    await fillDate(page, 'Date of the panel', '2026-11-20');
     await press(page.getByRole('button', { name: 'Set up the panel' }));
     await expectScreen(page, PANEL);
     await expect(page.getByText(/Challenge panel set up with \d+ items from the audit’s findings/)).toBeVisible();
@@ -237,7 +237,7 @@ test.describe('challenge panels', () => {
     await expect(errorSummary(page)).toBeFocused();
     await expectAccessible(page, 'follow-up action, with errors');
     await page.getByLabel('Owner').fill('Detective superintendent, public protection');
-    await page.getByLabel('Due date').fill('2027-03-31');
+    await fillDate(page, 'Due date', '2027-03-31');
     await page.getByLabel('How success will be measured').fill('20 of 20 checks returned within the MASH timescale');
     await press(page.getByRole('button', { name: 'Create the action' }));
     await expectScreen(page, PANEL);

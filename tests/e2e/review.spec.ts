@@ -13,7 +13,7 @@ import { checklistProgress, type AnswerMap } from '../../shared/checklistRules.j
 import type { Api } from '../../shared/contract.js';
 import type { Question } from '../../shared/template.js';
 import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
-import { expectAccessible, httpApi } from './support.js';
+import { expectAccessible, fillDate, httpApi } from './support.js';
 
 const SHOTS = '/tmp/ui-review';
 
@@ -382,7 +382,9 @@ test.describe('review, findings, action plan and re-audit', () => {
     await page.getByLabel('The action').fill(OVERDUE_ACTION);
     await page.getByLabel('Lead agency').selectOption({ label: "Children's social care" });
     await page.getByLabel('Owner').fill('MASH service manager');
-    await page.getByLabel('Due date').fill('2020-01-31');
+    await fillDate(page, 'Due date', '2020-01-31');
+    // A date already past is warned about, not refused.
+    await expect(page.getByText('This date has passed: the action will show as overdue')).toBeVisible();
     await page
       .getByLabel('How success will be measured')
       .fill('Dip sample of 20 screenings shows the history used in 18');
@@ -396,7 +398,7 @@ test.describe('review, findings, action plan and re-audit', () => {
     await page.getByLabel('The action').fill(LATER_ACTION);
     await page.getByLabel('Lead agency').selectOption({ label: 'Police' });
     await page.getByLabel('Owner').fill('QA sub-committee chair');
-    await page.getByLabel('Due date').fill('2099-06-30');
+    await fillDate(page, 'Due date', '2099-06-30');
     await page.getByLabel('How success will be measured').fill('Re-audit reported to the board');
     await page.getByRole('button', { name: 'Save action' }).click();
     await expectScreen(page, 'Recommendations and action plan');

@@ -1,7 +1,7 @@
 // What every browser journey shares: the axe check, and a typed API client over the host's HTTP
 // transport (for setting up data quickly), using the per-run token from the printed address.
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Api, Input, Method, Output } from '../../shared/contract.js';
 import { METHOD_NAMES } from '../../shared/methodNames.js';
 
@@ -34,4 +34,13 @@ export function httpApi(hostUrl: string): Api {
     return result.value as Output<M>;
   };
   return Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: never) => call(m, input)])) as unknown as Api;
+}
+
+/** Types an ISO date (YYYY-MM-DD) into the GOV.UK date input whose legend is `legend`. */
+export async function fillDate(scope: Page | Locator, legend: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-') as [string, string, string];
+  const group = scope.getByRole('group', { name: legend, exact: true });
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').fill(String(Number(month)));
+  await group.getByLabel('Year').fill(year);
 }
