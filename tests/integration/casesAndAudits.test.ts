@@ -324,7 +324,13 @@ describe('deleting an audit never signed', () => {
     expect(count('SELECT count(*) AS n FROM search_index WHERE audit_id = ?', auditId)).toBe(0);
     expect(count('SELECT count(*) AS n FROM audit_deletion WHERE audit_id IS NOT NULL')).toBe(0);
     expect(await refusal(inst.api['audits.get']({ auditId }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(history('audit', auditId).at(-1)).toMatchObject({ action: 'delete', after: null });
+    const deletion = history('audit', auditId).at(-1)!;
+    expect(deletion).toMatchObject({
+      action: 'delete',
+      before: { title: 'Entered by mistake', templateId: expect.any(String), answers: deleted.answers },
+      after: null,
+    });
+    expect((deletion.before as { cases: Array<{ reference: string }> }).cases).toHaveLength(2);
     changeLogOk();
     // The kept audit is as it was.
     expect((await inst.api['audits.get']({ auditId: keptId })).audit.status).toBe('signed');
