@@ -16,6 +16,7 @@ import * as m0013 from './0013_archive_and_delete.js';
 import * as m0014 from './0014_audit_programme.js';
 import * as m0015 from './0015_personal_data_dismissals.js';
 import * as m0016 from './0016_panel_item_responses.js';
+import * as m0017 from './0017_retention.js';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'audit programme', up: m0014.up },
   { version: 15, name: 'personal data dismissals', up: m0015.up },
   { version: 16, name: 'panel item responses per agency', up: m0016.up },
+  { version: 17, name: 'retention periods and legal holds', up: m0017.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -68,6 +68,7 @@ const SEED: Record<number, string> = {
   13: SEED_V9, // version 14 added the (empty) audit programme
   14: SEED_V9, // version 15 added the (empty) personal-data dismissals
   15: SEED_V9, // version 16 gave panel items a response per agency (no panels here)
+  16: SEED_V9, // version 17 added retention periods (their defaults) and legal holds (none)
 };
 
 type Entry = { id: number; kind: string; ref_id: string };
