@@ -453,7 +453,7 @@ test.describe('audit templates', () => {
     await page.keyboard.type(typed);
     const perKey = (Date.now() - started) / typed.length;
     await expect(text).toHaveValue(new RegExp(`${typed}$`));
-    await page.waitForTimeout(600); // the text is committed to the template after a pause: measured too
+    await page.waitForTimeout(600); // what reads the whole template follows after a pause: measured too
     const slow = await page.evaluate(() => (window as unknown as { slowEvents: number[] }).slowEvents);
     const long = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     const worst = Math.max(0, ...slow);

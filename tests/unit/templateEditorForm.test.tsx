@@ -116,8 +116,8 @@ describe('the template editor form', () => {
     const text = byId<HTMLTextAreaElement>('question-question-1-text')!;
     expect(document.activeElement).toBe(text);
     await type(text, 'Was the child’s voice recorded?');
-    await settle();
-    expect(headings()).toContain('1.4 Was the child’s voice recorded?');
+    // The heading follows the wording after a pause in typing.
+    await until(() => headings().includes('1.4 Was the child’s voice recorded?'));
     expect(container.textContent).toContain('You have changes that are not saved yet.');
     await submit();
     await until(() => api['templateDrafts.save'].mock.calls.length === 1);
@@ -163,7 +163,7 @@ describe('the template editor form', () => {
     await type(text, 'Was the child seen alone?');
     await click(button('Move up question 2.1'));
     expect(byId<HTMLTextAreaElement>('question-q-b-text')!.value).toBe('Was the child seen alone?');
-    expect(headings()[1]).toBe('1.2 Was the child seen alone?');
+    await until(() => headings()[1] === '1.2 Was the child seen alone?');
 
     await submit();
     await until(() => api['templateDrafts.save'].mock.calls.length === 1);

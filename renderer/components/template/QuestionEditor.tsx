@@ -1,4 +1,4 @@
-import { createContext, memo, useContext, useState } from 'react';
+import { createContext, memo, useContext, useEffect, useState } from 'react';
 import { get, useFieldArray, useFormContext, useFormState, useWatch, type FieldPath } from 'react-hook-form';
 import { QUESTION_TYPES, type Question, type QuestionType, type Template } from '../../../shared/template.js';
 import {
@@ -215,9 +215,26 @@ export const QuestionEditor = memo(function QuestionEditor({
 
 type QuestionPath = `sections.${number}.questions.${number}`;
 
-/** The heading (what the question asks) and the summary line; they follow what is typed. */
+/** How long typing in a question's wording may pause before its heading shows the new words. */
+const HEADING_DELAY_MS = 300;
+
+/**
+ * The heading (what the question asks) and the summary line. A new wording shows after a pause in
+ * typing: a heading that grows or wraps lays out the whole page again, too slow for every keystroke
+ * in a long template. Any other change shows at once.
+ */
 function QuestionSummary({ at, headingId, number }: { at: QuestionPath; headingId: string; number: string }) {
-  const q = useWatch<Template, QuestionPath>({ name: at });
+  const live = useWatch<Template, QuestionPath>({ name: at });
+  const [shown, setShown] = useState(live);
+  useEffect(() => {
+    if (live?.text === shown?.text) {
+      if (live !== shown) setShown(live);
+      return;
+    }
+    const timer = window.setTimeout(() => setShown(live), HEADING_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [live, shown]);
+  const q = shown ?? live;
   if (!q) return null;
   return (
     <>
