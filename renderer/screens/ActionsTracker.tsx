@@ -5,7 +5,15 @@ import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../shared/actionStatus
 import type { Input } from '../../shared/contract.js';
 import { useApiQuery } from '../api/hooks.js';
 import { useBoard } from '../board.js';
-import { FormErrorSummary, formHasErrors, SelectField, TextField, useZodForm, Form } from '../components/form/index.js';
+import {
+  dateInputSchema,
+  DateField,
+  FormErrorSummary,
+  formHasErrors,
+  SelectField,
+  useZodForm,
+  Form,
+} from '../components/form/index.js';
 import { Page } from '../components/Page.js';
 import { Pagination } from '../components/Pagination.js';
 import { ExportButtons } from '../components/exports/ExportButtons.js';
@@ -34,13 +42,11 @@ const STATUS_OPTIONS: ReadonlyArray<{ value: StatusFilter; label: string }> = [
 const filterForm = z.object({
   agencyId: z.string(),
   status: z.string(),
-  dueBefore: z
-    .string()
-    .trim()
-    .refine(
-      (due) => due === '' || actionFilterSchema.shape.dueBefore.safeParse(due).success,
-      'Enter the “due before” date as a real date',
-    ),
+  // Optional: empty boxes are no filter.
+  dueBefore: dateInputSchema({ label: 'Due before' }).refine(
+    (due) => due === '' || actionFilterSchema.shape.dueBefore.safeParse(due).success,
+    'Due before must be a real date',
+  ),
 });
 const fieldsOf = (f: Filter) => ({ agencyId: f.agencyId ?? '', status: f.status ?? '', dueBefore: f.dueBefore ?? '' });
 
@@ -152,14 +158,7 @@ export function ActionsTracker({ filter, page }: { filter: ActionsFilter; page: 
             placeholder="Any status"
             options={STATUS_OPTIONS}
           />
-          <TextField
-            name="dueBefore"
-            id="filter-due"
-            type="date"
-            label="Due before"
-            autoComplete="off"
-            spellCheck={false}
-          />
+          <DateField name="dueBefore" id="filter-due" legend="Due before" legendSize="s" label="Due before" />
         </div>
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button govuk-button--secondary">

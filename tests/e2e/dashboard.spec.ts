@@ -15,7 +15,7 @@ import { demoValue, seededRandom } from '../../electron/demo/demoAudit.js';
 import type { AnswerValue } from '../../shared/answer.js';
 import type { Grade } from '../../shared/vocabulary.js';
 import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
-import { expectAccessible, httpApi } from './support.js';
+import { expectAccessible, fillDate, httpApi } from './support.js';
 
 const SHOTS = '/tmp/ui-dashboard';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -337,14 +337,14 @@ test.describe('the QA dashboard, search and report downloads', () => {
     await expectScreen(page, 'Dashboard');
     // Two reports of a period, each in its own region with its own period fields.
     const qaReport = page.getByRole('region', { name: 'QA report for a period' });
-    await qaReport.getByLabel('Start of the period').fill('2020-04-01');
-    await qaReport.getByLabel('End of the period').fill('2019-03-31');
+    await fillDate(qaReport, 'Start of the period', '2020-04-01');
+    await fillDate(qaReport, 'End of the period', '2019-03-31');
     await qaReport.getByRole('button', { name: 'Download the QA report (PDF)' }).click();
     await expect(
       page.getByRole('link', { name: 'The end of the period must be the same as or after its start' }),
     ).toBeVisible();
     await expectAccessible(page, 'dashboard, report period error');
-    await qaReport.getByLabel('End of the period').fill('2099-03-31');
+    await fillDate(qaReport, 'End of the period', '2099-03-31');
     const qa = page.waitForEvent('download');
     await qaReport.getByRole('button', { name: 'Download the QA report (PDF)' }).click();
     const qaFile = await qa;
@@ -357,8 +357,8 @@ test.describe('the QA dashboard, search and report downloads', () => {
 
     // The evidence for the yearly report: its figures as CSV, each naming its audits.
     const yearly = page.getByRole('region', { name: 'Evidence for the yearly report' });
-    await yearly.getByLabel('Start of the period').fill('2020-04-01');
-    await yearly.getByLabel('End of the period').fill('2099-03-31');
+    await fillDate(yearly, 'Start of the period', '2020-04-01');
+    await fillDate(yearly, 'End of the period', '2099-03-31');
     const csv = page.waitForEvent('download');
     await yearly.getByRole('button', { name: 'Download the yearly report evidence (CSV)' }).click();
     const csvFile = await csv;

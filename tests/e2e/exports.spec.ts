@@ -14,7 +14,7 @@ import mammoth from 'mammoth';
 import Papa from 'papaparse';
 import type { Api } from '../../shared/contract.js';
 import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
-import { expectAccessible, httpApi } from './support.js';
+import { expectAccessible, fillDate, httpApi } from './support.js';
 
 const SHOTS = '/tmp/ui-exports';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -204,8 +204,8 @@ test.describe('exports people already use', () => {
     // --- The consolidated QA report in Word as well as PDF ----------------------------------------------
     await menu.getByRole('link', { name: 'Dashboard' }).click();
     const qaReport = page.getByRole('region', { name: 'QA report for a period' });
-    await qaReport.getByLabel('Start of the period').fill('2020-04-01');
-    await qaReport.getByLabel('End of the period').fill('2099-03-31');
+    await fillDate(qaReport, 'Start of the period', '2020-04-01');
+    await fillDate(qaReport, 'End of the period', '2099-03-31');
     const report = await downloadFrom(
       page,
       qaReport.getByRole('button', { name: 'Download the QA report (Word)' }),

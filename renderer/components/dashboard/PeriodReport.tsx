@@ -1,8 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { z } from 'zod';
-import { isoDate } from '../../../shared/ids.js';
 import { londonDate } from '../../../shared/today.js';
-import { FormErrorSummary, TextField, useZodForm, Form } from '../form/index.js';
+import { DateField, dateProblem, FormErrorSummary, useZodForm, Form } from '../form/index.js';
 import { useJob } from '../../lib/useJob.js';
 import { JobProgress } from '../JobProgress.js';
 import { FILE_TYPES } from './Download.js';
@@ -16,11 +15,18 @@ function financialYearStart(today: string): string {
 }
 
 // A period as the report jobs take it (ISO dates, shared/jobs.ts), in the form's words.
+// Each date in the GOV.UK date input's words ("Start of the period must include a month").
+function periodDateProblem(value: string, label: string): string | null {
+  if (value.trim() === '') return `Enter the ${label.toLowerCase()}`;
+  return dateProblem(value.trim(), label)?.message ?? null;
+}
+
 const schema = z.strictObject({ from: z.string(), to: z.string() }).superRefine(({ from, to }, ctx) => {
-  const f = isoDate.safeParse(from.trim()).success;
-  const t = isoDate.safeParse(to.trim()).success;
-  if (!f) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Enter the start of the period as a real date' });
-  if (!t) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Enter the end of the period as a real date' });
+  const fromProblem = periodDateProblem(from, 'Start of the period');
+  const toProblem = periodDateProblem(to, 'End of the period');
+  const f = fromProblem === null;
+  if (fromProblem) ctx.addIssue({ code: 'custom', path: ['from'], message: fromProblem });
+  if (toProblem) ctx.addIssue({ code: 'custom', path: ['to'], message: toProblem });
   else if (f && from.trim() > to.trim()) {
     ctx.addIssue({
       code: 'custom',
@@ -71,8 +77,20 @@ export function PeriodReport(props: {
       <FormErrorSummary form={form} />
       <Form form={form} summary="none" onSubmit={onValid} aria-labelledby={headingId}>
         <div className="app-filters__fields">
-          <TextField name="from" id={`${props.id}-from`} type="date" label="Start of the period" />
-          <TextField name="to" id={`${props.id}-to`} type="date" label="End of the period" />
+          <DateField
+            name="from"
+            id={`${props.id}-from`}
+            legend="Start of the period"
+            legendSize="s"
+            label="Start of the period"
+          />
+          <DateField
+            name="to"
+            id={`${props.id}-to`}
+            legend="End of the period"
+            legendSize="s"
+            label="End of the period"
+          />
         </div>
         <div className="govuk-button-group">
           {props.formats.map((f, i) => (
