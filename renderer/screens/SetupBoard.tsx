@@ -1,7 +1,8 @@
 import { DEFAULT_AGENCIES, boardSetupSchema, type Board } from '../../shared/board.js';
 import { SETUP_WORDS } from '../../shared/partnershipWords.js';
 import type { z } from 'zod';
-import { useApiMutation } from '../api/hooks.js';
+import { useEffect } from 'react';
+import { useApiMutation, useApiQuery } from '../api/hooks.js';
 import { AgencyRowsEditor, agencyRowSummary } from '../components/AgencyRowsEditor.js';
 import { Form, FormErrorSummary, formHasErrors, TextField, useZodForm } from '../components/form/index.js';
 import { Page } from '../components/Page.js';
@@ -14,6 +15,16 @@ export function SetupBoard({ onDone }: { onDone: (board: Board) => void }) {
   const form = useZodForm(boardSetupSchema, {
     defaultValues: { name: '', agencies: DEFAULT_AGENCIES.map((a) => ({ name: a.name, kind: a.kind, active: true })) },
   });
+  // An organisation's policy may name the agencies a new partnership starts with (docs/deployment.md).
+  const policy = useApiQuery('settings.policy', {});
+  const managedAgencies = policy.data?.defaultAgencies ?? null;
+  useEffect(() => {
+    if (!managedAgencies || form.formState.isDirty) return;
+    form.reset({
+      name: form.getValues('name'),
+      agencies: managedAgencies.map((a) => ({ name: a.name, kind: a.kind, active: a.active ?? true })),
+    });
+  }, [managedAgencies, form]);
 
   const onValid = async (values: z.output<typeof boardSetupSchema>) => {
     try {
@@ -47,7 +58,11 @@ export function SetupBoard({ onDone }: { onDone: (board: Board) => void }) {
           autoComplete="organization"
         />
         <h2 className="govuk-heading-m">Partner agencies</h2>
-        <p className="govuk-body app-secondary-text">{SETUP_WORDS.agenciesIntro}</p>
+        <p className="govuk-body app-secondary-text">
+          {managedAgencies
+            ? 'Your organisation has set the agencies a new partnership starts with. You can still change them.'
+            : SETUP_WORDS.agenciesIntro}
+        </p>
         <AgencyRowsEditor />
         <button type="submit" className="govuk-button" disabled={setup.pending}>
           Save and continue

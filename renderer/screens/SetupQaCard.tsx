@@ -16,10 +16,16 @@ import { navigate, paths } from '../router.js';
  */
 export function SetupQaCard() {
   const keys = useApiQuery('trust.list', {});
+  const policy = useApiQuery('settings.policy', {});
   const enrol = useEnrolCard('qa');
   if (keys.error) return <LoadFailed error={keys.error} onRetry={keys.retry} />;
   if (!keys.data) return <Loading what="Loading the trusted keys" />;
   const recipients = recipientsOf(keys.data);
+  // The card an organisation's policy provides, offered until it is enrolled; its safety number is
+  // still compared with its owner's, as for a card from a file.
+  const provided = policy.data?.qaRecipientCard ?? null;
+  const offerProvided =
+    provided !== null && !enrol.card && !keys.data.some((k) => k.fingerprint === provided.fingerprint);
 
   return (
     <Page
@@ -38,6 +44,27 @@ export function SetupQaCard() {
           Already enrolled as the QA sub-committee: {recipients.map((r) => `${r.name} (${r.agency})`).join(', ')}. You
           can enrol another member’s card here too.
         </p>
+      ) : null}
+      {offerProvided ? (
+        <div className="govuk-inset-text" data-testid="policy-card">
+          <p className="govuk-body">
+            Your organisation has provided the QA sub-committee’s card: {provided.name} ({provided.agency}).
+          </p>
+          <button
+            type="button"
+            className="govuk-button"
+            onClick={() => {
+              enrol.confirm.reset({ owner: provided.name, compared: false, asRecipient: true });
+              enrol.setCard({
+                text: JSON.stringify(provided),
+                value: provided,
+                fileName: 'your organisation’s policy',
+              });
+            }}
+          >
+            Use this card
+          </button>
+        </div>
       ) : null}
       <EnrolCard
         enrol={enrol}
