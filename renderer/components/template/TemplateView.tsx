@@ -152,7 +152,26 @@ const PreviewQuestion = memo(function PreviewQuestion({
       );
       break;
     case 'date':
-      control = <input id={controlId} className="govuk-input" type="date" aria-labelledby={legendId} />;
+      // The GOV.UK date input, as the checklist asks for a date: day, month and year.
+      control = (
+        <div className="govuk-date-input" id={controlId} role="group" aria-labelledby={legendId}>
+          {(['Day', 'Month', 'Year'] as const).map((part) => (
+            <div className="govuk-date-input__item" key={part}>
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={`${controlId}-${part.toLowerCase()}`}>
+                  {part}
+                </label>
+                <input
+                  id={`${controlId}-${part.toLowerCase()}`}
+                  className={`govuk-input govuk-date-input__input govuk-input--width-${part === 'Year' ? 4 : 2}`}
+                  type="text"
+                  inputMode="numeric"
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      );
       break;
     case 'text':
       control = <textarea id={controlId} className="govuk-textarea" rows={3} aria-labelledby={legendId} />;
