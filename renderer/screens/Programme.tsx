@@ -204,7 +204,7 @@ function PlannedTable({
                     disabled={starting}
                     onClick={() => onStart(e)}
                   >
-                    Start this audit<span className="govuk-visually-hidden">: {e.title}</span>
+                    Start this audit<span className="govuk-visually-hidden"> {e.title}</span>
                   </button>
                 ) : null}
                 {e.status !== 'signed' ? (
