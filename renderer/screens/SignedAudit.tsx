@@ -48,6 +48,9 @@ const who = (keys: TrustedKey[]) => keys.map((k) => `${k.name} (${k.agency})`).j
 function ExportAndRevise({ audit, recipients }: { audit: AuditSummary; recipients: TrustedKey[] }) {
   const exporter = useApiMutation('bundles.export');
   const reviser = useApiMutation('audits.newRevision');
+  // An organisation's policy may allow encrypted bundles only (docs/deployment.md); the service refuses the rest.
+  const policy = useApiQuery('settings.policy', {});
+  const plainAllowed = policy.data?.allowUnencryptedExport !== false;
   const [exported, setExported] = useState<Exported | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -157,7 +160,9 @@ function ExportAndRevise({ audit, recipients }: { audit: AuditSummary; recipient
           >
             Export encrypted bundle
           </button>
-          {confirmingPlain ? (
+          {!plainAllowed ? (
+            <p className="govuk-body app-secondary-text">Your organisation allows only encrypted bundles.</p>
+          ) : confirmingPlain ? (
             <div className="govuk-inset-text" id="plain-export-confirm" tabIndex={-1} ref={focusOnMount}>
               <WarningText>
                 An unencrypted bundle can be read by anyone who gets the file: every case, answer, finding and action in
@@ -204,14 +209,20 @@ function ExportAndRevise({ audit, recipients }: { audit: AuditSummary; recipient
             <Link to={paths.setupQaCard()}>Enrol the QA sub-committee’s identity card</Link> so that bundles are
             encrypted to it and only they can open them.
           </p>
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary"
-            disabled={exporter.pending}
-            onClick={() => void exportBundle(false)}
-          >
-            Export unencrypted bundle
-          </button>
+          {plainAllowed ? (
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              disabled={exporter.pending}
+              onClick={() => void exportBundle(false)}
+            >
+              Export unencrypted bundle
+            </button>
+          ) : (
+            <p className="govuk-body">
+              Your organisation allows only encrypted bundles: enrol the QA sub-committee’s card to export this audit.
+            </p>
+          )}
         </>
       )}
       <div role="status">

@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildDemoAudit } from '../../electron/demo/demoAudit.js';
 import { DEFAULT_AGENCIES } from '../../shared/board.js';
 import { e2eWorkspace, startHost, type E2eHost, type E2eWorkspace } from './host.js';
 import { expectAccessible, httpApi } from './support.js';
@@ -69,4 +70,26 @@ test('About shows the versions, paths and managed settings, and saves diagnostic
   await expect(httpApi(host.url)['settings.setIdleLock']({ minutes: 30 })).rejects.toThrow(
     /VALIDATION minutes: your organisation allows an idle lock of at most 10 minutes/,
   );
+});
+
+test('the export screen offers no unencrypted bundle where the policy allows only encrypted ones', async ({ page }) => {
+  const api = httpApi(host.url);
+  await api['identity.create']({ name: 'Sam Auditor', role: 'Independent auditor', agency: 'Ind' });
+  const board = (await api['board.get']({}))!;
+  const auditId = await buildDemoAudit(api, {
+    title: 'Managed export',
+    cases: 1,
+    seed: 3,
+    agencyIds: board.agencies.slice(0, 3).map((a) => a.id),
+  });
+  const preview = await api['audits.signingPreview']({ auditId });
+  await api['audits.sign']({ auditId, contentHash: preview.contentHash });
+
+  await page.goto(host.url);
+  await page.evaluate((id) => {
+    window.location.hash = `/audits/${id}/export`;
+  }, auditId);
+  await expect(page.getByText('Your organisation allows only encrypted bundles')).toBeVisible();
+  await expect(page.getByRole('button', { name: /unencrypted/ })).toHaveCount(0);
+  await expectAccessible(page, 'export with encrypted bundles only');
 });
