@@ -2,7 +2,7 @@
 // host: the QA officer plans two audits for the year (one in a quarter, one between two dates, after
 // the form has said what is missing), changes one, sees the programme against what happened on the
 // dashboard, starts one from the plan, and finds an overdue action of it in "Due soon and overdue" on
-// the home screen; then sets how far ahead reminders look. Every screen is checked with axe.
+// the home screen; then sets how far ahead reminders look and removes the plan not started. Every screen is checked with axe.
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_AGENCIES } from '../../shared/board.js';
 import { addDays, programmeYearLabel, programmeYearOf, quarterWindow } from '../../shared/programme.js';
@@ -185,5 +185,17 @@ test.describe('audit programme and reminders', () => {
     await expect(settings.getByRole('status')).toHaveText('Saved: reminders look 30 days ahead');
     await expectAccessible(page, 'settings with reminders');
     expect(await api['settings.reminders']({})).toEqual({ daysAhead: 30, notify: true });
+
+    // --- Remove the plan not started ------------------------------------------------------------------------
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Programme' }).click();
+    await expectScreen(page, `Audit programme ${label}`);
+    await page.getByRole('link', { name: `Remove ${SECOND}` }).click();
+    await expectScreen(page, `Remove “${SECOND}” from the programme?`);
+    await expectAccessible(page, 'remove a planned audit');
+    await page.getByRole('button', { name: 'Remove from the programme' }).click();
+    await expectScreen(page, `Audit programme ${label}`);
+    await expect(page.getByText(`“${SECOND}” removed from the programme`)).toBeVisible();
+    await expect(page.getByRole('table', { name: /Planned audits: 1/ })).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: new RegExp(SECOND) })).toHaveCount(0);
   });
 });
