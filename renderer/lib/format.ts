@@ -16,18 +16,27 @@ export function timeOfDay(iso: string): string {
   return d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 }
 
-/** "28 November 2025" */
+/**
+ * "28 November 2025", the GOV.UK way to write a date, whatever the browser's language. A calendar
+ * date (YYYY-MM-DD) is that day wherever the computer is; a time is shown on the local day.
+ */
 export function longDate(iso: string): string {
-  const d = new Date(iso);
+  const calendar = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const d = new Date(calendar ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...(calendar ? { timeZone: 'UTC' } : {}),
+  });
 }
 
-/** "28 Nov 2025, 14:32" */
+/** "28 November 2025, 14:32" */
 export function shortDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false })}`;
+  return `${longDate(iso)}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false })}`;
 }
 
 /** Messages from schemas and services start in lower case; GOV.UK error messages are sentences. */
