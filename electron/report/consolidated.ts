@@ -85,7 +85,7 @@ export async function buildConsolidated(
 const periodTitle = (m: ConsolidatedModel) =>
   `Quality assurance report, ${longBoardDate(m.from)} to ${longBoardDate(m.to)}`;
 const auditHeading = (a: ConsolidatedModel['audits'][number]) =>
-  `${a.title} (${a.theme}, round ${a.round}, ${a.status.toLowerCase()}, ${a.cases === 1 ? '1 case' : `${a.cases} cases`})`;
+  `${a.title}: ${a.theme}, round ${a.round}, ${a.status.toLowerCase()}, ${a.cases === 1 ? '1 case' : `${a.cases} cases`}`;
 const statusRows = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => [k, String(v)]);
 const NO_AUDITS = 'No audits were active in this period.';
 const FINDINGS_SHOWN = 8;

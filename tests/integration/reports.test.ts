@@ -147,6 +147,8 @@ describe('the board report', () => {
     expect(text).toContain('Front door re-audit 2017');
     expect(text).toContain('Actions across all audits');
     expect(text).toContain('Quality assurance report, 1 January 2020 to 31 December 2099');
+    // Each audit's heading says what it is after its title, without a second pair of brackets.
+    expect(text).toMatch(/Front door audit 2016: [^()]+, round 1, signed, 3 cases/);
     const word = await docxText(
       Buffer.from(
         (await inst.api['reports.consolidated']({ from: '2020-01-01', to: '2099-12-31', format: 'docx' })).base64,
