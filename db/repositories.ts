@@ -5,6 +5,7 @@ import { panelRepo } from './repos/panelRepo.js';
 import { programmeRepo } from './repos/programmeRepo.js';
 import { personalDataRepo } from './repos/personalDataRepo.js';
 import { removalRepo } from './repos/removalRepo.js';
+import { retentionRepo } from './repos/retentionRepo.js';
 import { reviewRepo } from './repos/reviewRepo.js';
 import { searchRepo } from './repos/searchRepo.js';
 import { searchBacklogRepo } from './repos/searchBacklogRepo.js';
@@ -43,6 +44,7 @@ export function repositories(db: Db) {
     dashboard: dashboardRepo(db),
     programme: programmeRepo(db),
     personalData: personalDataRepo(db),
+    retention: retentionRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -21,7 +21,16 @@ import {
   caseUpdateInputSchema,
 } from './auditCase.js';
 import { agencyDraftSchema, boardSchema, boardSetupSchema } from './board.js';
-import { idSchema } from './ids.js';
+import { idSchema, isoDateTime } from './ids.js';
+import {
+  legalHoldReleaseSchema,
+  legalHoldSchema,
+  legalHoldSetSchema,
+  retentionDeletedSchema,
+  retentionDeleteSchema,
+  retentionReviewSchema,
+  retentionSettingsSchema,
+} from './retention.js';
 import type { MethodName, SessionMethod } from './methodNames.js';
 import {
   backupInfoSchema,
@@ -133,6 +142,15 @@ export const contract = {
   },
   'backups.list': { input: empty, output: z.array(backupInfoSchema) },
   'backups.create': { input: empty, output: backupInfoSchema },
+  'retention.settings': { input: empty, output: retentionSettingsSchema },
+  'retention.setSettings': { input: retentionSettingsSchema, output: retentionSettingsSchema },
+  'retention.review': { input: empty, output: retentionReviewSchema },
+  'retention.delete': { input: retentionDeleteSchema, output: retentionDeletedSchema },
+  'legalHold.set': { input: legalHoldSetSchema, output: legalHoldSchema },
+  'legalHold.release': {
+    input: legalHoldReleaseSchema,
+    output: z.strictObject({ auditId: idSchema, releasedBy: z.string(), releasedAt: isoDateTime }),
+  },
   'session.restore': {
     // Restoring replaces the whole database, so it asks for the passphrase again.
     input: z.strictObject({
@@ -421,7 +439,12 @@ export const contract = {
     output: z.strictObject({ fileName: z.string(), base64: z.string(), encrypted: z.boolean(), bundleId: idSchema }),
   },
   'reports.audit': {
-    input: z.strictObject({ auditId: idSchema, format: z.enum(['pdf', 'docx']) }),
+    // caseDetail false: no case references, sample make-up or passages quoted from the case records.
+    input: z.strictObject({
+      auditId: idSchema,
+      format: z.enum(['pdf', 'docx']),
+      caseDetail: z.boolean().default(true),
+    }),
     output: z.strictObject({ fileName: z.string(), base64: z.string() }),
   },
   // Evidence for the partnership's yearly report (Working Together 2023): PDF, Word, or the figures as CSV.

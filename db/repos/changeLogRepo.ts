@@ -45,6 +45,10 @@ export function changeLogRepo(db: Db) {
      VALUES (@seq, @at, @actor, @entity, @entityId, @action, @before, @after, @prevHash, @hash)`,
   );
   const all = db.prepare<[], Row>('SELECT * FROM change_log ORDER BY seq');
+  // Records past their retention period are removed as a prefix; the chain starts after the last one.
+  const anchor = db.prepare<[], { seq: number; hash: string }>(
+    'SELECT through_seq AS seq, through_hash AS hash FROM change_log_trim WHERE id = 1',
+  );
   const forEntity = db.prepare<[string, string], Row>(
     'SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY seq',
   );
@@ -64,13 +68,13 @@ export function changeLogRepo(db: Db) {
   return {
     /** Appends one record, chained to the last; call inside the action's transaction. */
     append(entry: Omit<ChangeRecord, 'seq' | 'prevHash'>): void {
-      const prev = last.get();
+      const prev = last.get() ?? anchor.get();
       const record: ChangeRecord = {
         ...entry,
         before: entry.before ?? null,
         after: entry.after ?? null,
         seq: (prev?.seq ?? 0) + 1,
-        prevHash: prev?.hash ?? GENESIS_HASH,
+        prevHash: prev && prev.seq > 0 ? prev.hash : GENESIS_HASH,
       };
       insert.run({
         ...record,
@@ -82,8 +86,9 @@ export function changeLogRepo(db: Db) {
     history: (entity: string, entityId: string): ChangeRecord[] => forEntity.all(entity, entityId).map(toRecord),
     /** Walks the whole chain and reports the first record that does not fit. */
     verify(): ChainCheck {
-      let prevHash = GENESIS_HASH;
-      let expectedSeq = 1;
+      const from = anchor.get() ?? { seq: 0, hash: GENESIS_HASH };
+      let prevHash = from.hash;
+      let expectedSeq = from.seq + 1;
       let records = 0;
       for (const row of all.iterate()) {
         records++;

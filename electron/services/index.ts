@@ -5,6 +5,7 @@ import { auditArchiveService } from './auditArchiveService.js';
 import { auditService } from './auditService.js';
 import { caseCorrectionService } from './caseCorrectionService.js';
 import { backupService } from './backupService.js';
+import { retentionService } from './retentionService.js';
 import { dashboardService } from './dashboardService.js';
 import { panelService } from './panelService.js';
 import { programmeService } from './programmeService.js';
@@ -62,6 +63,7 @@ export function createHandlers(
     ...bundleService(ctx, () => searchIndexer.schedule(), bundleReader),
     ...searchIndexService(searchIndexer),
     ...backupService(ctx),
+    ...retentionService(ctx),
     ...dashboardService(ctx),
     ...panelService(ctx),
     ...programmeService(ctx),
