@@ -14,6 +14,7 @@ import { NewRecoveryKey } from '../components/recovery/NewRecoveryKey.js';
 import { PartnershipWords } from '../components/personalData/PartnershipWords.js';
 import { SmallSampleThreshold } from '../components/review/SmallSampleThreshold.js';
 import { ReminderSettings } from '../components/reminders/ReminderSettings.js';
+import { ReauditInterval } from '../components/programme/ReauditInterval.js';
 import { paths } from '../router.js';
 
 const MINUTES_ID = 'idle-minutes';
@@ -108,6 +109,7 @@ function SettingsForm({ minutes }: { minutes: number }) {
 
       <SmallSampleThreshold />
       <ReminderSettings />
+      <ReauditInterval />
 
       <PartnershipWords />
 

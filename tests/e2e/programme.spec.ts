@@ -185,10 +185,18 @@ test.describe('audit programme and reminders', () => {
     await expect(settings.getByRole('status')).toHaveText('Saved: reminders look 30 days ahead');
     await expectAccessible(page, 'settings with reminders');
     expect(await api['settings.reminders']({})).toEqual({ daysAhead: 30, notify: true });
+    // The re-audit interval, as the programme then says.
+    const reaudits = page.getByRole('region', { name: 'Re-audits' });
+    await expect(reaudits.getByLabel('A re-audit is due after')).toHaveValue('12');
+    await reaudits.getByLabel('A re-audit is due after').fill('6');
+    await reaudits.getByRole('button', { name: 'Save the re-audit setting' }).click();
+    await expect(reaudits.getByRole('status')).toHaveText('Saved: a re-audit is due 6 months after first signing');
+    expect(await api['programme.settings']({})).toEqual({ reauditMonths: 6 });
 
     // --- Remove the plan not started ------------------------------------------------------------------------
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Programme' }).click();
     await expectScreen(page, `Audit programme ${label}`);
+    await expect(page.getByText('due for its re-audit 6 months after it was first signed')).toBeVisible();
     await page.getByRole('link', { name: `Remove ${SECOND}` }).click();
     await expectScreen(page, `Remove “${SECOND}” from the programme?`);
     await expectAccessible(page, 'remove a planned audit');
