@@ -6,7 +6,13 @@ import { idSchema } from './ids.js';
 
 /** Every kind of job, told apart by `kind`; each carries its own input. */
 export const jobStartSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('report.audit'), auditId: idSchema, format: z.enum(['pdf', 'docx']) }),
+  z.strictObject({
+    kind: z.literal('report.audit'),
+    auditId: idSchema,
+    format: z.enum(['pdf', 'docx']),
+    // false leaves case-level detail out of the report (see reports.audit).
+    caseDetail: z.boolean().optional(),
+  }),
   z.strictObject({
     kind: z.literal('report.evidence'),
     from: z.iso.date(),

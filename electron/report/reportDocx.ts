@@ -15,6 +15,8 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     new Paragraph({ children: [new TextRun({ text: m.boardName, color: '505A5F' })] }),
     new Paragraph({ text: m.title, heading: HeadingLevel.HEADING_1 }),
     p(`${m.theme} · round ${m.round} · ${m.templateLine}`),
+    ...(m.caseDetailLine ? [p(m.caseDetailLine)] : []),
+    p(m.personalDataLine),
     h('Summary'),
     ...m.summary.map(p),
     h('Why the audit'),

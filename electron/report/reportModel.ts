@@ -12,6 +12,12 @@ import { analyse } from '../services/auditAnalysis.js';
 import type { ServiceContext } from '../services/context.js';
 import { signedSmallSample, smallSampleThreshold } from '../services/smallSample.js';
 import { londonDate, longBoardDate } from '../../shared/today.js';
+import {
+  caseRecordRuns,
+  personalDataStatement,
+  WITHOUT_CASE_DETAIL_LINE,
+  withoutCaseDetail,
+} from '../../shared/exportPersonalData.js';
 
 export interface ReportAction {
   text: string;
@@ -59,6 +65,15 @@ export interface ReportModel {
    */
   sinceSigning: { asAt: string; actions: (ReportAction & { added: boolean })[] } | null;
   analysis: Analysis;
+  /** "Personal data in this file: …", from what this version of the report holds. */
+  personalDataLine: string;
+  /** Said under the title when the report leaves out case-level detail, else null. */
+  caseDetailLine: string | null;
+}
+
+export interface ReportOptions {
+  /** false: no case references, no sample make-up, no passages quoted from the case records. */
+  caseDetail?: boolean;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -78,6 +93,60 @@ export function buildReportModel(
   signature: ReportModel['signature'],
   analysis: Analysis = analyse(ctx, audit),
   signed: RevisionContent | null = null,
+  options: ReportOptions = {},
+): ReportModel {
+  const full = buildFullModel(ctx, audit, signature, analysis, signed);
+  return options.caseDetail === false ? withoutCases(ctx, audit.id, full, signed) : full;
+}
+
+/**
+ * The model with case-level detail left out: the sample as a count and its agencies only, and every
+ * text the auditor wrote with the audit's case references and passages quoted from its case records
+ * (evidence notes, reasons, grade rationales, the discussion) replaced.
+ */
+function withoutCases(
+  ctx: ServiceContext,
+  auditId: string,
+  m: ReportModel,
+  signed: RevisionContent | null,
+): ReportModel {
+  const cases = signed?.cases ?? ctx.repos.audits.cases(auditId);
+  const answers = signed?.answers ?? ctx.repos.checklists.answersForAudit(auditId);
+  const grades = signed?.grades ?? ctx.repos.review.grades(auditId);
+  const discussions = signed?.discussions ?? ctx.repos.review.discussions(auditId);
+  const runs = caseRecordRuns([
+    ...answers.flatMap((a) => [a.evidence, a.notApplicableReason]),
+    ...grades.map((g) => g.rationale),
+    ...discussions.flatMap((d) => [d.agreed, d.disagreements]),
+  ]);
+  const references = cases.map((c) => c.reference);
+  const clean = (t: string) => withoutCaseDetail(t, references, runs);
+  const action = <A extends ReportAction>(a: A): A => ({
+    ...a,
+    text: clean(a.text),
+    successMeasure: clean(a.successMeasure),
+  });
+  const groups = (g: ReportModel['strengths']) => g.map((x) => ({ heading: x.heading, items: x.items.map(clean) }));
+  return {
+    ...m,
+    purpose: clean(m.purpose),
+    sampleLines: m.sampleLines.filter((l) => !/^(Age|Gender|Ethnicity|Disability|Plan): /.test(l)),
+    strengths: groups(m.strengths),
+    developments: groups(m.developments),
+    recommendations: m.recommendations.map(clean),
+    actions: m.actions.map(action),
+    sinceSigning: m.sinceSigning && { ...m.sinceSigning, actions: m.sinceSigning.actions.map(action) },
+    personalDataLine: personalDataStatement('boardReportWithoutCaseDetail'),
+    caseDetailLine: WITHOUT_CASE_DETAIL_LINE,
+  };
+}
+
+function buildFullModel(
+  ctx: ServiceContext,
+  audit: AuditSummary,
+  signature: ReportModel['signature'],
+  analysis: Analysis,
+  signed: RevisionContent | null,
 ): ReportModel {
   const s = analysis.sample;
   // A signed revision is read with the threshold it was signed under, so its report never changes.
@@ -194,6 +263,8 @@ export function buildReportModel(
         }
       : null,
     analysis,
+    personalDataLine: personalDataStatement('boardReport'),
+    caseDetailLine: null,
   };
 }
 

@@ -27,6 +27,8 @@ export function renderReportPdf(m: ReportModel, createdAt: Date): Promise<Buffer
   pdf.para(m.boardName, { size: 10, color: GREY });
   pdf.heading(m.title, 1);
   pdf.para(`${m.theme} · round ${m.round} · ${m.templateLine}`, { color: GREY });
+  if (m.caseDetailLine) pdf.para(m.caseDetailLine, { bold: true });
+  pdf.para(m.personalDataLine, { color: GREY });
 
   pdf.heading('Summary', 2);
   m.summary.forEach((line) => pdf.para(line));

@@ -21,9 +21,10 @@ const asFile = ({ fileName, bytes }: { fileName: string; bytes: Buffer }): JobRe
  * in `jobStartSchema` (shared/jobs.ts), its entry here.
  */
 export const JOB_KINDS: { [K in JobKind]: (ctx: ServiceContext, input: StartOf<K>) => Job<JobResult> } = {
-  'report.audit': (ctx, { auditId, format }) => {
+  'report.audit': (ctx, { auditId, format, caseDetail }) => {
     auditToReport(ctx, auditId);
-    return async (signal, progress) => asFile(await auditReport(ctx, auditId, format, jobStep(signal, progress)));
+    return async (signal, progress) =>
+      asFile(await auditReport(ctx, auditId, format, jobStep(signal, progress), { caseDetail }));
   },
   'report.evidence': (ctx, { from, to, format }) => {
     checkPeriod(from, to);

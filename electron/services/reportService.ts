@@ -6,7 +6,7 @@ import { safetyNumber } from '../../shared/safetyNumber.js';
 import type { AuditSummary } from '../../shared/audit.js';
 import { buildConsolidated, renderConsolidatedDocx, renderConsolidatedPdf } from '../report/consolidated.js';
 import { renderReportDocx } from '../report/reportDocx.js';
-import { buildReportModel, type ReportModel } from '../report/reportModel.js';
+import { buildReportModel, type ReportModel, type ReportOptions } from '../report/reportModel.js';
 import {
   buildYearlyEvidence,
   renderYearlyEvidenceCsv,
@@ -75,6 +75,7 @@ export async function auditReport(
   auditId: string,
   format: 'pdf' | 'docx',
   step: Step = noPause,
+  options: ReportOptions = {},
 ): Promise<{ fileName: string; bytes: Buffer }> {
   auditToReport(ctx, auditId);
   await step(0, 3, REPORT_STAGES.analysing);
@@ -84,10 +85,11 @@ export async function auditReport(
   await step(1, 3, REPORT_STAGES.gathering);
   audit = auditToReport(ctx, auditId);
   const signed = signedRevisionOf(ctx, audit);
-  const model = buildReportModel(ctx, audit, signed && signatureOf(signed), analysis, signed);
+  const model = buildReportModel(ctx, audit, signed && signatureOf(signed), analysis, signed, options);
   await step(2, 3, REPORT_STAGES[format]);
   const bytes = format === 'pdf' ? await renderReportPdf(model, new Date(ctx.now())) : await renderReportDocx(model);
-  return { fileName: `${slug(audit.title)}.${format}`, bytes };
+  const suffix = options.caseDetail === false ? '-without-case-detail' : '';
+  return { fileName: `${slug(audit.title)}${suffix}.${format}`, bytes };
 }
 
 /**
@@ -134,8 +136,8 @@ export function reportService(
   ctx: ServiceContext,
 ): Pick<ServiceHandlers, 'reports.audit' | 'reports.consolidated' | 'reports.yearlyEvidence'> {
   return {
-    'reports.audit': async ({ auditId, format }) => {
-      const { fileName, bytes } = await auditReport(ctx, auditId, format);
+    'reports.audit': async ({ auditId, format, caseDetail }) => {
+      const { fileName, bytes } = await auditReport(ctx, auditId, format, noPause, { caseDetail });
       return { fileName, base64: bytes.toString('base64') };
     },
     'reports.yearlyEvidence': async ({ from, to, format }) => {

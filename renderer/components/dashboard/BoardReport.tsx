@@ -1,4 +1,5 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { personalDataStatement } from '../../../shared/exportPersonalData.js';
 import { useJob } from '../../lib/useJob.js';
 import { paths } from '../../router.js';
 import { Link } from '../Link.js';
@@ -14,11 +15,16 @@ export function BoardReport({ auditId }: { auditId: string }) {
   const last = useRef<'pdf' | 'docx'>('pdf');
   const returnFocus = useCallback(() => (last.current === 'pdf' ? pdfButton.current : docxButton.current), []);
   const preparing = job.state.kind === 'running';
+  const [withoutCases, setWithoutCases] = useState(false);
 
   const get = (format: 'pdf' | 'docx') => {
     last.current = format;
-    const what = format === 'pdf' ? 'board report (PDF)' : 'board report (Word)';
-    job.start(what, { kind: 'report.audit', auditId, format }, downloadReport(what, FILE_TYPES[format]));
+    const what = `board report${withoutCases ? ' without case detail' : ''} (${format === 'pdf' ? 'PDF' : 'Word'})`;
+    job.start(
+      what,
+      { kind: 'report.audit', auditId, format, caseDetail: !withoutCases },
+      downloadReport(what, FILE_TYPES[format]),
+    );
   };
 
   return (
@@ -29,6 +35,30 @@ export function BoardReport({ auditId }: { auditId: string }) {
       <p className="govuk-body app-readable">
         The audit as the board’s report tells it: purpose, sample, findings by prevalence, recommendations and the
         action plan, with the signature of the latest signed revision.
+      </p>
+      <div className="govuk-form-group">
+        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+          <div className="govuk-checkboxes__item">
+            <input
+              className="govuk-checkboxes__input"
+              id="board-report-without-cases"
+              type="checkbox"
+              checked={withoutCases}
+              onChange={(e) => setWithoutCases(e.target.checked)}
+              aria-describedby="board-report-without-cases-hint"
+            />
+            <label className="govuk-label govuk-checkboxes__label" htmlFor="board-report-without-cases">
+              Leave out case-level detail
+            </label>
+            <div id="board-report-without-cases-hint" className="govuk-hint govuk-checkboxes__hint">
+              For papers that go beyond the board: no case references, no make-up of the sample and no passages quoted
+              from the case records. The findings, their prevalence and the action plan stay.
+            </div>
+          </div>
+        </div>
+      </div>
+      <p className="govuk-body-s app-readable" id="board-report-personal-data">
+        {personalDataStatement(withoutCases ? 'boardReportWithoutCaseDetail' : 'boardReport')}
       </p>
       <div className="govuk-button-group">
         <button
