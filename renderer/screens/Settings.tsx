@@ -45,6 +45,8 @@ function SettingsForm({ minutes }: { minutes: number }) {
   const lock = useApiMutation('session.lock', { invalidates: 'none' });
   const form = useZodForm(settingsFormSchema, { defaultValues: { minutes: String(minutes) } });
   const [saved, setSaved] = useState<number | null>(null);
+  // The organisation's limit, if its policy sets one; the service refuses a longer lock on this field.
+  const limit = useApiQuery('settings.policy', {}).data?.maxIdleLockMinutes ?? null;
 
   const submit = async (values: z.output<typeof settingsFormSchema>) => {
     setSaved(null);
@@ -90,7 +92,11 @@ function SettingsForm({ minutes }: { minutes: number }) {
           id={MINUTES_ID}
           label="Lock after this many minutes without use"
           labelSize="s"
-          hint="A whole number from 1 to 240"
+          hint={
+            limit === null
+              ? 'A whole number from 1 to 240'
+              : `A whole number from 1 to ${limit}: your organisation allows at most ${limit} ${limit === 1 ? 'minute' : 'minutes'}`
+          }
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}

@@ -67,6 +67,15 @@ test('About shows the versions, paths and managed settings, and saves diagnostic
   await expect(page.getByRole('alert')).toContainText('Diagnostics saved');
   await expectAccessible(page, 'About, diagnostics saved');
 
+  // The Settings screen says the limit, and refuses a longer lock on its field.
+  await page.getByRole('link', { name: 'Settings' }).first().click();
+  await expect(page.getByText('your organisation allows at most 10 minutes')).toBeVisible();
+  await page.getByLabel('Lock after this many minutes without use').fill('30');
+  await page.getByRole('button', { name: 'Save' }).first().click();
+  await expect(page.locator('.govuk-error-summary')).toContainText(
+    /your organisation allows an idle lock of at most 10 minutes/i,
+  );
+  await expectAccessible(page, 'Settings with a managed idle lock');
   await expect(httpApi(host.url)['settings.setIdleLock']({ minutes: 30 })).rejects.toThrow(
     /VALIDATION minutes: your organisation allows an idle lock of at most 10 minutes/,
   );
