@@ -1,4 +1,4 @@
-import { createContext, memo, useContext, useEffect, useState } from 'react';
+import { createContext, memo, useContext, useEffect, useReducer, useRef, useState, type ChangeEvent } from 'react';
 import { get, useFieldArray, useFormContext, useFormState, useWatch, type FieldPath } from 'react-hook-form';
 import { QUESTION_TYPES, type Question, type QuestionType, type Template } from '../../../shared/template.js';
 import {
@@ -84,16 +84,24 @@ export const QuestionEditor = memo(function QuestionEditor({
   actions,
 }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const [wordingShown, showWording] = useReducer((n: number) => n + 1, 0);
+  const wordingTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(wordingTimer.current), []);
   const { control } = useFormContext<Template>();
   const at = `sections.${si}.questions.${qi}` as const;
   const { errors } = useFormState({ control, name: at });
   const id = (field: Parameters<typeof questionFieldId>[1]) => questionFieldId(questionId, field);
   const hidden = <span className="govuk-visually-hidden"> question {number}</span>;
   const hasErrors = get(errors, at) !== undefined;
+  const wordingTyped = (e: ChangeEvent<HTMLDivElement>) => {
+    if ((e.target as HTMLElement).id !== id('text')) return;
+    window.clearTimeout(wordingTimer.current);
+    wordingTimer.current = window.setTimeout(showWording, HEADING_DELAY_MS);
+  };
 
   return (
     <div className={hasErrors ? 'app-template-question app-template-question--error' : 'app-template-question'}>
-      <QuestionSummary at={at} headingId={id('heading')} number={number} />
+      <QuestionSummary at={at} headingId={id('heading')} number={number} wordingShown={wordingShown} />
       <ul className="app-template-question__actions">
         <li>
           <button
@@ -160,7 +168,7 @@ export const QuestionEditor = memo(function QuestionEditor({
       ) : null}
 
       {open ? (
-        <div className="app-template-question__panel" id={id('panel')}>
+        <div className="app-template-question__panel" id={id('panel')} onChange={wordingTyped}>
           <TextareaField name={`${at}.text`} id={id('text')} label={`Question ${number}`} labelSize="s" rows={2} />
           <TypeSelect at={at} id={id('type')} />
           <OptionsEditor at={at} questionId={questionId} number={number} actions={actions} />
@@ -219,22 +227,28 @@ type QuestionPath = `sections.${number}.questions.${number}`;
 const HEADING_DELAY_MS = 300;
 
 /**
- * The heading (what the question asks) and the summary line. A new wording shows after a pause in
- * typing: a heading that grows or wraps lays out the whole page again, too slow for every keystroke
- * in a long template. Any other change shows at once.
+ * The heading (what the question asks) and the summary line. The summary follows the question's
+ * other fields at once; a new wording shows after a pause in typing (`wordingShown` counts the
+ * pauses): a heading that grows or wraps lays out the whole page again, too slow for every keystroke
+ * in a long template, and nothing here watches the wording, so typing it copies no form values.
  */
-function QuestionSummary({ at, headingId, number }: { at: QuestionPath; headingId: string; number: string }) {
-  const live = useWatch<Template, QuestionPath>({ name: at });
-  const [shown, setShown] = useState(live);
-  useEffect(() => {
-    if (live?.text === shown?.text) {
-      if (live !== shown) setShown(live);
-      return;
-    }
-    const timer = window.setTimeout(() => setShown(live), HEADING_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [live, shown]);
-  const q = shown ?? live;
+function QuestionSummary({
+  at,
+  headingId,
+  number,
+  wordingShown,
+}: {
+  at: QuestionPath;
+  headingId: string;
+  number: string;
+  wordingShown: number;
+}) {
+  const { getValues } = useFormContext<Template>();
+  useWatch<Template>({
+    name: [`${at}.type`, `${at}.options`, `${at}.required`, `${at}.appliesTo`, `${at}.showWhen`],
+  });
+  void wordingShown;
+  const q = getValues(at);
   if (!q) return null;
   return (
     <>

@@ -74,7 +74,7 @@ export const optionFieldId = (questionId: string, index: number, field: 'label' 
   `question-${questionId}-option-${index}-${field}`;
 
 /** The id of the n-th checkbox of a group whose first checkbox has `groupId`. */
-export const checkboxId = (groupId: string, index: number) => (index === 0 ? groupId : `${groupId}-${index}`);
+const checkboxId = (groupId: string, index: number) => (index === 0 ? groupId : `${groupId}-${index}`);
 
 // ---------- Making new parts ----------
 
