@@ -3,6 +3,8 @@
 // how many go and must be ticked), archives an audit and finds it in the archived list, unarchives
 // it, and deletes an unsigned audit. The confirmations are worked with the keyboard; axe runs on
 // every screen.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_AGENCIES } from '../../shared/board.js';
 import { checklistProgress, type AnswerMap } from '../../shared/checklistRules.js';
@@ -13,6 +15,7 @@ async function expectScreen(page: Page, h1: string | RegExp): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: h1 })).toBeVisible();
 }
 
+const ROOT = join(import.meta.dirname, '..', '..');
 const TITLE = 'Neglect audit, March 2026';
 const SPARE = 'Duplicate neglect audit';
 
@@ -132,5 +135,51 @@ test.describe('correcting cases and putting audits away', () => {
     await expect(page.getByText(`${SPARE} deleted`)).toBeVisible();
     await expect(page.getByRole('link', { name: SPARE })).toHaveCount(0);
     expect((await api['audits.list']({ archived: 'include' })).map((a) => a.title)).toEqual([TITLE]);
+  });
+
+  test('a signed audit says why its cases and the audit cannot be changed, and may be archived', async ({ page }) => {
+    test.setTimeout(180_000);
+    // The demo: a board, an identity and a signed audit.
+    const out = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'case-audit.js'),
+        'demo',
+        '--db',
+        workspace.dbPath,
+        '--passphrase-file',
+        workspace.passphraseFile,
+        '--json',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    const auditId = (JSON.parse(out) as { auditId: string }).auditId;
+    host = await startHost(workspace);
+    const api = httpApi(host.url);
+    const { audit, cases } = await api['audits.get']({ auditId });
+    expect(audit.status).toBe('signed');
+    const base = host.url.split('#')[0];
+
+    await page.goto(host.url);
+    await page.goto(`${base}#/audits/${auditId}`);
+    await expectScreen(page, audit.title);
+    await expect(page.getByText('This audit is signed: its cases change only in a new revision.')).toBeVisible();
+    await expect(page.getByRole('link', { name: /^Change case/ })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: /^Remove case/ })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Delete this audit' })).toHaveCount(0);
+    await expect(page.getByText('A signed audit cannot be deleted; archive it instead.')).toBeVisible();
+
+    await page.goto(`${base}#/audits/${auditId}/cases/${cases[0]!.id}/edit`);
+    await expectScreen(page, 'This case cannot be changed');
+    await expectAccessible(page, 'signed case cannot be changed');
+    await page.goto(`${base}#/audits/${auditId}/delete`);
+    await expectScreen(page, 'This audit cannot be deleted');
+    await expectAccessible(page, 'signed audit cannot be deleted');
+    await page.getByRole('link', { name: 'Archive this audit' }).press('Enter');
+    await expectScreen(page, `Archive ${audit.title}`);
+    await page.getByRole('button', { name: 'Archive audit' }).press('Enter');
+    await expectScreen(page, 'Archived audits');
+    await expect(page.getByRole('rowheader', { name: audit.title })).toBeVisible();
+    expect((await api['audits.list']({})).map((a) => a.id)).not.toContain(auditId);
   });
 });
