@@ -165,6 +165,9 @@ describe('retention', () => {
     expect(deleted.audits).toMatchObject([{ auditId: signedId, kind: 'signed', revisions: 1 }]);
     expect(deleted.backups).toHaveLength(1);
     expect(listBackups(path)).toHaveLength(0);
+    expect(app.ctx.repos.changeLog.history('backup', deleted.backups[0]!)).toMatchObject([
+      { action: 'retention.delete' },
+    ]);
     await expect(api['audits.get']({ auditId: signedId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await api['search.query']({ q: WORD })).toEqual([]);
 
@@ -215,6 +218,8 @@ describe('retention', () => {
     await api['legalHold.release']({ auditId: heldId, reason: 'Inquiry closed' });
     const gone = await api['retention.delete']({ auditIds: [heldId], confirm: true });
     expect(gone.audits).toMatchObject([{ auditId: heldId, kind: 'working', revisions: 0 }]);
+    expect(app.db.prepare('SELECT count(*) AS n FROM legal_hold').get()).toEqual({ n: 0 });
+    expect(app.ctx.repos.changeLog.history('legal_hold', heldId).map((r) => r.action)).toEqual(['set', 'release']);
     expect(app.ctx.repos.changeLog.verify()).toMatchObject({ ok: true });
   });
 });
