@@ -34,6 +34,7 @@ export function ChecklistGrid({ detail, editable = false }: { detail: AuditDetai
             <tr key={c.id}>
               <th scope="row" className="govuk-table__header app-nowrap">
                 {c.reference}
+                {editable ? ' ' : null}
                 {editable ? (
                   <span className="app-grid-cell-meta">
                     <Link to={paths.editCase(detail.audit.id, c.id)}>
