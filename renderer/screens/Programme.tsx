@@ -28,7 +28,8 @@ import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
 import { errorMessage } from '../api/client.js';
 import { applyApiError, dottedPath } from '../lib/formErrors.js';
-import { longDate, plural } from '../lib/format.js';
+import { longDay } from '../lib/calendarDate.js';
+import { plural } from '../lib/format.js';
 import { navigate, paths } from '../router.js';
 import { useState } from 'react';
 
@@ -66,7 +67,7 @@ export function whenPlanned(entry: PlannedAudit): string {
     });
     return `Quarter ${entry.quarter} (${from} to ${to})`;
   }
-  return `${longDate(entry.window.from)} to ${longDate(entry.window.to)}`;
+  return `${longDay(entry.window.from)} to ${longDay(entry.window.to)}`;
 }
 
 /** The audit programme of a year: the planned audits by quarter, and the re-audits falling due. */
@@ -272,9 +273,9 @@ function ReauditsDue({ programme }: { programme: ProgrammeData }) {
                       {AUDIT_THEME_LABELS[r.theme]}, round {r.round}
                     </span>
                   </th>
-                  <td className="govuk-table__cell">{longDate(r.firstSignedOn)}</td>
+                  <td className="govuk-table__cell">{longDay(r.firstSignedOn)}</td>
                   <td className="govuk-table__cell">
-                    {longDate(r.dueOn)}
+                    {longDay(r.dueOn)}
                     {r.overdue ? (
                       <>
                         {' '}
@@ -457,7 +458,7 @@ function PlannedForm({
   const agencies = board.agencies.filter((a) => a.active || defaults.agencyIds.includes(a.id));
   const reaudits = programme.reauditsDue.filter((r) => r.plannedId === null || r.plannedId === entry?.id);
   const reauditChoices = [
-    ...reaudits.map((r) => ({ value: r.auditId, label: `${r.title} (due ${longDate(r.dueOn)})` })),
+    ...reaudits.map((r) => ({ value: r.auditId, label: `${r.title} (due ${longDay(r.dueOn)})` })),
     ...(entry?.reauditOf && !reaudits.some((r) => r.auditId === entry.reauditOf?.auditId)
       ? [{ value: entry.reauditOf.auditId, label: entry.reauditOf.title }]
       : []),

@@ -3,6 +3,8 @@
 // the form has said what is missing), changes one, sees the programme against what happened on the
 // dashboard, starts one from the plan, and finds an overdue action of it in "Due soon and overdue" on
 // the home screen; then sets how far ahead reminders look and removes the plan not started. Every screen is checked with axe.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_AGENCIES } from '../../shared/board.js';
 import { addDays, programmeYearLabel, programmeYearOf, quarterWindow } from '../../shared/programme.js';
@@ -14,6 +16,7 @@ async function expectScreen(page: Page, h1: string | RegExp): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: h1 })).toBeVisible();
 }
 
+const ROOT = join(import.meta.dirname, '..', '..');
 const FIRST = 'Neglect: the front door';
 const SECOND = 'Domestic abuse notifications';
 const OVERDUE = 'Police MASH sergeants record the child’s views on every referral decision';
@@ -205,5 +208,55 @@ test.describe('audit programme and reminders', () => {
     await expect(page.getByText(`“${SECOND}” removed from the programme`)).toBeVisible();
     await expect(page.getByRole('table', { name: /Planned audits: 1/ })).toBeVisible();
     await expect(page.getByRole('rowheader', { name: new RegExp(SECOND) })).toHaveCount(0);
+  });
+
+  test('a signed audit’s re-audit due, then planned', async ({ page }) => {
+    test.setTimeout(180_000);
+    const out = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'case-audit.js'),
+        'demo',
+        '--db',
+        workspace.dbPath,
+        '--passphrase-file',
+        workspace.passphraseFile,
+        '--json',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    const auditId = (JSON.parse(out) as { auditId: string }).auditId;
+    host = await startHost(workspace);
+    const api = httpApi(host.url);
+    const { audit } = await api['audits.get']({ auditId });
+    const due = (await api['programme.list']({})).reauditsDue.find((r) => r.auditId === auditId)!;
+    const dueText = new Date(`${due.dueOn}T00:00:00Z`).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+
+    await page.goto(host.url);
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Programme' }).click();
+    const reaudits = page.getByRole('table', { name: /Signed audits awaiting a re-audit: 1/ });
+    const row = reaudits.getByRole('row').filter({ has: page.getByRole('rowheader', { name: audit.title }) });
+    await expect(row).toContainText(dueText);
+    await expect(row).toContainText('Not planned');
+    await expectAccessible(page, 'programme with a re-audit due');
+
+    await page.getByRole('link', { name: 'Plan an audit' }).click();
+    await page.getByLabel('Title').fill(`${audit.title}: re-audit`);
+    await page.getByLabel('Template').selectOption(audit.templateId);
+    await page.getByLabel('In a quarter').check();
+    await page.getByLabel('Quarter 4 (January to March)').check();
+    await page.getByLabel('Sample size').fill('6');
+    await page.getByLabel('Lead auditor').fill('Partnership QA officer');
+    await page.getByLabel('Police', { exact: true }).check();
+    await page.getByLabel('Is this a re-audit?').selectOption(auditId);
+    await page.getByRole('button', { name: 'Add to the programme' }).click();
+    await expect(page.getByText('Audit added to the programme')).toBeVisible();
+    await expect(row).toContainText('Planned');
+    await expect(row).not.toContainText('Not planned');
   });
 });

@@ -2,10 +2,11 @@
 // overdue, soonest first (chosen by the service, as the desktop notifications are).
 import type { Reminder } from '../../../shared/reminders.js';
 import { useApiQuery } from '../../api/hooks.js';
-import { longDate, plural } from '../../lib/format.js';
+import { plural } from '../../lib/format.js';
 import { paths } from '../../router.js';
 import { InlineLoadFailed } from '../bundles/InlineLoadFailed.js';
 import { Link } from '../Link.js';
+import { longDay } from '../../lib/calendarDate.js';
 
 const HEADING_ID = 'due-soon-heading';
 
@@ -34,7 +35,7 @@ export function DueSoon() {
       ) : (
         <>
           <p className="govuk-body">
-            Open actions and re-audits overdue or due by {longDate(reminders.data.until)} (
+            Open actions and re-audits overdue or due by {longDay(reminders.data.until)} (
             {plural(reminders.data.daysAhead, 'day')} ahead; <Link to={paths.settings()}>change this</Link>).
           </p>
           <ul className="govuk-list govuk-list--spaced" aria-labelledby={HEADING_ID}>
@@ -46,7 +47,7 @@ export function DueSoon() {
                   {r.title}
                 </Link>
                 <span className="govuk-hint govuk-!-margin-bottom-0">
-                  {when(r)} ({longDate(r.dueOn)}). {r.detail}
+                  {when(r)} ({longDay(r.dueOn)}). {r.detail}
                 </span>
               </li>
             ))}
