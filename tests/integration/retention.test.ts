@@ -10,7 +10,7 @@ import { openDatabase } from '../../db/open.js';
 import type { Api } from '../../shared/contract.js';
 import { apiOver } from '../helpers/client.js';
 import { setUpBoard } from '../helpers/fixtures.js';
-import { completeAudit, sign } from '../helpers/installations.js';
+import { completeAudit, exportedBytes, introduce, sign, type Installation } from '../helpers/installations.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const KEY = Buffer.alloc(32, 7);
@@ -222,4 +222,45 @@ describe('retention', () => {
     expect(app.ctx.repos.changeLog.history('legal_hold', heldId).map((r) => r.action)).toEqual(['set', 'release']);
     expect(app.ctx.repos.changeLog.verify()).toMatchObject({ ok: true });
   });
+});
+
+describe('an audit received in a bundle', () => {
+  it('is kept for the received period from its import, then deleted with its revision, pin and bundle record', async () => {
+    let at = new Date('2018-05-01T09:00:00.000Z');
+    const open = async (name: string): Promise<Installation> => {
+      const p = join(t.dir, `${name}.db`);
+      const a = openApp(p, { key: KEY, clock: () => at, actor: name, dailyBackup: false, backgroundIndexing: false });
+      const i = { app: a, api: apiOver(a.dispatch), path: p };
+      await setUpBoard(i.api);
+      await i.api['identity.create']({ name: `${name} person`, role: 'Role', agency: 'Agency' });
+      return i;
+    };
+    const auditor = await open('auditor');
+    const qa = await open('qa');
+    try {
+      await introduce(auditor, qa);
+      const auditId = await completeAudit(auditor.api, 'Disability audit 2018');
+      await sign(auditor.api, auditId);
+      const bytes = await exportedBytes(auditor, auditId);
+      await qa.api['bundles.import']({ fileName: 'a.caseaudit', base64: bytes.toString('base64') });
+      at = new Date('2024-05-01T09:00:00.000Z');
+      expect((await qa.api['retention.review']({})).audits).toEqual([]);
+      at = new Date('2025-05-02T09:00:00.000Z');
+      const review = await qa.api['retention.review']({});
+      expect(review.audits.map((a) => [a.auditId, a.kind])).toEqual([[auditId, 'received']]);
+      const out = await qa.api['retention.delete']({ auditIds: [auditId], confirm: true });
+      expect(out.audits).toMatchObject([{ auditId, kind: 'received', revisions: 1 }]);
+      for (const table of ['audit', 'audit_revision', 'audit_pin', 'imported_bundle'])
+        expect(
+          qa.app.db
+            .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table === 'audit' ? 'id' : 'audit_id'} = ?`)
+            .get(auditId),
+          table,
+        ).toEqual({ n: 0 });
+      expect(qa.app.ctx.repos.changeLog.verify()).toMatchObject({ ok: true });
+    } finally {
+      auditor.app.close();
+      qa.app.close();
+    }
+  }, 60_000);
 });
