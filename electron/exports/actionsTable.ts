@@ -12,6 +12,7 @@ const daysBetween = (from: string, to: string) =>
 export function actionsTable(actions: readonly ActionListItem[], today: string): Table {
   return {
     sheet: 'Actions',
+    personalData: 'actionsTable',
     columns: [
       { header: 'Audit', type: 'text' },
       { header: 'Action', type: 'text' },

@@ -75,6 +75,7 @@ export function answersTable(s: AnswersSource): Table {
   }
   return {
     sheet: 'Answers',
+    personalData: 'answersTable',
     columns: [
       { header: 'Case', type: 'text' },
       { header: 'Agency', type: 'text' },

@@ -73,5 +73,10 @@ export function programmeTable(p: Programme): Table {
       }),
     ),
   ];
-  return { sheet: `Programme ${programmeYearLabel(p.year)}`, columns: KEYS.map((k) => COLUMNS[k]), rows };
+  return {
+    sheet: `Programme ${programmeYearLabel(p.year)}`,
+    columns: KEYS.map((k) => COLUMNS[k]),
+    rows,
+    personalData: 'programmeTable',
+  };
 }

@@ -4,6 +4,7 @@
 // frozen, the columns are filtered and sized to what they hold. Exports only read the database.
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { personalDataStatement, type ExportKind } from '../../shared/exportPersonalData.js';
 
 export type ColumnType = 'text' | 'number' | 'date';
 
@@ -20,6 +21,8 @@ export interface Table {
   sheet: string;
   columns: readonly Column[];
   rows: ReadonlyArray<readonly Cell[]>;
+  /** Which export it is, for the statement of the personal data it holds (the workbook's description). */
+  personalData: ExportKind;
 }
 
 export type TableFormat = 'csv' | 'xlsx';
@@ -88,6 +91,8 @@ export async function renderXlsx(t: Table, created: Date): Promise<Buffer> {
   book.creator = 'Case Audit';
   book.created = created;
   book.modified = created;
+  // Excel shows it under File, Info, Properties (Comments); a CSV has nowhere to say it.
+  book.description = personalDataStatement(t.personalData);
   const sheet = book.addWorksheet(t.sheet.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });

@@ -1,5 +1,6 @@
 // The QA sub-committee's consolidated report across the audits of a period: each audit's headline
 // findings and the state of every action plan, for the board.
+import { personalDataStatement } from '../../shared/exportPersonalData.js';
 import { HeadingLevel } from 'docx';
 import { ACTION_STATUS_LABELS, effectiveStatus } from '../../shared/actionStatus.js';
 import { londonDate, longBoardDate } from '../../shared/today.js';
@@ -101,6 +102,7 @@ export function renderConsolidatedPdf(m: ConsolidatedModel, createdAt = new Date
   });
   pdf.para(m.boardName, { size: 10, color: GREY });
   pdf.heading(periodTitle(m), 1);
+  pdf.para(personalDataStatement('consolidatedReport'), { color: GREY });
   pdf.heading('Actions across all audits', 2);
   const totals = statusRows(m.totals);
   if (totals.length === 0) pdf.para('No actions.');
@@ -123,6 +125,7 @@ export function renderConsolidatedDocx(m: ConsolidatedModel): Promise<Buffer> {
   const children = [
     p(m.boardName),
     h(periodTitle(m), HeadingLevel.HEADING_1),
+    p(personalDataStatement('consolidatedReport')),
     h('Actions across all audits', HeadingLevel.HEADING_2),
     Object.keys(m.totals).length ? table(['Status', 'Actions'], statusRows(m.totals)) : p('No actions.'),
     ...m.audits.flatMap((a) => [

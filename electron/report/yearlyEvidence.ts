@@ -4,6 +4,7 @@
 // reviews and challenge, and how children's and families' views were used. This assembles those
 // from the audits, re-audits, actions and panels recorded here, every figure naming the audits it
 // comes from, as a PDF, a Word document and the figures as CSV. It only reads.
+import { personalDataStatement } from '../../shared/exportPersonalData.js';
 import { stringify } from 'csv-stringify/sync';
 import { ACTION_STATUS_LABELS, effectiveStatus } from '../../shared/actionStatus.js';
 import type { RevisionContent } from '../../shared/bundle.js';
@@ -407,6 +408,7 @@ export function renderYearlyEvidencePdf(m: YearlyEvidenceModel, createdAt: Date)
   pdf.para(m.boardName, { size: 10, color: GREY });
   pdf.heading(title(m), 1);
   pdf.para(INTRO);
+  pdf.para(personalDataStatement('yearlyEvidence'), { color: GREY });
   for (const s of sections(m)) {
     pdf.heading(s.heading, 2);
     for (const part of s.parts) {
@@ -421,7 +423,12 @@ export function renderYearlyEvidencePdf(m: YearlyEvidenceModel, createdAt: Date)
 }
 
 export function renderYearlyEvidenceDocx(m: YearlyEvidenceModel): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [p(m.boardName), h(title(m), HeadingLevel.HEADING_1), p(INTRO)];
+  const children: (Paragraph | Table)[] = [
+    p(m.boardName),
+    h(title(m), HeadingLevel.HEADING_1),
+    p(INTRO),
+    p(personalDataStatement('yearlyEvidence')),
+  ];
   for (const s of sections(m)) {
     children.push(h(s.heading));
     for (const part of s.parts) {
