@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AuditSummary } from '../../shared/audit.js';
+import { personalDataStatement } from '../../shared/exportPersonalData.js';
 import type { TrustedKey } from '../../shared/identity.js';
 import { errorMessage } from '../api/client.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
@@ -131,6 +132,9 @@ function ExportAndRevise({ audit, recipients }: { audit: AuditSummary; recipient
       <p className="govuk-body">
         The bundle is one file holding the signed revision, the report as it was when signed and the audit tool it used.
         The QA sub-committee imports it and checks your signature.
+      </p>
+      <p className="govuk-body" id="bundle-personal-data">
+        {personalDataStatement('bundle')}
       </p>
       <h2 className="govuk-heading-m">Encryption</h2>
       {recipients.length > 0 ? (
