@@ -60,3 +60,14 @@ describe('the personal data each export states', () => {
     expect(personalDataStatement('boardReportWithoutCaseDetail')).not.toMatch(/sample’s make-up/);
   });
 });
+
+describe('docs/exports.md', () => {
+  it('quotes each statement as the files make it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { EXPORT_PERSONAL_DATA } = await import('../../shared/exportPersonalData.js');
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'exports.md'), 'utf8');
+    for (const kind of Object.keys(EXPORT_PERSONAL_DATA) as ExportKind[])
+      expect(doc, kind).toContain(`| ${personalDataStatement(kind)} |`);
+  });
+});
