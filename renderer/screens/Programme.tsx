@@ -32,6 +32,7 @@ import { longDay } from '../lib/calendarDate.js';
 import { plural } from '../lib/format.js';
 import { navigate, paths } from '../router.js';
 import { useState } from 'react';
+import { ProgrammeExport } from '../components/exports/ExportButtons.js';
 
 const STATUS_TAG: Record<ProgrammeStatus, string> = {
   planned: 'govuk-tag govuk-tag--grey',
@@ -124,6 +125,11 @@ export function Programme({ year }: { year: number | undefined }) {
         <PlannedTable programme={p} onStart={onStart} starting={start.pending} />
       )}
       <ReauditsDue programme={p} />
+      <h2 className="govuk-heading-m">Download the programme</h2>
+      <p className="govuk-body">
+        The planned audits, the re-audits due and the audits started outside the programme, for a spreadsheet.
+      </p>
+      <ProgrammeExport year={p.year} />
       {p.unplanned.length > 0 ? (
         <>
           <h2 className="govuk-heading-m">Audits started this year outside the programme</h2>

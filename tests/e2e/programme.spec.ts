@@ -4,7 +4,9 @@
 // dashboard, starts one from the plan, and finds an overdue action of it in "Due soon and overdue" on
 // the home screen; then sets how far ahead reminders look and removes the plan not started. Every screen is checked with axe.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_AGENCIES } from '../../shared/board.js';
 import { addDays, programmeYearLabel, programmeYearOf, quarterWindow } from '../../shared/programme.js';
@@ -115,6 +117,19 @@ test.describe('audit programme and reminders', () => {
     const q1Over = quarterWindow(year, 1).to < today;
     await expect(firstRow.getByText('Late', { exact: true })).toHaveCount(q1Over ? 1 : 0);
     await expectAccessible(page, 'programme with two planned audits');
+
+    // --- The programme as a spreadsheet: both planned audits in it -----------------------------------------
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as CSV (the audit programme)' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const rows = Papa.parse<string[]>(readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '')).data;
+    for (const title of [FIRST, SECOND])
+      expect(
+        rows.some((r) => r.includes(title)),
+        title,
+      ).toBe(true);
 
     // --- Change the second's sample size ------------------------------------------------------------------
     await secondRow.getByRole('link', { name: `Change ${SECOND}` }).click();
