@@ -114,7 +114,10 @@ function screen<S extends ParamShape>(
 
 const { id } = param;
 // A programme year in the address, such as 2026 (the year from 1 April).
-const programmeYear = z.string().regex(/^\d{4}$/).transform(Number);
+const programmeYear = z
+  .string()
+  .regex(/^\d{4}$/)
+  .transform(Number);
 
 // The checklist is one route whatever its section (`/checklists/ID` or `/checklists/ID/sections/S`),
 // so moving between sections keeps the screen (and what is being typed) mounted.
