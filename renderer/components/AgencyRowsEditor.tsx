@@ -1,9 +1,7 @@
-import { useRef } from 'react';
-import { useFieldArray, useFormContext } from 'react-hook-form';
 import type { AgencyDraft } from '../../shared/board.js';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS } from '../../shared/vocabulary.js';
 import type { SummaryError } from '../lib/formErrors.js';
-import { ErrorMessage, Fieldset, FormGroup, SelectField, TextField, useField } from './form/index.js';
+import { AddAnother, ErrorMessage, FormGroup, SelectField, TextField, useField } from './form/index.js';
 
 export interface AgencyFormValues {
   agencies: AgencyDraft[];
@@ -19,68 +17,47 @@ export function agencyRowSummary(error: SummaryError): string {
 
 /** An editable "add another" list of partner agencies: a name and a kind per row. */
 export function AgencyRowsEditor() {
-  const { control } = useFormContext<AgencyFormValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'agencies', keyName: 'key' });
-  const addButton = useRef<HTMLButtonElement>(null);
   // The list's own error (e.g. no agencies, or one listed twice) links to the first row's name.
   const list = useField('agencies', 'agency-0-name');
-
   return (
     <FormGroup error={list.error}>
       <ErrorMessage id="agencies-error" message={list.error} />
-      <ol className="app-agency-list">
-        {fields.map((field, i) => (
-          <li key={field.key}>
-            <Fieldset legend={`Partner agency ${i + 1}`} legendHidden className="app-agency-row">
-              <TextField
-                name={`agencies.${i}.name`}
-                id={`agency-${i}-name`}
-                label={
-                  <>
-                    Agency name<span className="govuk-visually-hidden"> {i + 1}</span>
-                  </>
-                }
-                groupClassName="app-agency-row__name"
-                autoComplete="off"
-                spellCheck={false}
-              />
-              <SelectField
-                name={`agencies.${i}.kind`}
-                id={`agency-${i}-kind`}
-                label={
-                  <>
-                    Kind of agency<span className="govuk-visually-hidden"> {i + 1}</span>
-                  </>
-                }
-                groupClassName="app-agency-row__kind"
-                options={KIND_OPTIONS}
-              />
-              {fields.length > 1 ? (
-                <div className="app-agency-row__actions">
-                  <button
-                    type="button"
-                    className="app-link-button"
-                    onClick={() => {
-                      remove(i);
-                      addButton.current?.focus();
-                    }}
-                  >
-                    Remove<span className="govuk-visually-hidden"> partner agency {i + 1}</span>
-                  </button>
-                </div>
-              ) : null}
-            </Fieldset>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        ref={addButton}
-        className="govuk-button govuk-button--secondary"
-        onClick={() => append({ name: '', kind: 'other', active: true })}
+      <AddAnother<AgencyDraft>
+        name="agencies"
+        blank={{ name: '', kind: 'other', active: true }}
+        rowName={(i) => `Partner agency ${i + 1}`}
+        legendHidden
+        addLabel="Add another agency"
+        focusId={(i) => `agency-${i}-name`}
       >
-        Add another agency
-      </button>
+        {(i) => (
+          <>
+            <TextField
+              name={`agencies.${i}.name`}
+              id={`agency-${i}-name`}
+              label={
+                <>
+                  Agency name<span className="govuk-visually-hidden"> {i + 1}</span>
+                </>
+              }
+              groupClassName="app-agency-row__name"
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <SelectField
+              name={`agencies.${i}.kind`}
+              id={`agency-${i}-kind`}
+              label={
+                <>
+                  Kind of agency<span className="govuk-visually-hidden"> {i + 1}</span>
+                </>
+              }
+              groupClassName="app-agency-row__kind"
+              options={KIND_OPTIONS}
+            />
+          </>
+        )}
+      </AddAnother>
     </FormGroup>
   );
 }

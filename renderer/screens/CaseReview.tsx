@@ -1,28 +1,33 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import type { AuditDetail } from '../../shared/audit.js';
 import type { AuditCase } from '../../shared/auditCase.js';
-import {
-  attendeeSchema,
-  caseGradeInputSchema,
-  discussionInputSchema,
-  type CaseGrade,
-  type Discussion,
-} from '../../shared/review.js';
+import type { Agency } from '../../shared/board.js';
+import { gradeQuestionFor } from '../../shared/gradeQuestion.js';
+import { templateNumbers } from '../../shared/questionNumbers.js';
+import { caseGradeInputSchema, discussionInputSchema, type CaseGrade, type Discussion } from '../../shared/review.js';
+import type { Template } from '../../shared/template.js';
 import { GRADES, GRADE_LABELS, type Grade } from '../../shared/vocabulary.js';
 import { useApiMutation, useApiQuery } from '../api/hooks.js';
+import {
+  attendeeFieldName,
+  AttendeeRows,
+  attendeeRowsSchema,
+  attendeesToSend,
+  checkAttendees,
+  filledAttendees,
+} from '../components/AttendeeRows.js';
 import { CaseDetails } from '../components/CaseDetails.js';
 import {
+  checkRule,
   ErrorSummary,
+  Form,
   formSummaryItems,
   RadiosField,
-  SelectField,
   TextareaField,
   TextField,
-  useFieldArray,
   useWatch,
   useZodForm,
-  Form,
 } from '../components/form/index.js';
 import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
@@ -48,7 +53,15 @@ export function CaseReview({ auditId, caseId }: { auditId: string; caseId: strin
       </Page>
     );
   }
-  return <CaseReviewForm detail={detail.data} auditCase={auditCase} />;
+  return <CaseReviewWithTemplate detail={detail.data} auditCase={auditCase} />;
+}
+
+/** The audit's template says which agencies' checklists ask the grade the page sets. */
+function CaseReviewWithTemplate({ detail, auditCase }: { detail: AuditDetail; auditCase: AuditCase }) {
+  const template = useApiQuery('templates.get', { id: detail.audit.templateId, version: detail.audit.templateVersion });
+  // Without the template the grades still work; only the hints naming the checklists' question go.
+  if (!template.data && !template.error) return <Loading what="Loading the case" />;
+  return <CaseReviewForm detail={detail} auditCase={auditCase} template={template.data} />;
 }
 
 const OVERALL = 'overall';
@@ -60,12 +73,19 @@ interface GradeRow {
   name: string;
   /** How the grade is named in its error messages: "the overall grade", "the Police grade". */
   what: string;
+  /** Says which checklist question holds the same grade, when the agency's checklist asks one. */
+  hint?: string;
 }
 
-/** The issues a shared schema finds in a value (none when it passes). */
-const issuesOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues ?? [];
+/** The hint of an agency's grade whose checklist asks the grade question: they are one value. */
+function sameAsChecklist(template: Template | undefined, agency: Agency): string | undefined {
+  const q = template ? gradeQuestionFor(template, agency.kind) : undefined;
+  if (!template || !q) return undefined;
+  const number = templateNumbers(template).questions.get(q.id);
+  return `The same grade as question ${number} of the ${agency.name} checklist (“${q.text}”): changing either changes both`;
+}
 
-// The rules are the services' own (caseGradeInputSchema, attendeeSchema, discussionInputSchema); the
+// The rules are the services' own (caseGradeInputSchema, discussionInputSchema, AttendeeRows'); the
 // form adds only what a page of several rows needs: rows left empty are skipped, and each message
 // names its row.
 const gradeRule = caseGradeInputSchema.pick({ grade: true, rationale: true });
@@ -93,63 +113,50 @@ const gradesFormSchema = (rows: readonly GradeRow[]) =>
       }
       for (const i of filled) {
         const what = rows[i]?.what ?? 'the grade';
-        for (const issue of issuesOf(gradeRule, grades[i])) {
-          const message =
-            issue.path[0] === 'grade'
-              ? `Choose ${what}`
-              : issue.code === 'too_small'
-                ? `Give the rationale for ${what}`
-                : issue.message;
-          ctx.addIssue({ code: 'custom', path: ['grades', i, ...issue.path], message });
-        }
+        checkRule(ctx, ['grades', i, 'grade'], gradeRule.shape.grade, grades[i]!.grade, {
+          invalid_value: `Choose ${what}`,
+          invalid_type: `Choose ${what}`,
+        });
+        checkRule(ctx, ['grades', i, 'rationale'], gradeRule.shape.rationale, grades[i]!.rationale, {
+          too_small: `Give the rationale for ${what}`,
+        });
       }
     });
 type GradesValues = z.output<ReturnType<typeof gradesFormSchema>>;
 
-const attendeeRows = discussionInputSchema.shape.attendees;
-const isFilled = (a: { role: string; agencyId: string }) => a.role.trim() !== '' || a.agencyId !== '';
 const discussionFormSchema = z
   .object({
     heldOn: z.string(),
-    attendees: z.array(z.object({ role: z.string(), agencyId: z.string() })),
+    attendees: attendeeRowsSchema,
     agreed: discussionInputSchema.shape.agreed,
     disagreements: discussionInputSchema.shape.disagreements,
   })
   .superRefine(({ heldOn, attendees }, ctx) => {
     if (heldOn.trim() === '') {
       ctx.addIssue({ code: 'custom', path: ['heldOn'], message: 'Enter the date of the discussion' });
-    } else if (issuesOf(discussionInputSchema.shape.heldOn, heldOn.trim()).length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['heldOn'], message: 'Enter the date of the discussion as a real date' });
+    } else {
+      checkRule(ctx, ['heldOn'], discussionInputSchema.shape.heldOn, heldOn.trim(), {
+        invalid_format: 'Enter the date of the discussion as a real date',
+      });
     }
-    // Rows left completely empty are ignored, as in any "add another" list.
-    const filled = attendees.flatMap((a, i) => (isFilled(a) ? [i] : []));
-    for (const i of filled) {
-      for (const issue of issuesOf(attendeeSchema, attendees[i])) {
-        const field = issue.path[0];
-        const message =
-          field === 'agencyId'
-            ? `Choose the agency of attendee ${i + 1}`
-            : issue.code === 'too_small'
-              ? `Enter the role of attendee ${i + 1} (not their name)`
-              : issue.message;
-        ctx.addIssue({ code: 'custom', path: ['attendees', i, ...issue.path], message });
-      }
-    }
-    for (const issue of issuesOf(
-      attendeeRows,
-      filled.map((i) => attendees[i]),
-    )) {
-      if (issue.path.length > 0) continue; // a row's own problem, reported above
-      const message =
-        issue.code === 'too_small' ? 'Record who attended: the role and agency of each person' : issue.message;
-      ctx.addIssue({ code: 'custom', path: ['attendees', 0, 'role'], message });
-    }
+    checkAttendees(ctx, attendees, discussionInputSchema.shape.attendees, {
+      too_small: 'Record who attended: the role and agency of each person',
+      too_big: 'Record at most 50 attendees',
+    });
   });
 type DiscussionValues = z.output<typeof discussionFormSchema>;
 
 const gradeKey = (agencyId: string | null) => agencyId ?? OVERALL;
 
-function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase: AuditCase }) {
+function CaseReviewForm({
+  detail,
+  auditCase,
+  template,
+}: {
+  detail: AuditDetail;
+  auditCase: AuditCase;
+  template: Template | undefined;
+}) {
   const { audit } = detail;
   const editable = audit.status === 'in_progress';
   const setGrade = useApiMutation('grades.set');
@@ -159,12 +166,17 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
   // Opened from the check before signing: a save goes back there.
   const returnTo = useReturnTo();
 
-  const involved = auditCase.agencyIds
-    .map((id) => detail.agencies.find((a) => a.id === id))
-    .filter((a): a is NonNullable<typeof a> => a !== undefined);
+  // The agencies involved in the board's order, as the checklists and the audit's grid list them.
+  const involved = detail.agencies.filter((a) => auditCase.agencyIds.includes(a.id));
   const rows: GradeRow[] = [
     { key: OVERALL, agencyId: null, name: 'overall', what: 'the overall grade' },
-    ...involved.map((a) => ({ key: a.id, agencyId: a.id, name: a.name, what: `the ${a.name} grade` })),
+    ...involved.map((a) => ({
+      key: a.id,
+      agencyId: a.id,
+      name: a.name,
+      what: `the ${a.name} grade`,
+      hint: sameAsChecklist(template, a),
+    })),
   ];
 
   // --- Grades --------------------------------------------------------------------------------
@@ -195,7 +207,6 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
       disagreements: existing?.disagreements ?? '',
     },
   });
-  const attendees = useFieldArray({ control: discussionForm.control, name: 'attendees' });
 
   // One summary for the page: it shows the problems of the last form submitted, as a save that worked
   // clears both forms' problems.
@@ -242,14 +253,6 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
     succeeded(changed.length === 0 ? 'No grades had changed' : `Grades saved for case ${auditCase.reference}`);
   };
 
-  const addButton = useRef<HTMLButtonElement>(null);
-  const [focusRow, setFocusRow] = useState<number | null>(null);
-  useEffect(() => {
-    if (focusRow === null) return;
-    document.getElementById(`attendee-${focusRow}-role`)?.focus();
-    setFocusRow(null);
-  }, [focusRow]);
-
   // Attendees may come from any partner agency, including those not involved in the case.
   const chosenAgencies = useWatch({ control: discussionForm.control, name: 'attendees' }).map((a) => a.agencyId);
   const agencyOptions = detail.agencies
@@ -258,33 +261,30 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
 
   const onSaveDiscussion = async (values: DiscussionValues) => {
     setBanner(null);
-    const filled = values.attendees.flatMap((a, i) => (isFilled(a) ? [i] : []));
+    const sent = attendeesToSend(values.attendees);
     try {
       await saveDiscussion.mutate({
         caseId: auditCase.id,
         heldOn: values.heldOn.trim(),
-        attendees: filled.map((i) => ({
-          role: values.attendees[i]!.role.trim(),
-          agencyId: values.attendees[i]!.agencyId,
-        })),
+        attendees: sent,
         agreed: values.agreed,
         disagreements: values.disagreements,
       });
     } catch (err) {
-      // Server paths count only the attendees sent, which are the filled rows in order.
-      applyApiError(discussionForm, err, ([first, index, field]) => {
-        if (first === 'heldOn' || first === 'agreed' || first === 'disagreements') return first;
-        if (first !== 'attendees') return undefined;
-        if (index === undefined) return 'attendees.0.role';
-        const row = filled[Number(index)];
-        return row !== undefined && (field === 'role' || field === 'agencyId')
-          ? `attendees.${row}.${field}`
-          : undefined;
-      });
+      applyApiError(discussionForm, err, (path) =>
+        path[0] === 'heldOn' || path[0] === 'agreed' || path[0] === 'disagreements'
+          ? path[0]
+          : attendeeFieldName(values.attendees, path),
+      );
       return failed(gradesForm)();
     }
-    const empty = values.attendees.flatMap((a, i) => (isFilled(a) ? [] : [i]));
-    if (empty.length < values.attendees.length) attendees.remove(empty);
+    // The rows left empty go; the rows saved stay as they were typed.
+    if (sent.length > 0 && sent.length < values.attendees.length) {
+      discussionForm.setValue(
+        'attendees',
+        filledAttendees(values.attendees).map((i) => values.attendees[i]!),
+      );
+    }
     succeeded(`Discussion record saved for case ${auditCase.reference}`);
   };
 
@@ -334,6 +334,7 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
                     id={`grade-${r.key}`}
                     legend={r.agencyId === null ? 'Overall grade for the case' : `${r.name}: grade`}
                     legendSize="s"
+                    hint={r.hint}
                     inline
                     options={GRADE_ITEMS}
                   />
@@ -385,67 +386,7 @@ function CaseReviewForm({ detail, auditCase }: { detail: AuditDetail; auditCase:
                   <div className="govuk-hint" id="attendees-hint">
                     Each person’s role (for example, MASH team manager) and their agency
                   </div>
-                  <ol className="app-agency-list">
-                    {attendees.fields.map((row, i) => (
-                      <li key={row.id}>
-                        <fieldset className="govuk-fieldset app-agency-row">
-                          <legend className="govuk-visually-hidden">Attendee {i + 1}</legend>
-                          <div className="app-agency-row__name">
-                            <TextField
-                              name={`attendees.${i}.role`}
-                              id={`attendee-${i}-role`}
-                              label={
-                                <>
-                                  Role<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
-                                </>
-                              }
-                              autoComplete="off"
-                            />
-                          </div>
-                          <div className="app-agency-row__kind">
-                            <SelectField
-                              name={`attendees.${i}.agencyId`}
-                              id={`attendee-${i}-agency`}
-                              label={
-                                <>
-                                  Agency<span className="govuk-visually-hidden"> of attendee {i + 1}</span>
-                                </>
-                              }
-                              placeholder="Choose an agency"
-                              options={agencyOptions}
-                            />
-                          </div>
-                          {attendees.fields.length > 1 ? (
-                            <div className="app-agency-row__actions">
-                              <button
-                                type="button"
-                                className="app-link-button"
-                                onClick={() => {
-                                  attendees.remove(i);
-                                  addButton.current?.focus();
-                                }}
-                              >
-                                Remove<span className="govuk-visually-hidden"> attendee {i + 1}</span>
-                              </button>
-                            </div>
-                          ) : null}
-                        </fieldset>
-                      </li>
-                    ))}
-                  </ol>
-                  {editable ? (
-                    <button
-                      type="button"
-                      ref={addButton}
-                      className="govuk-button govuk-button--secondary"
-                      onClick={() => {
-                        attendees.append({ role: '', agencyId: '' }, { shouldFocus: false });
-                        setFocusRow(attendees.fields.length);
-                      }}
-                    >
-                      Add another attendee
-                    </button>
-                  ) : null}
+                  <AttendeeRows agencyOptions={agencyOptions} canChange={editable} legendHidden />
                 </fieldset>
               </div>
               <TextareaField

@@ -1,6 +1,7 @@
 // The one family of GOV.UK form fields, on react-hook-form with zod schemas through its resolver.
 export { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 export { CheckboxesField, CheckboxField, RadiosField } from './ChoiceFields.js';
+export { AddAnother } from './AddAnother.js';
 export { checkRule, type Words } from './checkRule.js';
 export { ChoiceList, ControlledChoiceList, type ChoiceKind, type ChoiceOption } from './ChoiceList.js';
 export { DateField } from './DateField.js';
