@@ -19,7 +19,7 @@ import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
-import { challenged, OutcomeTag, PanelStatusTag, Row, Written } from '../components/panels/PanelParts.js';
+import { challenged, OutcomeTag, PanelStatusTag, responseRows, Row, Written } from '../components/panels/PanelParts.js';
 import { calendarDate } from '../components/review/helpers.js';
 import { applyApiError } from '../lib/formErrors.js';
 import { shortDateTime } from '../lib/format.js';
@@ -158,9 +158,11 @@ function PanelView({ panel, onChange }: { panel: PanelRecord; onChange: (p: Pane
               <Row label="Challenge put">
                 <Written text={item.challenge} />
               </Row>
-              <Row label="Agency’s response">
-                <Written text={item.response} />
-              </Row>
+              {responseRows(item, board.agencies).map((r) => (
+                <Row key={r.key} label={r.label}>
+                  <Written text={r.text} />
+                </Row>
+              ))}
               <Row label="Outcome">
                 <OutcomeTag outcome={item.outcome} />
               </Row>

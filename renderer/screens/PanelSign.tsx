@@ -11,7 +11,7 @@ import { Link } from '../components/Link.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
-import { challenged, OutcomeTag, Row, Written } from '../components/panels/PanelParts.js';
+import { challenged, OutcomeTag, responseRows, Row, Written } from '../components/panels/PanelParts.js';
 import { calendarDate } from '../components/review/helpers.js';
 import { sentence } from '../lib/format.js';
 import { navigate, paths } from '../router.js';
@@ -168,12 +168,20 @@ function Review({ panel, preview, signer }: { panel: Panel; preview: Preview; si
             >
               <Written text={item.challenge} />
             </Row>
-            <Row
-              label="Agency’s response"
-              action={<ChangeLink to={paths.panelItem(panel.id, item.id)} what={`the response for item ${i + 1}`} />}
-            >
-              <Written text={item.response} />
-            </Row>
+            {responseRows(item, board.agencies).map((r) => (
+              <Row
+                key={r.key}
+                label={r.label}
+                action={
+                  <ChangeLink
+                    to={paths.panelItem(panel.id, item.id)}
+                    what={r.key === 'response' ? `the response for item ${i + 1}` : `${r.label} for item ${i + 1}`}
+                  />
+                }
+              >
+                <Written text={r.text} />
+              </Row>
+            ))}
             <Row
               label="Outcome"
               action={<ChangeLink to={paths.panelItem(panel.id, item.id)} what={`the outcome for item ${i + 1}`} />}

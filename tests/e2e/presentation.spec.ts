@@ -235,6 +235,10 @@ test.describe('presentation mode', () => {
     await responses.getByLabel(`${health.name}’s response`).fill('Health now answers within four hours too.');
     await press(page.getByRole('button', { name: 'Save and return to the panel' }));
     await expect(page.getByRole('heading', { level: 1, name: PANEL })).toBeVisible();
+    // The panel's page lists each agency's response under its name.
+    const firstItem = page.getByRole('listitem').filter({ hasText: 'Health now answers within four hours too.' });
+    await expect(firstItem.getByText('Police’s response')).toBeVisible();
+    await expect(firstItem.getByText(`${health.name}’s response`)).toBeVisible();
     const saved = (await api['panels.get']({ panelId: panel.id })).items[0]!.responses;
     expect(saved).toEqual([
       { agencyId: police.id, response: 'Police checks are returned within four hours.' },

@@ -1,7 +1,7 @@
 // Small pieces the challenge panel screens share: outcome and status tags, the agency challenged,
 // and loading a panel with a retry.
 import type { ReactNode } from 'react';
-import { PANEL_OUTCOME_LABELS, PANEL_OUTCOMES, type Panel } from '../../../shared/panel.js';
+import { PANEL_OUTCOME_LABELS, PANEL_OUTCOMES, type Panel, type PanelItem } from '../../../shared/panel.js';
 import { Tag, type TagColour } from '../Tag.js';
 
 export type Outcome = (typeof PANEL_OUTCOMES)[number];
@@ -44,4 +44,23 @@ export function Written({ text }: { text: string }) {
   ) : (
     <span className="app-preserve-lines">{text}</span>
   );
+}
+
+/**
+ * An item's responses as rows: each agency's under its name where the item has them (with any
+ * response not from one agency after them), otherwise the one response.
+ */
+export function responseRows(
+  item: Pick<PanelItem, 'response' | 'responses'>,
+  agencies: readonly { id: string; name: string }[],
+): { key: string; label: string; text: string }[] {
+  if (item.responses.length === 0) return [{ key: 'response', label: 'Agency’s response', text: item.response }];
+  return [
+    ...item.responses.map((r) => ({
+      key: r.agencyId,
+      label: `${agencies.find((a) => a.id === r.agencyId)?.name ?? 'An agency no longer listed'}’s response`,
+      text: r.response,
+    })),
+    ...(item.response.trim() ? [{ key: 'response', label: 'Response not from one agency', text: item.response }] : []),
+  ];
 }
