@@ -20,12 +20,14 @@ import {
 import { CaseDetails } from '../components/CaseDetails.js';
 import {
   checkRule,
+  DateField,
+  dateInputSchema,
+  dateProblem,
   ErrorSummary,
   Form,
   formSummaryItems,
   RadiosField,
   TextareaField,
-  TextField,
   useWatch,
   useZodForm,
 } from '../components/form/index.js';
@@ -126,19 +128,17 @@ type GradesValues = z.output<ReturnType<typeof gradesFormSchema>>;
 
 const discussionFormSchema = z
   .object({
-    heldOn: z.string(),
+    heldOn: dateInputSchema({ label: 'Date of the discussion', required: 'Enter the date of the discussion' }),
     attendees: attendeeRowsSchema,
     agreed: discussionInputSchema.shape.agreed,
     disagreements: discussionInputSchema.shape.disagreements,
   })
   .superRefine(({ heldOn, attendees }, ctx) => {
-    if (heldOn.trim() === '') {
-      ctx.addIssue({ code: 'custom', path: ['heldOn'], message: 'Enter the date of the discussion' });
-    } else {
-      checkRule(ctx, ['heldOn'], discussionInputSchema.shape.heldOn, heldOn.trim(), {
+    // The boxes' own messages come first (dateInputSchema); a whole date is then held to the service's rule.
+    if (heldOn !== '' && !dateProblem(heldOn, 'Date of the discussion'))
+      checkRule(ctx, ['heldOn'], discussionInputSchema.shape.heldOn, heldOn, {
         invalid_format: 'Enter the date of the discussion as a real date',
       });
-    }
     checkAttendees(ctx, attendees, discussionInputSchema.shape.attendees, {
       too_small: 'Record who attended: the role and agency of each person',
       too_big: 'Record at most 50 attendees',
@@ -371,14 +371,13 @@ function CaseReviewForm({
             </p>
             <fieldset className="govuk-fieldset" disabled={!editable}>
               <legend className="govuk-visually-hidden">Discussion of case {auditCase.reference}</legend>
-              <TextField
+              <DateField
                 name="heldOn"
                 id="discussion-date"
-                type="date"
+                legend="Date of the discussion"
+                legendSize="s"
                 label="Date of the discussion"
-                labelSize="s"
-                autoComplete="off"
-                spellCheck={false}
+                hint="For example, 10 2 2026"
               />
               <div className="govuk-form-group">
                 <fieldset className="govuk-fieldset" aria-describedby="attendees-hint">

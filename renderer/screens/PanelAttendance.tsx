@@ -10,7 +10,17 @@ import {
   attendeesToSend,
   checkAttendees,
 } from '../components/AttendeeRows.js';
-import { checkRule, Form, FormErrorSummary, formHasErrors, TextField, useZodForm } from '../components/form/index.js';
+import {
+  checkRule,
+  DateField,
+  dateInputSchema,
+  dateProblem,
+  Form,
+  FormErrorSummary,
+  formHasErrors,
+  TextField,
+  useZodForm,
+} from '../components/form/index.js';
 import { Loading } from '../components/Loading.js';
 import { LoadFailed } from '../components/LoadFailed.js';
 import { Page } from '../components/Page.js';
@@ -31,12 +41,17 @@ const update = contract['panels.update'].input.shape;
 
 // The service's rules (panels.update, attendeeSchema) in the form's words.
 const schema = z
-  .strictObject({ title: z.string(), heldOn: z.string(), attendees: attendeeRowsSchema })
+  .strictObject({
+    title: z.string(),
+    heldOn: dateInputSchema({ label: 'Date of the panel', required: 'Enter the date of the panel' }),
+    attendees: attendeeRowsSchema,
+  })
   .superRefine((v, ctx) => {
     checkRule(ctx, ['title'], update.title, v.title, { too_big: 'The title must be 200 characters or fewer' });
-    checkRule(ctx, ['heldOn'], update.heldOn, v.heldOn.trim(), {
-      invalid_format: 'Enter the date of the panel as a real date',
-    });
+    if (v.heldOn !== '' && !dateProblem(v.heldOn, 'Date of the panel'))
+      checkRule(ctx, ['heldOn'], update.heldOn, v.heldOn, {
+        invalid_format: 'Enter the date of the panel as a real date',
+      });
     checkAttendees(ctx, v.attendees, update.attendees, { too_big: 'Record at most 50 attendees' });
   });
 type Values = z.output<typeof schema>;
@@ -90,7 +105,7 @@ function AttendanceForm({ panel }: { panel: Panel }) {
     >
       <Form form={form} onSubmit={onValid} summary="none">
         <TextField name="title" id="panel-title" label="Title" labelSize="m" />
-        <TextField name="heldOn" id="panel-held-on" type="date" label="Date of the panel" labelSize="m" />
+        <DateField name="heldOn" id="panel-held-on" legend="Date of the panel" label="Date of the panel" />
         <h2 className="govuk-heading-m">Who attended</h2>
         <p className="govuk-body">
           Record each person by role and agency, for example “Independent chair” or “Designated nurse”. Never enter

@@ -191,7 +191,7 @@ test.describe('review, findings, action plan and re-audit', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'Grades saved for case R1-001' })).toBeVisible();
 
     // The discussion: two attendees by role and agency (one added with "Add another"), agreed points, disagreements.
-    await page.getByLabel('Date of the discussion').fill('2026-02-10');
+    await fillDate(page, 'Date of the discussion', '2026-02-10');
     await page.getByLabel('Role of attendee 1').fill('MASH team manager');
     await page.getByLabel('Agency of attendee 1').selectOption({ label: "Children's social care" });
     // With the keyboard alone: the "add another" button, and focus moves to the new row.
