@@ -1,11 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
 import { ApiError } from '../api/client.js';
 import type { SessionStatus } from '../../shared/settings.js';
 import { useApiMutation } from '../api/hooks.js';
-import { ErrorMessage, ErrorSummary } from '../components/form/index.js';
+import { ErrorSummary, Form, TextField, useZodForm } from '../components/form/index.js';
 import { Page } from '../components/Page.js';
 import { sentence } from '../lib/format.js';
 import { RecoverWithKey } from './RecoverWithKey.js';
+
+const passphraseSchema = z.object({ passphrase: z.string() });
 
 /** The database is locked (at start, after idle time, or when the computer slept): ask for the passphrase. */
 export function Unlock({
@@ -16,7 +19,8 @@ export function Unlock({
   onDone: (status: SessionStatus) => void;
 }) {
   const unlock = useApiMutation('session.unlock');
-  const [passphrase, setPassphrase] = useState('');
+  // Checked by the service alone: an empty box, a wrong passphrase and the wait are all said here.
+  const form = useZodForm(passphraseSchema, { defaultValues: { passphrase: '' } });
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [recovering, setRecovering] = useState(false);
@@ -40,8 +44,13 @@ export function Unlock({
         ? `Too many wrong passphrases. Try again in ${secondsLeft} ${secondsLeft === 1 ? 'second' : 'seconds'}`
         : 'Too many wrong passphrases. You can try again now';
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  // The message belongs to the one field; set again after each submit, which clears the form's errors.
+  useEffect(() => {
+    if (shown) form.setError('passphrase', { type: 'server', message: shown });
+    else form.clearErrors('passphrase');
+  }, [form, shown, attempt]);
+
+  const submit = async ({ passphrase }: z.output<typeof passphraseSchema>) => {
     if (secondsLeft > 0) {
       // Nothing is sent while the wait lasts: it would only be refused.
       setAttempt((n) => n + 1);
@@ -55,13 +64,13 @@ export function Unlock({
     }
     try {
       const status = await unlock.mutate({ passphrase });
-      setPassphrase('');
+      form.setValue('passphrase', '');
       setError(null);
       setRetryAt(null);
       onDone(status);
     } catch (err) {
       const code = (err as { code?: string }).code;
-      setPassphrase('');
+      form.setValue('passphrase', '');
       const wait = err instanceof ApiError ? err.retryAfterSeconds : undefined;
       const t = Date.now();
       setClock(t);
@@ -90,28 +99,20 @@ export function Unlock({
         The audits are encrypted on this computer. Case Audit locks itself after {idleLockMinutes} minutes without use
         and when the computer sleeps.
       </p>
-      <form noValidate onSubmit={submit}>
-        <div className={shown ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-          <label className="govuk-label govuk-label--m" htmlFor="unlock-passphrase">
-            Passphrase
-          </label>
-          <ErrorMessage id="unlock-passphrase-error" message={shown ?? undefined} />
-          <input
-            id="unlock-passphrase"
-            className={shown ? 'govuk-input govuk-input--error' : 'govuk-input'}
-            type="password"
-            autoComplete="current-password"
-            spellCheck={false}
-            value={passphrase}
-            aria-describedby={shown ? 'unlock-passphrase-error' : undefined}
-            aria-invalid={shown ? true : undefined}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-          />
-        </div>
+      <Form form={form} onSubmit={submit} summary="none">
+        <TextField
+          name="passphrase"
+          id="unlock-passphrase"
+          type="password"
+          label="Passphrase"
+          labelSize="m"
+          autoComplete="current-password"
+          spellCheck={false}
+        />
         <button type="submit" className="govuk-button" disabled={unlock.pending}>
           Unlock
         </button>
-      </form>
+      </Form>
       <p className="govuk-body">
         <button type="button" className="app-link-button" onClick={() => setRecovering(true)}>
           Forgotten your passphrase? Use your recovery key
